@@ -1,0 +1,363 @@
+#include "pdf/contract_document.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "pdf/format.h"
+#include "pdf/haru_document.h"
+#include "pdf/layout.h"
+
+namespace isp::pdf {
+
+namespace {
+
+// Every word the contract prints around the data, in both languages.
+struct Labels {
+    const char* title;
+    const char* number_prefix; // before the contract number
+    const char* version;
+    const char* issued_on;
+    const char* client_section;
+    const char* name;
+    const char* cin;
+    const char* address;
+    const char* phone;
+    const char* email;
+    const char* subscription_section;
+    const char* subscriber;
+    const char* offer;
+    const char* family;
+    const char* description;
+    const char* start_date;
+    const char* commitment;
+    const char* months; // after the number of months
+    const char* no_commitment;
+    const char* commitment_end;
+    const char* price_section;
+    const char* price_before_tax;
+    const char* tax; // followed by the rate
+    const char* price_with_tax;
+    const char* terms_section;
+    const char* signatures_section;
+    const char* for_operator;
+    const char* for_client;
+    const char* signature_hint;
+};
+
+constexpr Labels french_labels{
+    "Contrat d\u2019abonnement",
+    "Contrat n\u00b0\u00a0",
+    "Version",
+    "\u00c9tabli le",
+    "Le client",
+    "Nom",
+    "CIN",
+    "Adresse",
+    "T\u00e9l\u00e9phone",
+    "E-mail",
+    "L\u2019abonnement",
+    "Abonn\u00e9 (identifiant de service)",
+    "Offre",
+    "Famille",
+    "Description",
+    "Date de d\u00e9but",
+    "Dur\u00e9e d\u2019engagement",
+    "mois",
+    "Sans engagement",
+    "Fin d\u2019engagement",
+    "Tarif mensuel",
+    "Prix mensuel HT",
+    "TVA",
+    "Prix mensuel TTC",
+    "Conditions g\u00e9n\u00e9rales",
+    "Signatures",
+    "Pour l\u2019op\u00e9rateur",
+    "Le client",
+    "Date et signature, pr\u00e9c\u00e9d\u00e9es de la mention \u00ab\u00a0Lu et approuv\u00e9\u00a0\u00bb",
+};
+
+constexpr Labels english_labels{
+    "Subscription contract",
+    "Contract no.\u00a0",
+    "Version",
+    "Issued on",
+    "The client",
+    "Name",
+    "National ID (CIN)",
+    "Address",
+    "Phone",
+    "Email",
+    "The subscription",
+    "Subscriber (service identifier)",
+    "Offer",
+    "Family",
+    "Description",
+    "Start date",
+    "Commitment",
+    "months",
+    "No commitment",
+    "Commitment ends",
+    "Monthly price",
+    "Monthly price before tax",
+    "VAT",
+    "Monthly price incl. tax",
+    "Terms and conditions",
+    "Signatures",
+    "For the operator",
+    "The client",
+    "Date and signature, preceded by \u201cRead and approved\u201d",
+};
+
+// House style: dark ink, one accent colour, grey for labels and small print.
+constexpr Rgb ink{0.12f, 0.14f, 0.17f};
+constexpr Rgb muted{0.42f, 0.45f, 0.50f};
+constexpr Rgb accent{0.05f, 0.29f, 0.53f};
+constexpr Rgb band{0.93f, 0.95f, 0.97f};
+constexpr Rgb hairline{0.78f, 0.81f, 0.85f};
+
+constexpr TextStyle issuer_name_style{FontFace::Bold, 15, accent};
+constexpr TextStyle issuer_detail_style{FontFace::Regular, 8, muted};
+constexpr TextStyle title_style{FontFace::Bold, 15, ink};
+constexpr TextStyle reference_style{FontFace::Regular, 9.5f, ink};
+constexpr TextStyle issued_style{FontFace::Regular, 9, muted};
+constexpr TextStyle section_style{FontFace::Bold, 10.5f, accent};
+constexpr TextStyle label_style{FontFace::Regular, 9, muted};
+constexpr TextStyle value_style{FontFace::Regular, 10, ink};
+constexpr TextStyle value_bold_style{FontFace::Bold, 10, ink};
+constexpr TextStyle terms_style{FontFace::Regular, 8.5f, ink};
+constexpr TextStyle small_style{FontFace::Regular, 7.5f, muted};
+constexpr TextStyle running_style{FontFace::Regular, 8, muted};
+constexpr TextStyle page_number_style{FontFace::Regular, 8, ink};
+
+constexpr float label_column = 150; // values start this far from the left margin
+constexpr float row_gap = 3.5f;
+constexpr float section_gap = 16;
+
+std::string contract_reference(const ContractDocument& doc, const Labels& l) {
+    return std::string(l.number_prefix) + doc.contract.contract_number + " \u00b7 " + l.version + " " +
+           std::to_string(doc.contract.document_version);
+}
+
+// Operator on the left, what this document is on the right, then an accent rule.
+void draw_letterhead(Layout& page, const ContractDocument& doc, const Labels& l, const Date& issued) {
+    const float top = page.cursor();
+    const float left_width = page.width() * 0.55f;
+
+    float y = top;
+    for (const std::string& line : page.wrap(doc.issuer.name, issuer_name_style, left_width)) {
+        page.text(page.left(), Layout::baseline_for(y, issuer_name_style), line, issuer_name_style);
+        y -= issuer_name_style.leading();
+    }
+    y -= 2;
+    for (const std::string* detail : {&doc.issuer.address, &doc.issuer.legal_ids}) {
+        for (const std::string& line : page.wrap(*detail, issuer_detail_style, left_width)) {
+            page.text(page.left(), Layout::baseline_for(y, issuer_detail_style), line, issuer_detail_style);
+            y -= issuer_detail_style.leading();
+        }
+    }
+
+    float r = top;
+    page.text_right(page.right(), Layout::baseline_for(r, title_style), l.title, title_style);
+    r -= title_style.leading() + 2;
+    page.text_right(page.right(), Layout::baseline_for(r, reference_style), contract_reference(doc, l), reference_style);
+    r -= reference_style.leading();
+    page.text_right(page.right(), Layout::baseline_for(r, issued_style),
+                    std::string(l.issued_on) + " " + format_long_date(issued, doc.language), issued_style);
+    r -= issued_style.leading();
+
+    page.move_down(top - std::min(y, r) + 8);
+    page.hline(page.left(), page.right(), page.cursor(), accent, 1.5f);
+    page.move_down(section_gap + 4);
+}
+
+// A section title with a hairline under it. Kept with the first rows that follow.
+void draw_section(Layout& page, const char* title, float keep_with_next) {
+    page.keep_together(section_style.leading() + 8 + keep_with_next);
+    page.text(page.left(), Layout::baseline_for(page.cursor(), section_style), title, section_style);
+    page.move_down(section_style.leading() + 1);
+    page.hline(page.left(), page.right(), page.cursor(), hairline, 0.5f);
+    page.move_down(7);
+}
+
+// "Label ........ value", the value wrapped in its own column.
+void draw_row(Layout& page, std::string_view label, std::string_view value, const TextStyle& style = value_style) {
+    const float value_x = page.left() + label_column;
+    const float value_width = page.right() - value_x;
+    const auto labels = page.wrap(label, label_style, label_column - 10);
+    auto values = page.wrap(value.empty() ? std::string_view("\u2014") : value, style, value_width);
+    const std::size_t lines = std::max(labels.size(), values.size());
+    const float height = static_cast<float>(lines) * style.leading();
+    page.keep_together(std::min(height, 4 * style.leading()));
+    const float top = page.cursor();
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        page.text(page.left(), Layout::baseline_for(top - static_cast<float>(i) * style.leading(), style), labels[i],
+                  label_style); // on the value's baseline
+    // Long values (a description) may run onto the next page line by line.
+    for (const std::string& line : values) {
+        if (style.leading() > page.space_left())
+            page.new_page();
+        page.text(value_x, Layout::baseline_for(page.cursor(), style), line, style);
+        page.move_down(style.leading());
+    }
+    const float used = top - page.cursor();
+    if (used < height && used >= 0)
+        page.move_down(height - used);
+    page.move_down(row_gap);
+}
+
+void draw_price_table(Layout& page, const ContractDocument& doc, const Labels& l) {
+    const Offer& offer = doc.offer;
+    struct Line {
+        std::string label, amount;
+        bool total;
+    };
+    const Line lines[] = {
+        {l.price_before_tax, format_money(offer.monthly_price, doc.language), false},
+        {std::string(l.tax) + " (" + format_rate(offer.tax_rate_bp, doc.language) + ")",
+         format_money(tax_amount(offer), doc.language), false},
+        {l.price_with_tax, format_money(price_with_tax(offer), doc.language), true},
+    };
+    const float row_height = 18;
+    const float x = page.left() + label_column;
+    const float w = page.right() - x;
+    page.keep_together(row_height * 3 + 4);
+    const float top = page.cursor();
+    for (const Line& line : lines) {
+        const float y = page.cursor();
+        const TextStyle& style = line.total ? value_bold_style : value_style;
+        if (line.total)
+            page.fill_rect(x, y - row_height, w, row_height, band);
+        const float baseline = y - row_height / 2 - style.size * 0.35f;
+        page.text(x + 8, baseline, line.label, style);
+        page.text_right(page.right() - 8, baseline, line.amount, style);
+        page.move_down(row_height);
+        if (!line.total)
+            page.hline(x, page.right(), page.cursor(), hairline, 0.5f);
+    }
+    page.stroke_rect(x, page.cursor(), w, top - page.cursor(), hairline, 0.75f);
+    page.text(page.left(), Layout::baseline_for(top - (row_height - label_style.leading()) / 2, label_style),
+              l.price_section, label_style);
+    page.move_down(row_gap);
+}
+
+void draw_signatures(Layout& page, const ContractDocument& doc, const Labels& l) {
+    const float box_height = 100;
+    draw_section(page, l.signatures_section, box_height + 4);
+    const float gap = 20;
+    const float box_width = (page.width() - gap) / 2;
+    const float top = page.cursor();
+    const std::string client_name = doc.client.first_name + " " + doc.client.last_name;
+    const struct {
+        const char* heading;
+        const std::string* who;
+    } parties[] = {{l.for_operator, &doc.issuer.name}, {l.for_client, &client_name}};
+    float x = page.left();
+    for (const auto& party : parties) {
+        page.stroke_rect(x, top - box_height, box_width, box_height, hairline, 0.75f);
+        float y = top - 8;
+        page.text(x + 10, Layout::baseline_for(y, value_bold_style), party.heading, value_bold_style);
+        y -= value_bold_style.leading();
+        for (const std::string& line : page.wrap(*party.who, value_style, box_width - 20)) {
+            page.text(x + 10, Layout::baseline_for(y, value_style), line, value_style);
+            y -= value_style.leading();
+        }
+        auto hint = page.wrap(l.signature_hint, small_style, box_width - 20);
+        float hy = top - box_height + 8 + static_cast<float>(hint.size()) * small_style.leading();
+        for (const std::string& line : hint) {
+            page.text(x + 10, Layout::baseline_for(hy, small_style), line, small_style);
+            hy -= small_style.leading();
+        }
+        x += box_width + gap;
+    }
+    page.move_down(box_height);
+}
+
+} // namespace
+
+std::string render_contract(const ContractDocument& doc) {
+    const std::optional<Date> issued = parse_iso_date(doc.produced_on);
+    if (!issued)
+        throw std::invalid_argument("render_contract: produced_on must be a YYYY-MM-DD date, got \"" +
+                                    doc.produced_on + "\"");
+    const Labels& l = doc.language == Language::English ? english_labels : french_labels;
+    const Client& client = doc.client;
+    const Offer& offer = doc.offer;
+    const Contract& contract = doc.contract;
+    const std::string client_name = client.first_name + " " + client.last_name;
+
+    HaruDocument pdf({
+        .title = std::string(l.title) + " " + contract.contract_number + " (" + l.version + " " +
+                 std::to_string(contract.document_version) + ")",
+        .author = doc.issuer.name,
+        .subject = client_name + " \u2014 " + offer.name + " \u2014 " + contract.service_identifier,
+        .creator = "ISP self-service portal",
+        .created = *issued,
+    });
+    Layout page(pdf, Margins{});
+
+    // Pages after the first repeat who and what, in case they are separated.
+    const std::string running_title = std::string(l.title) + " \u00b7 " + contract_reference(doc, l);
+    page.on_page_break([&](Layout& p) {
+        const float top = p.page_height() - 34;
+        p.text(p.left(), top, doc.issuer.name, running_style);
+        p.text_right(p.right(), top, running_title, running_style);
+        p.hline(p.left(), p.right(), top - 6, hairline, 0.5f);
+    });
+
+    draw_letterhead(page, doc, l, *issued);
+
+    draw_section(page, l.client_section, value_style.leading() * 2);
+    draw_row(page, l.name, client_name, value_bold_style);
+    draw_row(page, l.cin, client.cin);
+    draw_row(page, l.address, client.address);
+    draw_row(page, l.phone, client.phone);
+    draw_row(page, l.email, client.email);
+    page.move_down(section_gap - row_gap);
+
+    draw_section(page, l.subscription_section, value_style.leading() * 2);
+    draw_row(page, l.subscriber, contract.service_identifier, value_bold_style);
+    draw_row(page, l.offer, offer.name, value_bold_style);
+    draw_row(page, l.family, family_label(offer.family, doc.language));
+    if (!offer.description.empty())
+        draw_row(page, l.description, offer.description);
+    draw_row(page, l.start_date, format_long_date(contract.contract_start_date, doc.language));
+    if (const auto end = commitment_end(contract.contract_start_date, contract.commitment_months)) {
+        draw_row(page, l.commitment, std::to_string(contract.commitment_months) + " " + l.months);
+        draw_row(page, l.commitment_end, format_long_date(*end, doc.language));
+    } else {
+        draw_row(page, l.commitment, l.no_commitment);
+    }
+    page.move_down(4);
+    draw_price_table(page, doc, l);
+    page.move_down(section_gap - row_gap);
+
+    const std::string_view terms = [&] {
+        std::string_view t = doc.terms;
+        while (!t.empty() && (t.back() == '\n' || t.back() == ' ' || t.back() == '\r'))
+            t.remove_suffix(1);
+        return t;
+    }();
+    if (!terms.empty()) {
+        draw_section(page, l.terms_section, terms_style.leading() * 3);
+        page.paragraph(terms, terms_style);
+        page.move_down(section_gap);
+    }
+
+    draw_signatures(page, doc, l);
+
+    page.finish([&](Layout& p, int number, int count) {
+        const float rule_y = p.margins().bottom - 18;
+        p.hline(p.left(), p.right(), rule_y, hairline, 0.5f);
+        const float numbering_width = p.page_number(p.right(), Layout::baseline_for(rule_y - 4, page_number_style),
+                                                    number, count, page_number_style);
+        float y = rule_y - 4;
+        const auto footer = p.wrap(doc.issuer.footer, small_style, p.width() - numbering_width - 24);
+        for (std::size_t i = 0; i < footer.size() && i < 3; ++i) {
+            p.text(p.left(), Layout::baseline_for(y, small_style), footer[i], small_style);
+            y -= small_style.leading();
+        }
+    });
+    return pdf.save();
+}
+
+} // namespace isp::pdf

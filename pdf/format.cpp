@@ -1,0 +1,33 @@
+#include "pdf/format.h"
+
+namespace isp::pdf {
+
+std::string format_long_date(const Date& date, Language language) {
+    static constexpr const char* french[] = {"janvier", "f\u00e9vrier", "mars",      "avril",   "mai",      "juin",
+                                             "juillet", "ao\u00fbt",    "septembre", "octobre", "novembre", "d\u00e9cembre"};
+    static constexpr const char* english[] = {"January", "February", "March",     "April",   "May",      "June",
+                                              "July",    "August",   "September", "October", "November", "December"};
+    const int m = date.month >= 1 && date.month <= 12 ? date.month - 1 : 0;
+    if (language == Language::French) {
+        const std::string day = date.day == 1 ? std::string("1er") : std::to_string(date.day);
+        return day + "\u00a0" + french[m] + " " + std::to_string(date.year);
+    }
+    return std::to_string(date.day) + "\u00a0" + english[m] + " " + std::to_string(date.year);
+}
+
+std::string format_rate(BasisPoints rate, Language language) {
+    const bool negative = rate < 0;
+    const long magnitude = negative ? -static_cast<long>(rate) : static_cast<long>(rate);
+    std::string out = (negative ? "-" : "") + std::to_string(magnitude / 100);
+    long fraction = magnitude % 100;
+    if (fraction != 0) {
+        out += language == Language::French ? ',' : '.';
+        out += static_cast<char>('0' + fraction / 10);
+        if (fraction % 10 != 0)
+            out += static_cast<char>('0' + fraction % 10);
+    }
+    out += language == Language::French ? "\u00a0%" : "%";
+    return out;
+}
+
+} // namespace isp::pdf

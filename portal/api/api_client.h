@@ -1,0 +1,44 @@
+// The portal's only way to the server: one method per API call it makes, JSON in and
+// out through shared/wire, results handed to a callback as domain values or an ApiError.
+#pragma once
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "portal/api/api_error.h"
+#include "portal/api/landing_types.h"
+#include "shared/domain/money.h"
+#include "shared/signup/signup_form.h"
+
+namespace isp::portal {
+
+template <class T> struct ApiResult {
+    std::optional<T> value; // set on success
+    ApiError error;         // meaningful when value is empty
+};
+
+template <class T> using ApiCallback = std::function<void(ApiResult<T>)>;
+
+class ApiClient {
+public:
+    // `base` is relative to the page so the portal also works behind a path prefix.
+    explicit ApiClient(std::string base = "api/v1") : base_(std::move(base)) {}
+
+    // Problem details come back in this language (Accept-Language).
+    void set_language(Language language) { language_ = language; }
+
+    void bootstrap(ApiCallback<Bootstrap> done);
+    void create_draft(const SignupForm& form, const std::string& step, ApiCallback<Draft> done);
+    void update_draft(const std::string& draft_id, const SignupForm& form, const std::string& step,
+                      ApiCallback<Draft> done);
+    void get_draft(const std::string& draft_id, ApiCallback<Draft> done);
+    // `draft_id` may be empty. The same `idempotency_key` replays the same attempt.
+    void submit_new(const SignupForm& form, const std::string& draft_id, const std::string& idempotency_key,
+                    ApiCallback<NewContract> done);
+
+private:
+    std::string base_;
+    Language language_ = Language::French;
+};
+
+} // namespace isp::portal

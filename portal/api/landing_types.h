@@ -1,0 +1,59 @@
+// What the public landing endpoints (/api/v1/landing/*) answer, as the portal holds it.
+// Domain values (Offer, SignupForm, Date) come from shared/; these only group them.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "shared/domain/date.h"
+#include "shared/domain/offer.h"
+#include "shared/signup/signup_form.h"
+
+namespace isp::portal {
+
+struct OfferFamily {
+    ServiceFamily family = ServiceFamily::Mobile;
+    std::string label_fr;
+    std::string label_en;
+    std::vector<Offer> offers;
+};
+
+// GET /landing/bootstrap: everything the landing journey needs before the first click.
+struct Bootstrap {
+    std::string operator_name;
+    std::string currency;
+    Date today; // the server's date: check_signup() must judge start dates as the server will
+    std::vector<OfferFamily> families;
+    std::vector<int> commitment_options;
+    int max_start_days_ahead = 90;
+    int draft_ttl_days = 30;
+
+    const Offer* find_offer(const std::string& offer_id) const {
+        for (const OfferFamily& f : families)
+            for (const Offer& o : f.offers)
+                if (o.offer_id == offer_id)
+                    return &o;
+        return nullptr;
+    }
+};
+
+// A saved, unfinished signup (POST/PUT/GET /landing/drafts).
+struct Draft {
+    std::string draft_id;
+    SignupForm form;
+    std::string step;
+    std::string expires_at; // UTC timestamp as the server wrote it
+};
+
+// POST /landing/submit/new succeeded: the contract now exists.
+struct NewContract {
+    std::string contract_id;
+    std::string contract_number; // "CTR-2026-000001"
+    std::string client_id;
+    std::string status;
+    std::string contract_start_date;
+    Offer offer;
+    std::string document_download_url; // relative to the site, carries a signed expiring token
+    std::string document_url_expires_at;
+};
+
+} // namespace isp::portal

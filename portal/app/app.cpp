@@ -1,0 +1,132 @@
+#include "portal/app/app.h"
+
+#include <utility>
+
+#include "imgui.h"
+#include "portal/platform/browser.h"
+#include "portal/ui/test_probe.h"
+#include "portal/ui/theme.h"
+#include "shared/wire/json_reader.h"
+#include "shared/wire/signup_json.h"
+
+namespace isp::portal {
+
+App::App()
+    : signup_(api_), status_screen_(session_), offers_screen_(session_, signup_), signup_screen_(session_, signup_),
+      confirmation_screen_(session_, signup_) {
+    session_.change_language = [this](Language language) { set_language(language); };
+}
+
+void App::start() {
+    pending_draft_id_ = platform::query_parameter("draft");
+    set_language(session_.language);
+    load_bootstrap();
+}
+
+void App::load_bootstrap() {
+    phase_ = Phase::Loading;
+    api_.bootstrap([this](ApiResult<Bootstrap> result) {
+        if (!result.value) {
+            bootstrap_error_ = result.error;
+            phase_ = Phase::Unreachable;
+            return;
+        }
+        bootstrap_ = std::move(*result.value);
+        session_.catalog = &*bootstrap_;
+        signup_.attach(session_.catalog, [this](Language language) { set_language(language); });
+        phase_ = Phase::Ready;
+        if (!pending_draft_id_.empty())
+            signup_.load_draft(std::exchange(pending_draft_id_, {}));
+    });
+}
+
+void App::set_language(Language language) {
+    session_.language = language;
+    signup_.set_language(language); // the client's documents and messages follow the page
+    api_.set_language(language);
+    platform::set_page_language(wire::to_string(language));
+}
+
+Screen& App::current_screen() {
+    switch (phase_) {
+    case Phase::Loading: status_screen_.show_progress(Text::LoadingOffers); return status_screen_;
+    case Phase::Unreachable: {
+        const bool network = bootstrap_error_.network();
+        status_screen_.show_problem(network ? Text::ServerUnreachable : Text::ServerError,
+                                    network ? std::string{} : bootstrap_error_.detail, [this] { load_bootstrap(); });
+        return status_screen_;
+    }
+    case Phase::Ready: break;
+    }
+    if (signup_.busy() == Busy::LoadingDraft) {
+        status_screen_.show_progress(Text::LoadingDraft);
+        return status_screen_;
+    }
+    switch (signup_.step()) {
+    case JourneyStep::ChooseOffer: return offers_screen_;
+    case JourneyStep::Details: return signup_screen_;
+    case JourneyStep::Done: return confirmation_screen_;
+    }
+    return offers_screen_;
+}
+
+void App::prepare_frame(float pixel_ratio) {
+    ui::apply_theme(pixel_ratio);
+}
+
+void App::draw_frame(float pixel_ratio) {
+    ui::probe::begin_frame();
+    Screen& screen = current_screen();
+    screen.draw();
+    if (std::string title = screen.title(); title != shown_title_) {
+        platform::set_page_title(title);
+        shown_title_ = std::move(title);
+    }
+    ui::probe::end_frame(pixel_ratio, test_state(screen));
+}
+
+nlohmann::json App::test_state(const Screen& screen) const {
+    nlohmann::json state;
+    state["screen"] = screen.name();
+    state["language"] = wire::to_string(session_.language);
+    if (bootstrap_) {
+        state["operator"] = bootstrap_->operator_name;
+        state["today"] = bootstrap_->today.to_iso();
+        nlohmann::json offers = nlohmann::json::array();
+        for (const OfferFamily& f : bootstrap_->families)
+            for (const Offer& o : f.offers)
+                offers.push_back({{"offer_id", o.offer_id}, {"family", to_string(o.family)}, {"name", o.name}});
+        state["offers"] = std::move(offers);
+    }
+    const char* busy = "";
+    switch (signup_.busy()) {
+    case Busy::None: busy = ""; break;
+    case Busy::LoadingDraft: busy = "loading_draft"; break;
+    case Busy::SavingDraft: busy = "saving_draft"; break;
+    case Busy::Submitting: busy = "submitting"; break;
+    }
+    state["busy"] = busy;
+    state["form"] = wire::to_json(signup_.form());
+    nlohmann::json errors = nlohmann::json::object();
+    for (const SignupField& f : signup_fields())
+        if (const auto e = signup_.shown_error(f.name))
+            errors[std::string{f.name}] = *e;
+    if (const auto e = signup_.shown_error("commitment_months"))
+        errors["commitment_months"] = *e;
+    state["errors"] = std::move(errors);
+    if (const auto& n = signup_.notice())
+        state["notice"] = n->text ? std::string{text(*n->text, session_.language)} : n->server_message;
+    else
+        state["notice"] = nullptr;
+    state["draft_id"] = signup_.draft_id();
+    state["draft_link"] = signup_.draft_link();
+    if (const auto& c = signup_.contract())
+        state["contract"] = {{"contract_id", c->contract_id},
+                             {"contract_number", c->contract_number},
+                             {"document_download_url", c->document_download_url}};
+    else
+        state["contract"] = nullptr;
+    return state;
+}
+
+} // namespace isp::portal

@@ -1,0 +1,54 @@
+// The portal application: starts up (bootstrap, then a draft named in the address bar),
+// owns the session and the journeys, picks the screen to show from their state, and
+// publishes a summary of that state for end-to-end tests.
+#pragma once
+#include <memory>
+#include <optional>
+
+#include <nlohmann/json.hpp>
+
+#include "portal/api/api_client.h"
+#include "portal/app/session.h"
+#include "portal/app/signup_journey.h"
+#include "portal/platform/window.h"
+#include "portal/screens/confirmation.h"
+#include "portal/screens/offers.h"
+#include "portal/screens/signup.h"
+#include "portal/screens/status.h"
+
+namespace isp::portal {
+
+class App : public platform::FrameClient {
+public:
+    App();
+
+    // Reads the address bar and asks the server for the catalog.
+    void start();
+
+    void prepare_frame(float pixel_ratio) override;
+    void draw_frame(float pixel_ratio) override;
+
+private:
+    enum class Phase { Loading, Unreachable, Ready };
+
+    void load_bootstrap();
+    void set_language(Language language);
+    Screen& current_screen();
+    nlohmann::json test_state(const Screen& screen) const;
+
+    ApiClient api_;
+    Session session_;
+    SignupJourney signup_;
+    Phase phase_ = Phase::Loading;
+    ApiError bootstrap_error_;
+    std::optional<Bootstrap> bootstrap_;
+    std::string pending_draft_id_; // from ?draft=, loaded once the catalog is here
+
+    StatusScreen status_screen_;
+    OffersScreen offers_screen_;
+    SignupScreen signup_screen_;
+    ConfirmationScreen confirmation_screen_;
+    std::string shown_title_;
+};
+
+} // namespace isp::portal

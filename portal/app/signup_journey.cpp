@@ -1,0 +1,279 @@
+#include "portal/app/signup_journey.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "portal/platform/browser.h"
+
+namespace isp::portal {
+namespace {
+
+constexpr const char* draft_step = "details";
+
+// Conflicts the server reports without a field list, mapped to the field they are about so
+// the message shows where the person can fix it.
+std::string_view field_of_conflict(std::string_view code) {
+    if (code == "service_identifier_in_use")
+        return "service_identifier";
+    if (code == "verification_required" || code == "cin_already_exists")
+        return "cin";
+    return {};
+}
+
+} // namespace
+
+void SignupJourney::attach(const Bootstrap* catalog, std::function<void(Language)> on_draft_language) {
+    catalog_ = catalog;
+    on_draft_language_ = std::move(on_draft_language);
+    checked_errors_.reset();
+}
+
+std::string* SignupJourney::text_field(SignupForm& f, std::string_view name) {
+    if (name == "cin")
+        return &f.cin;
+    if (name == "first_name")
+        return &f.first_name;
+    if (name == "last_name")
+        return &f.last_name;
+    if (name == "phone")
+        return &f.phone;
+    if (name == "email")
+        return &f.email;
+    if (name == "address")
+        return &f.address;
+    if (name == "service_identifier")
+        return &f.service_identifier;
+    if (name == "contract_start_date")
+        return &f.contract_start_date;
+    return nullptr;
+}
+
+const Offer* SignupJourney::offer() const {
+    return catalog_ ? catalog_->find_offer(form_.offer_id) : nullptr;
+}
+
+const FieldErrors& SignupJourney::live_errors() const {
+    if (!checked_errors_ || !(checked_form_ == form_)) {
+        const Date today = catalog_ ? catalog_->today : Date{};
+        checked_errors_ = check_signup(form_, offer(), today).errors;
+        checked_form_ = form_;
+    }
+    return *checked_errors_;
+}
+
+std::optional<std::string_view> SignupJourney::shown_error(std::string_view field) const {
+    for (const FieldError& e : server_errors_)
+        if (e.field == field)
+            return std::string_view{e.message};
+    if (!submit_attempted_ && !touched_.contains(field))
+        return std::nullopt;
+    for (const FieldError& e : live_errors())
+        if (e.field == field)
+            return std::string_view{e.message};
+    return std::nullopt;
+}
+
+void SignupJourney::show(Text text, bool error) {
+    notice_ = Notice{text, {}, error};
+}
+
+void SignupJourney::show_server(const ApiError& error, Text fallback) {
+    if (error.network())
+        show(Text::NetworkRetry);
+    else if (error.status >= 500 || error.code == "invalid_response")
+        show(Text::ServerError);
+    else if (!error.detail.empty())
+        notice_ = Notice{std::nullopt, error.detail, true};
+    else
+        show(fallback);
+}
+
+void SignupJourney::choose_offer(const std::string& offer_id) {
+    const std::string previous = std::exchange(form_.offer_id, offer_id);
+    if (const Offer* o = offer(); o && previous != offer_id)
+        form_.commitment_months = std::max(form_.commitment_months, o->commitment_months);
+    field_edited("offer_id");
+    step_ = JourneyStep::Details;
+    notice_.reset();
+}
+
+void SignupJourney::change_offer() {
+    step_ = JourneyStep::ChooseOffer;
+    notice_.reset();
+}
+
+void SignupJourney::field_edited(std::string_view field) {
+    std::erase_if(server_errors_, [&](const FieldError& e) { return e.field == field; });
+}
+
+void SignupJourney::field_left(std::string_view field) {
+    touched_.emplace(field);
+}
+
+void SignupJourney::set_commitment(int months) {
+    form_.commitment_months = months;
+    field_edited("commitment_months");
+}
+
+void SignupJourney::set_language(Language language) {
+    form_.language = language;
+}
+
+void SignupJourney::save_draft() {
+    if (busy_ != Busy::None)
+        return;
+    busy_ = Busy::SavingDraft;
+    notice_.reset();
+    // The person may keep typing while the draft is saved: remember what was sent.
+    auto done = [this, sent = form_](ApiResult<Draft> result) {
+        if (result.value) {
+            busy_ = Busy::None;
+            on_draft_saved(*result.value, sent);
+            return;
+        }
+        // The draft expired or vanished since it was saved: keep the person's work in a new one.
+        if (!draft_id_.empty() && (result.error.status == 404 || result.error.status == 410)) {
+            draft_id_.clear();
+            draft_link_.clear();
+            busy_ = Busy::None;
+            save_draft();
+            return;
+        }
+        busy_ = Busy::None;
+        if (!result.error.errors.empty()) {
+            server_errors_ = result.error.errors;
+            show(Text::FixFields);
+            scroll_to_error_ = true;
+        } else {
+            show_server(result.error, Text::RequestRejected);
+        }
+    };
+    if (draft_id_.empty())
+        api_.create_draft(form_, draft_step, done);
+    else
+        api_.update_draft(draft_id_, form_, draft_step, done);
+}
+
+void SignupJourney::on_draft_saved(const Draft& draft, const SignupForm& sent) {
+    draft_id_ = draft.draft_id;
+    saved_form_ = sent;
+    ++drafts_saved_;
+    draft_link_ = platform::page_base_url() + "?draft=" + draft_id_;
+    platform::replace_query("?draft=" + draft_id_);
+}
+
+void SignupJourney::load_draft(const std::string& draft_id) {
+    busy_ = Busy::LoadingDraft;
+    api_.get_draft(draft_id, [this](ApiResult<Draft> result) {
+        busy_ = Busy::None;
+        if (!result.value) {
+            const ApiError& e = result.error;
+            if (e.status == 410 || e.code == "draft_expired")
+                show(Text::DraftExpired);
+            else if (e.status == 404 || e.code == "draft_not_found")
+                show(Text::DraftNotFound);
+            else
+                show_server(e, Text::DraftNotFound);
+            if (!e.network())
+                platform::replace_query(""); // the link is dead: do not keep it in the address bar
+            step_ = JourneyStep::ChooseOffer;
+            return;
+        }
+        const Draft& draft = *result.value;
+        form_ = draft.form;
+        draft_id_ = draft.draft_id;
+        saved_form_ = form_;
+        draft_link_ = platform::page_base_url() + "?draft=" + draft_id_;
+        // What was typed before counts as edited: its errors show straight away.
+        for (const SignupField& f : signup_fields())
+            if (const std::string* value = text_field(form_, f.name); value && !value->empty())
+                touched_.emplace(f.name);
+        step_ = offer() ? JourneyStep::Details : JourneyStep::ChooseOffer;
+        if (on_draft_language_)
+            on_draft_language_(form_.language);
+    });
+}
+
+void SignupJourney::submit() {
+    if (busy_ != Busy::None)
+        return;
+    submit_attempted_ = true;
+    notice_.reset();
+    server_errors_.clear();
+    if (!live_errors().empty()) {
+        show(Text::FixFields);
+        scroll_to_error_ = true;
+        return;
+    }
+    const bool retry = attempt_ && attempt_->network_failed && attempt_->form == form_;
+    if (!retry)
+        attempt_ = Attempt{"sub_" + platform::random_hex(16), form_, false};
+    attempt_->network_failed = false;
+    busy_ = Busy::Submitting;
+    api_.submit_new(form_, draft_id_, attempt_->idempotency_key, [this](ApiResult<NewContract> result) {
+        busy_ = Busy::None;
+        if (!result.value) {
+            on_submit_failed(result.error);
+            return;
+        }
+        contract_ = std::move(*result.value);
+        attempt_.reset();
+        notice_.reset();
+        draft_id_.clear(); // the draft became this contract
+        draft_link_.clear();
+        platform::replace_query("");
+        step_ = JourneyStep::Done;
+    });
+}
+
+void SignupJourney::on_submit_failed(const ApiError& error) {
+    if (error.network()) {
+        attempt_->network_failed = true;
+        show(Text::NetworkRetry);
+        return;
+    }
+    server_errors_ = error.errors;
+    if (server_errors_.empty())
+        if (const std::string_view field = field_of_conflict(error.code); !field.empty())
+            server_errors_.push_back(
+                FieldError{std::string{field}, error.code, error.detail.empty() ? error.title : error.detail});
+    scroll_to_error_ = !server_errors_.empty();
+    // A validation failure is summed up by the fields themselves; anything else (a conflict:
+    // CIN of an existing client, line already under contract) needs the server's explanation.
+    if (error.status == 400 && !server_errors_.empty())
+        show(Text::FixFields);
+    else
+        show_server(error, Text::RequestRejected);
+}
+
+void SignupJourney::start_over() {
+    const Language language = form_.language;
+    step_ = JourneyStep::ChooseOffer;
+    form_ = SignupForm{};
+    form_.language = language;
+    touched_.clear();
+    submit_attempted_ = false;
+    server_errors_.clear();
+    notice_.reset();
+    scroll_to_error_ = false;
+    draft_id_.clear();
+    draft_link_.clear();
+    saved_form_ = SignupForm{};
+    attempt_.reset();
+    contract_.reset();
+}
+
+} // namespace isp::portal
+
+namespace isp::portal {
+
+bool SignupJourney::copy_draft_link() const {
+    return platform::copy_to_clipboard(draft_link_);
+}
+
+void SignupJourney::open_contract_document() const {
+    if (contract_ && !contract_->document_download_url.empty())
+        platform::open_document(contract_->document_download_url);
+}
+
+} // namespace isp::portal

@@ -1,0 +1,110 @@
+// The new-subscription journey (issue #2): choose an offer, fill in the form, save a
+// draft, submit. Holds the journey's state and turns the person's actions into API calls;
+// screens read the state and call these commands. Rules come from shared/signup.
+#pragma once
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "portal/api/api_client.h"
+#include "portal/i18n/ui_text.h"
+#include "shared/signup/signup_form.h"
+
+namespace isp::portal {
+
+enum class JourneyStep { ChooseOffer, Details, Done };
+enum class Busy { None, LoadingDraft, SavingDraft, Submitting };
+
+// A message above the form's buttons: one of ours (translated on each draw) or the server's.
+struct Notice {
+    std::optional<Text> text;
+    std::string server_message;
+    bool error = true;
+};
+
+class SignupJourney {
+public:
+    explicit SignupJourney(ApiClient& api) : api_(api) {}
+
+    // Wired by the app: the catalog (for offers and today's date), and what to do when a
+    // restored draft was written in the other language.
+    void attach(const Bootstrap* catalog, std::function<void(Language)> on_draft_language);
+
+    // --- state, read by screens -------------------------------------------------------
+    JourneyStep step() const { return step_; }
+    Busy busy() const { return busy_; }
+    const SignupForm& form() const { return form_; }
+    SignupForm& form() { return form_; } // screens bind inputs to it, then report edits
+    const Offer* offer() const;
+    // The error to show next to `field` now (server's first, then the live check), if any.
+    std::optional<std::string_view> shown_error(std::string_view field) const;
+    const std::optional<Notice>& notice() const { return notice_; }
+    const std::string& draft_id() const { return draft_id_; }
+    const std::string& draft_link() const { return draft_link_; }
+    bool draft_has_unsaved_changes() const { return !draft_id_.empty() && !(form_ == saved_form_); }
+    const std::optional<NewContract>& contract() const { return contract_; }
+    // Set after a rejected submit so the screen brings the first wrong field into view once.
+    bool take_scroll_to_error() { return std::exchange(scroll_to_error_, false); }
+    // Counts successful draft saves: the screen brings the draft link into view on each.
+    int drafts_saved() const { return drafts_saved_; }
+
+    // --- commands, from screens and the app --------------------------------------------
+    void choose_offer(const std::string& offer_id);
+    void change_offer();
+    void field_edited(std::string_view field);
+    void field_left(std::string_view field);
+    void set_commitment(int months);
+    void set_language(Language language);
+    void save_draft();
+    void submit();
+    void load_draft(const std::string& draft_id);
+    void start_over();
+    bool copy_draft_link() const;
+    void open_contract_document() const;
+
+    // Text fields of the form by wire name, in display order (offer_id excluded).
+    static std::string* text_field(SignupForm& form, std::string_view name);
+
+private:
+    const FieldErrors& live_errors() const;
+    void on_draft_saved(const Draft& draft, const SignupForm& sent);
+    void on_submit_failed(const ApiError& error);
+    void show(Text text, bool error = true);
+    void show_server(const ApiError& error, Text fallback);
+
+    ApiClient& api_;
+    const Bootstrap* catalog_ = nullptr;
+    std::function<void(Language)> on_draft_language_;
+
+    JourneyStep step_ = JourneyStep::ChooseOffer;
+    Busy busy_ = Busy::None;
+    SignupForm form_;
+    std::set<std::string, std::less<>> touched_; // fields the person has left at least once
+    bool submit_attempted_ = false;
+    FieldErrors server_errors_; // cleared field by field as the person edits
+    std::optional<Notice> notice_;
+    bool scroll_to_error_ = false;
+
+    std::string draft_id_;
+    std::string draft_link_;
+    SignupForm saved_form_; // as last saved in the draft
+    int drafts_saved_ = 0;
+
+    // One submission attempt: a fresh Idempotency-Key, reused only to retry the same form
+    // after the network failed (the server then replays the first answer, never twice).
+    struct Attempt {
+        std::string idempotency_key;
+        SignupForm form;
+        bool network_failed = false;
+    };
+    std::optional<Attempt> attempt_;
+    std::optional<NewContract> contract_;
+
+    mutable SignupForm checked_form_;
+    mutable std::optional<FieldErrors> checked_errors_;
+};
+
+} // namespace isp::portal

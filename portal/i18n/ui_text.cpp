@@ -1,0 +1,96 @@
+#include "portal/i18n/ui_text.h"
+
+namespace isp::portal {
+namespace {
+
+struct Entry {
+    Text id;
+    std::string_view fr;
+    std::string_view en;
+};
+
+// Listed in the order of the enum; checked at compile time below.
+constexpr Entry entries[] = {
+    {Text::PortalTitle, "Espace client", "Customer portal"},
+    {Text::LoadingPortal, "Chargement du portail\u2026", "Loading the portal\u2026"},
+    {Text::LoadingOffers, "Chargement des offres\u2026", "Loading offers\u2026"},
+    {Text::LoadingDraft, "Chargement de votre brouillon\u2026", "Loading your draft\u2026"},
+    {Text::ServerUnreachable, "Impossible de joindre le serveur. V\u00e9rifiez votre connexion puis r\u00e9essayez.",
+     "The server cannot be reached. Check your connection, then try again."},
+    {Text::ServerError, "Le serveur a rencontr\u00e9 un probl\u00e8me. R\u00e9essayez dans un instant.",
+     "The server ran into a problem. Try again in a moment."},
+    {Text::Retry, "R\u00e9essayer", "Try again"},
+    {Text::OffersHeading, "Choisissez votre offre", "Choose your offer"},
+    {Text::OffersIntro, "Prix par mois, hors taxes (HT) et toutes taxes comprises (TTC).",
+     "Prices per month, before tax and with tax included."},
+    {Text::ExclTaxPerMonth, "HT / mois", "excl. tax / month"},
+    {Text::InclTaxPerMonth, "TTC / mois", "incl. tax / month"},
+    {Text::MinCommitment, "Engagement minimum : {} mois", "Minimum commitment: {} months"},
+    {Text::ChooseOffer, "Choisir cette offre", "Choose this offer"},
+    {Text::NoOffers, "Aucune offre n'est disponible pour le moment.", "No offer is available at the moment."},
+    {Text::DetailsHeading, "Vos informations", "Your details"},
+    {Text::SelectedOffer, "Offre choisie", "Selected offer"},
+    {Text::ChangeOffer, "Changer d'offre", "Change offer"},
+    {Text::Commitment, "Dur\u00e9e d'engagement", "Commitment"},
+    {Text::NoCommitment, "Sans engagement", "No commitment"},
+    {Text::Months, "{} mois", "{} months"},
+    {Text::AllFieldsRequired, "Tous les champs sont obligatoires.", "All fields are required."},
+    {Text::SaveDraft, "Enregistrer le brouillon", "Save draft"},
+    {Text::SavingDraft, "Enregistrement du brouillon\u2026", "Saving the draft\u2026"},
+    {Text::DraftSaved, "Brouillon enregistr\u00e9. Reprenez-le plus tard avec ce lien (valable {} jours) :",
+     "Draft saved. Continue later with this link (valid for {} days):"},
+    {Text::CopyLink, "Copier le lien", "Copy link"},
+    {Text::LinkCopied, "Lien copi\u00e9", "Link copied"},
+    {Text::UnsavedChanges, "Vos derni\u00e8res modifications ne sont pas encore enregistr\u00e9es dans le brouillon.",
+     "Your latest changes are not saved in the draft yet."},
+    {Text::Submit, "Valider la souscription", "Submit my subscription"},
+    {Text::Submitting, "Envoi de votre souscription\u2026", "Sending your subscription\u2026"},
+    {Text::FixFields, "Veuillez corriger les champs signal\u00e9s.", "Please correct the fields marked in red."},
+    {Text::NetworkRetry, "La connexion a \u00e9chou\u00e9. Vos informations sont conserv\u00e9es : r\u00e9essayez.",
+     "The connection failed. Your details are kept: please try again."},
+    {Text::RequestRejected, "Votre demande n'a pas pu \u00eatre enregistr\u00e9e.",
+     "Your request could not be recorded."},
+    {Text::DraftNotFound, "Ce brouillon est introuvable. Vous pouvez commencer une nouvelle souscription.",
+     "This draft cannot be found. You can start a new subscription."},
+    {Text::DraftExpired, "Ce brouillon a expir\u00e9. Vous pouvez commencer une nouvelle souscription.",
+     "This draft has expired. You can start a new subscription."},
+    {Text::ConfirmationHeading, "Votre contrat est enregistr\u00e9", "Your contract is registered"},
+    {Text::ConfirmationNote, "Conservez ce num\u00e9ro : il vous sera demand\u00e9 pour toute d\u00e9marche.",
+     "Keep this number: you will be asked for it in any request."},
+    {Text::ContractNumber, "Num\u00e9ro de contrat", "Contract number"},
+    {Text::Offer, "Offre", "Offer"},
+    {Text::StartDate, "Date de d\u00e9but", "Start date"},
+    {Text::MonthlyPrice, "Prix mensuel", "Monthly price"},
+    {Text::DownloadContract, "T\u00e9l\u00e9charger le contrat (PDF)", "Download contract (PDF)"},
+    {Text::NewSignup, "Nouvelle souscription", "New subscription"},
+    {Text::NoWebGL, "Votre navigateur ne peut pas afficher le portail (WebGL 2 n\u00e9cessaire).",
+     "Your browser cannot display the portal (WebGL 2 is required)."},
+};
+
+constexpr bool in_enum_order() {
+    for (std::size_t i = 0; i < std::size(entries); ++i)
+        if (static_cast<std::size_t>(entries[i].id) != i)
+            return false;
+    return static_cast<std::size_t>(Text::NoWebGL) + 1 == std::size(entries);
+}
+static_assert(in_enum_order(), "ui_text entries must follow the Text enum, one each");
+
+} // namespace
+
+std::string_view text(Text id, Language language) {
+    const Entry& e = entries[static_cast<std::size_t>(id)];
+    return language == Language::French ? e.fr : e.en;
+}
+
+std::string text(Text id, Language language, std::string_view value) {
+    std::string out{text(id, language)};
+    if (const auto at = out.find("{}"); at != std::string::npos)
+        out.replace(at, 2, value);
+    return out;
+}
+
+std::string text(Text id, Language language, int value) {
+    return text(id, language, std::to_string(value));
+}
+
+} // namespace isp::portal

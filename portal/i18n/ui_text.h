@@ -1,0 +1,64 @@
+// The portal's own words (headings, buttons, progress, notices) in French and English.
+// Field labels and hints come from shared/signup (signup_fields()), validation messages
+// from check_signup() or the server, so they are not repeated here.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "shared/domain/money.h"
+
+namespace isp::portal {
+
+enum class Text {
+    PortalTitle,
+    LoadingPortal,
+    LoadingOffers,
+    LoadingDraft,
+    ServerUnreachable,
+    ServerError,
+    Retry,
+    OffersHeading,
+    OffersIntro,
+    ExclTaxPerMonth,
+    InclTaxPerMonth,
+    MinCommitment,
+    ChooseOffer,
+    NoOffers,
+    DetailsHeading,
+    SelectedOffer,
+    ChangeOffer,
+    Commitment,
+    NoCommitment,
+    Months,
+    AllFieldsRequired,
+    SaveDraft,
+    SavingDraft,
+    DraftSaved,
+    CopyLink,
+    LinkCopied,
+    UnsavedChanges,
+    Submit,
+    Submitting,
+    FixFields,
+    NetworkRetry,
+    RequestRejected,
+    DraftNotFound,
+    DraftExpired,
+    ConfirmationHeading,
+    ConfirmationNote,
+    ContractNumber,
+    Offer,
+    StartDate,
+    MonthlyPrice,
+    DownloadContract,
+    NewSignup,
+    NoWebGL,
+};
+
+std::string_view text(Text id, Language language);
+
+// `text(id)` with its "{}" replaced by `value` ("Engagement minimum : {} mois").
+std::string text(Text id, Language language, std::string_view value);
+std::string text(Text id, Language language, int value);
+
+} // namespace isp::portal

@@ -1,0 +1,20 @@
+// Entry point of the browser portal: creates the window, loads the fonts, starts the app.
+#include "portal/app/app.h"
+#include "portal/i18n/ui_text.h"
+#include "portal/platform/browser.h"
+#include "portal/platform/window.h"
+#include "portal/ui/theme.h"
+
+int main() {
+    using namespace isp::portal;
+    if (!platform::create_window("portal")) {
+        platform::show_fatal(std::string{text(Text::NoWebGL, isp::Language::French)} + "\n" +
+                             std::string{text(Text::NoWebGL, isp::Language::English)});
+        return 1;
+    }
+    ui::load_fonts();
+    static App app; // lives as long as the page: the frame loop outlives main()
+    app.start();
+    platform::run(app);
+    return 0;
+}

@@ -1,0 +1,245 @@
+// The page around the portal, through small EM_JS functions. Strings come back from
+// JavaScript through a buffer we size: ask for the length, then copy.
+#include "portal/platform/browser.h"
+
+#include <emscripten.h>
+
+#include <vector>
+
+namespace isp::portal::platform {
+namespace {
+
+// The EM_JS bodies below are JavaScript, which clang-format would mangle.
+// clang-format off
+// Each returns the UTF-8 byte length of its answer and copies it when `capacity` suffices.
+EM_JS(int, isp_query_parameter, (const char* name, char* out, int capacity), {
+    var value = new URLSearchParams(window.location.search).get(UTF8ToString(name)) || "";
+    var needed = lengthBytesUTF8(value);
+    if (needed < capacity)
+        stringToUTF8(value, out, capacity);
+    return needed;
+});
+
+EM_JS(int, isp_page_base_url, (char* out, int capacity), {
+    var value = window.location.origin + window.location.pathname;
+    var needed = lengthBytesUTF8(value);
+    if (needed < capacity)
+        stringToUTF8(value, out, capacity);
+    return needed;
+});
+
+EM_JS(void, isp_replace_query, (const char* query), {
+    var url = window.location.pathname + UTF8ToString(query) + window.location.hash;
+    window.history.replaceState(null, "", url);
+});
+
+EM_JS(void, isp_open_document, (const char* url), {
+    var target = UTF8ToString(url);
+    var tab = window.open(target, "_blank");
+    if (tab)
+        tab.opener = null;
+    else
+        window.location.assign(target);
+});
+
+EM_JS(void, isp_set_page_title, (const char* title), { document.title = UTF8ToString(title); });
+
+EM_JS(void, isp_set_page_language, (const char* lang), { document.documentElement.lang = UTF8ToString(lang); });
+
+EM_JS(int, isp_copy_to_clipboard, (const char* text), {
+    var value = UTF8ToString(text);
+    if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(value).catch(function(){});
+        return 1;
+    }
+    // Plain-HTTP pages (a small ISP's LAN) have no async clipboard: the old way still works.
+    var area = document.createElement("textarea");
+    area.value = value;
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    var ok = false;
+    try {
+        ok = document.execCommand("copy");
+    } catch (e) {
+    }
+    document.body.removeChild(area);
+    return ok ? 1 : 0;
+});
+
+// The hidden input starts with one sentinel character so that Backspace on a soft keyboard
+// always has something to delete (and so fires an input event). Desktop browsers send
+// keypress events, which Emscripten's GLFW already typed: those inputs are skipped.
+EM_JS(void, isp_text_input_active, (int active), {
+    var ime = Module.ispIme;
+    if (!ime) {
+        var el = document.createElement("input");
+        el.type = "text";
+        el.autocomplete = "off";
+        el.spellcheck = false;
+        el.tabIndex = -1;
+        el.setAttribute("autocorrect", "off");
+        el.setAttribute("autocapitalize", "off");
+        el.setAttribute("aria-hidden", "true");
+        // 16px: iOS zooms into smaller inputs.
+        el.style.cssText = "position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;border:0;padding:0;font-size:16px";
+        document.body.appendChild(el);
+        ime = Module.ispIme = { el: el, value: "", lastKeypress: -1e9, edits: [] };
+        window.addEventListener("keypress", function() { ime.lastKeypress = performance.now(); }, true);
+        el.addEventListener("input", function(e) {
+            var now = el.value;
+            var before = ime.value;
+            var typedByKeys = performance.now() - ime.lastKeypress < 100 && e.inputType &&
+                              e.inputType.indexOf("insert") === 0 && e.inputType !== "insertFromPaste";
+            if (!typedByKeys) {
+                var common = 0;
+                while (common < now.length && common < before.length && now[common] === before[common]) ++common;
+                ime.edits.push({ removed: before.length - common, added: now.slice(common) });
+            }
+            if (now.length === 0) now = el.value = " ";
+            ime.value = now;
+        });
+    }
+    var focused = document.activeElement === ime.el;
+    if (active && !focused) {
+        ime.el.value = ime.value = " ";
+        ime.el.focus({ preventScroll: true });
+    } else if (!active && focused) {
+        ime.el.blur();
+    }
+});
+
+EM_JS(int, isp_take_text_edit, (int* removed, char* out, int capacity), {
+    var ime = Module.ispIme;
+    if (!ime || ime.edits.length === 0)
+        return -1;
+    var edit = ime.edits[0];
+    var needed = lengthBytesUTF8(edit.added);
+    if (needed >= capacity)
+        return needed;
+    ime.edits.shift();
+    HEAP32[removed >> 2] = edit.removed;
+    stringToUTF8(edit.added, out, capacity);
+    return needed;
+});
+
+EM_JS(void, isp_random_bytes, (unsigned char* out, int count), {
+    var bytes = new Uint8Array(count);
+    window.crypto.getRandomValues(bytes);
+    HEAPU8.set(bytes, out);
+});
+
+EM_JS(void, isp_page_ready, (), {
+    var status = document.getElementById("status");
+    if (status)
+        status.hidden = true;
+});
+
+EM_JS(void, isp_show_fatal, (const char* message), {
+    var status = document.getElementById("status");
+    if (status) {
+        status.hidden = false;
+        status.textContent = UTF8ToString(message);
+        status.setAttribute("role", "alert");
+    }
+});
+
+EM_JS(int, isp_test_hooks_enabled, (), { return typeof window.portalTest === "object" && window.portalTest ? 1 : 0; });
+
+EM_JS(void, isp_publish_test_state, (const char* json), {
+    window.portalTest.state = JSON.parse(UTF8ToString(json));
+    window.portalTest.updates = (window.portalTest.updates || 0) + 1;
+});
+// clang-format on
+
+template <class Read> std::string read_string(Read read) {
+    std::vector<char> buffer(256);
+    int needed = read(buffer.data(), static_cast<int>(buffer.size()));
+    if (needed >= static_cast<int>(buffer.size())) {
+        buffer.resize(static_cast<std::size_t>(needed) + 1);
+        needed = read(buffer.data(), static_cast<int>(buffer.size()));
+    }
+    return std::string(buffer.data(), static_cast<std::size_t>(needed));
+}
+
+} // namespace
+
+std::string query_parameter(std::string_view name) {
+    const std::string key{name};
+    return read_string([&](char* out, int capacity) { return isp_query_parameter(key.c_str(), out, capacity); });
+}
+
+std::string page_base_url() {
+    return read_string(isp_page_base_url);
+}
+
+void replace_query(const std::string& query) {
+    isp_replace_query(query.c_str());
+}
+
+void open_document(const std::string& url) {
+    isp_open_document(url.c_str());
+}
+
+void set_page_title(const std::string& title) {
+    isp_set_page_title(title.c_str());
+}
+
+void set_page_language(std::string_view bcp47) {
+    const std::string lang{bcp47};
+    isp_set_page_language(lang.c_str());
+}
+
+bool copy_to_clipboard(const std::string& text) {
+    return isp_copy_to_clipboard(text.c_str()) != 0;
+}
+
+std::string random_hex(int bytes) {
+    std::vector<unsigned char> raw(static_cast<std::size_t>(bytes));
+    isp_random_bytes(raw.data(), bytes);
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned char b : raw) {
+        out += digits[b >> 4];
+        out += digits[b & 0x0F];
+    }
+    return out;
+}
+
+void set_text_input_active(bool active) {
+    isp_text_input_active(active ? 1 : 0);
+}
+
+bool take_text_edit(TextEdit& edit) {
+    std::vector<char> buffer(256);
+    int removed = 0;
+    int needed = isp_take_text_edit(&removed, buffer.data(), static_cast<int>(buffer.size()));
+    if (needed >= static_cast<int>(buffer.size())) {
+        buffer.resize(static_cast<std::size_t>(needed) + 1);
+        needed = isp_take_text_edit(&removed, buffer.data(), static_cast<int>(buffer.size()));
+    }
+    if (needed < 0)
+        return false;
+    edit.removed = removed;
+    edit.added.assign(buffer.data(), static_cast<std::size_t>(needed));
+    return true;
+}
+
+void page_ready() {
+    isp_page_ready();
+}
+
+void show_fatal(const std::string& message) {
+    isp_show_fatal(message.c_str());
+}
+
+bool test_hooks_enabled() {
+    return isp_test_hooks_enabled() != 0;
+}
+
+void publish_test_state(const std::string& json) {
+    isp_publish_test_state(json.c_str());
+}
+
+} // namespace isp::portal::platform

@@ -1,0 +1,23 @@
+// The one window the portal draws into: creates it with its GL context and the Dear ImGui
+// backends, keeps its drawing buffer the size of the page at the device's pixel density
+// (Dear ImGui works in device pixels, the UI is scaled by the pixel ratio so text stays
+// crisp), and runs the frame loop. One implementation per target (window_emscripten.cpp).
+#pragma once
+
+namespace isp::portal::platform {
+
+class FrameClient {
+public:
+    virtual ~FrameClient() = default;
+    // Before Dear ImGui's NewFrame: the place to change style and font scale.
+    virtual void prepare_frame(float pixel_ratio) = 0;
+    // Between NewFrame and Render.
+    virtual void draw_frame(float pixel_ratio) = 0;
+};
+
+// Creates the window and the Dear ImGui context; false when the browser has no WebGL 2.
+bool create_window(const char* title);
+// Never returns to the caller's frame loop: the platform calls `client` once per display frame.
+void run(FrameClient& client);
+
+} // namespace isp::portal::platform

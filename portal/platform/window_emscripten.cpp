@@ -1,0 +1,142 @@
+// Browser window: Emscripten's GLFW for the WebGL 2 context and input events, with the
+// canvas drawing buffer sized by us (Emscripten's GLFW 3.2 emulation knows nothing of
+// devicePixelRatio, and its glfwSetWindowSize() requests full screen when the size
+// happens to equal the screen's).
+#include "portal/platform/window.h"
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "portal/platform/browser.h"
+
+namespace isp::portal::platform {
+namespace {
+
+GLFWwindow* g_window = nullptr;
+FrameClient* g_client = nullptr;
+bool g_first_frame = true;
+
+// The EM_JS bodies below are JavaScript, which clang-format would mangle.
+// clang-format off
+// Sizes the canvas drawing buffer to its CSS box times devicePixelRatio; returns the ratio
+// and writes the buffer size. Mouse coordinates from Emscripten's GLFW are already scaled
+// to the drawing buffer (canvas.width / CSS width), so Dear ImGui sees device pixels.
+EM_JS(double, isp_sync_canvas, (int* width, int* height), {
+    var canvas = Module["canvas"];
+    var ratio = window.devicePixelRatio || 1;
+    var rect = canvas.getBoundingClientRect();
+    var w = Math.max(1, Math.round(rect.width * ratio));
+    var h = Math.max(1, Math.round(rect.height * ratio));
+    if (canvas.width != w)
+        canvas.width = w;
+    if (canvas.height != h)
+        canvas.height = h;
+    HEAP32[width >> 2] = w;
+    HEAP32[height >> 2] = h;
+    return ratio;
+});
+// clang-format on
+
+// Emscripten's GLFW quantizes wheel steps; feed the browser's deltas directly (as Dear
+// ImGui's own Emscripten callback does).
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
+    float step = 0.0f;
+    if (event->deltaMode == DOM_DELTA_PIXEL)
+        step = 1.0f / 100.0f;
+    else if (event->deltaMode == DOM_DELTA_LINE)
+        step = 1.0f / 3.0f;
+    else
+        step = 80.0f;
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-event->deltaX) * step,
+                                      static_cast<float>(-event->deltaY) * step);
+    return EM_TRUE;
+}
+
+// Edits typed on a phone's keyboard into the page's hidden input (see browser.h).
+void feed_soft_keyboard() {
+    ImGuiIO& io = ImGui::GetIO();
+    TextEdit edit;
+    while (take_text_edit(edit)) {
+        for (int i = 0; i < edit.removed; ++i) {
+            io.AddKeyEvent(ImGuiKey_Backspace, true);
+            io.AddKeyEvent(ImGuiKey_Backspace, false);
+        }
+        io.AddInputCharactersUTF8(edit.added.c_str());
+    }
+}
+
+void frame() {
+    int width = 1;
+    int height = 1;
+    const float ratio = static_cast<float>(isp_sync_canvas(&width, &height));
+    g_client->prepare_frame(ratio);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+    feed_soft_keyboard();
+    ImGui::NewFrame();
+    g_client->draw_frame(ratio);
+    ImGui::Render();
+    set_text_input_active(ImGui::GetIO().WantTextInput);
+
+    glViewport(0, 0, width, height);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (g_first_frame) {
+        g_first_frame = false;
+        page_ready();
+    }
+}
+
+} // namespace
+
+bool create_window(const char* title) {
+    if (!glfwInit())
+        return false;
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    int width = 1;
+    int height = 1;
+    isp_sync_canvas(&width, &height);
+    g_window = glfwCreateWindow(width, height, title, nullptr, nullptr);
+    if (!g_window)
+        return false;
+    glfwMakeContextCurrent(g_window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // nothing to persist between visits
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    emscripten_set_wheel_callback("#canvas", nullptr, EM_FALSE, on_wheel);
+
+    // Emscripten's GLFW has no system clipboard. Copy goes to the browser's; paste arrives
+    // as text typed into the hidden input (a paste event there), so Ctrl+V itself pastes nothing.
+    ImGuiPlatformIO& pio = ImGui::GetPlatformIO();
+    pio.Platform_GetClipboardTextFn = [](ImGuiContext*) -> const char* { return ""; };
+    pio.Platform_SetClipboardTextFn = [](ImGuiContext*, const char* text) { copy_to_clipboard(text ? text : ""); };
+    return true;
+}
+
+void run(FrameClient& client) {
+    g_client = &client;
+    // 0: follow requestAnimationFrame; false: return to main() (state lives in statics).
+    emscripten_set_main_loop(frame, 0, EM_FALSE);
+}
+
+} // namespace isp::portal::platform

@@ -1,0 +1,55 @@
+#include "portal/screens/confirmation.h"
+
+#include "imgui.h"
+#include "portal/ui/test_probe.h"
+#include "portal/ui/theme.h"
+#include "portal/ui/widgets.h"
+#include "shared/domain/money.h"
+
+namespace isp::portal {
+
+std::string ConfirmationScreen::title() const {
+    std::string t{tr(Text::ConfirmationHeading)};
+    if (const auto& c = journey_.contract())
+        t += " (" + c->contract_number + ")";
+    return t + " \u2013 " + Screen::title();
+}
+
+void ConfirmationScreen::detail_line(Text label, const std::string& value) {
+    ui::muted_text(tr(label), ui::small_font_size);
+    ui::text(value);
+    ui::gap(6.0f);
+}
+
+void ConfirmationScreen::draw_content() {
+    const auto& contract = journey_.contract();
+    if (!contract)
+        return;
+    ui::banner(tr(Text::ConfirmationHeading), ui::Tone::Success);
+    ui::gap(12.0f);
+    ui::muted_text(tr(Text::ContractNumber));
+    ui::heading(contract->contract_number, ui::title_font_size);
+    ui::probe::item("contract_number");
+    ui::muted_text(tr(Text::ConfirmationNote), ui::small_font_size);
+    ui::gap(12.0f);
+    ImGui::Separator();
+    ui::gap(8.0f);
+    const Offer& offer = contract->offer;
+    detail_line(Text::Offer, offer.name);
+    detail_line(Text::MonthlyPrice, format_money(price_with_tax(offer), lang()) + " " +
+                                        std::string{tr(Text::InclTaxPerMonth)} + "  \u00b7  " +
+                                        format_money(offer.monthly_price, lang()) + " " +
+                                        std::string{tr(Text::ExclTaxPerMonth)});
+    detail_line(Text::StartDate, contract->contract_start_date);
+    ui::gap(8.0f);
+    const float width = narrow() ? -1.0f : 0.0f;
+    if (ui::primary_button(tr(Text::DownloadContract), "button:download", !contract->document_download_url.empty(),
+                           width))
+        journey_.open_contract_document();
+    if (!narrow())
+        ImGui::SameLine();
+    if (ui::secondary_button(tr(Text::NewSignup), "button:new_signup", true, width))
+        journey_.start_over();
+}
+
+} // namespace isp::portal

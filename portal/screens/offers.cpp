@@ -1,0 +1,99 @@
+#include "portal/screens/offers.h"
+
+#include <algorithm>
+
+#include "imgui.h"
+#include "portal/ui/test_probe.h"
+#include "portal/ui/theme.h"
+#include "portal/ui/widgets.h"
+#include "shared/domain/money.h"
+
+namespace isp::portal {
+namespace {
+
+constexpr float card_min_width = 240.0f; // CSS px: three cards side by side on a laptop, one on a phone
+
+} // namespace
+
+std::string OffersScreen::title() const {
+    return std::string{tr(Text::OffersHeading)} + " \u2013 " + Screen::title();
+}
+
+void OffersScreen::draw_content() {
+    ui::heading(tr(Text::OffersHeading), ui::title_font_size);
+    ui::muted_text(tr(Text::OffersIntro));
+    ui::gap(8.0f);
+    if (const auto& notice = journey_.notice()) {
+        const std::string message = notice->text ? std::string{tr(*notice->text)} : notice->server_message;
+        ui::banner(message, notice->error ? ui::Tone::Error : ui::Tone::Info, "notice");
+        ui::gap(8.0f);
+    }
+    const Bootstrap* catalog = session_.catalog;
+    bool any = false;
+    for (const OfferFamily& family : catalog ? catalog->families : std::vector<OfferFamily>{}) {
+        if (family.offers.empty())
+            continue;
+        any = true;
+        ui::gap(12.0f);
+        const std::string& label = lang() == Language::French ? family.label_fr : family.label_en;
+        ui::heading(label.empty() ? family_label(family.family, lang()) : std::string_view{label}, ui::large_font_size);
+        ImGui::Separator();
+        ui::gap(4.0f);
+
+        const float spacing = ImGui::GetStyle().ItemSpacing.x;
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const int columns = std::clamp(static_cast<int>((avail + spacing) / (ui::px(card_min_width) + spacing)), 1, 3);
+        ImGui::PushID(static_cast<int>(family.family));
+        if (ImGui::BeginTable("##offers", columns, ImGuiTableFlags_SizingStretchSame)) {
+            for (const Offer& offer : family.offers) {
+                ImGui::TableNextColumn();
+                draw_offer_card(offer);
+            }
+            ImGui::EndTable();
+        }
+        ImGui::PopID();
+    }
+    if (!any)
+        ui::muted_text(tr(Text::NoOffers));
+}
+
+void OffersScreen::draw_offer_card(const Offer& offer) {
+    const ui::Palette& p = ui::palette();
+    const bool chosen = offer.offer_id == journey_.form().offer_id;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+    ImGui::PushStyleColor(ImGuiCol_Border, chosen ? p.accent : p.border);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::px(14.0f), ui::px(12.0f)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, ui::px(chosen ? 2.0f : 1.0f));
+    ImGui::PushID(offer.offer_id.c_str());
+    ImGui::BeginChild("##card", ImVec2(0.0f, 0.0f),
+                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ui::bold_text(offer.name, ui::large_font_size);
+    if (!offer.description.empty())
+        ui::muted_text(offer.description);
+    ui::gap(6.0f);
+    // The rule for the price with tax lives in shared/ (price_with_tax), as on the server.
+    const float price_top = ImGui::GetCursorPosY();
+    ImGui::PushFont(ui::fonts().bold, ui::large_font_size);
+    const float price_height = ImGui::GetTextLineHeight();
+    ImGui::TextUnformatted(format_money(price_with_tax(offer), lang()).c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    // Roughly on the price's baseline: both lines share their descent proportion.
+    ImGui::SetCursorPosY(price_top + (price_height - ImGui::GetTextLineHeight()) * 0.8f);
+    ImGui::TextUnformatted(tr(Text::InclTaxPerMonth).data(),
+                           tr(Text::InclTaxPerMonth).data() + tr(Text::InclTaxPerMonth).size());
+    ui::muted_text(format_money(offer.monthly_price, lang()) + " " + std::string{tr(Text::ExclTaxPerMonth)});
+    ui::muted_text(offer.commitment_months > 0 ? text(Text::MinCommitment, lang(), offer.commitment_months)
+                                               : std::string{tr(Text::NoCommitment)});
+    ui::gap(8.0f);
+    if (ui::primary_button(tr(Text::ChooseOffer), "offer:" + offer.offer_id, true, -1.0f))
+        journey_.choose_offer(offer.offer_id);
+    ImGui::EndChild();
+    ImGui::PopID();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(2);
+    ui::gap(4.0f);
+}
+
+} // namespace isp::portal

@@ -1,0 +1,24 @@
+// Offers screen: the catalog grouped by service family, each offer with its monthly price
+// before and with tax; choosing one starts the signup form.
+#pragma once
+#include "portal/app/signup_journey.h"
+#include "portal/screens/screen.h"
+
+namespace isp::portal {
+
+class OffersScreen : public Screen {
+public:
+    OffersScreen(Session& session, SignupJourney& journey) : Screen("offers", session), journey_(journey) {}
+
+    std::string title() const override;
+
+protected:
+    void draw_content() override;
+
+private:
+    void draw_offer_card(const Offer& offer);
+
+    SignupJourney& journey_;
+};
+
+} // namespace isp::portal

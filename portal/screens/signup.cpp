@@ -1,0 +1,179 @@
+#include "portal/screens/signup.h"
+
+#include "imgui.h"
+#include "imgui_stdlib.h"
+#include "portal/ui/test_probe.h"
+#include "portal/ui/theme.h"
+#include "portal/ui/widgets.h"
+#include "shared/domain/money.h"
+
+namespace isp::portal {
+
+std::string SignupScreen::title() const {
+    return std::string{tr(Text::DetailsHeading)} + " \u2013 " + Screen::title();
+}
+
+void SignupScreen::draw_content() {
+    if (journey_.take_scroll_to_error())
+        scroll_pending_ = true;
+    const bool enabled = journey_.busy() != Busy::Submitting;
+
+    ui::heading(tr(Text::DetailsHeading), ui::title_font_size);
+    ui::gap(8.0f);
+    draw_offer_summary();
+    ui::gap(12.0f);
+    ui::muted_text(tr(Text::AllFieldsRequired));
+    ui::gap(4.0f);
+    draw_fields(enabled);
+    draw_commitment(enabled);
+    ui::gap(16.0f);
+    if (const auto& notice = journey_.notice()) {
+        const std::string message = notice->text ? std::string{tr(*notice->text)} : notice->server_message;
+        ui::banner(message, notice->error ? ui::Tone::Error : ui::Tone::Info, "notice");
+        ui::gap(8.0f);
+    }
+    draw_actions();
+    draw_draft_link();
+    scroll_pending_ = false; // no field had an error to scroll to
+}
+
+void SignupScreen::field_error(std::string_view field) {
+    if (const auto error = journey_.shown_error(field)) {
+        if (scroll_pending_) {
+            ImGui::SetScrollHereY(0.3f);
+            scroll_pending_ = false;
+        }
+        ui::error_text(*error);
+    }
+}
+
+void SignupScreen::draw_offer_summary() {
+    const ui::Palette& p = ui::palette();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::px(14.0f), ui::px(12.0f)));
+    ImGui::BeginChild("##offer", ImVec2(0.0f, 0.0f),
+                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ui::muted_text(tr(Text::SelectedOffer), ui::small_font_size);
+    if (const Offer* offer = journey_.offer()) {
+        ui::bold_text(offer->name, ui::large_font_size);
+        ui::text(format_money(price_with_tax(*offer), lang()) + " " + std::string{tr(Text::InclTaxPerMonth)} +
+                 "  \u00b7  " + format_money(offer->monthly_price, lang()) + " " +
+                 std::string{tr(Text::ExclTaxPerMonth)});
+    }
+    field_error("offer_id");
+    ui::gap(6.0f);
+    if (ui::secondary_button(tr(Text::ChangeOffer), "button:change_offer", journey_.busy() == Busy::None))
+        journey_.change_offer();
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+void SignupScreen::draw_fields(bool enabled) {
+    SignupForm& form = journey_.form();
+    for (const SignupField& field : signup_fields()) {
+        std::string* value = SignupJourney::text_field(form, field.name);
+        if (!value)
+            continue; // offer_id: chosen on the offers screen
+        const bool french = lang() == Language::French;
+        ImGui::PushID(field.name.data(), field.name.data() + field.name.size());
+        ui::bold_text(french ? field.label_fr : field.label_en);
+        const std::string_view hint = french ? field.hint_fr : field.hint_en;
+        if (!hint.empty())
+            ui::muted_text(hint, ui::small_font_size);
+        const auto error = journey_.shown_error(field.name);
+        const ui::FieldEvents events = ui::text_input(field.name, *value, error.has_value(), enabled);
+        if (events.edited)
+            journey_.field_edited(field.name);
+        if (events.left)
+            journey_.field_left(field.name);
+        field_error(field.name);
+        ImGui::PopID();
+        ui::gap(6.0f);
+    }
+}
+
+void SignupScreen::draw_commitment(bool enabled) {
+    ui::bold_text(tr(Text::Commitment));
+    const Bootstrap* catalog = session_.catalog;
+    if (!catalog)
+        return;
+    ImGui::BeginDisabled(!enabled);
+    // One line while they fit, wrapping on a phone.
+    const float right_edge = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    const float spacing = ui::px(20.0f);
+    bool first = true;
+    for (int months : catalog->commitment_options) {
+        const std::string label =
+            months == 0 ? std::string{tr(Text::NoCommitment)} : text(Text::Months, lang(), months);
+        const float width =
+            ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
+        if (!first && ImGui::GetItemRectMax().x + spacing + width <= right_edge)
+            ImGui::SameLine(0.0f, spacing);
+        first = false;
+        ImGui::PushID(months);
+        if (ImGui::RadioButton(label.c_str(), journey_.form().commitment_months == months))
+            journey_.set_commitment(months);
+        ImGui::PopID();
+        ui::probe::item("commitment:" + std::to_string(months));
+    }
+    ImGui::EndDisabled();
+    field_error("commitment_months");
+}
+
+void SignupScreen::draw_actions() {
+    const Busy busy = journey_.busy();
+    const bool idle = busy == Busy::None;
+    // Side by side on a laptop, one above the other (full width) on a phone.
+    const float width = narrow() ? -1.0f : 0.0f;
+    if (ui::primary_button(tr(Text::Submit), "button:submit", idle, width))
+        journey_.submit();
+    if (!narrow())
+        ImGui::SameLine();
+    if (ui::secondary_button(tr(Text::SaveDraft), "button:save_draft", idle, width))
+        journey_.save_draft();
+    if (busy == Busy::Submitting)
+        ui::progress(tr(Text::Submitting));
+    else if (busy == Busy::SavingDraft)
+        ui::progress(tr(Text::SavingDraft));
+}
+
+void SignupScreen::draw_draft_link() {
+    const std::string& link = journey_.draft_link();
+    if (link.empty())
+        return;
+    ui::gap(12.0f);
+    const ui::Palette& p = ui::palette();
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.info_surface);
+    ImGui::PushStyleColor(ImGuiCol_Border, p.accent);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::px(12.0f), ui::px(10.0f)));
+    ImGui::BeginChild("##draft", ImVec2(0.0f, 0.0f),
+                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const int ttl = session_.catalog ? session_.catalog->draft_ttl_days : 30;
+    ui::text(text(Text::DraftSaved, lang(), ttl));
+    // Read-only input: the person can select the link; the button copies it.
+    std::string shown = link;
+    ImGui::SetNextItemWidth(-1.0f);
+    ImGui::InputText("##link", &shown, ImGuiInputTextFlags_ReadOnly);
+    ui::probe::item("draft_link");
+    if (ui::secondary_button(tr(Text::CopyLink), "button:copy_link"))
+        copied_at_ = journey_.copy_draft_link() ? ImGui::GetTime() : -1.0;
+    if (copied_at_ >= 0.0 && ImGui::GetTime() - copied_at_ < 3.0) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ui::muted_text(tr(Text::LinkCopied));
+    }
+    if (journey_.draft_has_unsaved_changes())
+        ui::muted_text(tr(Text::UnsavedChanges), ui::small_font_size);
+    ImGui::EndChild();
+    if (journey_.drafts_saved() != drafts_seen_) {
+        drafts_seen_ = journey_.drafts_saved();
+        ImGui::SetScrollHereY(1.0f); // just saved: show the link under the buttons
+    }
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+}
+
+} // namespace isp::portal

@@ -1,0 +1,72 @@
+#include "server/app/config.h"
+
+#include <CLI/CLI.hpp>
+
+#include "server/clock/clock.h"
+
+namespace isp {
+
+CommandLine parse_command_line(int argc, char** argv) {
+    CommandLine out;
+    ServerConfig& c = out.config;
+    CLI::App app{"portal-server: the ISP self-service portal and billing API, in one binary.\n"
+                 "Serves the portal at / and the API under /api/v1, stores everything in one SQLite file."};
+    app.set_version_flag("--version", ISP_VERSION);
+    app.add_option("--db", c.db_path, "SQLite database file (created and migrated at start)")
+        ->envname("PORTAL_DB")
+        ->capture_default_str();
+    app.add_option("--bind", c.bind, "Address to listen on (0.0.0.0 for every interface)")
+        ->envname("PORTAL_BIND")
+        ->capture_default_str();
+    app.add_option("--port", c.port, "TCP port; 0 picks a free one")
+        ->envname("PORTAL_PORT")
+        ->check(CLI::Range(0, 65535))
+        ->capture_default_str();
+    app.add_flag("--demo", c.demo, "Seed demo offers (mobile, internet, landline) and clients into an empty database")
+        ->envname("PORTAL_DEMO");
+    std::string fixed_time;
+    app.add_option("--fixed-time", fixed_time,
+                   "Freeze the clock at this UTC time (2026-11-23T10:00:00Z) - for demos on a chosen date and tests")
+        ->envname("PORTAL_FIXED_TIME");
+    app.add_option("--threads", c.threads, "HTTP worker threads (0: automatic)")
+        ->envname("PORTAL_THREADS")
+        ->check(CLI::Range(0, 1024))
+        ->capture_default_str();
+    app.add_option("--max-body-bytes", c.max_body_bytes, "Largest request body accepted")
+        ->envname("PORTAL_MAX_BODY_BYTES")
+        ->check(CLI::Range(1024, 16 * 1024 * 1024))
+        ->capture_default_str();
+    app.add_option("--document-link-ttl", c.document_link_ttl_seconds, "Seconds a document download link stays valid")
+        ->envname("PORTAL_DOCUMENT_LINK_TTL")
+        ->check(CLI::Range(60, 30 * 24 * 3600))
+        ->capture_default_str();
+    app.add_option("--draft-ttl-days", c.draft_ttl_days, "Days a saved signup draft stays available")
+        ->envname("PORTAL_DRAFT_TTL_DAYS")
+        ->check(CLI::Range(1, 365))
+        ->capture_default_str();
+    app.add_option("--operator-name", c.operator_profile.name, "Operator name on the portal and documents")
+        ->envname("PORTAL_OPERATOR_NAME")
+        ->capture_default_str();
+    app.add_option("--operator-address", c.operator_profile.address, "Operator postal address on documents")
+        ->envname("PORTAL_OPERATOR_ADDRESS")
+        ->capture_default_str();
+    app.add_option("--operator-legal-ids", c.operator_profile.legal_ids, "Operator legal identifiers on documents")
+        ->envname("PORTAL_OPERATOR_LEGAL_IDS")
+        ->capture_default_str();
+
+    try {
+        app.parse(argc, argv);
+        if (!fixed_time.empty()) {
+            std::int64_t t = 0;
+            if (!parse_iso_timestamp(fixed_time, t))
+                throw CLI::ValidationError("--fixed-time", "expected 2026-11-23T10:00:00Z or 2026-11-23");
+            c.fixed_time = t;
+        }
+    } catch (const CLI::ParseError& e) {
+        out.run = false;
+        out.exit_code = app.exit(e);
+    }
+    return out;
+}
+
+} // namespace isp

@@ -1,0 +1,40 @@
+// Everything an operator can set when starting portal-server: command-line flags, each
+// with an environment-variable twin (PORTAL_*), parsed by CLI11 (Debian's libcli11-dev).
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace isp {
+
+// Who the operator is, as printed on contracts and invoices.
+struct OperatorProfile {
+    std::string name = "Atlas T\u00e9l\u00e9com";
+    std::string address = "12, boulevard Zerktouni, 20000 Casablanca, Maroc";
+    std::string legal_ids = "RC 123456 \u2013 IF 1234567 \u2013 ICE 001234567000089";
+    std::string currency = "MAD";
+};
+
+struct ServerConfig {
+    std::string db_path = "portal.db";
+    std::string bind = "127.0.0.1";
+    int port = 8080; // 0 picks a free port (printed at start)
+    bool demo = false;
+    std::optional<std::int64_t> fixed_time; // freezes the clock (demos on a chosen date, tests)
+    int threads = 0;                        // 0 = automatic
+    std::size_t max_body_bytes = 64 * 1024;
+    std::int64_t document_link_ttl_seconds = 24 * 3600;
+    int draft_ttl_days = 30;
+    OperatorProfile operator_profile;
+};
+
+struct CommandLine {
+    ServerConfig config;
+    bool run = true;   // false: exit now (after --help, --version or an error)
+    int exit_code = 0;
+};
+
+CommandLine parse_command_line(int argc, char** argv);
+
+} // namespace isp

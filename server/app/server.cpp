@@ -1,0 +1,132 @@
+#include "server/app/server.h"
+
+#include <stdexcept>
+#include <thread>
+
+#include <httplib.h>
+
+#include "server/app/app_context.h"
+#include "server/clock/clock.h"
+#include "server/demo/demo_seed.h"
+#include "server/http/idempotency.h"
+#include "server/http/problem.h"
+#include "server/routes/routes.h"
+#include "server/security/signed_token.h"
+#include "server/services/contract_documents.h"
+#include "server/store/database.h"
+#include "server/store/secret_store.h"
+
+namespace isp {
+
+struct Server::Impl {
+    ServerConfig config;
+    std::shared_ptr<Clock> clock;
+    store::Database db;
+    security::TokenSigner signer;
+    http::IdempotencyGuard idempotency;
+    services::ContractDocuments documents;
+    AppContext context;
+    httplib::Server http;
+    int port = -1;
+
+    Impl(ServerConfig cfg, std::shared_ptr<Clock> clk)
+        : config(std::move(cfg)), clock(std::move(clk)), db(config.db_path),
+          signer(store::load_or_create_secret(db, "token_signing_key", clock->now_iso())), idempotency(db, *clock),
+          documents(config, signer, *clock), context{config, db, *clock, signer, idempotency, documents} {}
+};
+
+namespace {
+
+std::shared_ptr<Clock> default_clock(const ServerConfig& config) {
+    if (config.fixed_time)
+        return std::make_shared<FixedClock>(*config.fixed_time);
+    return std::make_shared<SystemClock>();
+}
+
+void tune(httplib::Server& http, const ServerConfig& config) {
+    // TOOLCHAIN.md: TCP_NODELAY avoids Nagle + delayed-ACK stalls; short timeouts and a
+    // pool that grows keep idle or slow connections from starving everyone else.
+    const std::size_t threads = config.threads > 0 ? static_cast<std::size_t>(config.threads)
+                                                   : std::max(16u, 4 * std::thread::hardware_concurrency());
+    // Each connection holds a worker while it is open: the pool grows on demand (idle extra
+    // workers exit after a few seconds) so idle keep-alive connections cannot starve it.
+    const std::size_t max_threads = std::max<std::size_t>(threads * 8, 512);
+    http.new_task_queue = [threads, max_threads] { return new httplib::ThreadPool(threads, max_threads, 8192); };
+    http.set_tcp_nodelay(true);
+    http.set_keep_alive_max_count(10000);
+    http.set_keep_alive_timeout(2);
+    http.set_read_timeout(5, 0);
+    http.set_write_timeout(5, 0);
+    http.set_payload_max_length(config.max_body_bytes);
+
+    http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+        // The exception's text stays here: it may describe internals (CVE-2026-28434).
+        std::fprintf(stderr, "unhandled exception on %s %s\n", req.method.c_str(), req.path.c_str());
+        http::write_problem(res, http::ApiError(500, "internal_error", "Something went wrong on our side; retry later."),
+                            req.path);
+    });
+    http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty())
+            return httplib::Server::HandlerResponse::Unhandled;
+        switch (res.status) {
+        case 404:
+            http::write_problem(res, http::ApiError(404, "not_found", "No such resource: " + req.path + "."), req.path);
+            break;
+        case 413:
+            http::write_problem(res, http::ApiError(413, "payload_too_large", "The request body is too large."), req.path);
+            break;
+        default:
+            http::write_problem(res, http::ApiError(res.status, "http_error", http::status_title(res.status)), req.path);
+        }
+        return httplib::Server::HandlerResponse::Handled;
+    });
+    http.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        res.set_header("X-Content-Type-Options", "nosniff");
+        // Document links carry their token in the URL: never leak it to another site.
+        res.set_header("Referrer-Policy", "no-referrer");
+        if (req.path.rfind("/api/", 0) == 0 && !res.has_header("Cache-Control"))
+            res.set_header("Cache-Control", "no-store");
+    });
+}
+
+} // namespace
+
+Server::Server(ServerConfig config, std::shared_ptr<Clock> clock) {
+    if (!clock)
+        clock = default_clock(config);
+    impl_ = std::make_unique<Impl>(std::move(config), std::move(clock));
+    if (impl_->config.demo)
+        demo::seed_if_empty(impl_->db, *impl_->clock, impl_->documents);
+    tune(impl_->http, impl_->config);
+    routes::register_all(impl_->http, impl_->context);
+}
+
+Server::~Server() { stop(); }
+
+int Server::bind() {
+    const ServerConfig& c = impl_->config;
+    if (c.port == 0)
+        impl_->port = impl_->http.bind_to_any_port(c.bind);
+    else
+        impl_->port = impl_->http.bind_to_port(c.bind, c.port) ? c.port : -1;
+    if (impl_->port < 0)
+        throw std::runtime_error("cannot listen on " + c.bind + ":" + std::to_string(c.port));
+    return impl_->port;
+}
+
+void Server::serve() { impl_->http.listen_after_bind(); }
+
+void Server::stop() {
+    if (impl_ && impl_->http.is_running())
+        impl_->http.stop();
+}
+
+bool Server::wait_until_ready() const {
+    impl_->http.wait_until_ready();
+    return impl_->http.is_running();
+}
+
+int Server::port() const { return impl_->port; }
+const ServerConfig& Server::config() const { return impl_->config; }
+
+} // namespace isp

@@ -1,0 +1,36 @@
+// The whole product behind one object: opens and migrates the database, seeds the demo,
+// registers the routes, tunes cpp-httplib, and serves. main() and the API tests both
+// use it, so the tests run exactly what ships.
+#pragma once
+#include <memory>
+
+#include "server/app/config.h"
+
+namespace isp {
+
+class Clock;
+
+class Server {
+public:
+    // `clock` may be null: then a SystemClock, or a FixedClock when config.fixed_time is set.
+    explicit Server(ServerConfig config, std::shared_ptr<Clock> clock = nullptr);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // Binds the listening socket; returns the port (the chosen one when config.port is 0).
+    int bind();
+    // Serves until stop(); call bind() first.
+    void serve();
+    void stop();
+    bool wait_until_ready() const;
+
+    int port() const;
+    const ServerConfig& config() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace isp

@@ -1,0 +1,63 @@
+// Idempotency-Key handling for the critical writes (seed 002): the IETF draft's and
+// Stripe's semantics.
+//   key missing or malformed        -> 400
+//   same key, same request, done    -> the first response replayed (same status, body)
+//   same key, different request     -> 422 idempotency_key_reused
+//   same key while the first runs   -> 409 idempotency_key_in_use (Retry-After: 1)
+// Exactly once: the operation's writes and its stored response commit in ONE SQLite
+// transaction, so a crash leaves either both or neither. A failed operation (ApiError)
+// stores nothing: the client may correct the request and retry with the same key.
+// Keys are kept 48 hours (at least the 24 the conventions promise).
+#pragma once
+#include <functional>
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+namespace httplib {
+struct Request;
+}
+
+namespace isp {
+class Clock;
+namespace store {
+class Connection;
+class Database;
+} // namespace store
+} // namespace isp
+
+namespace isp::http {
+
+struct JsonResponse {
+    int status = 200;
+    nlohmann::json body;
+};
+
+class IdempotencyGuard {
+public:
+    IdempotencyGuard(store::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+    using Operation = std::function<JsonResponse(store::Connection&)>;
+
+    struct Outcome {
+        int status;
+        std::string body;
+        bool replayed;
+    };
+    // `scope` names the endpoint; `canonical_request` is what must match for a replay.
+    Outcome run(std::string_view scope, const httplib::Request& req, const nlohmann::json& canonical_request,
+                const Operation& operation);
+
+    static constexpr long long retention_seconds = 48 * 3600;
+
+private:
+    store::Database& db_;
+    const Clock& clock_;
+    std::mutex mutex_;
+    std::set<std::string> in_flight_;
+};
+
+} // namespace isp::http

@@ -1,0 +1,14 @@
+// Reading a JSON request body: 415 when it is not JSON, 400 `malformed_json` (with the
+// position) when it does not parse, 400 `invalid_body` when it is not an object.
+#pragma once
+#include <nlohmann/json.hpp>
+
+namespace httplib {
+struct Request;
+}
+
+namespace isp::http {
+
+nlohmann::json json_object_body(const httplib::Request& req);
+
+} // namespace isp::http

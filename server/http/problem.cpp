@@ -1,0 +1,52 @@
+#include "server/http/problem.h"
+
+#include <httplib.h>
+
+#include "shared/wire/signup_json.h"
+
+namespace isp::http {
+
+const char* status_title(int status) {
+    switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 409: return "Conflict";
+    case 410: return "Gone";
+    case 413: return "Content Too Large";
+    case 415: return "Unsupported Media Type";
+    case 422: return "Unprocessable Content";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return status < 500 ? "Client Error" : "Server Error";
+    }
+}
+
+nlohmann::json problem_json(const ApiError& e, const std::string& instance) {
+    nlohmann::json j = {{"type", "urn:isp-portal:problem:" + e.code},
+                        {"title", status_title(e.status)},
+                        {"status", e.status},
+                        {"detail", e.detail},
+                        {"code", e.code},
+                        {"instance", instance}};
+    if (!e.errors.empty())
+        j["errors"] = wire::to_json(e.errors);
+    return j;
+}
+
+void write_problem(httplib::Response& res, const ApiError& e, const std::string& instance) {
+    res.status = e.status;
+    if (e.retry_after_seconds)
+        res.set_header("Retry-After", std::to_string(*e.retry_after_seconds));
+    res.set_content(problem_json(e, instance).dump(), "application/problem+json");
+}
+
+void write_json(httplib::Response& res, int status, const nlohmann::json& body) {
+    res.status = status;
+    res.set_content(body.dump(), "application/json");
+}
+
+} // namespace isp::http

@@ -1,0 +1,38 @@
+// RFC 9457 problem details: every error the API returns, in one shape.
+// Services and routes throw ApiError; the route wrapper (http/route.h) turns it into
+// an application/problem+json response. Never carries exception text from libraries.
+#pragma once
+#include <exception>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "shared/domain/field_error.h"
+
+namespace httplib {
+struct Response;
+}
+
+namespace isp::http {
+
+class ApiError : public std::exception {
+public:
+    ApiError(int status_, std::string code_, std::string detail_, FieldErrors errors_ = {})
+        : status(status_), code(std::move(code_)), detail(std::move(detail_)), errors(std::move(errors_)) {}
+    const char* what() const noexcept override { return code.c_str(); }
+
+    int status;
+    std::string code;   // stable, machine-readable: "validation_failed", "draft_expired", ...
+    std::string detail; // for people: what was wrong and what to do
+    FieldErrors errors; // per field, for validation
+    std::optional<int> retry_after_seconds;
+};
+
+nlohmann::json problem_json(const ApiError& error, const std::string& instance);
+void write_problem(httplib::Response& res, const ApiError& error, const std::string& instance);
+void write_json(httplib::Response& res, int status, const nlohmann::json& body);
+
+const char* status_title(int status);
+
+} // namespace isp::http

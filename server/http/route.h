@@ -1,0 +1,18 @@
+// The edge of every route: runs the handler, and maps whatever it throws to a problem
+// response (ApiError as given; a constraint violation as 409; anything else as a
+// generic 500 whose text never reaches the client).
+#pragma once
+#include <functional>
+
+#include <httplib.h>
+
+namespace isp::http {
+
+using RouteHandler = std::function<void(const httplib::Request&, httplib::Response&)>;
+
+httplib::Server::Handler guarded(RouteHandler handler);
+
+// The value of a {name} path parameter.
+std::string path_param(const httplib::Request& req, const char* name);
+
+} // namespace isp::http

@@ -1,0 +1,29 @@
+// GET /api/v1/health (seed 002, P0): is the service up, which version, is the database reachable.
+#include <httplib.h>
+
+#include "server/app/app_context.h"
+#include "server/clock/clock.h"
+#include "server/http/problem.h"
+#include "server/http/route.h"
+#include "server/routes/routes.h"
+#include "server/store/database.h"
+
+namespace isp::routes {
+
+void register_health(httplib::Server& http, AppContext& app) {
+    http.Get("/api/v1/health", http::guarded([&app](const httplib::Request&, httplib::Response& res) {
+                 int schema = -1;
+                 try {
+                     schema = app.db.schema_version();
+                 } catch (const std::exception&) {
+                 }
+                 const bool ok = schema > 0;
+                 http::write_json(res, ok ? 200 : 503,
+                                  {{"status", ok ? "ok" : "degraded"},
+                                   {"version", ISP_VERSION},
+                                   {"time", app.clock.now_iso()},
+                                   {"database", {{"reachable", ok}, {"schema_version", schema}}}});
+             }));
+}
+
+} // namespace isp::routes

@@ -1,0 +1,80 @@
+// The portal itself: GET / (page shell), /portal.js, /portal.wasm, embedded in the binary
+// at build time (cmake/Portal.cmake) with gzip and brotli variants, so the server never
+// compresses at request time. ETags let a returning browser revalidate for free.
+#include <httplib.h>
+
+#include <span>
+#include <string>
+
+#include "server/app/app_context.h"
+#include "server/routes/routes.h"
+#include "server/security/random_id.h"
+#include "web/web_bundle.h"
+
+namespace isp::routes {
+namespace {
+
+using Bytes = std::span<const unsigned char>;
+
+struct Asset {
+    Bytes identity, gzip, brotli;
+    const char* content_type;
+    std::string etag;
+};
+
+std::string_view view(Bytes b) { return {reinterpret_cast<const char*>(b.data()), b.size()}; }
+
+bool accepts(const std::string& accept_encoding, std::string_view coding) {
+    // Good enough for browsers: they list the codings they take; none sends q=0 for br/gzip.
+    return accept_encoding.find(coding) != std::string::npos;
+}
+
+void serve(const Asset& a, const httplib::Request& req, httplib::Response& res) {
+    res.set_header("ETag", a.etag);
+    res.set_header("Cache-Control", "no-cache"); // names are not content-hashed: revalidate each load
+    res.set_header("Vary", "Accept-Encoding");
+    if (req.get_header_value("If-None-Match") == a.etag) {
+        res.status = 304;
+        return;
+    }
+    const std::string ae = req.get_header_value("Accept-Encoding");
+    Bytes body = a.identity;
+    if (accepts(ae, "br") && !a.brotli.empty() && a.brotli.size() < a.identity.size()) {
+        body = a.brotli;
+        res.set_header("Content-Encoding", "br");
+    } else if (accepts(ae, "gzip") && !a.gzip.empty() && a.gzip.size() < a.identity.size()) {
+        body = a.gzip;
+        res.set_header("Content-Encoding", "gzip");
+    }
+    res.status = 200;
+    // A content provider hands out the embedded bytes without copying them per request.
+    res.set_content_provider(body.size(), a.content_type, [body](size_t offset, size_t length, httplib::DataSink& sink) {
+        sink.write(reinterpret_cast<const char*>(body.data()) + offset, length);
+        return true;
+    });
+}
+
+} // namespace
+
+void register_portal_assets(httplib::Server& http, AppContext&) {
+    static const Asset page{web::index_html, web::index_html_gz, web::index_html_br, "text/html; charset=utf-8",
+                            "\"" + security::sha256_hex(view(web::index_html)).substr(0, 16) + "\""};
+    static const Asset script{web::portal_js, web::portal_js_gz, web::portal_js_br, "text/javascript; charset=utf-8",
+                              "\"" + security::sha256_hex(view(web::portal_js)).substr(0, 16) + "\""};
+    static const Asset wasm{web::portal_wasm, web::portal_wasm_gz, web::portal_wasm_br, "application/wasm",
+                            "\"" + security::sha256_hex(view(web::portal_wasm)).substr(0, 16) + "\""};
+
+    auto page_handler = [](const httplib::Request& req, httplib::Response& res) {
+        // The page runs only our own script and wasm; nothing may frame it.
+        res.set_header("Content-Security-Policy",
+                       "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; "
+                       "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-ancestors 'none'");
+        serve(page, req, res);
+    };
+    http.Get("/", page_handler);
+    http.Get("/index.html", page_handler);
+    http.Get("/portal.js", [](const httplib::Request& req, httplib::Response& res) { serve(script, req, res); });
+    http.Get("/portal.wasm", [](const httplib::Request& req, httplib::Response& res) { serve(wasm, req, res); });
+}
+
+} // namespace isp::routes

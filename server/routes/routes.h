@@ -1,0 +1,32 @@
+// Route registration, one function per file under server/routes/. A route parses the
+// request, calls a service, and maps the result to HTTP; rules live in shared/ and
+// server/services/.
+#pragma once
+
+namespace httplib {
+class Server;
+}
+
+namespace isp {
+struct AppContext;
+}
+
+namespace isp::routes {
+
+void register_health(httplib::Server& http, AppContext& app);            // GET /api/v1/health
+void register_landing_bootstrap(httplib::Server& http, AppContext& app); // GET /api/v1/landing/bootstrap
+void register_landing_drafts(httplib::Server& http, AppContext& app);    // /api/v1/landing/drafts[/{draft_id}]
+void register_landing_submit(httplib::Server& http, AppContext& app);    // POST /api/v1/landing/submit/new
+void register_landing_documents(httplib::Server& http, AppContext& app); // GET /api/v1/landing/contracts/{id}/document
+void register_portal_assets(httplib::Server& http, AppContext& app);     // GET /, /portal.js, /portal.wasm
+
+inline void register_all(httplib::Server& http, AppContext& app) {
+    register_health(http, app);
+    register_landing_bootstrap(http, app);
+    register_landing_drafts(http, app);
+    register_landing_submit(http, app);
+    register_landing_documents(http, app);
+    register_portal_assets(http, app);
+}
+
+} // namespace isp::routes

@@ -1,0 +1,86 @@
+#include "server/services/contract_documents.h"
+
+#include <charconv>
+
+#include "pdf/contract_document.h"
+#include "server/app/config.h"
+#include "server/clock/clock.h"
+#include "server/http/problem.h"
+#include "server/security/signed_token.h"
+#include "server/store/contract_store.h"
+#include "shared/wire/contract_json.h"
+#include "shared/wire/offer_json.h"
+
+namespace isp::services {
+namespace {
+
+constexpr std::string_view purpose = "contract-document";
+
+std::string subject(std::string_view contract_id, int version) {
+    return std::string(contract_id) + "#" + std::to_string(version);
+}
+
+// Link tokens read "<version>.<expires>.<mac>": the version says which record it opens.
+http::ApiError bad_link() {
+    return http::ApiError(404, "document_link_invalid",
+                          "This document link is not valid. Ask for a new link from the portal.");
+}
+
+} // namespace
+
+void ContractDocuments::record_version(store::Connection& c, const Client& client, const Offer& offer,
+                                       const Contract& contract) const {
+    // The issuer is part of the record too: a document shows who issued it at the time.
+    const OperatorProfile& issuer = config_.operator_profile;
+    const nlohmann::json snapshot = {{"issuer", {{"name", issuer.name}, {"address", issuer.address}, {"legal_ids", issuer.legal_ids}}},
+                                     {"client", wire::to_json(client)},
+                                     {"offer", wire::to_json(offer)},
+                                     {"contract", wire::to_json(contract)}};
+    store::insert_contract_document(
+        c, {contract.contract_id, contract.document_version, snapshot.dump(), clock_.today_utc().to_iso()},
+        clock_.now_iso());
+}
+
+DocumentLink ContractDocuments::link(std::string_view contract_id, int version) const {
+    const std::int64_t expires = clock_.now_unix() + config_.document_link_ttl_seconds;
+    const std::string token = std::to_string(version) + "." + signer_.sign(purpose, subject(contract_id, version), expires);
+    return DocumentLink{"/api/v1/landing/contracts/" + std::string(contract_id) + "/document?token=" + token,
+                        Clock::iso_timestamp(expires)};
+}
+
+std::string ContractDocuments::render_for_token(store::Connection& c, std::string_view contract_id,
+                                                std::string_view token) const {
+    const auto dot = token.find('.');
+    int version = 0;
+    if (dot == std::string_view::npos ||
+        std::from_chars(token.data(), token.data() + dot, version).ptr != token.data() + dot || version < 1)
+        throw bad_link();
+    switch (signer_.verify(token.substr(dot + 1), purpose, subject(contract_id, version), clock_.now_unix())) {
+    case security::TokenSigner::Check::Valid: break;
+    case security::TokenSigner::Check::Expired:
+        throw http::ApiError(410, "document_link_expired",
+                             "This document link has expired. Ask for a new link from the portal.");
+    case security::TokenSigner::Check::Invalid: throw bad_link();
+    }
+    return render(c, contract_id, version);
+}
+
+std::string ContractDocuments::render(store::Connection& c, std::string_view contract_id, int version) const {
+    const auto record = store::find_contract_document(c, contract_id, version);
+    if (!record)
+        throw bad_link();
+    const nlohmann::json snapshot = nlohmann::json::parse(record->snapshot);
+    pdf::ContractDocument doc;
+    const nlohmann::json& issuer = snapshot.at("issuer");
+    doc.issuer.name = issuer.at("name").get<std::string>();
+    doc.issuer.address = issuer.at("address").get<std::string>();
+    doc.issuer.legal_ids = issuer.at("legal_ids").get<std::string>();
+    doc.client = wire::client_from_json(snapshot.at("client"));
+    doc.offer = wire::offer_from_json(snapshot.at("offer"));
+    doc.contract = wire::contract_from_json(snapshot.at("contract"));
+    doc.produced_on = record->produced_on;
+    doc.language = doc.client.language;
+    return pdf::render_contract(doc);
+}
+
+} // namespace isp::services

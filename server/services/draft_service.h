@@ -1,0 +1,47 @@
+// Landing drafts (seed 002, P7): a signup saved half-way, restored by its unguessable id
+// on any device until it expires. A draft may be incomplete but never oversized.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "shared/signup/signup_form.h"
+
+namespace isp {
+class Clock;
+namespace store {
+class Database;
+}
+} // namespace isp
+
+namespace isp::services {
+
+struct Draft {
+    std::string draft_id;
+    SignupForm form;
+    std::string step; // where the person was: "offer", "details", "review"
+    std::string created_at;
+    std::string updated_at;
+    std::string expires_at;
+};
+
+nlohmann::json to_json(const Draft& draft);
+
+class DraftService {
+public:
+    DraftService(store::Database& db, const Clock& clock, int ttl_days) : db_(db), clock_(clock), ttl_days_(ttl_days) {}
+
+    // `body` is the request: {"form": {...}, "step": "details"}. Throws ApiError 400.
+    Draft create(const nlohmann::json& body);
+    Draft get(std::string_view draft_id);                             // 404 draft_not_found, 410 draft_expired
+    Draft replace(std::string_view draft_id, const nlohmann::json& body); // same errors
+    void remove(std::string_view draft_id);
+
+private:
+    store::Database& db_;
+    const Clock& clock_;
+    int ttl_days_;
+};
+
+} // namespace isp::services

@@ -1,0 +1,52 @@
+#include "server/store/catalog_store.h"
+
+#include "server/store/database.h"
+
+namespace isp::store {
+namespace {
+
+constexpr const char* columns =
+    "offer_id, family, name, description, monthly_price_minor, currency, tax_rate_bp, commitment_months, active";
+
+Offer read_offer(const Statement& st) {
+    Offer o;
+    o.offer_id = st.text(0);
+    o.family = parse_service_family(st.text(1)).value_or(ServiceFamily::Mobile);
+    o.name = st.text(2);
+    o.description = st.text(3);
+    o.monthly_price = Money{st.integer(4), st.text(5)};
+    o.tax_rate_bp = static_cast<BasisPoints>(st.integer(6));
+    o.commitment_months = static_cast<int>(st.integer(7));
+    o.active = st.integer(8) != 0;
+    return o;
+}
+
+} // namespace
+
+std::vector<Offer> list_offers(Connection& c, bool active_only) {
+    auto st = c.prepare(std::string("SELECT ") + columns +
+                        " FROM offers WHERE active >= ?1 ORDER BY family, monthly_price_minor, name");
+    st.bind(active_only ? 1 : 0);
+    std::vector<Offer> out;
+    while (st.step())
+        out.push_back(read_offer(st));
+    return out;
+}
+
+std::optional<Offer> find_offer(Connection& c, std::string_view offer_id) {
+    auto st = c.prepare(std::string("SELECT ") + columns + " FROM offers WHERE offer_id = ?1");
+    st.bind(offer_id);
+    if (!st.step())
+        return std::nullopt;
+    return read_offer(st);
+}
+
+void insert_offer(Connection& c, const Offer& o, const std::string& now) {
+    c.prepare("INSERT INTO offers (offer_id, family, name, description, monthly_price_minor, currency, tax_rate_bp, "
+              "commitment_months, active, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)")
+        .bind(o.offer_id, std::string(to_string(o.family)), o.name, o.description, o.monthly_price.amount_minor,
+              o.monthly_price.currency, static_cast<std::int64_t>(o.tax_rate_bp), o.commitment_months, o.active, now)
+        .run();
+}
+
+} // namespace isp::store

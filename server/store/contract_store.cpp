@@ -1,0 +1,66 @@
+#include "server/store/contract_store.h"
+
+#include "server/store/database.h"
+
+namespace isp::store {
+
+void insert_contract(Connection& c, const Contract& k) {
+    c.prepare("INSERT INTO contracts (contract_id, contract_number, client_id, offer_id, service_identifier, "
+              "contract_start_date, commitment_months, status, document_version, created_at, updated_at) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)")
+        .bind(k.contract_id, k.contract_number, k.client_id, k.offer_id, k.service_identifier,
+              k.contract_start_date.to_iso(), k.commitment_months, std::string(to_string(k.status)),
+              k.document_version, k.created_at)
+        .run();
+}
+
+std::optional<Contract> find_contract(Connection& c, std::string_view contract_id) {
+    auto st = c.prepare("SELECT contract_id, contract_number, client_id, offer_id, service_identifier, "
+                        "contract_start_date, commitment_months, status, document_version, created_at "
+                        "FROM contracts WHERE contract_id = ?1");
+    st.bind(contract_id);
+    if (!st.step())
+        return std::nullopt;
+    Contract k;
+    k.contract_id = st.text(0);
+    k.contract_number = st.text(1);
+    k.client_id = st.text(2);
+    k.offer_id = st.text(3);
+    k.service_identifier = st.text(4);
+    k.contract_start_date = parse_iso_date(st.text(5)).value_or(Date{});
+    k.commitment_months = static_cast<int>(st.integer(6));
+    k.status = parse_contract_status(st.text(7)).value_or(ContractStatus::Active);
+    k.document_version = static_cast<int>(st.integer(8));
+    k.created_at = st.text(9);
+    return k;
+}
+
+bool subscriber_has_live_contract(Connection& c, std::string_view service_identifier) {
+    auto st = c.prepare("SELECT 1 FROM contracts WHERE service_identifier = ?1 AND status <> 'terminated' LIMIT 1");
+    st.bind(service_identifier);
+    return st.step();
+}
+
+void insert_contract_document(Connection& c, const ContractDocumentRecord& r, const std::string& now) {
+    c.prepare("INSERT INTO contract_documents (contract_id, version, snapshot, produced_on, created_at) "
+              "VALUES (?1, ?2, ?3, ?4, ?5)")
+        .bind(r.contract_id, r.version, r.snapshot, r.produced_on, now)
+        .run();
+}
+
+std::optional<ContractDocumentRecord> find_contract_document(Connection& c, std::string_view contract_id, int version) {
+    auto st = c.prepare("SELECT contract_id, version, snapshot, produced_on FROM contract_documents "
+                        "WHERE contract_id = ?1 AND version = ?2");
+    st.bind(contract_id, version);
+    if (!st.step())
+        return std::nullopt;
+    return ContractDocumentRecord{st.text(0), static_cast<int>(st.integer(1)), st.text(2), st.text(3)};
+}
+
+void append_contract_audit(Connection& c, const AuditEntry& e) {
+    c.prepare("INSERT INTO contract_audit (contract_id, at, actor, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        .bind(e.contract_id, e.at, e.actor, e.action, e.before, e.after)
+        .run();
+}
+
+} // namespace isp::store

@@ -1,0 +1,37 @@
+// Contracts, their document versions (snapshots) and their audit trail in the database.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "shared/domain/contract.h"
+
+namespace isp::store {
+
+class Connection;
+
+void insert_contract(Connection& c, const Contract& contract);
+std::optional<Contract> find_contract(Connection& c, std::string_view contract_id);
+// True when a contract that is not terminated already serves this subscriber.
+bool subscriber_has_live_contract(Connection& c, std::string_view service_identifier);
+
+struct ContractDocumentRecord {
+    std::string contract_id;
+    int version = 1;
+    std::string snapshot; // JSON: {"client":..., "offer":..., "contract":...} as they were
+    std::string produced_on; // ISO date printed on the document
+};
+void insert_contract_document(Connection& c, const ContractDocumentRecord& record, const std::string& now);
+std::optional<ContractDocumentRecord> find_contract_document(Connection& c, std::string_view contract_id, int version);
+
+struct AuditEntry {
+    std::string contract_id;
+    std::string at;
+    std::string actor;  // "landing" for self-service, the staff member's id otherwise
+    std::string action; // "created", "offer_changed", "status_changed", ...
+    std::optional<std::string> before; // JSON
+    std::optional<std::string> after;  // JSON
+};
+void append_contract_audit(Connection& c, const AuditEntry& entry);
+
+} // namespace isp::store

@@ -1,0 +1,166 @@
+#include "server/store/database.h"
+
+#include <sqlite3.h>
+
+#include "server/store/migrations.h"
+
+namespace isp::store {
+
+bool StoreError::is_constraint() const { return (code_ & 0xff) == SQLITE_CONSTRAINT; }
+
+// [SECTION] Statement
+
+Statement::~Statement() {
+    if (stmt_) {
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+    }
+}
+
+void Statement::check(int rc) const {
+    if (rc != SQLITE_OK)
+        throw StoreError(rc, sqlite3_errmsg(sqlite3_db_handle(stmt_)));
+}
+
+void Statement::bind_one(int i, std::string_view v) {
+    check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+}
+void Statement::bind_one(int i, std::int64_t v) { check(sqlite3_bind_int64(stmt_, i, v)); }
+void Statement::bind_one(int i, std::nullptr_t) { check(sqlite3_bind_null(stmt_, i)); }
+void Statement::bind_one(int i, const std::optional<std::string>& v) {
+    if (v)
+        bind_one(i, std::string_view(*v));
+    else
+        bind_one(i, nullptr);
+}
+
+bool Statement::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    const int ext = sqlite3_extended_errcode(sqlite3_db_handle(stmt_));
+    throw StoreError(ext, sqlite3_errmsg(sqlite3_db_handle(stmt_)));
+}
+
+void Statement::run() {
+    while (step()) {
+    }
+}
+
+std::string Statement::text(int col) const {
+    const auto* p = sqlite3_column_text(stmt_, col);
+    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string();
+}
+std::int64_t Statement::integer(int col) const { return sqlite3_column_int64(stmt_, col); }
+bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+std::optional<std::string> Statement::optional_text(int col) const {
+    if (is_null(col))
+        return std::nullopt;
+    return text(col);
+}
+
+// [SECTION] Connection
+
+Connection::Connection(const std::string& path, bool read_only) {
+    const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                      SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = db_ ? sqlite3_errmsg(db_) : "cannot open database";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw StoreError(rc, "cannot open " + path + ": " + msg);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, 10000);
+    exec("PRAGMA foreign_keys = ON");
+    if (!read_only) {
+        exec("PRAGMA journal_mode = WAL");
+        // FULL: a committed invoice or payment survives a power cut, not only a crash.
+        exec("PRAGMA synchronous = FULL");
+    }
+}
+
+Connection::~Connection() {
+    for (auto& [sql, stmt] : cache_)
+        sqlite3_finalize(stmt);
+    sqlite3_close(db_);
+}
+
+Statement Connection::prepare(std::string_view sql) {
+    auto it = cache_.find(std::string(sql));
+    if (it != cache_.end())
+        return Statement(it->second);
+    sqlite3_stmt* stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                                      nullptr);
+    if (rc != SQLITE_OK)
+        throw StoreError(rc, std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql));
+    cache_.emplace(std::string(sql), stmt);
+    return Statement(stmt);
+}
+
+void Connection::exec(const char* sql) {
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string msg = err ? err : "error";
+        sqlite3_free(err);
+        throw StoreError(rc, msg);
+    }
+}
+
+std::int64_t Connection::changes() const { return sqlite3_changes64(db_); }
+
+// [SECTION] Database
+
+Database::Database(std::string path) : path_(std::move(path)) {
+    writer_ = std::make_unique<Connection>(path_, false);
+    migrate(*writer_);
+}
+
+Database::~Database() = default;
+
+int Database::schema_version() {
+    return read([](Connection& c) {
+        auto st = c.prepare("PRAGMA user_version");
+        st.step();
+        return static_cast<int>(st.integer(0));
+    });
+}
+
+Database::Tx::Tx(Connection& c) : conn(c) { conn.exec("BEGIN IMMEDIATE"); }
+Database::Tx::~Tx() {
+    if (!done) {
+        try {
+            conn.exec("ROLLBACK");
+        } catch (...) {
+        }
+    }
+}
+void Database::Tx::commit() {
+    conn.exec("COMMIT");
+    done = true;
+}
+
+Database::Lease::Lease(Database& d) : db(d) {
+    {
+        std::lock_guard lock(db.pool_mutex_);
+        if (!db.readers_.empty()) {
+            connection = std::move(db.readers_.back());
+            db.readers_.pop_back();
+        }
+    }
+    if (!connection)
+        connection = std::make_unique<Connection>(db.path_, true);
+}
+
+Database::Lease::~Lease() {
+    std::lock_guard lock(db.pool_mutex_);
+    db.readers_.push_back(std::move(connection));
+}
+
+} // namespace isp::store

@@ -1,0 +1,139 @@
+// The SQLite store: connections, prepared statements and transactions.
+//
+// One writer connection behind a mutex (SQLite has one writer anyway; serialising in
+// process avoids SQLITE_BUSY) and a pool of reader connections (WAL lets them read
+// while the writer writes). Every write goes through Database::write(), which wraps the
+// callback in BEGIN IMMEDIATE ... COMMIT: a multi-row change is all or nothing.
+// Statements are prepared once per connection and cached; values are always bound.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace isp::store {
+
+class StoreError : public std::runtime_error {
+public:
+    StoreError(int code, const std::string& what) : std::runtime_error(what), code_(code) {}
+    int code() const { return code_; }
+    bool is_constraint() const;
+
+private:
+    int code_;
+};
+
+class Statement {
+public:
+    explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+    Statement(Statement&& other) noexcept : stmt_(other.stmt_) { other.stmt_ = nullptr; }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    ~Statement(); // resets the cached statement for its next use
+
+    // Binds parameters ?1, ?2, ... in order.
+    template <class... Args> Statement& bind(const Args&... args) {
+        int i = 1;
+        (bind_one(i++, args), ...);
+        return *this;
+    }
+    bool step(); // true while a row is available
+    void run();  // executes a statement that returns no rows
+
+    std::string text(int col) const;
+    std::int64_t integer(int col) const;
+    bool is_null(int col) const;
+    std::optional<std::string> optional_text(int col) const;
+
+private:
+    void bind_one(int i, std::string_view v);
+    void bind_one(int i, const std::string& v) { bind_one(i, std::string_view(v)); }
+    void bind_one(int i, const char* v) { bind_one(i, std::string_view(v)); }
+    void bind_one(int i, std::int64_t v);
+    void bind_one(int i, int v) { bind_one(i, static_cast<std::int64_t>(v)); }
+    void bind_one(int i, bool v) { bind_one(i, static_cast<std::int64_t>(v ? 1 : 0)); }
+    void bind_one(int i, std::nullptr_t);
+    void bind_one(int i, const std::optional<std::string>& v);
+    void check(int rc) const;
+
+    sqlite3_stmt* stmt_;
+};
+
+class Connection {
+public:
+    Connection(const std::string& path, bool read_only);
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    Statement prepare(std::string_view sql); // cached per connection
+    void exec(const char* sql);              // for schema scripts and pragmas
+    std::int64_t changes() const;
+
+private:
+    sqlite3* db_ = nullptr;
+    std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+class Database {
+public:
+    // Opens (creating if needed) and migrates the database at `path`.
+    explicit Database(std::string path);
+    ~Database();
+
+    const std::string& path() const { return path_; }
+
+    // Runs fn(Connection&) in one write transaction; rolls back if fn throws.
+    template <class Fn> auto write(Fn&& fn) {
+        std::lock_guard lock(write_mutex_);
+        Tx tx(*writer_);
+        if constexpr (std::is_void_v<decltype(fn(*writer_))>) {
+            fn(*writer_);
+            tx.commit();
+        } else {
+            auto result = fn(*writer_);
+            tx.commit();
+            return result;
+        }
+    }
+
+    // Runs fn(Connection&) on a reader connection (a consistent snapshot per statement).
+    template <class Fn> auto read(Fn&& fn) {
+        Lease lease(*this);
+        return fn(*lease.connection);
+    }
+
+    int schema_version();
+
+private:
+    struct Tx {
+        explicit Tx(Connection& c);
+        ~Tx();
+        void commit();
+        Connection& conn;
+        bool done = false;
+    };
+    struct Lease {
+        explicit Lease(Database& db);
+        ~Lease();
+        Database& db;
+        std::unique_ptr<Connection> connection;
+    };
+
+    std::string path_;
+    std::mutex write_mutex_;
+    std::unique_ptr<Connection> writer_;
+    std::mutex pool_mutex_;
+    std::vector<std::unique_ptr<Connection>> readers_;
+};
+
+} // namespace isp::store

@@ -1,0 +1,47 @@
+#include "shared/signup/messages.h"
+
+namespace isp {
+namespace {
+
+struct Message {
+    std::string_view code, fr, en;
+};
+
+constexpr Message messages[] = {
+    {"required", "Ce champ est obligatoire.", "This field is required."},
+    {"too_long", "Ce texte est trop long.", "This text is too long."},
+    {"invalid_text", "Ce texte contient des caract\u00e8res non autoris\u00e9s.", "This text contains characters that are not allowed."},
+    {"invalid_type", "Le type de cette valeur est incorrect.", "This value has the wrong type."},
+    {"invalid_cin", "CIN invalide : une ou deux lettres suivies de 3 \u00e0 6 chiffres (ex. AB123456).",
+     "Invalid CIN: one or two letters followed by 3 to 6 digits (e.g. AB123456)."},
+    {"invalid_phone", "Num\u00e9ro invalide : 10 chiffres commen\u00e7ant par 05, 06 ou 07, ou +212.",
+     "Invalid number: 10 digits starting with 05, 06 or 07, or +212."},
+    {"invalid_email", "Adresse e-mail invalide (ex. nom@exemple.ma).", "Invalid e-mail address (e.g. name@example.com)."},
+    {"invalid_date", "Date invalide : format AAAA-MM-JJ.", "Invalid date: use YYYY-MM-DD."},
+    {"start_date_in_past", "La date de d\u00e9but ne peut pas \u00eatre dans le pass\u00e9.", "The start date cannot be in the past."},
+    {"start_date_too_far", "La date de d\u00e9but doit \u00eatre dans les 90 prochains jours.", "The start date must be within the next 90 days."},
+    {"unknown_offer", "Cette offre n'existe pas.", "This offer does not exist."},
+    {"offer_inactive", "Cette offre n'est plus propos\u00e9e.", "This offer is no longer available."},
+    {"invalid_commitment", "Engagement invalide pour cette offre.", "Invalid commitment for this offer."},
+    {"invalid_mobile_number", "Num\u00e9ro de mobile invalide : 06 ou 07 suivi de 8 chiffres.",
+     "Invalid mobile number: 06 or 07 followed by 8 digits."},
+    {"invalid_landline_number", "Num\u00e9ro de ligne fixe invalide : 05 suivi de 8 chiffres.",
+     "Invalid landline number: 05 followed by 8 digits."},
+    {"invalid_line_reference", "Identifiant de ligne invalide : num\u00e9ro fixe (05...) ou r\u00e9f\u00e9rence de 6 \u00e0 20 lettres et chiffres.",
+     "Invalid line identifier: a fixed number (05...) or a reference of 6 to 20 letters and digits."},
+    {"verification_required", "Ce CIN appartient d\u00e9j\u00e0 \u00e0 un client : identifiez-vous comme client existant pour ajouter un abonnement.",
+     "This CIN already belongs to a client: verify your identity as an existing customer to add a subscription."},
+    {"service_identifier_in_use", "Cette ligne a d\u00e9j\u00e0 un contrat. V\u00e9rifiez le num\u00e9ro, ou contactez-nous pour la transf\u00e9rer.",
+     "This line already has a contract. Check the number, or contact us to transfer it."},
+};
+
+} // namespace
+
+std::string_view validation_message(std::string_view code, Language language) {
+    for (const Message& m : messages)
+        if (m.code == code)
+            return language == Language::French ? m.fr : m.en;
+    return language == Language::French ? "Valeur invalide." : "Invalid value.";
+}
+
+} // namespace isp

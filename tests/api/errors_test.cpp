@@ -1,0 +1,54 @@
+#include <doctest/doctest.h>
+
+#include "../support/test_server.h"
+
+using namespace isp::test;
+
+namespace {
+void check_problem(const httplib::Result& res, int status, const std::string& code) {
+    REQUIRE(res);
+    CHECK(res->status == status);
+    CHECK(res->get_header_value("Content-Type") == "application/problem+json");
+    const auto p = body_json(res);
+    CHECK(p["status"] == status);
+    CHECK(p["code"] == code);
+    CHECK_FALSE(p["title"].get<std::string>().empty());
+    CHECK_FALSE(p["detail"].get<std::string>().empty());
+}
+} // namespace
+
+TEST_CASE("malformed bodies get a clear problem, never a 500") {
+    TestServer server;
+    auto c = server.client();
+    const httplib::Headers key = {{"Idempotency-Key", new_key()}};
+    check_problem(c.Post("/api/v1/landing/submit/new", key, "{\"cin\": ", "application/json"), 400, "malformed_json");
+    check_problem(c.Post("/api/v1/landing/submit/new", key, "[1,2]", "application/json"), 400, "invalid_body");
+    check_problem(c.Post("/api/v1/landing/submit/new", key, "", "application/json"), 400, "malformed_json");
+    check_problem(c.Post("/api/v1/landing/submit/new", key, "cin=AB1", "application/x-www-form-urlencoded"), 415,
+                  "unsupported_media_type");
+    check_problem(c.Post("/api/v1/landing/drafts", "{\"form\": {\"cin\": \"\xff\"}}", "application/json"), 400,
+                  "malformed_json");
+    check_problem(c.Post("/api/v1/landing/drafts", std::string(200, '[') + std::string(200, ']'), "application/json"),
+                  400, "invalid_body");
+}
+
+TEST_CASE("an oversized body is refused with 413") {
+    TestServer server;
+    auto c = server.client();
+    const std::string big = "{\"form\": {\"address\": \"" + std::string(100 * 1024, 'a') + "\"}}";
+    check_problem(c.Post("/api/v1/landing/drafts", big, "application/json"), 413, "payload_too_large");
+}
+
+TEST_CASE("unknown paths are problems too") {
+    TestServer server;
+    check_problem(server.client().Get("/api/v1/nope"), 404, "not_found");
+}
+
+TEST_CASE("API responses are not cached and carry hardening headers") {
+    TestServer server;
+    auto res = server.client().Get("/api/v1/landing/bootstrap");
+    REQUIRE(res);
+    CHECK(res->get_header_value("Cache-Control") == "no-store");
+    CHECK(res->get_header_value("X-Content-Type-Options") == "nosniff");
+    CHECK(res->get_header_value("Referrer-Policy") == "no-referrer");
+}

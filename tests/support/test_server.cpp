@@ -1,0 +1,80 @@
+#include "test_server.h"
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+
+#include <doctest/doctest.h>
+
+namespace isp::test {
+
+TestServer::TestServer(bool demo, std::function<void(ServerConfig&)> tweak)
+    : demo_(demo), tweak_(std::move(tweak)), clock_(std::make_shared<FixedClock>(default_now)) {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "isp-api-XXXXXX").string();
+    REQUIRE(mkdtemp(tmpl.data()) != nullptr);
+    dir_ = tmpl;
+    db_path_ = dir_ + "/portal.db";
+    start();
+}
+
+TestServer::~TestServer() {
+    server_->stop();
+    if (thread_.joinable())
+        thread_.join();
+    server_.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+}
+
+void TestServer::start() {
+    ServerConfig config;
+    config.db_path = db_path_;
+    config.port = 0;
+    config.demo = demo_;
+    config.threads = 8;
+    if (tweak_)
+        tweak_(config);
+    server_ = std::make_unique<Server>(config, clock_);
+    port_ = server_->bind();
+    thread_ = std::thread([this] { server_->serve(); });
+    REQUIRE(server_->wait_until_ready());
+}
+
+void TestServer::restart() {
+    server_->stop();
+    thread_.join();
+    server_.reset();
+    start();
+}
+
+httplib::Client TestServer::client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_connection_timeout(5, 0);
+    c.set_read_timeout(20, 0);
+    return c;
+}
+
+nlohmann::json body_json(const httplib::Result& res) {
+    REQUIRE(res);
+    try {
+        return nlohmann::json::parse(res->body);
+    } catch (const std::exception&) {
+        FAIL("response is not JSON: " << res->body.substr(0, 200));
+    }
+    return {};
+}
+
+std::string new_key() {
+    static std::atomic<int> n{0};
+    return "test-key-" + std::to_string(std::rand()) + "-" + std::to_string(n++);
+}
+
+std::string output_dir(const std::string& sub) {
+    const char* base = std::getenv("TEST_OUTPUT_DIR");
+    std::filesystem::path p = base ? base : "test-output";
+    p /= sub;
+    std::filesystem::create_directories(p);
+    return p.string();
+}
+
+} // namespace isp::test

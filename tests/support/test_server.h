@@ -1,0 +1,57 @@
+// A real portal-server for API tests: a fresh SQLite file in a temp directory, the
+// server on an ephemeral loopback port on its own thread, a fixed clock the test can
+// move. Started and awaited as cpp-httplib's own tests do.
+#pragma once
+#include <functional>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "server/app/config.h"
+#include "server/app/server.h"
+#include "server/clock/clock.h"
+
+namespace isp::test {
+
+// 2026-11-23T10:00:00Z: the date the tests are written against.
+inline constexpr std::int64_t default_now = 1795428000;
+
+class TestServer {
+public:
+    explicit TestServer(bool demo = true, std::function<void(ServerConfig&)> tweak = {});
+    ~TestServer();
+
+    httplib::Client client() const;
+    int port() const { return port_; }
+    const std::string& db_path() const { return db_path_; }
+    FixedClock& clock() { return *clock_; }
+
+    // Stops the server (the database file stays) and starts a new one on the same file.
+    void restart();
+
+private:
+    void start();
+
+    std::string dir_;
+    std::string db_path_;
+    bool demo_;
+    std::function<void(ServerConfig&)> tweak_;
+    std::shared_ptr<FixedClock> clock_;
+    std::unique_ptr<Server> server_;
+    std::thread thread_;
+    int port_ = -1;
+};
+
+// Convenience for tests: parse a response body as JSON (fails the test when it is not).
+nlohmann::json body_json(const httplib::Result& res);
+
+// A unique Idempotency-Key.
+std::string new_key();
+
+// A directory for files a person may want to look at after the run.
+std::string output_dir(const std::string& sub);
+
+} // namespace isp::test
