@@ -1,7 +1,13 @@
 // GET /api/v1/landing/bootstrap (seed 002, P7): what the portal needs to start a signup:
 // the operator, today's date, active offers grouped by service family, and the signup
 // fields with their limits (the rules themselves are shared/, compiled into the portal).
+//
+// Every portal visit starts here, so the serialised answer is cached: it changes only when
+// the catalog changes (Database::generation), the day changes, or - for writes made by
+// another process - after a few seconds. An ETag turns a revisit into a 304.
 #include <httplib.h>
+
+#include <mutex>
 
 #include "server/app/app_context.h"
 #include "server/app/config.h"
@@ -9,46 +15,95 @@
 #include "server/http/problem.h"
 #include "server/http/route.h"
 #include "server/routes/routes.h"
+#include "server/security/random_id.h"
 #include "server/store/catalog_store.h"
 #include "server/store/database.h"
 #include "shared/signup/signup_form.h"
 #include "shared/wire/offer_json.h"
 
 namespace isp::routes {
+namespace {
+
+nlohmann::json build_bootstrap(AppContext& app) {
+    const auto offers = app.db.read([](store::Connection& c) { return store::list_offers(c, true); });
+    nlohmann::json families = nlohmann::json::array();
+    for (ServiceFamily f : all_service_families) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const Offer& o : offers)
+            if (o.family == f)
+                list.push_back(wire::to_json(o));
+        families.push_back({{"family", std::string(to_string(f))},
+                            {"label_fr", std::string(family_label(f, Language::French))},
+                            {"label_en", std::string(family_label(f, Language::English))},
+                            {"offers", std::move(list)}});
+    }
+    nlohmann::json fields = nlohmann::json::array();
+    for (const SignupField& f : signup_fields())
+        fields.push_back({{"field", f.name},
+                          {"label_fr", f.label_fr},
+                          {"label_en", f.label_en},
+                          {"max_length", f.max_length},
+                          {"hint_fr", f.hint_fr},
+                          {"hint_en", f.hint_en},
+                          {"required", true}});
+    return nlohmann::json{
+        {"operator", {{"name", app.config.operator_profile.name}, {"currency", app.config.operator_profile.currency}}},
+        {"today", app.clock.today_utc().to_iso()},
+        {"families", std::move(families)},
+        {"signup_fields", std::move(fields)},
+        {"commitment_options", commitment_options},
+        {"max_start_days_ahead", max_start_days_ahead},
+        {"draft_ttl_days", app.config.draft_ttl_days}};
+}
+
+struct CachedBootstrap {
+    std::mutex mutex;
+    std::uint64_t generation = 0;
+    std::string today;
+    std::int64_t built_at = 0;
+    std::string body;
+    std::string etag;
+};
+
+constexpr std::int64_t max_cache_age_seconds = 5;
+
+} // namespace
 
 void register_landing_bootstrap(httplib::Server& http, AppContext& app) {
-    http.Get("/api/v1/landing/bootstrap", http::guarded([&app](const httplib::Request&, httplib::Response& res) {
-                 const auto offers = app.db.read([](store::Connection& c) { return store::list_offers(c, true); });
-                 nlohmann::json families = nlohmann::json::array();
-                 for (ServiceFamily f : all_service_families) {
-                     nlohmann::json list = nlohmann::json::array();
-                     for (const Offer& o : offers)
-                         if (o.family == f)
-                             list.push_back(wire::to_json(o));
-                     families.push_back({{"family", std::string(to_string(f))},
-                                         {"label_fr", std::string(family_label(f, Language::French))},
-                                         {"label_en", std::string(family_label(f, Language::English))},
-                                         {"offers", std::move(list)}});
+    auto cache = std::make_shared<CachedBootstrap>();
+    http.Get("/api/v1/landing/bootstrap",
+             http::guarded([&app, cache](const httplib::Request& req, httplib::Response& res) {
+                 // Read the generation before the data: a cache entry is never newer than its key.
+                 const std::uint64_t generation = app.db.generation(store::Database::Watched::Offers);
+                 const std::string today = app.clock.today_utc().to_iso();
+                 const std::int64_t now = app.clock.now_unix();
+                 std::string body, etag;
+                 {
+                     std::lock_guard lock(cache->mutex);
+                     if (!cache->body.empty() && cache->generation == generation && cache->today == today &&
+                         now - cache->built_at < max_cache_age_seconds && now >= cache->built_at) {
+                         body = cache->body;
+                         etag = cache->etag;
+                     }
                  }
-                 nlohmann::json fields = nlohmann::json::array();
-                 for (const SignupField& f : signup_fields())
-                     fields.push_back({{"field", f.name},
-                                       {"label_fr", f.label_fr},
-                                       {"label_en", f.label_en},
-                                       {"max_length", f.max_length},
-                                       {"hint_fr", f.hint_fr},
-                                       {"hint_en", f.hint_en},
-                                       {"required", true}});
-                 http::write_json(res, 200,
-                                  {{"operator",
-                                    {{"name", app.config.operator_profile.name},
-                                     {"currency", app.config.operator_profile.currency}}},
-                                   {"today", app.clock.today_utc().to_iso()},
-                                   {"families", std::move(families)},
-                                   {"signup_fields", std::move(fields)},
-                                   {"commitment_options", commitment_options},
-                                   {"max_start_days_ahead", max_start_days_ahead},
-                                   {"draft_ttl_days", app.config.draft_ttl_days}});
+                 if (body.empty()) {
+                     body = build_bootstrap(app).dump();
+                     etag = "\"" + security::sha256_hex(body).substr(0, 16) + "\"";
+                     std::lock_guard lock(cache->mutex);
+                     cache->generation = generation;
+                     cache->today = today;
+                     cache->built_at = now;
+                     cache->body = body;
+                     cache->etag = etag;
+                 }
+                 res.set_header("ETag", etag);
+                 res.set_header("Cache-Control", "no-cache");
+                 if (req.get_header_value("If-None-Match") == etag) {
+                     res.status = 304;
+                     return;
+                 }
+                 res.status = 200;
+                 res.set_content(std::move(body), "application/json");
              }));
 }
 

@@ -2,11 +2,15 @@
 
 #include <sqlite3.h>
 
+#include <iterator>
+
 #include "server/store/migrations.h"
 
 namespace isp::store {
 
-bool StoreError::is_constraint() const { return (code_ & 0xff) == SQLITE_CONSTRAINT; }
+bool StoreError::is_constraint() const {
+    return (code_ & 0xff) == SQLITE_CONSTRAINT;
+}
 
 // [SECTION] Statement
 
@@ -25,8 +29,12 @@ void Statement::check(int rc) const {
 void Statement::bind_one(int i, std::string_view v) {
     check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
 }
-void Statement::bind_one(int i, std::int64_t v) { check(sqlite3_bind_int64(stmt_, i, v)); }
-void Statement::bind_one(int i, std::nullptr_t) { check(sqlite3_bind_null(stmt_, i)); }
+void Statement::bind_one(int i, std::int64_t v) {
+    check(sqlite3_bind_int64(stmt_, i, v));
+}
+void Statement::bind_one(int i, std::nullptr_t) {
+    check(sqlite3_bind_null(stmt_, i));
+}
 void Statement::bind_one(int i, const std::optional<std::string>& v) {
     if (v)
         bind_one(i, std::string_view(*v));
@@ -54,8 +62,12 @@ std::string Statement::text(int col) const {
     return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
              : std::string();
 }
-std::int64_t Statement::integer(int col) const { return sqlite3_column_int64(stmt_, col); }
-bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+std::int64_t Statement::integer(int col) const {
+    return sqlite3_column_int64(stmt_, col);
+}
+bool Statement::is_null(int col) const {
+    return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
 std::optional<std::string> Statement::optional_text(int col) const {
     if (is_null(col))
         return std::nullopt;
@@ -65,8 +77,8 @@ std::optional<std::string> Statement::optional_text(int col) const {
 // [SECTION] Connection
 
 Connection::Connection(const std::string& path, bool read_only) {
-    const int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
-                      SQLITE_OPEN_NOMUTEX;
+    const int flags =
+        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = db_ ? sqlite3_errmsg(db_) : "cannot open database";
@@ -95,8 +107,8 @@ Statement Connection::prepare(std::string_view sql) {
     if (it != cache_.end())
         return Statement(it->second);
     sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
-                                      nullptr);
+    const int rc =
+        sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK)
         throw StoreError(rc, std::string(sqlite3_errmsg(db_)) + " in: " + std::string(sql));
     cache_.emplace(std::string(sql), stmt);
@@ -113,13 +125,34 @@ void Connection::exec(const char* sql) {
     }
 }
 
-std::int64_t Connection::changes() const { return sqlite3_changes64(db_); }
+std::int64_t Connection::changes() const {
+    return sqlite3_changes64(db_);
+}
+
+void Connection::watch_tables(std::vector<std::string> tables) {
+    watched_ = std::move(tables);
+    sqlite3_update_hook(db_, &Connection::on_update, this);
+}
+
+void Connection::on_update(void* self, int, const char*, const char* table, long long) {
+    auto* c = static_cast<Connection*>(self);
+    for (std::size_t i = 0; i < c->watched_.size(); ++i)
+        if (c->watched_[i] == table)
+            c->written_ |= 1u << i;
+}
+
+std::uint32_t Connection::take_written_tables() {
+    const std::uint32_t w = written_;
+    written_ = 0;
+    return w;
+}
 
 // [SECTION] Database
 
 Database::Database(std::string path) : path_(std::move(path)) {
     writer_ = std::make_unique<Connection>(path_, false);
     migrate(*writer_);
+    writer_->watch_tables({"offers"}); // in the order of Database::Watched
 }
 
 Database::~Database() = default;
@@ -132,18 +165,27 @@ int Database::schema_version() {
     });
 }
 
-Database::Tx::Tx(Connection& c) : conn(c) { conn.exec("BEGIN IMMEDIATE"); }
+Database::Tx::Tx(Database& d) : db(d) {
+    db.writer_->take_written_tables();
+    db.writer_->exec("BEGIN IMMEDIATE");
+}
 Database::Tx::~Tx() {
     if (!done) {
         try {
-            conn.exec("ROLLBACK");
+            db.writer_->exec("ROLLBACK");
         } catch (...) {
         }
+        db.writer_->take_written_tables();
     }
 }
 void Database::Tx::commit() {
-    conn.exec("COMMIT");
+    db.writer_->exec("COMMIT");
     done = true;
+    // Moved only after COMMIT: a reader that sees the new generation sees the new rows.
+    const std::uint32_t written = db.writer_->take_written_tables();
+    for (unsigned i = 0; i < std::size(db.generations_); ++i)
+        if (written & (1u << i))
+            ++db.generations_[i];
 }
 
 Database::Lease::Lease(Database& d) : db(d) {

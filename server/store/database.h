@@ -6,6 +6,7 @@
 // callback in BEGIN IMMEDIATE ... COMMIT: a multi-row change is all or nothing.
 // Statements are prepared once per connection and cached; values are always bound.
 #pragma once
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -79,8 +80,17 @@ public:
     void exec(const char* sql);              // for schema scripts and pragmas
     std::int64_t changes() const;
 
+    // Records which watched tables the current transaction wrote (writer connection only).
+    void watch_tables(std::vector<std::string> tables);
+    // Bit i set: watched table i was written since the last call; clears the record.
+    std::uint32_t take_written_tables();
+
 private:
+    static void on_update(void* self, int op, const char* db, const char* table, long long rowid);
+
     sqlite3* db_ = nullptr;
+    std::vector<std::string> watched_;
+    std::uint32_t written_ = 0;
     std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
@@ -95,7 +105,7 @@ public:
     // Runs fn(Connection&) in one write transaction; rolls back if fn throws.
     template <class Fn> auto write(Fn&& fn) {
         std::lock_guard lock(write_mutex_);
-        Tx tx(*writer_);
+        Tx tx(*this);
         if constexpr (std::is_void_v<decltype(fn(*writer_))>) {
             fn(*writer_);
             tx.commit();
@@ -105,6 +115,12 @@ public:
             return result;
         }
     }
+
+    // A counter that moves after every committed write to `table` (one of watched_tables)
+    // made through this Database: lets a cache of derived data (the landing catalog) know
+    // it is stale without asking SQLite on every request.
+    enum class Watched : unsigned { Offers = 0 };
+    std::uint64_t generation(Watched table) const { return generations_[static_cast<unsigned>(table)].load(); }
 
     // Runs fn(Connection&) on a reader connection (a consistent snapshot per statement).
     template <class Fn> auto read(Fn&& fn) {
@@ -116,10 +132,10 @@ public:
 
 private:
     struct Tx {
-        explicit Tx(Connection& c);
+        explicit Tx(Database& d);
         ~Tx();
         void commit();
-        Connection& conn;
+        Database& db;
         bool done = false;
     };
     struct Lease {
@@ -134,6 +150,7 @@ private:
     std::unique_ptr<Connection> writer_;
     std::mutex pool_mutex_;
     std::vector<std::unique_ptr<Connection>> readers_;
+    std::atomic<std::uint64_t> generations_[1] = {};
 };
 
 } // namespace isp::store

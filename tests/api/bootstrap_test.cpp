@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "../support/test_server.h"
+#include "server/store/database.h"
 
 using namespace isp::test;
 
@@ -40,4 +41,41 @@ TEST_CASE("without --demo the catalog is empty, and --demo never reseeds a used 
     demo.restart();
     const auto again = body_json(demo.client().Get("/api/v1/landing/bootstrap"));
     CHECK(again["families"][0]["offers"].size() == 3);
+}
+
+TEST_CASE("the bootstrap answer is revalidated with its ETag and follows the day") {
+    TestServer server;
+    auto c = server.client();
+    auto first = c.Get("/api/v1/landing/bootstrap");
+    REQUIRE(first);
+    const std::string etag = first->get_header_value("ETag");
+    REQUIRE_FALSE(etag.empty());
+    auto again = c.Get("/api/v1/landing/bootstrap", {{"If-None-Match", etag}});
+    REQUIRE(again);
+    CHECK(again->status == 304);
+    server.clock().advance(86400);
+    auto tomorrow = c.Get("/api/v1/landing/bootstrap", {{"If-None-Match", etag}});
+    REQUIRE(tomorrow);
+    CHECK(tomorrow->status == 200);
+    CHECK(body_json(tomorrow)["today"] == "2026-11-24");
+}
+
+TEST_CASE("the catalog generation moves after a committed write to offers only") {
+    TestServer server; // a real database file, opened a second time here
+    isp::store::Database db(server.db_path());
+    using W = isp::store::Database::Watched;
+    const auto g0 = db.generation(W::Offers);
+    db.write([](isp::store::Connection& c) {
+        c.prepare("INSERT INTO sequences (name, value) VALUES ('unrelated', 1)").run();
+    });
+    CHECK(db.generation(W::Offers) == g0);
+    CHECK_THROWS(db.write([](isp::store::Connection& c) {
+        c.prepare("UPDATE offers SET name = 'x' WHERE offer_id = 'ofr_mobile_confort'").run();
+        throw std::runtime_error("abandon");
+    }));
+    CHECK(db.generation(W::Offers) == g0);
+    db.write([](isp::store::Connection& c) {
+        c.prepare("UPDATE offers SET name = 'Mobile Confort+' WHERE offer_id = 'ofr_mobile_confort'").run();
+    });
+    CHECK(db.generation(W::Offers) == g0 + 1);
 }
