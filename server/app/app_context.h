@@ -1,5 +1,6 @@
 // What every route and service may use: the configuration, the store, the clock, the
-// token signer, the idempotency guard and the contract documents. Owned by Server.
+// token signer, the idempotency guard, the contract documents, the identity checks of
+// existing clients and the limit on public writes. Owned by Server.
 #pragma once
 
 namespace isp {
@@ -10,13 +11,15 @@ class Database;
 }
 namespace security {
 class TokenSigner;
-}
+class RateLimiter;
+} // namespace security
 namespace http {
 class IdempotencyGuard;
 }
 namespace services {
 class ContractDocuments;
-}
+class ClientIdentity;
+} // namespace services
 
 struct AppContext {
     const ServerConfig& config;
@@ -25,6 +28,8 @@ struct AppContext {
     const security::TokenSigner& signer;
     http::IdempotencyGuard& idempotency;
     services::ContractDocuments& documents;
+    services::ClientIdentity& identity;
+    security::RateLimiter& landing_writes; // per client address, every attempt counts
 };
 
 } // namespace isp

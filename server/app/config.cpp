@@ -44,6 +44,26 @@ CommandLine parse_command_line(int argc, char** argv) {
         ->envname("PORTAL_DRAFT_TTL_DAYS")
         ->check(CLI::Range(1, 365))
         ->capture_default_str();
+    app.add_option("--lookup-token-ttl", c.lookup_token_ttl_seconds,
+                   "Seconds a lookup token (returned by verify-cin) stays valid")
+        ->envname("PORTAL_LOOKUP_TOKEN_TTL")
+        ->check(CLI::Range(60, 24 * 3600))
+        ->capture_default_str();
+    app.add_option("--verify-max-failures", c.verify_max_failures,
+                   "Failed identity checks (CIN + line) allowed per client address and per CIN within the window; "
+                   "further attempts get 429")
+        ->envname("PORTAL_VERIFY_MAX_FAILURES")
+        ->check(CLI::Range(1, 10000))
+        ->capture_default_str();
+    app.add_option("--verify-window-seconds", c.verify_window_seconds, "Window of --verify-max-failures, in seconds")
+        ->envname("PORTAL_VERIFY_WINDOW_SECONDS")
+        ->check(CLI::Range(1, 7 * 24 * 3600))
+        ->capture_default_str();
+    app.add_option("--landing-writes-per-minute", c.landing_writes_per_minute,
+                   "Public writes (submit/new, submit/plan-change, document-link) per client address per minute")
+        ->envname("PORTAL_LANDING_WRITES_PER_MINUTE")
+        ->check(CLI::Range(1, 1000000))
+        ->capture_default_str();
     app.add_option("--operator-name", c.operator_profile.name, "Operator name on the portal and documents")
         ->envname("PORTAL_OPERATOR_NAME")
         ->capture_default_str();

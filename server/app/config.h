@@ -26,6 +26,10 @@ struct ServerConfig {
     std::size_t max_body_bytes = 64 * 1024;
     std::int64_t document_link_ttl_seconds = 24 * 3600;
     int draft_ttl_days = 30;
+    std::int64_t lookup_token_ttl_seconds = 15 * 60; // verify-cin's lookup token
+    int verify_max_failures = 5;                      // failed identity proofs per address / per CIN ...
+    std::int64_t verify_window_seconds = 15 * 60;     // ... within this window, then 429
+    int landing_writes_per_minute = 30;               // public writes per client address
     OperatorProfile operator_profile;
 };
 

@@ -10,8 +10,11 @@
 #include "server/demo/demo_seed.h"
 #include "server/http/idempotency.h"
 #include "server/http/problem.h"
+#include "server/http/worker_pool.h"
 #include "server/routes/routes.h"
+#include "server/security/rate_limiter.h"
 #include "server/security/signed_token.h"
+#include "server/services/client_identity.h"
 #include "server/services/contract_documents.h"
 #include "server/store/database.h"
 #include "server/store/secret_store.h"
@@ -25,6 +28,8 @@ struct Server::Impl {
     security::TokenSigner signer;
     http::IdempotencyGuard idempotency;
     services::ContractDocuments documents;
+    services::ClientIdentity identity;
+    security::RateLimiter landing_writes;
     AppContext context;
     httplib::Server http;
     int port = -1;
@@ -32,7 +37,9 @@ struct Server::Impl {
     Impl(ServerConfig cfg, std::shared_ptr<Clock> clk)
         : config(std::move(cfg)), clock(std::move(clk)), db(config.db_path),
           signer(store::load_or_create_secret(db, "token_signing_key", clock->now_iso())), idempotency(db, *clock),
-          documents(config, signer, *clock), context{config, db, *clock, signer, idempotency, documents} {}
+          documents(config, signer, *clock), identity(config, signer, *clock),
+          landing_writes(*clock, config.landing_writes_per_minute, 60),
+          context{config, db, *clock, signer, idempotency, documents, identity, landing_writes} {}
 };
 
 namespace {
@@ -51,7 +58,7 @@ void tune(httplib::Server& http, const ServerConfig& config) {
     // Each connection holds a worker while it is open: the pool grows on demand (idle extra
     // workers exit after a few seconds) so idle keep-alive connections cannot starve it.
     const std::size_t max_threads = std::max<std::size_t>(threads * 8, 512);
-    http.new_task_queue = [threads, max_threads] { return new httplib::ThreadPool(threads, max_threads, 8192); };
+    http.new_task_queue = [threads, max_threads] { return new http::WorkerPool(threads, max_threads, 8192); };
     http.set_tcp_nodelay(true);
     http.set_keep_alive_max_count(10000);
     http.set_keep_alive_timeout(2);

@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include "server/http/problem.h"
+#include "shared/wire/json_reader.h"
 
 namespace isp::http {
 
@@ -22,6 +23,11 @@ nlohmann::json json_object_body(const httplib::Request& req) {
     if (!j.is_object())
         throw ApiError(400, "invalid_body", "The request body must be a JSON object.");
     return j;
+}
+
+Language body_language(const nlohmann::json& body) {
+    const auto it = body.find("language");
+    return it != body.end() && it->is_string() ? wire::parse_language(it->get<std::string>()) : Language::French;
 }
 
 } // namespace isp::http

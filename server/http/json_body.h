@@ -3,6 +3,8 @@
 #pragma once
 #include <nlohmann/json.hpp>
 
+#include "shared/domain/money.h"
+
 namespace httplib {
 struct Request;
 }
@@ -10,5 +12,9 @@ struct Request;
 namespace isp::http {
 
 nlohmann::json json_object_body(const httplib::Request& req);
+
+// The language of the messages a person will read: the body's "language" ("fr", "en"),
+// French when absent or not a string.
+Language body_language(const nlohmann::json& body);
 
 } // namespace isp::http

@@ -1,5 +1,5 @@
 // POST /api/v1/landing/submit/new (seed 002, P8): a new subscription from the landing
-// page. Idempotency-Key required. Checks the form with shared/ check_signup (the rules
+// page. Idempotency-Key required; limited per client address. Checks the form with shared/ check_signup (the rules
 // the portal already applied as the person typed), then creates client, contract,
 // audit entry and document version 1 in one transaction, and answers with the
 // contract and a signed link to its PDF.
@@ -10,6 +10,7 @@
 #include "server/http/idempotency.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
+#include "server/http/rate_limit.h"
 #include "server/http/route.h"
 #include "server/routes/routes.h"
 #include "server/services/contract_documents.h"
@@ -30,6 +31,7 @@ void register_landing_submit(httplib::Server& http, AppContext& app) {
                   const nlohmann::json body = http::json_object_body(req);
                   FieldErrors errors;
                   const SignupForm form = wire::signup_form_from_json(body, errors);
+                  http::take_or_refuse(app.landing_writes, req.remote_addr, form.language);
                   std::string draft_id;
                   wire::JsonReader(body, errors, form.language).string("draft_id", draft_id);
                   if (!errors.empty())

@@ -14,18 +14,26 @@ struct AppContext;
 namespace isp::routes {
 
 void register_health(httplib::Server& http, AppContext& app);            // GET /api/v1/health
+void register_openapi(httplib::Server& http, AppContext& app);           // GET /api/v1/openapi.json
 void register_landing_bootstrap(httplib::Server& http, AppContext& app); // GET /api/v1/landing/bootstrap
 void register_landing_drafts(httplib::Server& http, AppContext& app);    // /api/v1/landing/drafts[/{draft_id}]
 void register_landing_submit(httplib::Server& http, AppContext& app);    // POST /api/v1/landing/submit/new
 void register_landing_documents(httplib::Server& http, AppContext& app); // GET /api/v1/landing/contracts/{id}/document
+void register_landing_clients(httplib::Server& http, AppContext& app);   // /api/v1/landing/clients/verify-cin, /{cin}/subscriptions
+void register_landing_plan_change(httplib::Server& http, AppContext& app); // POST /api/v1/landing/submit/plan-change
+void register_landing_document_link(httplib::Server& http, AppContext& app); // POST /api/v1/landing/contracts/{id}/document-link
 void register_portal_assets(httplib::Server& http, AppContext& app);     // GET /, /portal.js, /portal.wasm
 
 inline void register_all(httplib::Server& http, AppContext& app) {
     register_health(http, app);
+    register_openapi(http, app);
     register_landing_bootstrap(http, app);
     register_landing_drafts(http, app);
     register_landing_submit(http, app);
     register_landing_documents(http, app);
+    register_landing_clients(http, app);
+    register_landing_plan_change(http, app);
+    register_landing_document_link(http, app);
     register_portal_assets(http, app);
 }
 

@@ -14,13 +14,13 @@ void insert_contract(Connection& c, const Contract& k) {
         .run();
 }
 
-std::optional<Contract> find_contract(Connection& c, std::string_view contract_id) {
-    auto st = c.prepare("SELECT contract_id, contract_number, client_id, offer_id, service_identifier, "
-                        "contract_start_date, commitment_months, status, document_version, created_at "
-                        "FROM contracts WHERE contract_id = ?1");
-    st.bind(contract_id);
-    if (!st.step())
-        return std::nullopt;
+namespace {
+
+constexpr const char* select_contract = "SELECT contract_id, contract_number, client_id, offer_id, service_identifier, "
+                                        "contract_start_date, commitment_months, status, document_version, created_at "
+                                        "FROM contracts ";
+
+Contract read_contract(const Statement& st) {
     Contract k;
     k.contract_id = st.text(0);
     k.contract_number = st.text(1);
@@ -33,6 +33,55 @@ std::optional<Contract> find_contract(Connection& c, std::string_view contract_i
     k.document_version = static_cast<int>(st.integer(8));
     k.created_at = st.text(9);
     return k;
+}
+
+} // namespace
+
+std::optional<Contract> find_contract(Connection& c, std::string_view contract_id) {
+    auto st = c.prepare(std::string(select_contract) + "WHERE contract_id = ?1");
+    st.bind(contract_id);
+    if (!st.step())
+        return std::nullopt;
+    return read_contract(st);
+}
+
+std::vector<Contract> list_live_contracts_of_client(Connection& c, std::string_view client_id) {
+    auto st = c.prepare(std::string(select_contract) +
+                        "WHERE client_id = ?1 AND status <> 'terminated' ORDER BY created_at, contract_number");
+    st.bind(client_id);
+    std::vector<Contract> out;
+    while (st.step())
+        out.push_back(read_contract(st));
+    return out;
+}
+
+void update_contract_offer(Connection& c, const Contract& k, const std::string& now) {
+    c.prepare("UPDATE contracts SET offer_id = ?2, contract_start_date = ?3, document_version = ?4, updated_at = ?5 "
+              "WHERE contract_id = ?1")
+        .bind(k.contract_id, k.offer_id, k.contract_start_date.to_iso(), k.document_version, now)
+        .run();
+}
+
+void record_offer_period(Connection& c, std::string_view contract_id, std::string_view offer_id,
+                         const Date& effective_from, const std::string& now) {
+    const std::string from = effective_from.to_iso();
+    c.prepare("DELETE FROM contract_offer_periods WHERE contract_id = ?1 AND effective_from >= ?2")
+        .bind(contract_id, from)
+        .run();
+    c.prepare("INSERT INTO contract_offer_periods (contract_id, offer_id, effective_from, recorded_at) "
+              "VALUES (?1, ?2, ?3, ?4)")
+        .bind(contract_id, offer_id, from, now)
+        .run();
+}
+
+std::vector<OfferPeriod> list_offer_periods(Connection& c, std::string_view contract_id) {
+    auto st = c.prepare("SELECT offer_id, effective_from FROM contract_offer_periods WHERE contract_id = ?1 "
+                        "ORDER BY effective_from");
+    st.bind(contract_id);
+    std::vector<OfferPeriod> out;
+    while (st.step())
+        out.push_back({st.text(0), parse_iso_date(st.text(1)).value_or(Date{})});
+    return out;
 }
 
 bool subscriber_has_live_contract(Connection& c, std::string_view service_identifier) {

@@ -1,8 +1,10 @@
-// Contracts, their document versions (snapshots) and their audit trail in the database.
+// Contracts, their offer periods, their document versions (snapshots) and their audit
+// trail in the database.
 #pragma once
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "shared/domain/contract.h"
 
@@ -14,6 +16,20 @@ void insert_contract(Connection& c, const Contract& contract);
 std::optional<Contract> find_contract(Connection& c, std::string_view contract_id);
 // True when a contract that is not terminated already serves this subscriber.
 bool subscriber_has_live_contract(Connection& c, std::string_view service_identifier);
+// The client's contracts that are not terminated, oldest first.
+std::vector<Contract> list_live_contracts_of_client(Connection& c, std::string_view client_id);
+// Writes the fields a plan change moves: offer, start date, document version.
+void update_contract_offer(Connection& c, const Contract& contract, const std::string& now);
+
+// Which offer a contract is on from which day, so billing can prorate a change. A new
+// period supersedes the ones that would have started on or after its own start.
+void record_offer_period(Connection& c, std::string_view contract_id, std::string_view offer_id,
+                         const Date& effective_from, const std::string& now);
+struct OfferPeriod {
+    std::string offer_id;
+    Date effective_from;
+};
+std::vector<OfferPeriod> list_offer_periods(Connection& c, std::string_view contract_id); // by date
 
 struct ContractDocumentRecord {
     std::string contract_id;

@@ -104,6 +104,19 @@ CREATE TABLE server_secrets (
   created_at TEXT NOT NULL
 );
 )sql",
+    // 2: which offer a contract is on from which day (plan changes; billing prorates on
+    // these). Existing contracts start with their current offer from their start date.
+    R"sql(
+CREATE TABLE contract_offer_periods (
+  contract_id    TEXT NOT NULL REFERENCES contracts(contract_id),
+  offer_id       TEXT NOT NULL REFERENCES offers(offer_id),
+  effective_from TEXT NOT NULL,
+  recorded_at    TEXT NOT NULL,
+  PRIMARY KEY (contract_id, effective_from)
+);
+INSERT INTO contract_offer_periods (contract_id, offer_id, effective_from, recorded_at)
+  SELECT contract_id, offer_id, contract_start_date, created_at FROM contracts;
+)sql",
 };
 
 } // namespace

@@ -33,6 +33,18 @@ constexpr Message messages[] = {
      "This CIN already belongs to a client: verify your identity as an existing customer to add a subscription."},
     {"service_identifier_in_use", "Cette ligne a d\u00e9j\u00e0 un contrat. V\u00e9rifiez le num\u00e9ro, ou contactez-nous pour la transf\u00e9rer.",
      "This line already has a contract. Check the number, or contact us to transfer it."},
+    {"invalid_service_identifier", "Num\u00e9ro de ligne invalide : mobile (06...), fixe (05...) ou r\u00e9f\u00e9rence de ligne.",
+     "Invalid line number: a mobile (06...), landline (05...) number or a line reference."},
+    {"verification_failed", "Ce CIN et ce num\u00e9ro de ligne ne correspondent \u00e0 aucun abonnement. V\u00e9rifiez-les et r\u00e9essayez.",
+     "This CIN and line number do not match any subscription. Check them and try again."},
+    {"too_many_attempts", "Trop de tentatives. R\u00e9essayez plus tard.", "Too many attempts. Try again later."},
+    {"contract_not_active", "Ce contrat n'est pas actif : il ne peut pas changer d'offre.",
+     "This contract is not active: its offer cannot be changed."},
+    {"same_offer", "Ce contrat a d\u00e9j\u00e0 cette offre.", "This contract already has this offer."},
+    {"different_family", "Cette offre est d'une autre famille de service : choisissez une offre de la m\u00eame famille.",
+     "This offer belongs to another service family: choose an offer of the same family."},
+    {"effective_before_start", "La date d'effet ne peut pas pr\u00e9c\u00e9der le d\u00e9but du contrat.",
+     "The effective date cannot be before the contract starts."},
 };
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "shared/domain/cin.h"
 #include "shared/domain/email.h"
 #include "shared/domain/phone.h"
+#include "shared/domain/service_identifier.h"
 #include "shared/domain/text.h"
 #include "shared/signup/messages.h"
 
@@ -41,40 +42,6 @@ void check_text(FieldErrors& errors, std::string_view name, std::string_view val
 
 bool has_error(const FieldErrors& errors, std::string_view name) {
     return std::any_of(errors.begin(), errors.end(), [&](const FieldError& e) { return e.field == name; });
-}
-
-std::optional<std::string> normalize_service_identifier(ServiceFamily family, std::string_view text,
-                                                        std::string& code) {
-    const auto phone = normalize_phone(text);
-    switch (family) {
-    case ServiceFamily::Mobile:
-        code = "invalid_mobile_number";
-        if (phone && phone->kind == PhoneKind::Mobile)
-            return phone->e164;
-        return std::nullopt;
-    case ServiceFamily::Landline:
-        code = "invalid_landline_number";
-        if (phone && phone->kind == PhoneKind::Landline)
-            return phone->e164;
-        return std::nullopt;
-    case ServiceFamily::Internet: {
-        code = "invalid_line_reference";
-        if (phone && phone->kind == PhoneKind::Landline)
-            return phone->e164;
-        std::string ref;
-        for (char c : trim(text)) {
-            if (c >= 'a' && c <= 'z')
-                c = static_cast<char>(c - 'a' + 'A');
-            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'))
-                return std::nullopt;
-            ref += c;
-        }
-        if (ref.size() < 6 || ref.size() > 20 || ref.front() == '-')
-            return std::nullopt;
-        return ref;
-    }
-    }
-    return std::nullopt;
 }
 
 } // namespace

@@ -44,9 +44,9 @@ TEST_CASE("unknown paths are problems too") {
     check_problem(server.client().Get("/api/v1/nope"), 404, "not_found");
 }
 
-TEST_CASE("API responses are not cached and carry hardening headers") {
+TEST_CASE("API responses with personal data are not cached and all carry hardening headers") {
     TestServer server;
-    auto res = server.client().Get("/api/v1/landing/bootstrap");
+    auto res = server.client().Post("/api/v1/landing/drafts", R"({"form": {"cin": "AB123456"}})", "application/json");
     REQUIRE(res);
     CHECK(res->get_header_value("Cache-Control") == "no-store");
     CHECK(res->get_header_value("X-Content-Type-Options") == "nosniff");

@@ -1,0 +1,82 @@
+#include "server/services/plan_change_service.h"
+
+#include "server/clock/clock.h"
+#include "server/http/problem.h"
+#include "server/services/contract_documents.h"
+#include "server/store/catalog_store.h"
+#include "server/store/client_store.h"
+#include "server/store/contract_store.h"
+#include "shared/domain/text.h"
+#include "shared/signup/messages.h"
+#include "shared/wire/contract_json.h"
+#include "shared/wire/offer_json.h"
+
+namespace isp::services {
+namespace {
+
+bool has_code(const FieldErrors& errors, std::string_view code) {
+    for (const FieldError& e : errors)
+        if (e.code == code)
+            return true;
+    return false;
+}
+
+} // namespace
+
+void refuse_contract_not_owned() {
+    throw http::ApiError(403, "contract_not_owned",
+                         "This contract is not one of yours. Check the contract, or verify your identity again.");
+}
+
+PlanChange change_plan(store::Connection& c, const PlanChangeRequest& r, const Clock& clock,
+                       const ContractDocuments& documents) {
+    auto contract = store::find_contract(c, r.contract_id);
+    if (!contract || contract->client_id != r.client_id)
+        refuse_contract_not_owned();
+    const auto current = store::find_offer(c, contract->offer_id);
+    const auto client = store::find_client(c, contract->client_id);
+    if (!current || !client)
+        throw http::ApiError(503, "store_unavailable", "The contract's records are incomplete; retry later.");
+    const auto target = r.target_offer_id.empty() ? std::nullopt : store::find_offer(c, r.target_offer_id);
+
+    FieldErrors errors =
+        check_plan_change(*contract, *current, target ? &*target : nullptr, r.effective_date, clock.today_utc(), r.language);
+    if (!errors.empty()) {
+        // Refusals about the state of the contract or the choice of offer are conflicts
+        // (409) with their own code; anything else is a plain validation failure.
+        for (const char* code : {"contract_not_active", "different_family", "same_offer"}) {
+            if (has_code(errors, code)) {
+                std::string detail{validation_message(code, r.language)};
+                throw http::ApiError(409, code, std::move(detail), std::move(errors));
+            }
+        }
+        throw http::ApiError(400, "validation_failed",
+                             r.language == Language::French ? "Certains champs sont invalides ; voir errors."
+                                                            : "Some fields are invalid; see errors.",
+                             std::move(errors));
+    }
+
+    const std::string now = clock.now_iso();
+    const nlohmann::json before = {{"contract", wire::to_json(*contract)}, {"offer", wire::to_json(*current)}};
+    PlanChange out;
+    out.previous_offer = *current;
+    out.offer = *target;
+    out.direction = plan_change_direction(*current, *target);
+    out.monthly_difference = monthly_difference(*current, *target);
+
+    // Seed 002: the chosen date becomes the contract's start date for the new offer.
+    contract->offer_id = target->offer_id;
+    contract->contract_start_date = *parse_iso_date(trim(r.effective_date));
+    contract->document_version += 1;
+    store::update_contract_offer(c, *contract, now);
+    store::record_offer_period(c, contract->contract_id, target->offer_id, contract->contract_start_date, now);
+    const nlohmann::json after = {{"contract", wire::to_json(*contract)},
+                                  {"offer", wire::to_json(*target)},
+                                  {"direction", std::string{to_string(out.direction)}}};
+    store::append_contract_audit(c, {contract->contract_id, now, "landing", "offer_changed", before.dump(), after.dump()});
+    documents.record_version(c, *client, *target, *contract);
+    out.contract = *contract;
+    return out;
+}
+
+} // namespace isp::services

@@ -1,0 +1,53 @@
+// A plan change from the landing page (seed 002, P9): moves a client's contract to
+// another offer of its family from a chosen date, in the caller's transaction: the
+// contract (offer, start date = the effective date, document version + 1), the offer
+// period billing will prorate on, the audit entry with before and after, and the new
+// document version (earlier versions stay recorded).
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "shared/billing/plan_change.h"
+#include "shared/domain/contract.h"
+#include "shared/domain/offer.h"
+
+namespace isp {
+class Clock;
+namespace store {
+class Connection;
+}
+namespace services {
+class ContractDocuments;
+}
+} // namespace isp
+
+namespace isp::services {
+
+struct PlanChangeRequest {
+    std::string client_id; // from the lookup token
+    std::string contract_id;
+    std::string target_offer_id;
+    std::string effective_date; // as typed, "YYYY-MM-DD"
+    Language language = Language::French;
+};
+
+struct PlanChange {
+    Contract contract; // as it is now
+    Offer previous_offer;
+    Offer offer;
+    PlanDirection direction = PlanDirection::Upgrade;
+    Money monthly_difference;
+};
+
+// Throws http::ApiError: 403 contract_not_owned (unknown contract, or another
+// client's: the same answer), 409 contract_not_active / same_offer / different_family,
+// 400 validation_failed (target offer unknown or inactive, effective date), each with
+// field errors.
+PlanChange change_plan(store::Connection& c, const PlanChangeRequest& request, const Clock& clock,
+                       const ContractDocuments& documents);
+
+// 403 contract_not_owned: what every landing endpoint answers for a contract that is
+// not the caller's, whether it exists or not.
+[[noreturn]] void refuse_contract_not_owned();
+
+} // namespace isp::services

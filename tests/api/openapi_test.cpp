@@ -1,0 +1,103 @@
+#include <doctest/doctest.h>
+
+#include "../support/openapi_check.h"
+#include "../support/test_server.h"
+
+using namespace isp::test;
+
+namespace {
+
+OpenApi fetch_description(httplib::Client& c) {
+    auto res = c.Get("/api/v1/openapi.json");
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    return OpenApi(nlohmann::json::parse(res->body));
+}
+
+void CHECK_DESCRIBED(const OpenApi& api, const std::string& method, const std::string& path,
+                     const httplib::Result& res) {
+    REQUIRE(res);
+    for (const auto& problem : api.check(method, path, *res))
+        FAIL_CHECK(problem);
+}
+
+} // namespace
+
+TEST_CASE("real responses match the OpenAPI description") {
+    TestServer server;
+    auto c = server.client();
+    const OpenApi api = fetch_description(c);
+
+    CHECK_DESCRIBED(api, "get", "/health", c.Get("/api/v1/health"));
+    auto boot = c.Get("/api/v1/landing/bootstrap");
+    CHECK_DESCRIBED(api, "get", "/landing/bootstrap", boot);
+    CHECK_DESCRIBED(api, "get", "/landing/bootstrap",
+                    c.Get("/api/v1/landing/bootstrap", {{"If-None-Match", boot->get_header_value("ETag")}}));
+
+    const nlohmann::json form = {{"offer_id", "ofr_mobile_essentiel"}, {"cin", "ZZ123456"},
+                                 {"first_name", "Nadia"},              {"last_name", "Ouazzani"},
+                                 {"phone", "0655443322"},              {"email", "nadia@example.ma"},
+                                 {"address", "9, rue Oued Fès, Rabat"}, {"service_identifier", "0655443322"},
+                                 {"contract_start_date", "2026-12-01"}, {"commitment_months", 0}};
+    auto draft = c.Post("/api/v1/landing/drafts", nlohmann::json{{"form", form}}.dump(), "application/json");
+    CHECK_DESCRIBED(api, "post", "/landing/drafts", draft);
+    const std::string draft_path = "/api/v1/landing/drafts/" + body_json(draft)["draft_id"].get<std::string>();
+    CHECK_DESCRIBED(api, "get", "/landing/drafts/{draft_id}", c.Get(draft_path));
+    CHECK_DESCRIBED(api, "put", "/landing/drafts/{draft_id}",
+                    c.Put(draft_path, nlohmann::json{{"form", form}}.dump(), "application/json"));
+    CHECK_DESCRIBED(api, "get", "/landing/drafts/{draft_id}", c.Get("/api/v1/landing/drafts/drf_nope"));
+    CHECK_DESCRIBED(api, "post", "/landing/drafts", c.Post("/api/v1/landing/drafts", "{", "application/json"));
+
+    const httplib::Headers key = {{"Idempotency-Key", new_key()}};
+    auto created = c.Post("/api/v1/landing/submit/new", key, form.dump(), "application/json");
+    CHECK_DESCRIBED(api, "post", "/landing/submit/new", created);
+    CHECK_DESCRIBED(api, "post", "/landing/submit/new",
+                    c.Post("/api/v1/landing/submit/new", {{"Idempotency-Key", new_key()}}, form.dump(),
+                           "application/json")); // 409: the CIN is now a client's
+    CHECK_DESCRIBED(api, "post", "/landing/submit/new",
+                    c.Post("/api/v1/landing/submit/new", form.dump(), "application/json")); // 400: no key
+
+    const std::string url = body_json(created)["document_download_url"];
+    const std::string id = body_json(created)["contract_id"];
+    CHECK_DESCRIBED(api, "get", "/landing/contracts/{contract_id}/document", c.Get(url));
+    CHECK_DESCRIBED(api, "get", "/landing/contracts/{contract_id}/document",
+                    c.Get("/api/v1/landing/contracts/" + id + "/document?token=1.2.x"));
+
+    // The existing-customer journey (issue #3), on demo client Amina.
+    auto verified = c.Post("/api/v1/landing/clients/verify-cin",
+                           R"({"cin": "AB123456", "service_identifier": "06 12 34 56 78"})", "application/json");
+    CHECK_DESCRIBED(api, "post", "/landing/clients/verify-cin", verified);
+    CHECK_DESCRIBED(api, "post", "/landing/clients/verify-cin",
+                    c.Post("/api/v1/landing/clients/verify-cin",
+                           R"({"cin": "AB123456", "service_identifier": "0600000000"})", "application/json"));
+    const std::string token = body_json(verified)["lookup_token"];
+    CHECK_DESCRIBED(api, "get", "/landing/clients/{cin}/subscriptions",
+                    c.Get("/api/v1/landing/clients/AB123456/subscriptions?lookup_token=" + token));
+    CHECK_DESCRIBED(api, "get", "/landing/clients/{cin}/subscriptions",
+                    c.Get("/api/v1/landing/clients/AB123456/subscriptions?lookup_token=x"));
+    const nlohmann::json change = {{"lookup_token", token},
+                                   {"contract_id", "ctr_demo_amina"},
+                                   {"target_offer_id", "ofr_mobile_illimite"},
+                                   {"contract_start_date", "2026-12-15"}};
+    CHECK_DESCRIBED(api, "post", "/landing/submit/plan-change",
+                    c.Post("/api/v1/landing/submit/plan-change", {{"Idempotency-Key", new_key()}}, change.dump(),
+                           "application/json"));
+    CHECK_DESCRIBED(api, "post", "/landing/contracts/{contract_id}/document-link",
+                    c.Post("/api/v1/landing/contracts/ctr_demo_amina/document-link",
+                           nlohmann::json{{"lookup_token", token}}.dump(), "application/json"));
+}
+
+TEST_CASE("the description check fails on a response that does not match") {
+    TestServer server;
+    auto c = server.client();
+    const OpenApi api = fetch_description(c);
+    httplib::Response fake;
+    fake.status = 200;
+    fake.set_header("Content-Type", "application/json");
+    fake.body = R"({"operator": {"name": "x"}, "today": 3, "families": [{"family": "tv"}]})";
+    const auto problems = api.check("get", "/landing/bootstrap", fake);
+    CHECK(problems.size() >= 4); // currency missing, today not a string, family not in enum, fields missing
+    fake.status = 418;
+    CHECK(api.check("get", "/landing/bootstrap", fake).size() == 1);
+    CHECK(api.check("delete", "/landing/bootstrap", fake).size() == 1);
+}

@@ -1,0 +1,98 @@
+#include "openapi_check.h"
+
+#include <httplib.h>
+
+namespace isp::test {
+
+const nlohmann::json& OpenApi::resolve(const nlohmann::json& node) const {
+    const nlohmann::json* n = &node;
+    while (n->is_object() && n->contains("$ref")) {
+        const std::string ref = (*n)["$ref"];
+        n = &doc_.at(nlohmann::json::json_pointer(ref.substr(1))); // "#/components/..." -> "/components/..."
+    }
+    return *n;
+}
+
+namespace {
+bool has_type(const nlohmann::json& value, const std::string& type) {
+    if (type == "object") return value.is_object();
+    if (type == "array") return value.is_array();
+    if (type == "string") return value.is_string();
+    if (type == "integer") return value.is_number_integer();
+    if (type == "number") return value.is_number();
+    if (type == "boolean") return value.is_boolean();
+    if (type == "null") return value.is_null();
+    return false;
+}
+} // namespace
+
+void OpenApi::check_schema(const nlohmann::json& schema_ref, const nlohmann::json& value, const std::string& where,
+                           std::vector<std::string>& out) const {
+    const nlohmann::json& schema = resolve(schema_ref);
+    if (schema.contains("type")) {
+        bool ok = false;
+        if (schema["type"].is_array()) {
+            for (const auto& t : schema["type"])
+                ok = ok || has_type(value, t);
+        } else {
+            ok = has_type(value, schema["type"]);
+        }
+        if (!ok) {
+            out.push_back(where + ": expected " + schema["type"].dump() + ", got " + value.dump().substr(0, 80));
+            return;
+        }
+    }
+    if (schema.contains("enum") && std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end())
+        out.push_back(where + ": " + value.dump() + " not in " + schema["enum"].dump());
+    if (value.is_object()) {
+        for (const auto& r : schema.value("required", nlohmann::json::array()))
+            if (!value.contains(r.get<std::string>()))
+                out.push_back(where + ": missing required '" + r.get<std::string>() + "'");
+        if (schema.contains("properties"))
+            for (const auto& [key, sub] : schema["properties"].items())
+                if (value.contains(key))
+                    check_schema(sub, value[key], where + "." + key, out);
+    }
+    if (value.is_array() && schema.contains("items"))
+        for (std::size_t i = 0; i < value.size(); ++i)
+            check_schema(schema["items"], value[i], where + "[" + std::to_string(i) + "]", out);
+}
+
+std::vector<std::string> OpenApi::check(const std::string& method, const std::string& path_template,
+                                        const httplib::Response& res) const {
+    std::vector<std::string> out;
+    const auto& paths = doc_.at("paths");
+    if (!paths.contains(path_template) || !paths[path_template].contains(method)) {
+        out.push_back(method + " " + path_template + " is not described");
+        return out;
+    }
+    const auto& responses = paths[path_template][method].at("responses");
+    const std::string status = std::to_string(res.status);
+    if (!responses.contains(status)) {
+        out.push_back(method + " " + path_template + ": status " + status + " is not described");
+        return out;
+    }
+    const auto& response = resolve(responses[status]);
+    if (!response.contains("content"))
+        return out;
+    std::string type = res.get_header_value("Content-Type");
+    type = type.substr(0, type.find(';'));
+    if (!response["content"].contains(type)) {
+        out.push_back(method + " " + path_template + " " + status + ": content type " + type + " is not described");
+        return out;
+    }
+    const auto& media = response["content"][type];
+    if (media.contains("schema")) {
+        nlohmann::json body;
+        try {
+            body = nlohmann::json::parse(res.body);
+        } catch (const std::exception&) {
+            out.push_back(method + " " + path_template + " " + status + ": body is not JSON");
+            return out;
+        }
+        check_schema(media["schema"], body, "body", out);
+    }
+    return out;
+}
+
+} // namespace isp::test

@@ -1,0 +1,33 @@
+// Checks a real response against the server's own OpenAPI description: the documented
+// status for that method and path, the content type, and the body against the schema
+// (the subset of JSON Schema the description uses: type, required, properties, items,
+// enum, $ref). Returns what does not match, empty when it all does.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace httplib {
+struct Response;
+}
+
+namespace isp::test {
+
+class OpenApi {
+public:
+    explicit OpenApi(nlohmann::json document) : doc_(std::move(document)) {}
+
+    // `path_template` as written in the description ("/landing/drafts/{draft_id}").
+    std::vector<std::string> check(const std::string& method, const std::string& path_template,
+                                   const httplib::Response& res) const;
+
+private:
+    void check_schema(const nlohmann::json& schema, const nlohmann::json& value, const std::string& where,
+                      std::vector<std::string>& out) const;
+    const nlohmann::json& resolve(const nlohmann::json& node) const;
+
+    nlohmann::json doc_;
+};
+
+} // namespace isp::test
