@@ -34,6 +34,13 @@ struct InFlight {
 
 } // namespace
 
+void IdempotencyGuard::Outcome::write_to(httplib::Response& res) const {
+    if (replayed)
+        res.set_header("Idempotent-Replayed", "true");
+    res.status = status;
+    res.set_content(body, "application/json");
+}
+
 IdempotencyGuard::Outcome IdempotencyGuard::run(std::string_view scope, const httplib::Request& req,
                                                 const nlohmann::json& canonical_request, const Operation& operation) {
     const std::string key = req.get_header_value("Idempotency-Key");

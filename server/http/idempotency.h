@@ -19,7 +19,8 @@
 
 namespace httplib {
 struct Request;
-}
+struct Response;
+} // namespace httplib
 
 namespace isp {
 class Clock;
@@ -46,6 +47,8 @@ public:
         int status;
         std::string body;
         bool replayed;
+
+        void write_to(httplib::Response& res) const; // with Idempotent-Replayed: true on a replay
     };
     // `scope` names the endpoint; `canonical_request` is what must match for a replay.
     Outcome run(std::string_view scope, const httplib::Request& req, const nlohmann::json& canonical_request,

@@ -69,10 +69,7 @@ void register_landing_submit(httplib::Server& http, AppContext& app) {
                                    {"document_download_url", link.url},
                                    {"document_url_expires_at", link.expires_at}}};
                       });
-                  if (outcome.replayed)
-                      res.set_header("Idempotent-Replayed", "true");
-                  res.status = outcome.status;
-                  res.set_content(outcome.body, "application/json");
+                  outcome.write_to(res);
               }));
 }
 

@@ -48,20 +48,6 @@ std::int64_t count(const std::string& db_path, const std::string& sql) {
     });
 }
 
-std::string pdftotext(const std::string& pdf, const std::string& name) {
-    const std::string path = output_dir("api") + "/" + name + ".pdf";
-    std::ofstream(path, std::ios::binary) << pdf;
-    std::string text;
-    FILE* p = popen(("pdftotext -layout '" + path + "' - 2>/dev/null").c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-        text.append(buf, n);
-    pclose(p);
-    return text;
-}
-
 } // namespace
 
 TEST_CASE("an upgrade moves the contract to the new offer from the chosen date, with a new document version") {

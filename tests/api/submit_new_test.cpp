@@ -30,20 +30,6 @@ httplib::Result submit(httplib::Client& c, const nlohmann::json& body, const std
     return c.Post("/api/v1/landing/submit/new", {{"Idempotency-Key", key}}, body.dump(), "application/json");
 }
 
-std::string pdftotext(const std::string& pdf, const std::string& name) {
-    const std::string path = output_dir("api") + "/" + name + ".pdf";
-    std::ofstream(path, std::ios::binary) << pdf;
-    std::string text;
-    FILE* p = popen(("pdftotext -layout '" + path + "' - 2>/dev/null").c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-        text.append(buf, n);
-    pclose(p);
-    return text;
-}
-
 } // namespace
 
 TEST_CASE("a new subscription creates an active contract whose PDF shows what was signed") {

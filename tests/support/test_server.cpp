@@ -2,7 +2,9 @@
 
 #include <atomic>
 #include <cstdlib>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include <doctest/doctest.h>
 
@@ -67,6 +69,20 @@ nlohmann::json body_json(const httplib::Result& res) {
 std::string new_key() {
     static std::atomic<int> n{0};
     return "test-key-" + std::to_string(std::rand()) + "-" + std::to_string(n++);
+}
+
+std::string pdftotext(const std::string& pdf, const std::string& name) {
+    const std::string path = output_dir("api") + "/" + name + ".pdf";
+    std::ofstream(path, std::ios::binary) << pdf;
+    std::string text;
+    FILE* p = popen(("pdftotext -layout '" + path + "' - 2>/dev/null").c_str(), "r");
+    REQUIRE(p);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0)
+        text.append(buf, n);
+    pclose(p);
+    return text;
 }
 
 std::string output_dir(const std::string& sub) {

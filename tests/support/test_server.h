@@ -51,6 +51,9 @@ nlohmann::json body_json(const httplib::Result& res);
 // A unique Idempotency-Key.
 std::string new_key();
 
+// Saves the PDF under output_dir("api")/<name>.pdf and returns `pdftotext -layout` of it.
+std::string pdftotext(const std::string& pdf, const std::string& name);
+
 // A directory for files a person may want to look at after the run.
 std::string output_dir(const std::string& sub);
 
