@@ -92,6 +92,85 @@ NewContract new_contract_from_json(const json& j) {
     return c;
 }
 
+// Query-string value: the same unreserved set as a path segment, everything else escaped.
+std::string query_value(const std::string& text) {
+    return path_segment(text);
+}
+
+int int_or(const json& j, const char* key, int fallback) {
+    const auto it = j.find(key);
+    return it != j.end() && it->is_number_integer() ? it->get<int>() : fallback;
+}
+
+Verification verification_from_json(const json& j) {
+    Verification v;
+    v.lookup_token = j.at("lookup_token").get<std::string>();
+    v.expires_at = string_or_empty(j, "expires_at");
+    v.client_id = string_or_empty(j, "client_id");
+    v.first_name = string_or_empty(j, "first_name");
+    return v;
+}
+
+Subscription subscription_from_json(const json& j) {
+    Subscription s;
+    Contract& c = s.contract;
+    c.contract_id = j.at("contract_id").get<std::string>();
+    c.contract_number = string_or_empty(j, "contract_number");
+    const auto status = parse_contract_status(string_or_empty(j, "status"));
+    c.status = status.value_or(ContractStatus::Active);
+    s.offer = wire::offer_from_json(j.at("offer"));
+    c.offer_id = s.offer.offer_id;
+    const auto start = parse_iso_date(j.at("contract_start_date").get<std::string>());
+    if (!start)
+        throw std::invalid_argument("subscription: contract_start_date is not a date");
+    c.contract_start_date = *start;
+    c.commitment_months = int_or(j, "commitment_months", 0);
+    c.document_version = int_or(j, "document_version", 1);
+    if (const auto it = j.find("subscriber"); it != j.end() && it->is_object())
+        c.service_identifier = string_or_empty(*it, "service_identifier");
+    s.monthly_price = wire::money_from_json(j.at("monthly_price"));
+    s.monthly_price_with_tax = wire::money_from_json(j.at("monthly_price_with_tax"));
+    s.commitment_end = string_or_empty(j, "commitment_end");
+    if (const auto it = j.find("eligible_offers"); it != j.end())
+        for (const json& o : *it)
+            s.eligible_offers.push_back(EligibleOffer{wire::offer_from_json(o), string_or_empty(o, "direction"),
+                                                      wire::money_from_json(o.at("monthly_difference"))});
+    return s;
+}
+
+Subscriptions subscriptions_from_json(const json& j) {
+    Subscriptions s;
+    s.client_id = string_or_empty(j, "client_id");
+    s.first_name = string_or_empty(j, "first_name");
+    for (const json& item : j.at("subscriptions"))
+        s.subscriptions.push_back(subscription_from_json(item));
+    return s;
+}
+
+DocumentLink document_link_from_json(const json& j) {
+    DocumentLink d;
+    d.contract_id = string_or_empty(j, "contract_id");
+    d.document_version = int_or(j, "document_version", 1);
+    d.document_download_url = j.at("document_download_url").get<std::string>();
+    d.document_url_expires_at = string_or_empty(j, "document_url_expires_at");
+    return d;
+}
+
+PlanChangeResult plan_change_from_json(const json& j) {
+    PlanChangeResult r;
+    r.contract_id = j.at("contract_id").get<std::string>();
+    if (const auto it = j.find("contract"); it != j.end() && it->is_object())
+        r.contract_number = string_or_empty(*it, "contract_number");
+    r.direction = string_or_empty(j, "direction");
+    r.effective_date = string_or_empty(j, "effective_date");
+    r.previous_offer = wire::offer_from_json(j.at("previous_offer"));
+    r.offer = wire::offer_from_json(j.at("offer"));
+    r.monthly_difference = wire::money_from_json(j.at("monthly_difference"));
+    r.document = document_link_from_json(j);
+    r.document.contract_id = r.contract_id;
+    return r;
+}
+
 json draft_body(const SignupForm& form, const std::string& step) {
     return {{"form", wire::to_json(form)}, {"step", step}};
 }
@@ -115,6 +194,7 @@ void call(platform::HttpRequest request, Language language, Parse parse, ApiCall
             }
         } else {
             result.error = api_error_from_response(response.status, response.body);
+            result.error.retry_after_seconds = response.retry_after_seconds;
         }
         done(std::move(result));
     });
@@ -150,6 +230,48 @@ void ApiClient::submit_new(const SignupForm& form, const std::string& draft_id, 
     platform::HttpRequest request{"POST", base_ + "/landing/submit/new", {}, body.dump()};
     request.headers.push_back({"Idempotency-Key", idempotency_key});
     call<NewContract>(std::move(request), language_, new_contract_from_json, std::move(done));
+}
+
+} // namespace isp::portal
+
+namespace isp::portal {
+
+void ApiClient::verify_cin(const std::string& cin, const std::string& service_identifier,
+                           ApiCallback<Verification> done) {
+    const json body = {{"cin", cin}, {"service_identifier", service_identifier}, {"language", std::string{wire::to_string(language_)}}};
+    call<Verification>({"POST", base_ + "/landing/clients/verify-cin", {}, body.dump()}, language_,
+                       verification_from_json, std::move(done));
+}
+
+void ApiClient::subscriptions(const std::string& cin, const std::string& lookup_token,
+                              ApiCallback<Subscriptions> done) {
+    call<Subscriptions>({"GET",
+                         base_ + "/landing/clients/" + path_segment(cin) +
+                             "/subscriptions?lookup_token=" + query_value(lookup_token),
+                         {},
+                         {}},
+                        language_, subscriptions_from_json, std::move(done));
+}
+
+void ApiClient::submit_plan_change(const std::string& lookup_token, const std::string& contract_id,
+                                   const std::string& target_offer_id, const std::string& effective_date,
+                                   const std::string& idempotency_key, ApiCallback<PlanChangeResult> done) {
+    const json body = {{"lookup_token", lookup_token},
+                       {"contract_id", contract_id},
+                       {"target_offer_id", target_offer_id},
+                       {"contract_start_date", effective_date},
+                       {"language", std::string{wire::to_string(language_)}}};
+    platform::HttpRequest request{"POST", base_ + "/landing/submit/plan-change", {}, body.dump()};
+    request.headers.push_back({"Idempotency-Key", idempotency_key});
+    call<PlanChangeResult>(std::move(request), language_, plan_change_from_json, std::move(done));
+}
+
+void ApiClient::document_link(const std::string& contract_id, const std::string& lookup_token,
+                              ApiCallback<DocumentLink> done) {
+    const json body = {{"lookup_token", lookup_token}};
+    call<DocumentLink>({"POST", base_ + "/landing/contracts/" + path_segment(contract_id) + "/document-link", {},
+                        body.dump()},
+                       language_, document_link_from_json, std::move(done));
 }
 
 } // namespace isp::portal

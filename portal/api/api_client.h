@@ -36,6 +36,14 @@ public:
     void submit_new(const SignupForm& form, const std::string& draft_id, const std::string& idempotency_key,
                     ApiCallback<NewContract> done);
 
+    // Existing customers (issue #6): identity check, then calls carrying its lookup token.
+    void verify_cin(const std::string& cin, const std::string& service_identifier, ApiCallback<Verification> done);
+    void subscriptions(const std::string& cin, const std::string& lookup_token, ApiCallback<Subscriptions> done);
+    void submit_plan_change(const std::string& lookup_token, const std::string& contract_id,
+                            const std::string& target_offer_id, const std::string& effective_date,
+                            const std::string& idempotency_key, ApiCallback<PlanChangeResult> done);
+    void document_link(const std::string& contract_id, const std::string& lookup_token, ApiCallback<DocumentLink> done);
+
 private:
     std::string base_;
     Language language_ = Language::French;

@@ -13,6 +13,7 @@ struct ApiError {
     std::string title;
     std::string detail; // for people, in the language the request asked for
     FieldErrors errors; // for validation failures
+    int retry_after_seconds = 0; // 429: how long to wait before trying again
 
     bool network() const { return status == 0; }
 };

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "shared/domain/contract.h"
 #include "shared/domain/date.h"
 #include "shared/domain/offer.h"
 #include "shared/signup/signup_form.h"
@@ -54,6 +55,57 @@ struct NewContract {
     Offer offer;
     std::string document_download_url; // relative to the site, carries a signed expiring token
     std::string document_url_expires_at;
+};
+
+// POST /landing/clients/verify-cin succeeded: a short-lived token for this client's data.
+struct Verification {
+    std::string lookup_token;
+    std::string expires_at;
+    std::string client_id;
+    std::string first_name;
+};
+
+// An offer a subscription may move to, as the server judged it.
+struct EligibleOffer {
+    Offer offer;
+    std::string direction; // "upgrade" or "downgrade"
+    Money monthly_difference;
+};
+
+// One contract of the verified client (GET /landing/clients/{cin}/subscriptions).
+struct Subscription {
+    Contract contract; // offer_id, subscriber, start date, commitment, status, version
+    Offer offer;
+    Money monthly_price;
+    Money monthly_price_with_tax;
+    std::string commitment_end; // ISO date, "" without commitment
+    std::vector<EligibleOffer> eligible_offers;
+};
+
+struct Subscriptions {
+    std::string client_id;
+    std::string first_name;
+    std::vector<Subscription> subscriptions;
+};
+
+// A signed, expiring link to a contract document version.
+struct DocumentLink {
+    std::string contract_id;
+    int document_version = 1;
+    std::string document_download_url; // relative to the site
+    std::string document_url_expires_at;
+};
+
+// POST /landing/submit/plan-change succeeded: the contract has a new offer and document version.
+struct PlanChangeResult {
+    std::string contract_id;
+    std::string contract_number;
+    std::string direction;
+    std::string effective_date;
+    Offer previous_offer;
+    Offer offer;
+    Money monthly_difference;
+    DocumentLink document;
 };
 
 } // namespace isp::portal

@@ -6,14 +6,17 @@
 #include "portal/platform/browser.h"
 #include "portal/ui/test_probe.h"
 #include "portal/ui/theme.h"
+#include "shared/domain/money.h"
 #include "shared/wire/json_reader.h"
 #include "shared/wire/signup_json.h"
 
 namespace isp::portal {
 
 App::App()
-    : signup_(api_), status_screen_(session_), offers_screen_(session_, signup_), signup_screen_(session_, signup_),
-      confirmation_screen_(session_, signup_) {
+    : signup_(api_), customer_(api_), status_screen_(session_), offers_screen_(session_, signup_, customer_),
+      signup_screen_(session_, signup_), confirmation_screen_(session_, signup_), verify_screen_(session_, customer_),
+      dashboard_screen_(session_, customer_), plan_change_screen_(session_, customer_),
+      plan_changed_screen_(session_, customer_) {
     session_.change_language = [this](Language language) { set_language(language); };
 }
 
@@ -34,6 +37,7 @@ void App::load_bootstrap() {
         bootstrap_ = std::move(*result.value);
         session_.catalog = &*bootstrap_;
         signup_.attach(session_.catalog, [this](Language language) { set_language(language); });
+        customer_.attach(session_.catalog);
         phase_ = Phase::Ready;
         if (!pending_draft_id_.empty())
             signup_.load_draft(std::exchange(pending_draft_id_, {}));
@@ -43,6 +47,7 @@ void App::load_bootstrap() {
 void App::set_language(Language language) {
     session_.language = language;
     signup_.set_language(language); // the client's documents and messages follow the page
+    customer_.set_language(language);
     api_.set_language(language);
     platform::set_page_language(wire::to_string(language));
 }
@@ -61,6 +66,13 @@ Screen& App::current_screen() {
     if (signup_.busy() == Busy::LoadingDraft) {
         status_screen_.show_progress(Text::LoadingDraft);
         return status_screen_;
+    }
+    switch (customer_.step()) {
+    case CustomerStep::Inactive: break;
+    case CustomerStep::Verify: return verify_screen_;
+    case CustomerStep::Dashboard: return dashboard_screen_;
+    case CustomerStep::PlanChange: return plan_change_screen_;
+    case CustomerStep::PlanChanged: return plan_changed_screen_;
     }
     switch (signup_.step()) {
     case JourneyStep::ChooseOffer: return offers_screen_;
@@ -118,6 +130,12 @@ nlohmann::json App::test_state(const Screen& screen) const {
         state["notice"] = n->text ? std::string{text(*n->text, session_.language)} : n->server_message;
     else
         state["notice"] = nullptr;
+    if (customer_.step() != CustomerStep::Inactive) { // the existing-customer journey's notice
+        if (const auto& n = customer_.notice())
+            state["notice"] = n->text ? std::string{text(*n->text, session_.language)} : n->server_message;
+        else
+            state["notice"] = nullptr;
+    }
     state["draft_id"] = signup_.draft_id();
     state["draft_link"] = signup_.draft_link();
     if (const auto& c = signup_.contract())
@@ -126,7 +144,59 @@ nlohmann::json App::test_state(const Screen& screen) const {
                              {"document_download_url", c->document_download_url}};
     else
         state["contract"] = nullptr;
+    customer_test_state(state);
     return state;
+}
+
+// The existing-customer journey: its busy state (when it has one), typed fields (in
+// "form", so tests type into them like into the signup form), errors and subscriptions.
+void App::customer_test_state(nlohmann::json& state) const {
+    const char* busy = "";
+    switch (customer_.busy()) {
+    case CustomerBusy::None: break;
+    case CustomerBusy::Verifying: busy = "verifying"; break;
+    case CustomerBusy::Loading: busy = "loading_subscriptions"; break;
+    case CustomerBusy::Submitting: busy = "changing_plan"; break;
+    case CustomerBusy::Linking: busy = "document_link"; break;
+    }
+    if (*busy)
+        state["busy"] = busy;
+    if (customer_.step() == CustomerStep::Inactive)
+        return;
+    state["form"]["verify_cin"] = customer_.cin();
+    state["form"]["verify_line"] = customer_.line();
+    state["form"]["effective_date"] = customer_.effective_date();
+    state["form"]["target_offer_id"] = customer_.target_offer_id();
+    nlohmann::json errors = nlohmann::json::object();
+    for (const char* field : {"verify_cin", "verify_line", "target_offer_id", "effective_date", "contract_id"})
+        if (const auto e = customer_.shown_error(field))
+            errors[field] = *e;
+    state["errors"] = std::move(errors);
+    state["first_name"] = customer_.first_name();
+    nlohmann::json subscriptions = nlohmann::json::array();
+    for (const Subscription& s : customer_.subscriptions().subscriptions) {
+        nlohmann::json eligible = nlohmann::json::array();
+        for (const EligibleOffer& e : s.eligible_offers)
+            eligible.push_back({{"offer_id", e.offer.offer_id},
+                                {"name", e.offer.name},
+                                {"direction", e.direction},
+                                {"monthly_difference", format_money(e.monthly_difference, session_.language)}});
+        subscriptions.push_back({{"contract_id", s.contract.contract_id},
+                                 {"offer", s.offer.name},
+                                 {"service_identifier", s.contract.service_identifier},
+                                 {"document_version", s.contract.document_version},
+                                 {"eligible_offers", std::move(eligible)}});
+    }
+    state["subscriptions"] = std::move(subscriptions);
+    if (const auto& r = customer_.change_result())
+        state["plan_change"] = {{"contract_id", r->contract_id},
+                                {"offer", r->offer.name},
+                                {"direction", r->direction},
+                                {"effective_date", r->effective_date},
+                                {"document_version", r->document.document_version},
+                                {"document_download_url", r->document.document_download_url}};
+    else
+        state["plan_change"] = nullptr;
 }
 
 } // namespace isp::portal

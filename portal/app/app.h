@@ -1,5 +1,5 @@
 // The portal application: starts up (bootstrap, then a draft named in the address bar),
-// owns the session and the journeys, picks the screen to show from their state, and
+// owns the session and the journeys (signup, existing customer), picks the screen to show from their state, and
 // publishes a summary of that state for end-to-end tests.
 #pragma once
 #include <memory>
@@ -8,13 +8,18 @@
 #include <nlohmann/json.hpp>
 
 #include "portal/api/api_client.h"
+#include "portal/app/customer_journey.h"
 #include "portal/app/session.h"
 #include "portal/app/signup_journey.h"
 #include "portal/platform/window.h"
 #include "portal/screens/confirmation.h"
+#include "portal/screens/dashboard.h"
 #include "portal/screens/offers.h"
+#include "portal/screens/plan_change.h"
+#include "portal/screens/plan_changed.h"
 #include "portal/screens/signup.h"
 #include "portal/screens/status.h"
+#include "portal/screens/verify.h"
 
 namespace isp::portal {
 
@@ -35,10 +40,12 @@ private:
     void set_language(Language language);
     Screen& current_screen();
     nlohmann::json test_state(const Screen& screen) const;
+    void customer_test_state(nlohmann::json& state) const;
 
     ApiClient api_;
     Session session_;
     SignupJourney signup_;
+    CustomerJourney customer_;
     Phase phase_ = Phase::Loading;
     ApiError bootstrap_error_;
     std::optional<Bootstrap> bootstrap_;
@@ -48,6 +55,10 @@ private:
     OffersScreen offers_screen_;
     SignupScreen signup_screen_;
     ConfirmationScreen confirmation_screen_;
+    VerifyScreen verify_screen_;
+    DashboardScreen dashboard_screen_;
+    PlanChangeScreen plan_change_screen_;
+    PlanChangedScreen plan_changed_screen_;
     std::string shown_title_;
 };
 

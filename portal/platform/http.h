@@ -18,11 +18,13 @@ struct HttpRequest {
     std::string url; // relative to the page, e.g. "api/v1/landing/bootstrap"
     std::vector<HttpHeader> headers;
     std::string body;
+    int retry_after_seconds = 0; // the Retry-After header (429, 503), 0 when absent
 };
 
 struct HttpResponse {
     int status = 0; // 0: no HTTP answer at all (network down, server unreachable, timeout)
     std::string body;
+    int retry_after_seconds = 0; // the Retry-After header (429, 503), 0 when absent
 };
 
 using HttpCallback = std::function<void(HttpResponse)>;

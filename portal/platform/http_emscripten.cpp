@@ -3,8 +3,11 @@
 
 #include <emscripten/fetch.h>
 
+#include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <string>
 
 namespace isp::portal::platform {
 namespace {
@@ -16,12 +19,29 @@ struct Pending {
     std::vector<const char*> header_pointers; // name, value, ..., nullptr
 };
 
+// Seconds of a "Retry-After: N" response header (the delay form only), 0 when absent.
+int retry_after_seconds(emscripten_fetch_t* fetch) {
+    const std::size_t length = emscripten_fetch_get_response_headers_length(fetch);
+    if (length == 0)
+        return 0;
+    std::string headers(length + 1, '\0');
+    emscripten_fetch_get_response_headers(fetch, headers.data(), headers.size());
+    for (char& c : headers)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto at = headers.find("retry-after:");
+    if (at == std::string::npos)
+        return 0;
+    return std::atoi(headers.c_str() + at + std::strlen("retry-after:"));
+}
+
 void finished(emscripten_fetch_t* fetch) {
     std::unique_ptr<Pending> pending(static_cast<Pending*>(fetch->userData));
     HttpResponse response;
     response.status = fetch->status;
     if (fetch->data && fetch->numBytes > 0)
         response.body.assign(fetch->data, static_cast<std::size_t>(fetch->numBytes));
+    if (fetch->status == 429 || fetch->status == 503)
+        response.retry_after_seconds = retry_after_seconds(fetch);
     emscripten_fetch_close(fetch);
     pending->on_done(std::move(response));
 }

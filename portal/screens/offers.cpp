@@ -22,6 +22,10 @@ std::string OffersScreen::title() const {
 void OffersScreen::draw_content() {
     ui::heading(tr(Text::OffersHeading), ui::title_font_size);
     ui::muted_text(tr(Text::OffersIntro));
+    ui::gap(4.0f);
+    ui::muted_text(tr(Text::ExistingCustomerIntro), ui::small_font_size);
+    if (ui::secondary_button(tr(Text::ExistingCustomer), "button:existing_customer", true, narrow() ? -1.0f : 0.0f))
+        customer_.start();
     ui::gap(8.0f);
     if (const auto& notice = journey_.notice()) {
         const std::string message = notice->text ? std::string{tr(*notice->text)} : notice->server_message;

@@ -1,6 +1,8 @@
 // Offers screen: the catalog grouped by service family, each offer with its monthly price
-// before and with tax; choosing one starts the signup form.
+// before and with tax; choosing one starts the signup form. Existing customers go to
+// verification from here.
 #pragma once
+#include "portal/app/customer_journey.h"
 #include "portal/app/signup_journey.h"
 #include "portal/screens/screen.h"
 
@@ -8,7 +10,8 @@ namespace isp::portal {
 
 class OffersScreen : public Screen {
 public:
-    OffersScreen(Session& session, SignupJourney& journey) : Screen("offers", session), journey_(journey) {}
+    OffersScreen(Session& session, SignupJourney& journey, CustomerJourney& customer)
+        : Screen("offers", session), journey_(journey), customer_(customer) {}
 
     std::string title() const override;
 
@@ -19,6 +22,7 @@ private:
     void draw_offer_card(const Offer& offer);
 
     SignupJourney& journey_;
+    CustomerJourney& customer_;
 };
 
 } // namespace isp::portal

@@ -1,0 +1,268 @@
+#include "portal/app/customer_journey.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "portal/platform/browser.h"
+#include "shared/billing/plan_change.h"
+#include "shared/domain/cin.h"
+#include "shared/domain/service_identifier.h"
+#include "shared/signup/messages.h"
+
+namespace isp::portal {
+namespace {
+
+// The date field is judged as soon as it holds a whole date (YYYY-MM-DD).
+constexpr std::size_t iso_date_length = 10;
+
+std::string_view wire_field(std::string_view field) {
+    return field == "effective_date" ? std::string_view{"contract_start_date"} : field;
+}
+
+} // namespace
+
+const Subscription* CustomerJourney::selected() const {
+    for (const Subscription& s : subscriptions_.subscriptions)
+        if (s.contract.contract_id == contract_id_)
+            return &s;
+    return nullptr;
+}
+
+const EligibleOffer* CustomerJourney::target() const {
+    if (const Subscription* s = selected())
+        for (const EligibleOffer& e : s->eligible_offers)
+            if (e.offer.offer_id == target_offer_id_)
+                return &e;
+    return nullptr;
+}
+
+std::optional<std::string> CustomerJourney::live_error(std::string_view field) const {
+    if (field == "verify_cin") {
+        if (cin_.empty())
+            return std::string{validation_message("required", language_)};
+        if (!normalize_cin(cin_))
+            return std::string{validation_message("invalid_cin", language_)};
+        return std::nullopt;
+    }
+    if (field == "verify_line") {
+        if (line_.empty())
+            return std::string{validation_message("required", language_)};
+        if (!normalize_any_service_identifier(line_))
+            return std::string{validation_message("invalid_service_identifier", language_)};
+        return std::nullopt;
+    }
+    const Subscription* s = selected();
+    if (!s || !catalog_)
+        return std::nullopt;
+    const EligibleOffer* t = target();
+    // The same rule the server runs before it writes (shared/billing/plan_change.h).
+    const FieldErrors errors =
+        check_plan_change(s->contract, s->offer, t ? &t->offer : nullptr, effective_date_, catalog_->today, language_);
+    for (const FieldError& e : errors)
+        if (e.field == wire_field(field))
+            return e.message;
+    return std::nullopt;
+}
+
+std::optional<std::string> CustomerJourney::shown_error(std::string_view field) const {
+    for (const FieldError& e : server_errors_)
+        if (e.field == wire_field(field))
+            return e.message;
+    const bool typed_whole_date = field == "effective_date" && effective_date_.size() >= iso_date_length;
+    if (!attempted_ && !touched_.contains(field) && !typed_whole_date)
+        return std::nullopt;
+    return live_error(field);
+}
+
+void CustomerJourney::show_server(const ApiError& error, Text fallback) {
+    if (error.network())
+        show(Text::NetworkRetry);
+    else if (error.status >= 500 || error.code == "invalid_response")
+        show(Text::ServerError);
+    else if (!error.detail.empty())
+        notice_ = Notice{std::nullopt, error.detail, true};
+    else
+        show(fallback);
+}
+
+void CustomerJourney::start() {
+    step_ = token_.empty() ? CustomerStep::Verify : CustomerStep::Dashboard;
+    notice_.reset();
+}
+
+void CustomerJourney::leave() {
+    step_ = CustomerStep::Inactive;
+    notice_.reset();
+    resume_ = false;
+}
+
+void CustomerJourney::field_edited(std::string_view field) {
+    std::erase_if(server_errors_, [&](const FieldError& e) { return e.field == wire_field(field); });
+}
+
+void CustomerJourney::field_left(std::string_view field) {
+    touched_.emplace(field);
+}
+
+void CustomerJourney::verify() {
+    if (busy_ != CustomerBusy::None)
+        return;
+    attempted_ = true;
+    notice_.reset();
+    const auto cin = normalize_cin(cin_);
+    if (!cin || live_error("verify_line")) {
+        show(Text::FixFields);
+        return;
+    }
+    busy_ = CustomerBusy::Verifying;
+    api_.verify_cin(*cin, line_, [this, cin = *cin](ApiResult<Verification> result) {
+        if (!result.value) {
+            busy_ = CustomerBusy::None;
+            const ApiError& e = result.error;
+            if (e.status == 429)
+                notice_ = Notice{std::nullopt, text(Text::TooManyAttempts, language_, std::max(1, e.retry_after_seconds)),
+                                 true};
+            else
+                show_server(e, Text::VerificationFailed);
+            return;
+        }
+        token_ = result.value->lookup_token;
+        first_name_ = result.value->first_name;
+        verified_cin_ = cin;
+        attempted_ = false;
+        load_subscriptions();
+    });
+}
+
+void CustomerJourney::load_subscriptions() {
+    busy_ = CustomerBusy::Loading;
+    api_.subscriptions(verified_cin_, token_, [this](ApiResult<Subscriptions> result) {
+        busy_ = CustomerBusy::None;
+        if (!result.value) {
+            if (!token_lost(result.error))
+                show_server(result.error, Text::RequestRejected);
+            return;
+        }
+        subscriptions_ = std::move(*result.value);
+        if (!subscriptions_.first_name.empty())
+            first_name_ = subscriptions_.first_name;
+        if (resume_ && selected()) {
+            step_ = CustomerStep::PlanChange; // where the person was, with what they chose
+            show(Text::VerifiedContinue, false);
+        } else {
+            step_ = CustomerStep::Dashboard;
+            notice_.reset();
+        }
+        resume_ = false;
+    });
+}
+
+bool CustomerJourney::token_lost(const ApiError& error) {
+    const bool lost = (error.status == 401 && error.code.starts_with("lookup_token")) ||
+                      (error.status == 403 && error.code == "lookup_token_mismatch");
+    if (!lost)
+        return false;
+    resume_ = step_ == CustomerStep::PlanChange;
+    token_.clear();
+    step_ = CustomerStep::Verify;
+    show(error.code == "lookup_token_expired" ? Text::SessionExpired : Text::SessionInvalid);
+    return true;
+}
+
+void CustomerJourney::open_plan_change(const std::string& contract_id) {
+    if (contract_id != contract_id_) {
+        contract_id_ = contract_id;
+        target_offer_id_.clear();
+        effective_date_.clear();
+    }
+    touched_.erase("effective_date");
+    attempted_ = false;
+    server_errors_.clear();
+    notice_.reset();
+    attempt_.reset();
+    step_ = CustomerStep::PlanChange;
+}
+
+void CustomerJourney::choose_target(const std::string& offer_id) {
+    target_offer_id_ = offer_id;
+    field_edited("target_offer_id");
+}
+
+void CustomerJourney::confirm_change() {
+    if (busy_ != CustomerBusy::None)
+        return;
+    attempted_ = true;
+    notice_.reset();
+    server_errors_.clear();
+    if (live_error("target_offer_id") || live_error("effective_date") || live_error("contract_id")) {
+        show(Text::FixFields);
+        return;
+    }
+    const bool retry = attempt_ && attempt_->network_failed && attempt_->contract_id == contract_id_ &&
+                       attempt_->target_offer_id == target_offer_id_ && attempt_->effective_date == effective_date_;
+    if (!retry)
+        attempt_ = Attempt{"chg_" + platform::random_hex(16), contract_id_, target_offer_id_, effective_date_, false};
+    attempt_->network_failed = false;
+    busy_ = CustomerBusy::Submitting;
+    api_.submit_plan_change(token_, contract_id_, target_offer_id_, effective_date_, attempt_->idempotency_key,
+                            [this](ApiResult<PlanChangeResult> result) {
+                                busy_ = CustomerBusy::None;
+                                if (result.value) {
+                                    result_ = std::move(*result.value);
+                                    attempt_.reset();
+                                    attempted_ = false;
+                                    notice_.reset();
+                                    step_ = CustomerStep::PlanChanged;
+                                    return;
+                                }
+                                const ApiError& e = result.error;
+                                if (e.network()) {
+                                    attempt_->network_failed = true;
+                                    show(Text::NetworkRetry);
+                                    return;
+                                }
+                                if (token_lost(e))
+                                    return;
+                                server_errors_ = e.errors;
+                                if (e.status == 400 && !server_errors_.empty())
+                                    show(Text::FixFields);
+                                else
+                                    show_server(e, Text::RequestRejected);
+                            });
+}
+
+void CustomerJourney::back_to_dashboard() {
+    notice_.reset();
+    if (step_ == CustomerStep::PlanChanged) {
+        result_.reset();
+        contract_id_.clear();
+        target_offer_id_.clear();
+        effective_date_.clear();
+        load_subscriptions(); // the changed contract now shows its new offer
+        return;
+    }
+    step_ = CustomerStep::Dashboard;
+}
+
+void CustomerJourney::download_contract(const std::string& contract_id) {
+    if (busy_ != CustomerBusy::None)
+        return;
+    // Just after a plan change the answer already carries a fresh link to the new version.
+    if (result_ && result_->contract_id == contract_id && !result_->document.document_download_url.empty()) {
+        platform::open_document(result_->document.document_download_url);
+        return;
+    }
+    busy_ = CustomerBusy::Linking;
+    notice_.reset();
+    api_.document_link(contract_id, token_, [this](ApiResult<DocumentLink> result) {
+        busy_ = CustomerBusy::None;
+        if (result.value) {
+            platform::open_document(result.value->document_download_url);
+            return;
+        }
+        if (!token_lost(result.error))
+            show_server(result.error, Text::RequestRejected);
+    });
+}
+
+} // namespace isp::portal

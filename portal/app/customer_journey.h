@@ -1,0 +1,99 @@
+// The existing-customer journey (issue #6): verify with CIN and line number, see the
+// subscriptions, change a subscription's plan, download contract documents. Holds the
+// journey's state and turns the person's actions into API calls; screens read the state
+// and call these commands. Rules come from shared/ (CIN, line number, plan change).
+#pragma once
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "portal/api/api_client.h"
+#include "portal/app/signup_journey.h" // Notice
+#include "portal/i18n/ui_text.h"
+
+namespace isp::portal {
+
+enum class CustomerStep { Inactive, Verify, Dashboard, PlanChange, PlanChanged };
+enum class CustomerBusy { None, Verifying, Loading, Submitting, Linking };
+
+class CustomerJourney {
+public:
+    explicit CustomerJourney(ApiClient& api) : api_(api) {}
+
+    void attach(const Bootstrap* catalog) { catalog_ = catalog; }
+
+    // --- state, read by screens -------------------------------------------------------
+    CustomerStep step() const { return step_; }
+    CustomerBusy busy() const { return busy_; }
+    std::string& cin() { return cin_; }
+    std::string& line() { return line_; }
+    const std::string& cin() const { return cin_; }
+    const std::string& line() const { return line_; }
+    std::string& effective_date() { return effective_date_; }
+    const std::string& effective_date() const { return effective_date_; }
+    const std::string& first_name() const { return first_name_; }
+    const Subscriptions& subscriptions() const { return subscriptions_; }
+    const Subscription* selected() const; // the subscription whose plan is being changed
+    const std::string& target_offer_id() const { return target_offer_id_; }
+    const EligibleOffer* target() const;
+    const std::optional<PlanChangeResult>& change_result() const { return result_; }
+    const std::optional<Notice>& notice() const { return notice_; }
+    // "verify_cin", "verify_line", "effective_date", "target_offer_id": the error to show now.
+    std::optional<std::string> shown_error(std::string_view field) const;
+    // The person was sent back to verification in the middle of a plan change.
+    bool resuming() const { return resume_; }
+
+    // --- commands -----------------------------------------------------------------------
+    void start();  // "I am already a customer"
+    void leave();  // back to the offers
+    void field_edited(std::string_view field);
+    void field_left(std::string_view field);
+    void verify();
+    void open_plan_change(const std::string& contract_id);
+    void choose_target(const std::string& offer_id);
+    void confirm_change();
+    void back_to_dashboard();
+    void download_contract(const std::string& contract_id);
+    void set_language(Language language) { language_ = language; }
+
+private:
+    std::optional<std::string> live_error(std::string_view field) const;
+    void load_subscriptions();
+    // A lookup token problem: back to verification, keeping the plan change in progress.
+    bool token_lost(const ApiError& error);
+    void show(Text text, bool error = true) { notice_ = Notice{text, {}, error}; }
+    void show_server(const ApiError& error, Text fallback);
+
+    ApiClient& api_;
+    const Bootstrap* catalog_ = nullptr;
+    Language language_ = Language::French;
+
+    CustomerStep step_ = CustomerStep::Inactive;
+    CustomerBusy busy_ = CustomerBusy::None;
+    std::string cin_, line_;
+    std::string verified_cin_; // normalised, as the token was issued for
+    std::string token_;
+    std::string first_name_;
+    Subscriptions subscriptions_;
+    std::optional<Notice> notice_;
+    FieldErrors server_errors_;
+    std::set<std::string, std::less<>> touched_;
+    bool attempted_ = false; // verify or confirm pressed: show every error
+
+    std::string contract_id_;
+    std::string target_offer_id_;
+    std::string effective_date_;
+    bool resume_ = false; // re-verifying to finish a plan change
+
+    struct Attempt {
+        std::string idempotency_key;
+        std::string contract_id, target_offer_id, effective_date;
+        bool network_failed = false;
+    };
+    std::optional<Attempt> attempt_;
+    std::optional<PlanChangeResult> result_;
+};
+
+} // namespace isp::portal

@@ -1,0 +1,67 @@
+#include "portal/screens/dashboard.h"
+
+#include "imgui.h"
+#include "portal/ui/theme.h"
+#include "portal/ui/widgets.h"
+#include "shared/domain/money.h"
+
+namespace isp::portal {
+
+std::string DashboardScreen::title() const {
+    return std::string{tr(Text::DashboardIntro)} + " \u2013 " + Screen::title();
+}
+
+void DashboardScreen::draw_content() {
+    const bool idle = journey_.busy() == CustomerBusy::None;
+    ui::heading(text(Text::DashboardHeading, lang(), journey_.first_name()), ui::title_font_size);
+    ui::muted_text(tr(Text::DashboardIntro));
+    ui::gap(8.0f);
+    if (const auto& notice = journey_.notice()) {
+        const std::string message = notice->text ? std::string{tr(*notice->text)} : notice->server_message;
+        ui::banner(message, notice->error ? ui::Tone::Error : ui::Tone::Info, "notice");
+        ui::gap(8.0f);
+    }
+    if (journey_.busy() == CustomerBusy::Linking)
+        ui::progress(tr(Text::PreparingDocument));
+    const auto& subscriptions = journey_.subscriptions().subscriptions;
+    if (subscriptions.empty())
+        ui::muted_text(tr(Text::NoSubscriptions));
+    const ui::Palette& p = ui::palette();
+    for (const Subscription& s : subscriptions) {
+        const std::string& id = s.contract.contract_id;
+        ImGui::PushID(id.c_str());
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::px(14.0f), ui::px(12.0f)));
+        ImGui::BeginChild("##subscription", ImVec2(0.0f, 0.0f),
+                          ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        ui::bold_text(s.offer.name, ui::large_font_size);
+        ui::muted_text(std::string{family_label(s.offer.family, lang())} + "  \u00b7  " + s.contract.contract_number,
+                       ui::small_font_size);
+        ui::text(format_money(s.monthly_price_with_tax, lang()) + " " + std::string{tr(Text::InclTaxPerMonth)} +
+                 "  \u00b7  " + format_money(s.monthly_price, lang()) + " " + std::string{tr(Text::ExclTaxPerMonth)});
+        ui::text(std::string{tr(Text::Line)} + " : " + s.contract.service_identifier);
+        ui::text(std::string{tr(Text::StartDate)} + " : " + s.contract.contract_start_date.to_iso());
+        ui::text(std::string{tr(Text::CommitmentEnd)} + " : " +
+                 (s.commitment_end.empty() ? std::string{tr(Text::NoCommitment)} : s.commitment_end));
+        ui::gap(6.0f);
+        const float width = narrow() ? -1.0f : 0.0f;
+        if (ui::secondary_button(tr(Text::DownloadContract), "button:download_contract:" + id, idle, width))
+            journey_.download_contract(id);
+        if (!narrow())
+            ImGui::SameLine();
+        const bool active = s.contract.status == ContractStatus::Active;
+        if (ui::primary_button(tr(Text::ChangePlan), "button:change_plan:" + id, idle && active, width))
+            journey_.open_plan_change(id);
+        ImGui::EndChild();
+        ImGui::PopStyleVar();
+        ImGui::PopStyleColor();
+        ImGui::PopID();
+        ui::gap(8.0f);
+    }
+    ui::gap(8.0f);
+    if (ui::secondary_button(tr(Text::BackToOffers), "button:back_to_offers", idle))
+        journey_.leave();
+}
+
+} // namespace isp::portal

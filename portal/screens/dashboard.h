@@ -1,0 +1,22 @@
+// Dashboard of a verified customer: each subscription (offer, family, prices, dates, line)
+// with its contract document and the way to change its plan.
+#pragma once
+#include "portal/app/customer_journey.h"
+#include "portal/screens/screen.h"
+
+namespace isp::portal {
+
+class DashboardScreen : public Screen {
+public:
+    DashboardScreen(Session& session, CustomerJourney& journey) : Screen("dashboard", session), journey_(journey) {}
+
+    std::string title() const override;
+
+protected:
+    void draw_content() override;
+
+private:
+    CustomerJourney& journey_;
+};
+
+} // namespace isp::portal

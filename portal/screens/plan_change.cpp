@@ -1,0 +1,94 @@
+#include "portal/screens/plan_change.h"
+
+#include "imgui.h"
+#include "portal/ui/test_probe.h"
+#include "portal/ui/theme.h"
+#include "portal/ui/widgets.h"
+#include "shared/domain/money.h"
+
+namespace isp::portal {
+namespace {
+
+// "+100,00 MAD" for an upgrade, "-50,00 MAD" for a downgrade.
+std::string signed_money(const Money& money, Language language) {
+    std::string out = format_money(money, language);
+    if (money.amount_minor > 0)
+        out.insert(0, "+");
+    return out;
+}
+
+} // namespace
+
+std::string PlanChangeScreen::title() const {
+    return std::string{tr(Text::PlanChangeHeading)} + " \u2013 " + Screen::title();
+}
+
+void PlanChangeScreen::draw_content() {
+    const Subscription* s = journey_.selected();
+    if (!s)
+        return;
+    const bool idle = journey_.busy() == CustomerBusy::None;
+    ui::heading(tr(Text::PlanChangeHeading), ui::title_font_size);
+    ui::muted_text(tr(Text::CurrentOffer), ui::small_font_size);
+    ui::bold_text(s->offer.name, ui::large_font_size);
+    ui::text(format_money(s->monthly_price, lang()) + " " + std::string{tr(Text::ExclTaxPerMonth)} + "  \u00b7  " +
+             std::string{tr(Text::Line)} + " : " + s->contract.service_identifier);
+    ui::gap(12.0f);
+
+    ui::bold_text(tr(Text::ChooseNewOffer));
+    if (s->eligible_offers.empty())
+        ui::muted_text(tr(Text::NoEligibleOffers));
+    ImGui::BeginDisabled(!idle);
+    for (const EligibleOffer& e : s->eligible_offers) {
+        ImGui::PushID(e.offer.offer_id.c_str());
+        const bool chosen = journey_.target_offer_id() == e.offer.offer_id;
+        if (ImGui::RadioButton(e.offer.name.c_str(), chosen))
+            journey_.choose_target(e.offer.offer_id);
+        ui::probe::item("offer_choice:" + e.offer.offer_id);
+        ImGui::Indent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+        const bool upgrade = e.direction == "upgrade";
+        ui::muted_text(std::string{tr(upgrade ? Text::Upgrade : Text::Downgrade)} + "  \u00b7  " +
+                           text(Text::DifferencePerMonth, lang(), signed_money(e.monthly_difference, lang())) +
+                           "  \u00b7  " + format_money(price_with_tax(e.offer), lang()) + " " +
+                           std::string{tr(Text::InclTaxPerMonth)},
+                       ui::small_font_size);
+        ImGui::Unindent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
+        ImGui::PopID();
+        ui::gap(4.0f);
+    }
+    ImGui::EndDisabled();
+    if (const auto error = journey_.shown_error("target_offer_id"))
+        ui::error_text(*error);
+    ui::gap(10.0f);
+
+    ui::bold_text(tr(Text::EffectiveDate));
+    ui::muted_text(tr(Text::EffectiveDateHint), ui::small_font_size);
+    const auto date_error = journey_.shown_error("effective_date");
+    const ui::FieldEvents events = ui::text_input("effective_date", journey_.effective_date(), date_error.has_value(), idle);
+    if (events.edited)
+        journey_.field_edited("effective_date");
+    if (events.left)
+        journey_.field_left("effective_date");
+    if (date_error)
+        ui::error_text(*date_error);
+    if (const auto error = journey_.shown_error("contract_id"))
+        ui::error_text(*error);
+    ui::gap(14.0f);
+
+    if (const auto& notice = journey_.notice()) {
+        const std::string message = notice->text ? std::string{tr(*notice->text)} : notice->server_message;
+        ui::banner(message, notice->error ? ui::Tone::Error : ui::Tone::Info, "notice");
+        ui::gap(8.0f);
+    }
+    const float width = narrow() ? -1.0f : 0.0f;
+    if (ui::primary_button(tr(Text::ConfirmChange), "button:confirm_change", idle, width))
+        journey_.confirm_change();
+    if (!narrow())
+        ImGui::SameLine();
+    if (ui::secondary_button(tr(Text::Back), "button:back", idle, width))
+        journey_.back_to_dashboard();
+    if (journey_.busy() == CustomerBusy::Submitting)
+        ui::progress(tr(Text::SubmittingChange));
+}
+
+} // namespace isp::portal

@@ -1,0 +1,49 @@
+#include "portal/screens/plan_changed.h"
+
+#include "imgui.h"
+#include "portal/ui/test_probe.h"
+#include "portal/ui/theme.h"
+#include "portal/ui/widgets.h"
+#include "shared/domain/money.h"
+
+namespace isp::portal {
+
+std::string PlanChangedScreen::title() const {
+    return std::string{tr(Text::PlanChangedHeading)} + " \u2013 " + Screen::title();
+}
+
+void PlanChangedScreen::draw_content() {
+    const auto& result = journey_.change_result();
+    if (!result)
+        return;
+    const bool idle = journey_.busy() == CustomerBusy::None;
+    ui::banner(tr(Text::PlanChangedHeading), ui::Tone::Success);
+    ui::gap(12.0f);
+    auto line = [this](Text label, const std::string& value) {
+        ui::muted_text(tr(label), ui::small_font_size);
+        ui::text(value);
+        ui::gap(6.0f);
+    };
+    if (!result->contract_number.empty())
+        line(Text::ContractNumber, result->contract_number);
+    line(Text::NewOffer, result->offer.name + "  (" + std::string{tr(result->direction == "upgrade" ? Text::Upgrade
+                                                                                                     : Text::Downgrade)} +
+                             ")");
+    line(Text::MonthlyPrice, format_money(price_with_tax(result->offer), lang()) + " " +
+                                 std::string{tr(Text::InclTaxPerMonth)} + "  \u00b7  " +
+                                 format_money(result->offer.monthly_price, lang()) + " " +
+                                 std::string{tr(Text::ExclTaxPerMonth)});
+    line(Text::EffectiveDate, result->effective_date);
+    line(Text::ContractVersion, std::to_string(result->document.document_version));
+    ui::probe::item("document_version");
+    ui::gap(8.0f);
+    const float width = narrow() ? -1.0f : 0.0f;
+    if (ui::primary_button(tr(Text::DownloadContract), "button:download_contract:" + result->contract_id, idle, width))
+        journey_.download_contract(result->contract_id);
+    if (!narrow())
+        ImGui::SameLine();
+    if (ui::secondary_button(tr(Text::BackToSubscriptions), "button:back_to_subscriptions", idle, width))
+        journey_.back_to_dashboard();
+}
+
+} // namespace isp::portal
