@@ -64,6 +64,10 @@ CommandLine parse_command_line(int argc, char** argv) {
         ->envname("PORTAL_LANDING_WRITES_PER_MINUTE")
         ->check(CLI::Range(1, 1000000))
         ->capture_default_str();
+    app.add_flag("--trust-proxy-actor", c.trust_proxy_actor,
+                 "Accept X-Actor-Id (with roles from X-Actor-Roles) as staff authentication: only behind a "
+                 "reverse proxy that authenticates staff and strips these headers from other requests")
+        ->envname("PORTAL_TRUST_PROXY_ACTOR");
     app.add_option("--operator-name", c.operator_profile.name, "Operator name on the portal and documents")
         ->envname("PORTAL_OPERATOR_NAME")
         ->capture_default_str();
@@ -74,8 +78,26 @@ CommandLine parse_command_line(int argc, char** argv) {
         ->envname("PORTAL_OPERATOR_LEGAL_IDS")
         ->capture_default_str();
 
+    TokenCommand token;
+    CLI::App* token_cmd = app.add_subcommand("token", "Manage staff API tokens (run instead of serving)");
+    token_cmd->require_subcommand(1);
+    token_cmd->fallthrough(); // --db may come after the subcommand
+    CLI::App* create = token_cmd->add_subcommand("create", "Create a token and print its secret, once");
+    create->fallthrough();
+    create->add_option("--name", token.name, "Who or what the token is for")->required();
+    create->add_option("--roles", token.roles, "Comma-separated roles: admin, ops")->required();
+    CLI::App* list = token_cmd->add_subcommand("list", "List tokens (never their secrets)");
+    list->fallthrough();
+    CLI::App* revoke = token_cmd->add_subcommand("revoke", "Revoke a token: requests with it get 401 at once");
+    revoke->fallthrough();
+    revoke->add_option("token_id", token.token_id, "The token's id (stk_...)")->required();
+
     try {
         app.parse(argc, argv);
+        if (token_cmd->parsed()) {
+            token.action = create->parsed() ? "create" : list->parsed() ? "list" : "revoke";
+            out.token = token;
+        }
         if (!fixed_time.empty()) {
             std::int64_t t = 0;
             if (!parse_iso_timestamp(fixed_time, t))

@@ -30,11 +30,23 @@ struct ServerConfig {
     int verify_max_failures = 5;                      // failed identity proofs per address / per CIN ...
     std::int64_t verify_window_seconds = 15 * 60;     // ... within this window, then 429
     int landing_writes_per_minute = 30;               // public writes per client address
+    // Behind a reverse proxy that authenticates staff itself: X-Actor-Id (+ X-Actor-Roles)
+    // is then accepted as authentication. Off by default: anyone could send the header.
+    bool trust_proxy_actor = false;
     OperatorProfile operator_profile;
+};
+
+// `portal-server token create|list|revoke ...`: staff API tokens, run instead of serving.
+struct TokenCommand {
+    std::string action; // "create", "list", "revoke"
+    std::string name;
+    std::string roles;
+    std::string token_id;
 };
 
 struct CommandLine {
     ServerConfig config;
+    std::optional<TokenCommand> token; // set when the token subcommand was given
     bool run = true;   // false: exit now (after --help, --version or an error)
     int exit_code = 0;
 };

@@ -1,10 +1,12 @@
-// portal-server: entry point. Parses flags, opens the store, serves until SIGINT/SIGTERM.
+// portal-server: entry point. Parses flags, opens the store, serves until SIGINT/SIGTERM;
+// or runs a subcommand (`token ...`) and exits.
 #include <csignal>
 #include <cstdio>
 #include <exception>
 
 #include "server/app/config.h"
 #include "server/app/server.h"
+#include "server/app/token_command.h"
 
 namespace {
 isp::Server* running = nullptr;
@@ -18,6 +20,8 @@ int main(int argc, char** argv) {
     isp::CommandLine cli = isp::parse_command_line(argc, argv);
     if (!cli.run)
         return cli.exit_code;
+    if (cli.token)
+        return isp::run_token_command(*cli.token, cli.config, stdout, stderr);
     try {
         isp::Server server(cli.config);
         const int port = server.bind();

@@ -41,6 +41,8 @@ void write_problem(httplib::Response& res, const ApiError& e, const std::string&
     res.status = e.status;
     if (e.retry_after_seconds)
         res.set_header("Retry-After", std::to_string(*e.retry_after_seconds));
+    if (e.www_authenticate)
+        res.set_header("WWW-Authenticate", *e.www_authenticate);
     res.set_content(problem_json(e, instance).dump(), "application/problem+json");
 }
 

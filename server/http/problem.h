@@ -27,6 +27,7 @@ public:
     std::string detail; // for people: what was wrong and what to do
     FieldErrors errors; // per field, for validation
     std::optional<int> retry_after_seconds;
+    std::optional<std::string> www_authenticate; // 401: how to authenticate (RFC 9110)
 };
 
 nlohmann::json problem_json(const ApiError& error, const std::string& instance);

@@ -23,6 +23,8 @@ void register_landing_clients(httplib::Server& http, AppContext& app);   // /api
 void register_landing_plan_change(httplib::Server& http, AppContext& app); // POST /api/v1/landing/submit/plan-change
 void register_landing_document_link(httplib::Server& http, AppContext& app); // POST /api/v1/landing/contracts/{id}/document-link
 void register_portal_assets(httplib::Server& http, AppContext& app);     // GET /, /portal.js, /portal.wasm
+void register_staff(httplib::Server& http, AppContext& app);             // GET /api/v1/me, /api/v1/admin/ping
+void register_offers(httplib::Server& http, AppContext& app);            // /api/v1/offers[/{id}], /offer-categories
 
 inline void register_all(httplib::Server& http, AppContext& app) {
     register_health(http, app);
@@ -35,6 +37,8 @@ inline void register_all(httplib::Server& http, AppContext& app) {
     register_landing_plan_change(http, app);
     register_landing_document_link(http, app);
     register_portal_assets(http, app);
+    register_staff(http, app);
+    register_offers(http, app);
 }
 
 } // namespace isp::routes

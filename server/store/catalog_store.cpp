@@ -49,4 +49,43 @@ void insert_offer(Connection& c, const Offer& o, const std::string& now) {
         .run();
 }
 
+std::int64_t count_offers(Connection& c) {
+    auto st = c.prepare("SELECT COUNT(*) FROM offers");
+    st.step();
+    return st.integer(0);
+}
+
+std::vector<Offer> list_offers_page(Connection& c, std::int64_t limit, std::int64_t offset) {
+    // offer_id breaks ties so pages never overlap or skip.
+    auto st = c.prepare(std::string("SELECT ") + columns +
+                        " FROM offers ORDER BY family, monthly_price_minor, name, offer_id LIMIT ?1 OFFSET ?2");
+    st.bind(limit, offset);
+    std::vector<Offer> out;
+    while (st.step())
+        out.push_back(read_offer(st));
+    return out;
+}
+
+bool update_offer(Connection& c, const Offer& o, const std::string& now) {
+    c.prepare("UPDATE offers SET family = ?2, name = ?3, description = ?4, monthly_price_minor = ?5, currency = ?6, "
+              "tax_rate_bp = ?7, commitment_months = ?8, active = ?9, updated_at = ?10 WHERE offer_id = ?1")
+        .bind(o.offer_id, std::string(to_string(o.family)), o.name, o.description, o.monthly_price.amount_minor,
+              o.monthly_price.currency, static_cast<std::int64_t>(o.tax_rate_bp), o.commitment_months, o.active, now)
+        .run();
+    return c.changes() > 0;
+}
+
+bool delete_offer(Connection& c, std::string_view offer_id) {
+    c.prepare("DELETE FROM offers WHERE offer_id = ?1").bind(offer_id).run();
+    return c.changes() > 0;
+}
+
+bool offer_ever_used(Connection& c, std::string_view offer_id) {
+    auto st = c.prepare("SELECT EXISTS (SELECT 1 FROM contracts WHERE offer_id = ?1) OR "
+                        "EXISTS (SELECT 1 FROM contract_offer_periods WHERE offer_id = ?1)");
+    st.bind(offer_id);
+    st.step();
+    return st.integer(0) != 0;
+}
+
 } // namespace isp::store

@@ -1,5 +1,6 @@
 // Offers in the database.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,5 +15,13 @@ class Connection;
 std::vector<Offer> list_offers(Connection& c, bool active_only);
 std::optional<Offer> find_offer(Connection& c, std::string_view offer_id);
 void insert_offer(Connection& c, const Offer& offer, const std::string& now);
+
+// Staff catalog (issue #4): every offer, inactive ones included, a page at a time.
+std::int64_t count_offers(Connection& c);
+std::vector<Offer> list_offers_page(Connection& c, std::int64_t limit, std::int64_t offset);
+bool update_offer(Connection& c, const Offer& offer, const std::string& now); // false: no such offer
+bool delete_offer(Connection& c, std::string_view offer_id);                  // false: no such offer
+// Whether any contract is or was on this offer (its current offer or a past period).
+bool offer_ever_used(Connection& c, std::string_view offer_id);
 
 } // namespace isp::store

@@ -117,6 +117,18 @@ CREATE TABLE contract_offer_periods (
 INSERT INTO contract_offer_periods (contract_id, offer_id, effective_from, recorded_at)
   SELECT contract_id, offer_id, contract_start_date, created_at FROM contracts;
 )sql",
+    // 3: staff API tokens (issue #4). Only the SHA-256 of a token is kept: a copy of the
+    // database does not give access. Revoked tokens stay listed, with the date.
+    R"sql(
+CREATE TABLE staff_tokens (
+  token_id   TEXT PRIMARY KEY,
+  name       TEXT NOT NULL,
+  roles      TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+)sql",
 };
 
 } // namespace

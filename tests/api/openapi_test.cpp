@@ -101,3 +101,43 @@ TEST_CASE("the description check fails on a response that does not match") {
     CHECK(api.check("get", "/landing/bootstrap", fake).size() == 1);
     CHECK(api.check("delete", "/landing/bootstrap", fake).size() == 1);
 }
+
+TEST_CASE("staff endpoints (issue #4) match the description, errors included") {
+    TestServer server;
+    auto c = server.client();
+    const OpenApi api = fetch_description(c);
+    const auto admin = bearer(create_staff_token(server, "admin"));
+    const auto ops = bearer(create_staff_token(server, "ops"));
+
+    CHECK_DESCRIBED(api, "get", "/me", c.Get("/api/v1/me", ops));
+    CHECK_DESCRIBED(api, "get", "/me", c.Get("/api/v1/me"));
+    CHECK_DESCRIBED(api, "get", "/admin/ping", c.Get("/api/v1/admin/ping", admin));
+    CHECK_DESCRIBED(api, "get", "/admin/ping", c.Get("/api/v1/admin/ping", ops));
+
+    const nlohmann::json offer = {{"family", "landline"},
+                                  {"name", "Fixe Pro"},
+                                  {"monthly_price", {{"amount_minor", 9900}, {"currency", "MAD"}}},
+                                  {"tax_rate_bp", 2000}};
+    auto created = c.Post("/api/v1/offers", ops, offer.dump(), "application/json");
+    CHECK_DESCRIBED(api, "post", "/offers", created);
+    CHECK_DESCRIBED(api, "post", "/offers", c.Post("/api/v1/offers", ops, "{}", "application/json"));
+    CHECK_DESCRIBED(api, "post", "/offers", c.Post("/api/v1/offers", offer.dump(), "application/json"));
+    const std::string path = "/api/v1/offers/" + body_json(created)["offer_id"].get<std::string>();
+    CHECK_DESCRIBED(api, "get", "/offers", c.Get("/api/v1/offers?per_page=5", ops));
+    CHECK_DESCRIBED(api, "get", "/offers", c.Get("/api/v1/offers?per_page=0", ops));
+    CHECK_DESCRIBED(api, "get", "/offers/{offer_id}", c.Get(path, ops));
+    CHECK_DESCRIBED(api, "get", "/offers/{offer_id}", c.Get("/api/v1/offers/ofr_nope", ops));
+    CHECK_DESCRIBED(api, "put", "/offers/{offer_id}", c.Put(path, ops, offer.dump(), "application/json"));
+    CHECK_DESCRIBED(api, "get", "/offer-categories", c.Get("/api/v1/offer-categories", ops));
+    CHECK_DESCRIBED(api, "get", "/offer-families", c.Get("/api/v1/offer-families", ops));
+    CHECK_DESCRIBED(api, "delete", "/offers/{offer_id}", c.Delete("/api/v1/offers/ofr_mobile_confort", ops));
+    CHECK_DESCRIBED(api, "delete", "/offers/{offer_id}", c.Delete(path, ops));
+
+    // Every staff path says which roles may call it.
+    for (const char* p : {"/me", "/admin/ping", "/offers", "/offers/{offer_id}", "/offer-categories", "/offer-families"}) {
+        auto res = c.Get("/api/v1/openapi.json");
+        const auto doc = nlohmann::json::parse(res->body);
+        for (const auto& [method, operation] : doc["paths"][p].items())
+            CHECK_MESSAGE(operation.contains("x-roles"), p << " " << method);
+    }
+}

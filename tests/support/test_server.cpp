@@ -8,6 +8,9 @@
 
 #include <doctest/doctest.h>
 
+#include "server/services/staff_tokens.h"
+#include "server/store/database.h"
+
 namespace isp::test {
 
 TestServer::TestServer(bool demo, std::function<void(ServerConfig&)> tweak)
@@ -65,6 +68,15 @@ nlohmann::json body_json(const httplib::Result& res) {
     }
     return {};
 }
+
+std::string create_staff_token(const TestServer& server, const std::string& roles, const std::string& name) {
+    store::Database db(server.db_path());
+    const auto parsed = services::parse_roles(roles);
+    REQUIRE(parsed);
+    return services::create_staff_token(db, name, *parsed, "2026-11-23T10:00:00Z").secret;
+}
+
+httplib::Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
 
 std::string new_key() {
     static std::atomic<int> n{0};

@@ -48,6 +48,11 @@ private:
 // Convenience for tests: parse a response body as JSON (fails the test when it is not).
 nlohmann::json body_json(const httplib::Result& res);
 
+// A staff token ("pst_...") with these roles ("admin", "ops", "admin,ops"), made by the
+// same code as `portal-server token create`, on the server's database file.
+std::string create_staff_token(const TestServer& server, const std::string& roles, const std::string& name = "test");
+httplib::Headers bearer(const std::string& token);
+
 // A unique Idempotency-Key.
 std::string new_key();
 

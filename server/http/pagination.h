@@ -1,0 +1,28 @@
+// `page` and `per_page` query parameters of list endpoints, and the `pagination` object
+// of their answers. Out-of-range values are 400 `validation_failed`, not silently
+// clamped: a client asking for 1000 rows should learn it gets at most 100.
+#pragma once
+#include <cstdint>
+
+#include <nlohmann/json.hpp>
+
+namespace httplib {
+struct Request;
+}
+
+namespace isp::http {
+
+inline constexpr std::int64_t default_per_page = 20;
+inline constexpr std::int64_t max_per_page = 100;
+
+struct PageRequest {
+    std::int64_t page = 1; // from 1
+    std::int64_t per_page = default_per_page;
+    std::int64_t offset() const { return (page - 1) * per_page; }
+};
+
+PageRequest page_request(const httplib::Request& req);
+// {"page", "per_page", "total", "total_pages"}; a page beyond the last is empty, not an error.
+nlohmann::json pagination_json(const PageRequest& page, std::int64_t total);
+
+} // namespace isp::http
