@@ -80,6 +80,7 @@ bool seed_if_empty(store::Database& db, const Clock& clock, const services::Cont
             k.created_at = now;
             store::insert_contract(c, k);
             store::record_offer_period(c, k.contract_id, k.offer_id, k.contract_start_date, now);
+            store::record_status_period(c, k.contract_id, k.status, k.contract_start_date, now);
             store::append_contract_audit(c, {k.contract_id, now, "demo", "created", std::nullopt, wire::to_json(k).dump()});
             documents.record_version(c, cl, *store::find_offer(c, d.offer_id), k);
         }

@@ -60,6 +60,7 @@ NewSubscription subscribe_new_client(store::Connection& c, const ValidSignup& s,
     contract.created_at = now;
     store::insert_contract(c, contract);
     store::record_offer_period(c, contract.contract_id, contract.offer_id, contract.contract_start_date, now);
+    store::record_status_period(c, contract.contract_id, contract.status, contract.contract_start_date, now);
 
     store::append_contract_audit(c, {contract.contract_id, now, "landing", "created", std::nullopt,
                                      wire::to_json(contract).dump()});

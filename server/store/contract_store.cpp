@@ -84,6 +84,29 @@ std::vector<OfferPeriod> list_offer_periods(Connection& c, std::string_view cont
     return out;
 }
 
+void record_status_period(Connection& c, std::string_view contract_id, ContractStatus status,
+                          const Date& effective_from, const std::string& now) {
+    const std::string from = effective_from.to_iso();
+    c.prepare("DELETE FROM contract_status_periods WHERE contract_id = ?1 AND effective_from >= ?2")
+        .bind(contract_id, from)
+        .run();
+    c.prepare("INSERT INTO contract_status_periods (contract_id, status, effective_from, recorded_at) "
+              "VALUES (?1, ?2, ?3, ?4)")
+        .bind(contract_id, std::string(to_string(status)), from, now)
+        .run();
+}
+
+std::vector<StatusPeriod> list_status_periods(Connection& c, std::string_view contract_id) {
+    auto st = c.prepare("SELECT status, effective_from FROM contract_status_periods WHERE contract_id = ?1 "
+                        "ORDER BY effective_from");
+    st.bind(contract_id);
+    std::vector<StatusPeriod> out;
+    while (st.step())
+        out.push_back({parse_contract_status(st.text(0)).value_or(ContractStatus::Active),
+                       parse_iso_date(st.text(1)).value_or(Date{})});
+    return out;
+}
+
 bool subscriber_has_live_contract(Connection& c, std::string_view service_identifier) {
     auto st = c.prepare("SELECT 1 FROM contracts WHERE service_identifier = ?1 AND status <> 'terminated' LIMIT 1");
     st.bind(service_identifier);

@@ -31,6 +31,16 @@ struct OfferPeriod {
 };
 std::vector<OfferPeriod> list_offer_periods(Connection& c, std::string_view contract_id); // by date
 
+// Which status a contract has from which day (billing bills only 'active' days). Same
+// superseding rule as offer periods.
+void record_status_period(Connection& c, std::string_view contract_id, ContractStatus status,
+                          const Date& effective_from, const std::string& now);
+struct StatusPeriod {
+    ContractStatus status = ContractStatus::Active;
+    Date effective_from;
+};
+std::vector<StatusPeriod> list_status_periods(Connection& c, std::string_view contract_id); // by date
+
 struct ContractDocumentRecord {
     std::string contract_id;
     int version = 1;

@@ -129,6 +129,136 @@ CREATE TABLE staff_tokens (
   revoked_at TEXT
 );
 )sql",
+    // 4: billing and collections (issue #4), and the status history billing prorates on.
+    //   contract_status_periods  like contract_offer_periods: a status from a day on. Only
+    //                            'active' days are billed; a terminated contract is billed
+    //                            up to the day before its termination date.
+    //   billing_runs             one per POST /billing/runs that did something; the run and
+    //                            all its invoices commit in one transaction.
+    //   invoices                 one per contract and period (UNIQUE: never billed twice);
+    //                            numbers FAC-YYYY-NNNNNN from `sequences` ('invoice:YYYY'),
+    //                            gapless because they are taken inside the run's transaction.
+    //                            client_snapshot: the client as invoiced (name, CIN, address),
+    //                            so the PDF of a ten-year-old invoice does not change.
+    //                            status is the settlement state; "overdue" is derived at read
+    //                            time (due_date before today and something outstanding).
+    //   invoice_lines            a line per offer and date range, with its days.
+    //   payments                 money received against one invoice.
+    //   collection_cases         one per overdue invoice; closes itself once the invoice is paid.
+    //   collection_actions       dunning steps and notes on a case.
+    R"sql(
+CREATE TABLE contract_status_periods (
+  contract_id    TEXT NOT NULL REFERENCES contracts(contract_id),
+  status         TEXT NOT NULL CHECK (status IN ('active', 'suspended', 'terminated')),
+  effective_from TEXT NOT NULL,
+  recorded_at    TEXT NOT NULL,
+  PRIMARY KEY (contract_id, effective_from)
+);
+INSERT INTO contract_status_periods (contract_id, status, effective_from, recorded_at)
+  SELECT contract_id, 'active', MIN(effective_from), MIN(recorded_at) FROM contract_offer_periods GROUP BY contract_id;
+INSERT OR REPLACE INTO contract_status_periods (contract_id, status, effective_from, recorded_at)
+  SELECT contract_id, status, substr(updated_at, 1, 10), updated_at FROM contracts WHERE status <> 'active';
+
+CREATE TABLE billing_runs (
+  billing_run_id TEXT PRIMARY KEY,
+  period         TEXT NOT NULL,             -- 'YYYY-MM'
+  actor          TEXT NOT NULL,
+  started_at     TEXT NOT NULL,
+  completed_at   TEXT NOT NULL,
+  invoice_count  INTEGER NOT NULL,
+  currency       TEXT NOT NULL,
+  subtotal_minor INTEGER NOT NULL,
+  tax_minor      INTEGER NOT NULL,
+  total_minor    INTEGER NOT NULL
+);
+CREATE INDEX billing_runs_by_period ON billing_runs(period);
+
+CREATE TABLE invoices (
+  invoice_id      TEXT PRIMARY KEY,
+  invoice_number  TEXT NOT NULL UNIQUE,
+  billing_run_id  TEXT NOT NULL REFERENCES billing_runs(billing_run_id),
+  client_id       TEXT NOT NULL REFERENCES clients(client_id),
+  contract_id     TEXT NOT NULL REFERENCES contracts(contract_id),
+  period          TEXT NOT NULL,             -- 'YYYY-MM'
+  period_start    TEXT NOT NULL,             -- first day billed
+  period_end      TEXT NOT NULL,             -- last day billed (inclusive)
+  issue_date      TEXT NOT NULL,
+  due_date        TEXT NOT NULL,
+  currency        TEXT NOT NULL,
+  subtotal_minor  INTEGER NOT NULL,
+  tax_minor       INTEGER NOT NULL,
+  total_minor     INTEGER NOT NULL,
+  paid_minor      INTEGER NOT NULL DEFAULT 0 CHECK (paid_minor >= 0),
+  status          TEXT NOT NULL CHECK (status IN ('open', 'partially_paid', 'paid')),
+  client_snapshot TEXT NOT NULL,             -- JSON
+  created_at      TEXT NOT NULL,
+  updated_at      TEXT NOT NULL,
+  UNIQUE (contract_id, period)
+);
+CREATE INDEX invoices_by_client ON invoices(client_id, issue_date);
+CREATE INDEX invoices_by_run ON invoices(billing_run_id);
+CREATE INDEX invoices_by_due ON invoices(status, due_date);
+
+CREATE TABLE invoice_lines (
+  invoice_id          TEXT NOT NULL REFERENCES invoices(invoice_id),
+  line_no             INTEGER NOT NULL,
+  offer_id            TEXT NOT NULL REFERENCES offers(offer_id),
+  offer_name          TEXT NOT NULL,
+  service_family      TEXT NOT NULL,
+  service_identifier  TEXT NOT NULL,
+  from_date           TEXT NOT NULL,         -- inclusive
+  to_date             TEXT NOT NULL,         -- inclusive
+  days                INTEGER NOT NULL,
+  days_in_period      INTEGER NOT NULL,
+  monthly_price_minor INTEGER NOT NULL,
+  amount_minor        INTEGER NOT NULL,      -- before tax, prorated
+  tax_rate_bp         INTEGER NOT NULL,
+  tax_minor           INTEGER NOT NULL,
+  total_minor         INTEGER NOT NULL,
+  PRIMARY KEY (invoice_id, line_no)
+);
+CREATE INDEX invoice_lines_by_offer ON invoice_lines(offer_id);
+
+CREATE TABLE payments (
+  payment_id   TEXT PRIMARY KEY,
+  invoice_id   TEXT NOT NULL REFERENCES invoices(invoice_id),
+  client_id    TEXT NOT NULL REFERENCES clients(client_id),
+  amount_minor INTEGER NOT NULL CHECK (amount_minor > 0),
+  currency     TEXT NOT NULL,
+  method       TEXT NOT NULL,
+  reference    TEXT NOT NULL DEFAULT '',
+  allocation   TEXT NOT NULL CHECK (allocation IN ('partial', 'full')),
+  received_on  TEXT NOT NULL,
+  actor        TEXT NOT NULL,
+  created_at   TEXT NOT NULL
+);
+CREATE INDEX payments_by_invoice ON payments(invoice_id);
+CREATE INDEX payments_by_client ON payments(client_id, created_at);
+
+CREATE TABLE collection_cases (
+  case_id      TEXT PRIMARY KEY,
+  invoice_id   TEXT NOT NULL UNIQUE REFERENCES invoices(invoice_id),
+  client_id    TEXT NOT NULL REFERENCES clients(client_id),
+  status       TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'promise_to_pay', 'closed')),
+  opened_on    TEXT NOT NULL,
+  closed_on    TEXT,
+  close_reason TEXT,                         -- 'paid', or the staff's reason
+  created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL
+);
+CREATE INDEX collection_cases_by_status ON collection_cases(status, opened_on);
+CREATE INDEX collection_cases_by_client ON collection_cases(client_id);
+
+CREATE TABLE collection_actions (
+  action_id INTEGER PRIMARY KEY,
+  case_id   TEXT NOT NULL REFERENCES collection_cases(case_id),
+  kind      TEXT NOT NULL CHECK (kind IN ('call', 'sms', 'email', 'letter', 'note')),
+  note      TEXT NOT NULL DEFAULT '',
+  actor     TEXT NOT NULL,
+  at        TEXT NOT NULL
+);
+CREATE INDEX collection_actions_by_case ON collection_actions(case_id, action_id);
+)sql",
 };
 
 } // namespace
