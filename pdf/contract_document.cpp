@@ -5,6 +5,7 @@
 
 #include "pdf/format.h"
 #include "pdf/haru_document.h"
+#include "pdf/house_style.h"
 #include "pdf/layout.h"
 
 namespace isp::pdf {
@@ -108,101 +109,11 @@ constexpr Labels english_labels{
     "Date and signature, preceded by \u201cRead and approved\u201d",
 };
 
-// House style: dark ink, one accent colour, grey for labels and small print.
-constexpr Rgb ink{0.12f, 0.14f, 0.17f};
-constexpr Rgb muted{0.42f, 0.45f, 0.50f};
-constexpr Rgb accent{0.05f, 0.29f, 0.53f};
-constexpr Rgb band{0.93f, 0.95f, 0.97f};
-constexpr Rgb hairline{0.78f, 0.81f, 0.85f};
-
-constexpr TextStyle issuer_name_style{FontFace::Bold, 15, accent};
-constexpr TextStyle issuer_detail_style{FontFace::Regular, 8, muted};
-constexpr TextStyle title_style{FontFace::Bold, 15, ink};
-constexpr TextStyle reference_style{FontFace::Regular, 9.5f, ink};
-constexpr TextStyle issued_style{FontFace::Regular, 9, muted};
-constexpr TextStyle section_style{FontFace::Bold, 10.5f, accent};
-constexpr TextStyle label_style{FontFace::Regular, 9, muted};
-constexpr TextStyle value_style{FontFace::Regular, 10, ink};
-constexpr TextStyle value_bold_style{FontFace::Bold, 10, ink};
-constexpr TextStyle terms_style{FontFace::Regular, 8.5f, ink};
-constexpr TextStyle small_style{FontFace::Regular, 7.5f, muted};
-constexpr TextStyle running_style{FontFace::Regular, 8, muted};
-constexpr TextStyle page_number_style{FontFace::Regular, 8, ink};
-
-constexpr float label_column = 150; // values start this far from the left margin
-constexpr float row_gap = 3.5f;
-constexpr float section_gap = 16;
+using namespace house;
 
 std::string contract_reference(const ContractDocument& doc, const Labels& l) {
     return std::string(l.number_prefix) + doc.contract.contract_number + " \u00b7 " + l.version + " " +
            std::to_string(doc.contract.document_version);
-}
-
-// Operator on the left, what this document is on the right, then an accent rule.
-void draw_letterhead(Layout& page, const ContractDocument& doc, const Labels& l, const Date& issued) {
-    const float top = page.cursor();
-    const float left_width = page.width() * 0.55f;
-
-    float y = top;
-    for (const std::string& line : page.wrap(doc.issuer.name, issuer_name_style, left_width)) {
-        page.text(page.left(), Layout::baseline_for(y, issuer_name_style), line, issuer_name_style);
-        y -= issuer_name_style.leading();
-    }
-    y -= 2;
-    for (const std::string* detail : {&doc.issuer.address, &doc.issuer.legal_ids}) {
-        for (const std::string& line : page.wrap(*detail, issuer_detail_style, left_width)) {
-            page.text(page.left(), Layout::baseline_for(y, issuer_detail_style), line, issuer_detail_style);
-            y -= issuer_detail_style.leading();
-        }
-    }
-
-    float r = top;
-    page.text_right(page.right(), Layout::baseline_for(r, title_style), l.title, title_style);
-    r -= title_style.leading() + 2;
-    page.text_right(page.right(), Layout::baseline_for(r, reference_style), contract_reference(doc, l), reference_style);
-    r -= reference_style.leading();
-    page.text_right(page.right(), Layout::baseline_for(r, issued_style),
-                    std::string(l.issued_on) + " " + format_long_date(issued, doc.language), issued_style);
-    r -= issued_style.leading();
-
-    page.move_down(top - std::min(y, r) + 8);
-    page.hline(page.left(), page.right(), page.cursor(), accent, 1.5f);
-    page.move_down(section_gap + 4);
-}
-
-// A section title with a hairline under it. Kept with the first rows that follow.
-void draw_section(Layout& page, const char* title, float keep_with_next) {
-    page.keep_together(section_style.leading() + 8 + keep_with_next);
-    page.text(page.left(), Layout::baseline_for(page.cursor(), section_style), title, section_style);
-    page.move_down(section_style.leading() + 1);
-    page.hline(page.left(), page.right(), page.cursor(), hairline, 0.5f);
-    page.move_down(7);
-}
-
-// "Label ........ value", the value wrapped in its own column.
-void draw_row(Layout& page, std::string_view label, std::string_view value, const TextStyle& style = value_style) {
-    const float value_x = page.left() + label_column;
-    const float value_width = page.right() - value_x;
-    const auto labels = page.wrap(label, label_style, label_column - 10);
-    auto values = page.wrap(value.empty() ? std::string_view("\u2014") : value, style, value_width);
-    const std::size_t lines = std::max(labels.size(), values.size());
-    const float height = static_cast<float>(lines) * style.leading();
-    page.keep_together(std::min(height, 4 * style.leading()));
-    const float top = page.cursor();
-    for (std::size_t i = 0; i < labels.size(); ++i)
-        page.text(page.left(), Layout::baseline_for(top - static_cast<float>(i) * style.leading(), style), labels[i],
-                  label_style); // on the value's baseline
-    // Long values (a description) may run onto the next page line by line.
-    for (const std::string& line : values) {
-        if (style.leading() > page.space_left())
-            page.new_page();
-        page.text(value_x, Layout::baseline_for(page.cursor(), style), line, style);
-        page.move_down(style.leading());
-    }
-    const float used = top - page.cursor();
-    if (used < height && used >= 0)
-        page.move_down(height - used);
-    page.move_down(row_gap);
 }
 
 void draw_price_table(Layout& page, const ContractDocument& doc, const Labels& l) {
@@ -277,8 +188,8 @@ void draw_signatures(Layout& page, const ContractDocument& doc, const Labels& l)
 std::string render_contract(const ContractDocument& doc) {
     const std::optional<Date> issued = parse_iso_date(doc.produced_on);
     if (!issued)
-        throw std::invalid_argument("render_contract: produced_on must be a YYYY-MM-DD date, got \"" +
-                                    doc.produced_on + "\"");
+        throw std::invalid_argument("render_contract: produced_on must be a YYYY-MM-DD date, got \"" + doc.produced_on +
+                                    "\"");
     const Labels& l = doc.language == Language::English ? english_labels : french_labels;
     const Client& client = doc.client;
     const Offer& offer = doc.offer;
@@ -295,16 +206,9 @@ std::string render_contract(const ContractDocument& doc) {
     });
     Layout page(pdf, Margins{});
 
-    // Pages after the first repeat who and what, in case they are separated.
-    const std::string running_title = std::string(l.title) + " \u00b7 " + contract_reference(doc, l);
-    page.on_page_break([&](Layout& p) {
-        const float top = p.page_height() - 34;
-        p.text(p.left(), top, doc.issuer.name, running_style);
-        p.text_right(p.right(), top, running_title, running_style);
-        p.hline(p.left(), p.right(), top - 6, hairline, 0.5f);
-    });
-
-    draw_letterhead(page, doc, l, *issued);
+    repeat_header_on_new_pages(page, doc.issuer, std::string(l.title) + " \u00b7 " + contract_reference(doc, l));
+    draw_letterhead(page, doc.issuer, l.title, contract_reference(doc, l),
+                    std::string(l.issued_on) + " " + format_long_date(*issued, doc.language));
 
     draw_section(page, l.client_section, value_style.leading() * 2);
     draw_row(page, l.name, client_name, value_bold_style);
@@ -345,18 +249,7 @@ std::string render_contract(const ContractDocument& doc) {
 
     draw_signatures(page, doc, l);
 
-    page.finish([&](Layout& p, int number, int count) {
-        const float rule_y = p.margins().bottom - 18;
-        p.hline(p.left(), p.right(), rule_y, hairline, 0.5f);
-        const float numbering_width = p.page_number(p.right(), Layout::baseline_for(rule_y - 4, page_number_style),
-                                                    number, count, page_number_style);
-        float y = rule_y - 4;
-        const auto footer = p.wrap(doc.issuer.footer, small_style, p.width() - numbering_width - 24);
-        for (std::size_t i = 0; i < footer.size() && i < 3; ++i) {
-            p.text(p.left(), Layout::baseline_for(y, small_style), footer[i], small_style);
-            y -= small_style.leading();
-        }
-    });
+    finish_pages(page, doc.issuer);
     return pdf.save();
 }
 

@@ -12,6 +12,9 @@ namespace isp::pdf {
 // people, and a spelled-out month cannot be misread as day/month or month/day.
 std::string format_long_date(const Date& date, Language language);
 
+// "mars 2026" / "March 2026": a billing period.
+std::string format_month(int year, int month, Language language);
+
 // Basis points as a percentage: 2000 -> "20 %" (no-break space) / "20%";
 // 1450 -> "14,5 %" / "14.5%".
 std::string format_rate(BasisPoints rate, Language language);

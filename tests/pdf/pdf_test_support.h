@@ -1,11 +1,13 @@
-// Helpers for the PDF tests: a sample contract, where test output goes, and running
-// poppler/qpdf on a rendered file.
+// Helpers for the PDF tests: a sample contract, where test output goes, running
+// poppler/qpdf on a rendered file, and the checks every document must pass.
 #pragma once
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include <doctest/doctest.h>
 
 #include "pdf/contract_document.h"
 
@@ -63,6 +65,50 @@ inline int page_count(const std::filesystem::path& pdf) {
     const std::string info = run("pdfinfo " + quoted(pdf) + " 2>/dev/null").out;
     const auto pos = info.find("Pages:");
     return pos == std::string::npos ? -1 : std::atoi(info.c_str() + pos + 6);
+}
+
+inline void check_contains(const std::string& text, const std::string& expected) {
+    INFO("expected in the PDF text: \"" << expected << "\"");
+    CHECK(text.find(expected) != std::string::npos);
+}
+
+inline void check_well_formed(const std::filesystem::path& pdf) {
+    const CommandResult qpdf = run("qpdf --check " + quoted(pdf) + " 2>&1");
+    INFO(qpdf.out);
+    CHECK(qpdf.status == 0);
+    CHECK(qpdf.out.find("No syntax or stream encoding errors found") != std::string::npos);
+}
+
+// Every font row of pdffonts must say "yes" in the emb column: a PDF that relies on
+// the reader's fonts prints accented names differently, or not at all.
+inline void check_fonts_embedded(const std::filesystem::path& pdf) {
+    const CommandResult fonts = run("pdffonts " + quoted(pdf) + " 2>/dev/null");
+    INFO(fonts.out);
+    REQUIRE(fonts.status == 0);
+    std::size_t rows = 0;
+    std::size_t line_start = 0;
+    int line_no = 0;
+    while (line_start < fonts.out.size()) {
+        std::size_t end = fonts.out.find('\n', line_start);
+        if (end == std::string::npos)
+            end = fonts.out.size();
+        const std::string line = fonts.out.substr(line_start, end - line_start);
+        line_start = end + 1;
+        if (++line_no <= 2 || line.empty()) // header and dashes
+            continue;
+        ++rows;
+        // columns: name type encoding emb sub uni object ID
+        CHECK_MESSAGE(line.find(" yes ") != std::string::npos, line);
+        CHECK_MESSAGE(line.find("Identity-H") != std::string::npos, line);
+    }
+    CHECK(rows >= 1);
+}
+
+inline void render_pngs(const std::filesystem::path& pdf, const std::string& stem) {
+    const auto prefix = output_dir() / stem;
+    const CommandResult r = run("pdftoppm -r 50 -png " + quoted(pdf) + " " + quoted(prefix) + " 2>/dev/null");
+    CHECK(r.status == 0);
+    CHECK((std::filesystem::exists(prefix.string() + "-1.png") || std::filesystem::exists(prefix.string() + "-01.png")));
 }
 
 inline ContractDocument sample_contract(Language language) {
