@@ -41,4 +41,5 @@ endforeach()
 
 isp_embed(isp_assets HEADER "web/assets/embedded_assets.h" NAMESPACE isp::assets
   FILES "font_regular=${ISP_ASSET_DIR}/DejaVuSans.subset.ttf"
-        "font_bold=${ISP_ASSET_DIR}/DejaVuSans-Bold.subset.ttf")
+        "font_bold=${ISP_ASSET_DIR}/DejaVuSans-Bold.subset.ttf"
+        "logo=${CMAKE_SOURCE_DIR}/web/assets/logo.png") # the demo operator's logo (PDFs and portal)

@@ -109,7 +109,7 @@ constexpr Labels english_labels{
     "Date and signature, preceded by \u201cRead and approved\u201d",
 };
 
-using namespace house;
+using S = HouseStyle;
 
 std::string contract_reference(const ContractDocument& doc, const Labels& l) {
     return std::string(l.number_prefix) + doc.contract.contract_number + " \u00b7 " + l.version + " " +
@@ -129,31 +129,31 @@ void draw_price_table(Layout& page, const ContractDocument& doc, const Labels& l
         {l.price_with_tax, format_money(price_with_tax(offer), doc.language), true},
     };
     const float row_height = 18;
-    const float x = page.left() + label_column;
+    const float x = page.left() + S::label_column;
     const float w = page.right() - x;
     page.keep_together(row_height * 3 + 4);
     const float top = page.cursor();
     for (const Line& line : lines) {
         const float y = page.cursor();
-        const TextStyle& style = line.total ? value_bold_style : value_style;
+        const TextStyle& style = line.total ? S::value_bold_style : S::value_style;
         if (line.total)
-            page.fill_rect(x, y - row_height, w, row_height, band);
+            page.fill_rect(x, y - row_height, w, row_height, S::band);
         const float baseline = y - row_height / 2 - style.size * 0.35f;
         page.text(x + 8, baseline, line.label, style);
         page.text_right(page.right() - 8, baseline, line.amount, style);
         page.move_down(row_height);
         if (!line.total)
-            page.hline(x, page.right(), page.cursor(), hairline, 0.5f);
+            page.hline(x, page.right(), page.cursor(), S::hairline, 0.5f);
     }
-    page.stroke_rect(x, page.cursor(), w, top - page.cursor(), hairline, 0.75f);
-    page.text(page.left(), Layout::baseline_for(top - (row_height - label_style.leading()) / 2, label_style),
-              l.price_section, label_style);
-    page.move_down(row_gap);
+    page.stroke_rect(x, page.cursor(), w, top - page.cursor(), S::hairline, 0.75f);
+    page.text(page.left(), Layout::baseline_for(top - (row_height - S::label_style.leading()) / 2, S::label_style),
+              l.price_section, S::label_style);
+    page.move_down(S::row_gap);
 }
 
-void draw_signatures(Layout& page, const ContractDocument& doc, const Labels& l) {
+void draw_signatures(Layout& page, const HouseStyle& house, const ContractDocument& doc, const Labels& l) {
     const float box_height = 100;
-    draw_section(page, l.signatures_section, box_height + 4);
+    house.section(page, l.signatures_section, box_height + 4);
     const float gap = 20;
     const float box_width = (page.width() - gap) / 2;
     const float top = page.cursor();
@@ -164,19 +164,19 @@ void draw_signatures(Layout& page, const ContractDocument& doc, const Labels& l)
     } parties[] = {{l.for_operator, &doc.issuer.name}, {l.for_client, &client_name}};
     float x = page.left();
     for (const auto& party : parties) {
-        page.stroke_rect(x, top - box_height, box_width, box_height, hairline, 0.75f);
+        page.stroke_rect(x, top - box_height, box_width, box_height, S::hairline, 0.75f);
         float y = top - 8;
-        page.text(x + 10, Layout::baseline_for(y, value_bold_style), party.heading, value_bold_style);
-        y -= value_bold_style.leading();
-        for (const std::string& line : page.wrap(*party.who, value_style, box_width - 20)) {
-            page.text(x + 10, Layout::baseline_for(y, value_style), line, value_style);
-            y -= value_style.leading();
+        page.text(x + 10, Layout::baseline_for(y, S::value_bold_style), party.heading, S::value_bold_style);
+        y -= S::value_bold_style.leading();
+        for (const std::string& line : page.wrap(*party.who, S::value_style, box_width - 20)) {
+            page.text(x + 10, Layout::baseline_for(y, S::value_style), line, S::value_style);
+            y -= S::value_style.leading();
         }
-        auto hint = page.wrap(l.signature_hint, small_style, box_width - 20);
-        float hy = top - box_height + 8 + static_cast<float>(hint.size()) * small_style.leading();
+        auto hint = page.wrap(l.signature_hint, S::small_style, box_width - 20);
+        float hy = top - box_height + 8 + static_cast<float>(hint.size()) * S::small_style.leading();
         for (const std::string& line : hint) {
-            page.text(x + 10, Layout::baseline_for(hy, small_style), line, small_style);
-            hy -= small_style.leading();
+            page.text(x + 10, Layout::baseline_for(hy, S::small_style), line, S::small_style);
+            hy -= S::small_style.leading();
         }
         x += box_width + gap;
     }
@@ -205,35 +205,36 @@ std::string render_contract(const ContractDocument& doc) {
         .created = *issued,
     });
     Layout page(pdf, Margins{});
+    const HouseStyle house(doc.issuer);
 
-    repeat_header_on_new_pages(page, doc.issuer, std::string(l.title) + " \u00b7 " + contract_reference(doc, l));
-    draw_letterhead(page, doc.issuer, l.title, contract_reference(doc, l),
-                    std::string(l.issued_on) + " " + format_long_date(*issued, doc.language));
+    house.repeat_header_on_new_pages(page, std::string(l.title) + " \u00b7 " + contract_reference(doc, l));
+    house.letterhead(page, l.title, contract_reference(doc, l),
+                     std::string(l.issued_on) + " " + format_long_date(*issued, doc.language));
 
-    draw_section(page, l.client_section, value_style.leading() * 2);
-    draw_row(page, l.name, client_name, value_bold_style);
-    draw_row(page, l.cin, client.cin);
-    draw_row(page, l.address, client.address);
-    draw_row(page, l.phone, client.phone);
-    draw_row(page, l.email, client.email);
-    page.move_down(section_gap - row_gap);
+    house.section(page, l.client_section, S::value_style.leading() * 2);
+    house.row(page, l.name, client_name, S::value_bold_style);
+    house.row(page, l.cin, client.cin);
+    house.row(page, l.address, client.address);
+    house.row(page, l.phone, client.phone);
+    house.row(page, l.email, client.email);
+    page.move_down(S::section_gap - S::row_gap);
 
-    draw_section(page, l.subscription_section, value_style.leading() * 2);
-    draw_row(page, l.subscriber, contract.service_identifier, value_bold_style);
-    draw_row(page, l.offer, offer.name, value_bold_style);
-    draw_row(page, l.family, family_label(offer.family, doc.language));
+    house.section(page, l.subscription_section, S::value_style.leading() * 2);
+    house.row(page, l.subscriber, contract.service_identifier, S::value_bold_style);
+    house.row(page, l.offer, offer.name, S::value_bold_style);
+    house.row(page, l.family, family_label(offer.family, doc.language));
     if (!offer.description.empty())
-        draw_row(page, l.description, offer.description);
-    draw_row(page, l.start_date, format_long_date(contract.contract_start_date, doc.language));
+        house.row(page, l.description, offer.description);
+    house.row(page, l.start_date, format_long_date(contract.contract_start_date, doc.language));
     if (const auto end = commitment_end(contract.contract_start_date, contract.commitment_months)) {
-        draw_row(page, l.commitment, std::to_string(contract.commitment_months) + " " + l.months);
-        draw_row(page, l.commitment_end, format_long_date(*end, doc.language));
+        house.row(page, l.commitment, std::to_string(contract.commitment_months) + " " + l.months);
+        house.row(page, l.commitment_end, format_long_date(*end, doc.language));
     } else {
-        draw_row(page, l.commitment, l.no_commitment);
+        house.row(page, l.commitment, l.no_commitment);
     }
     page.move_down(4);
     draw_price_table(page, doc, l);
-    page.move_down(section_gap - row_gap);
+    page.move_down(S::section_gap - S::row_gap);
 
     const std::string_view terms = [&] {
         std::string_view t = doc.terms;
@@ -242,14 +243,14 @@ std::string render_contract(const ContractDocument& doc) {
         return t;
     }();
     if (!terms.empty()) {
-        draw_section(page, l.terms_section, terms_style.leading() * 3);
-        page.paragraph(terms, terms_style);
-        page.move_down(section_gap);
+        house.section(page, l.terms_section, S::terms_style.leading() * 3);
+        page.paragraph(terms, S::terms_style);
+        page.move_down(S::section_gap);
     }
 
-    draw_signatures(page, doc, l);
+    draw_signatures(page, house, doc, l);
 
-    finish_pages(page, doc.issuer);
+    house.finish_pages(page);
     return pdf.save();
 }
 

@@ -18,9 +18,9 @@ struct ContractDocument {
     Client client;
     Offer offer;
     Contract contract;
-    std::string produced_on;                // ISO date of the version, from the record (never the clock)
-    Language language = Language::French;   // the client's language
-    std::string terms;                      // the operator's terms; paragraphs separated by '\n'
+    std::string produced_on;              // ISO date of the version, from the record (never the clock)
+    Language language = Language::French; // the client's language
+    std::string terms;                    // the operator's terms; paragraphs separated by '\n'
 };
 
 // The PDF bytes. Same document in, same bytes out.

@@ -5,8 +5,9 @@ namespace isp::pdf {
 namespace {
 
 const char* month_name(int month, Language language) {
-    static constexpr const char* french[] = {"janvier", "f\u00e9vrier", "mars",      "avril",   "mai",      "juin",
-                                             "juillet", "ao\u00fbt",    "septembre", "octobre", "novembre", "d\u00e9cembre"};
+    static constexpr const char* french[] = {"janvier",   "f\u00e9vrier", "mars",     "avril",
+                                             "mai",       "juin",         "juillet",  "ao\u00fbt",
+                                             "septembre", "octobre",      "novembre", "d\u00e9cembre"};
     static constexpr const char* english[] = {"January", "February", "March",     "April",   "May",      "June",
                                               "July",    "August",   "September", "October", "November", "December"};
     const int m = month >= 1 && month <= 12 ? month - 1 : 0;

@@ -165,7 +165,9 @@ HaruDocument::~HaruDocument() {
         cached_engine = std::move(engine_);
 }
 
-HPDF_Doc HaruDocument::handle() const { return engine_->doc; }
+HPDF_Doc HaruDocument::handle() const {
+    return engine_->doc;
+}
 
 HPDF_Page HaruDocument::add_page() {
     HPDF_Page page = HPDF_AddPage(engine_->doc);
@@ -173,6 +175,20 @@ HPDF_Page HaruDocument::add_page() {
         HPDF_Page_SetSize(page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
     check("cannot add a page");
     return page;
+}
+
+HPDF_Image HaruDocument::load_image(const std::string& bytes) {
+    const auto* data = reinterpret_cast<const HPDF_BYTE*>(bytes.data());
+    const auto size = static_cast<HPDF_UINT>(bytes.size());
+    HPDF_Image image = nullptr;
+    if (bytes.starts_with("\x89PNG\r\n\x1a\n"))
+        image = HPDF_LoadPngImageFromMem(engine_->doc, data, size);
+    else if (bytes.starts_with("\xff\xd8\xff"))
+        image = HPDF_LoadJpegImageFromMem(engine_->doc, data, size);
+    else
+        throw std::invalid_argument("PDF: an image must be PNG or JPEG");
+    check("cannot load the image");
+    return image;
 }
 
 void HaruDocument::check(const char* what) const {

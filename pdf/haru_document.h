@@ -36,6 +36,10 @@ public:
     // object of the document: see haru_document.cpp for why bold is not a second one.
     HPDF_Font font() const { return font_; }
 
+    // A PNG or JPEG image (told apart by their signatures) for Layout::image. Throws
+    // std::invalid_argument for anything else, std::runtime_error if libharu refuses it.
+    HPDF_Image load_image(const std::string& bytes);
+
     // Appends an A4 portrait page.
     HPDF_Page add_page();
 

@@ -2,31 +2,52 @@
 
 #include <algorithm>
 
-namespace isp::pdf::house {
+namespace isp::pdf {
 namespace {
 
-constexpr TextStyle issuer_name_style{FontFace::Bold, 15, accent};
-constexpr TextStyle issuer_detail_style{FontFace::Regular, 8, muted};
-constexpr TextStyle title_style{FontFace::Bold, 15, ink};
-constexpr TextStyle reference_style{FontFace::Regular, 9.5f, ink};
-constexpr TextStyle dated_style{FontFace::Regular, 9, muted};
-constexpr TextStyle running_style{FontFace::Regular, 8, muted};
-constexpr TextStyle page_number_style{FontFace::Regular, 8, ink};
+constexpr TextStyle issuer_detail_style{FontFace::Regular, 8, HouseStyle::muted};
+constexpr TextStyle title_style{FontFace::Bold, 15, HouseStyle::ink};
+constexpr TextStyle reference_style{FontFace::Regular, 9.5f, HouseStyle::ink};
+constexpr TextStyle dated_style{FontFace::Regular, 9, HouseStyle::muted};
+constexpr TextStyle running_style{FontFace::Regular, 8, HouseStyle::muted};
+constexpr TextStyle page_number_style{FontFace::Regular, 8, HouseStyle::ink};
+
+constexpr float logo_max_height = 42;
+constexpr float logo_max_width = 150;
+
+Rgb to_rgb(std::uint32_t rgb) {
+    return {static_cast<float>((rgb >> 16) & 0xFF) / 255.0f, static_cast<float>((rgb >> 8) & 0xFF) / 255.0f,
+            static_cast<float>(rgb & 0xFF) / 255.0f};
+}
 
 } // namespace
 
-void draw_letterhead(Layout& page, const OperatorIdentity& issuer, std::string_view title, std::string_view reference,
-                     std::string_view dated) {
+HouseStyle::HouseStyle(const OperatorIdentity& issuer) : issuer_(issuer), accent_(to_rgb(issuer.accent)) {}
+
+void HouseStyle::letterhead(Layout& page, std::string_view title, std::string_view reference,
+                            std::string_view dated) const {
     const float top = page.cursor();
     const float left_width = page.width() * 0.55f;
+    const TextStyle issuer_name_style{FontFace::Bold, 15, accent_};
 
     float y = top;
-    for (const std::string& line : page.wrap(issuer.name, issuer_name_style, left_width)) {
+    if (!issuer_.logo.empty()) {
+        // Scaled to fit the box, proportions kept.
+        HPDF_Image logo = page.doc().load_image(issuer_.logo);
+        const float w = static_cast<float>(HPDF_Image_GetWidth(logo));
+        const float h = static_cast<float>(HPDF_Image_GetHeight(logo));
+        if (w > 0 && h > 0) {
+            const float scale = std::min(logo_max_height / h, logo_max_width / w);
+            page.image(logo, page.left(), y - h * scale, w * scale, h * scale);
+            y -= h * scale + 8;
+        }
+    }
+    for (const std::string& line : page.wrap(issuer_.name, issuer_name_style, left_width)) {
         page.text(page.left(), Layout::baseline_for(y, issuer_name_style), line, issuer_name_style);
         y -= issuer_name_style.leading();
     }
     y -= 2;
-    for (const std::string* detail : {&issuer.address, &issuer.legal_ids}) {
+    for (const std::string* detail : {&issuer_.address, &issuer_.legal_ids}) {
         for (const std::string& line : page.wrap(*detail, issuer_detail_style, left_width)) {
             page.text(page.left(), Layout::baseline_for(y, issuer_detail_style), line, issuer_detail_style);
             y -= issuer_detail_style.leading();
@@ -42,11 +63,12 @@ void draw_letterhead(Layout& page, const OperatorIdentity& issuer, std::string_v
     r -= dated_style.leading();
 
     page.move_down(top - std::min(y, r) + 8);
-    page.hline(page.left(), page.right(), page.cursor(), accent, 1.5f);
+    page.hline(page.left(), page.right(), page.cursor(), accent_, 1.5f);
     page.move_down(section_gap + 4);
 }
 
-void draw_section(Layout& page, std::string_view title, float keep_with_next) {
+void HouseStyle::section(Layout& page, std::string_view title, float keep_with_next) const {
+    const TextStyle section_style{FontFace::Bold, 10.5f, accent_};
     page.keep_together(section_style.leading() + 8 + keep_with_next);
     page.text(page.left(), Layout::baseline_for(page.cursor(), section_style), title, section_style);
     page.move_down(section_style.leading() + 1);
@@ -54,7 +76,7 @@ void draw_section(Layout& page, std::string_view title, float keep_with_next) {
     page.move_down(7);
 }
 
-void draw_row(Layout& page, std::string_view label, std::string_view value, const TextStyle& style) {
+void HouseStyle::row(Layout& page, std::string_view label, std::string_view value, const TextStyle& style) const {
     const float value_x = page.left() + label_column;
     const float value_width = page.right() - value_x;
     const auto labels = page.wrap(label, label_style, label_column - 10);
@@ -79,8 +101,8 @@ void draw_row(Layout& page, std::string_view label, std::string_view value, cons
     page.move_down(row_gap);
 }
 
-void repeat_header_on_new_pages(Layout& page, const OperatorIdentity& issuer, std::string running_title) {
-    page.on_page_break([name = issuer.name, title = std::move(running_title)](Layout& p) {
+void HouseStyle::repeat_header_on_new_pages(Layout& page, std::string running_title) const {
+    page.on_page_break([name = issuer_.name, title = std::move(running_title)](Layout& p) {
         const float top = p.page_height() - 34;
         p.text(p.left(), top, name, running_style);
         p.text_right(p.right(), top, title, running_style);
@@ -88,14 +110,14 @@ void repeat_header_on_new_pages(Layout& page, const OperatorIdentity& issuer, st
     });
 }
 
-void finish_pages(Layout& page, const OperatorIdentity& issuer) {
+void HouseStyle::finish_pages(Layout& page) const {
     page.finish([&](Layout& p, int number, int count) {
         const float rule_y = p.margins().bottom - 18;
         p.hline(p.left(), p.right(), rule_y, hairline, 0.5f);
         const float numbering_width = p.page_number(p.right(), Layout::baseline_for(rule_y - 4, page_number_style),
                                                     number, count, page_number_style);
         float y = rule_y - 4;
-        const auto footer = p.wrap(issuer.footer, small_style, p.width() - numbering_width - 24);
+        const auto footer = p.wrap(issuer_.footer, small_style, p.width() - numbering_width - 24);
         for (std::size_t i = 0; i < footer.size() && i < 3; ++i) {
             p.text(p.left(), Layout::baseline_for(y, small_style), footer[i], small_style);
             y -= small_style.leading();
@@ -103,4 +125,4 @@ void finish_pages(Layout& page, const OperatorIdentity& issuer) {
     });
 }
 
-} // namespace isp::pdf::house
+} // namespace isp::pdf

@@ -15,7 +15,7 @@
 namespace isp::pdf {
 namespace {
 
-using namespace house;
+using S = HouseStyle;
 
 //-----------------------------------------------------------------------------
 // [SECTION] Labels (French, English)
@@ -130,8 +130,8 @@ constexpr Labels english_labels{
 // [SECTION] Lines table (header repeated on every page it runs onto)
 //-----------------------------------------------------------------------------
 
-constexpr TextStyle line_detail_style{FontFace::Regular, 8, muted};
-constexpr TextStyle header_style{FontFace::Bold, 8.5f, ink};
+constexpr TextStyle line_detail_style{FontFace::Regular, 8, S::muted};
+constexpr TextStyle header_style{FontFace::Bold, 8.5f, S::ink};
 constexpr float cell_pad = 6;
 
 // Column right edges, from the left margin; the description takes what is left.
@@ -148,7 +148,7 @@ void draw_table_header(Layout& page, const Labels& l) {
     const Columns c = columns_for(page);
     const float height = 18;
     const float top = page.cursor();
-    page.fill_rect(page.left(), top - height, page.width(), height, band);
+    page.fill_rect(page.left(), top - height, page.width(), height, S::band);
     const float baseline = top - height / 2 - header_style.size * 0.35f;
     page.text(page.left() + cell_pad, baseline, l.column_description, header_style);
     page.text_right(c.days_right - cell_pad, baseline, l.column_days, header_style);
@@ -161,24 +161,24 @@ void draw_table_header(Layout& page, const Labels& l) {
 void draw_line(Layout& page, const InvoiceDocument& doc, const InvoiceDocumentLine& line, const Labels& l) {
     const Columns c = columns_for(page);
     const float text_width = c.description_right - page.left() - 2 * cell_pad;
-    const auto names = page.wrap(line.offer_name, table_bold_style, text_width);
+    const auto names = page.wrap(line.offer_name, S::table_bold_style, text_width);
     const std::string range = std::string(l.from) + " " + format_long_date(line.from, doc.language) + " " + l.to + " " +
                               format_long_date(line.to, doc.language);
     const auto ranges = page.wrap(range, line_detail_style, text_width);
     const auto monthly = page.wrap(std::string(l.monthly) + " " + format_money(line.monthly_price, doc.language),
                                    line_detail_style, text_width);
-    const float height = static_cast<float>(names.size()) * table_bold_style.leading() +
+    const float height = static_cast<float>(names.size()) * S::table_bold_style.leading() +
                          static_cast<float>(ranges.size() + monthly.size()) * line_detail_style.leading() + 6;
     if (height > page.space_left()) {
         page.new_page();
         draw_table_header(page, l);
     }
     const float top = page.cursor();
-    const float first_baseline = Layout::baseline_for(top, table_bold_style);
+    const float first_baseline = Layout::baseline_for(top, S::table_bold_style);
     float y = top;
     for (const std::string& s : names) {
-        page.text(page.left() + cell_pad, Layout::baseline_for(y, table_bold_style), s, table_bold_style);
-        y -= table_bold_style.leading();
+        page.text(page.left() + cell_pad, Layout::baseline_for(y, S::table_bold_style), s, S::table_bold_style);
+        y -= S::table_bold_style.leading();
     }
     for (const auto* block : {&ranges, &monthly})
         for (const std::string& s : *block) {
@@ -187,12 +187,13 @@ void draw_line(Layout& page, const InvoiceDocument& doc, const InvoiceDocumentLi
         }
     // "14 / 31": wider gaps than a space so that text extraction keeps them apart.
     page.text_right(c.days_right - cell_pad, first_baseline,
-                    std::to_string(line.days) + "\u2002/\u2002" + std::to_string(line.days_in_period), table_style);
-    page.text_right(c.amount_right - cell_pad, first_baseline, format_money(line.amount, doc.language), table_style);
-    page.text_right(c.rate_right - cell_pad, first_baseline, format_rate(line.tax_rate_bp, doc.language), table_style);
-    page.text_right(c.tax_right - cell_pad, first_baseline, format_money(line.tax, doc.language), table_style);
+                    std::to_string(line.days) + "\u2002/\u2002" + std::to_string(line.days_in_period), S::table_style);
+    page.text_right(c.amount_right - cell_pad, first_baseline, format_money(line.amount, doc.language), S::table_style);
+    page.text_right(c.rate_right - cell_pad, first_baseline, format_rate(line.tax_rate_bp, doc.language),
+                    S::table_style);
+    page.text_right(c.tax_right - cell_pad, first_baseline, format_money(line.tax, doc.language), S::table_style);
     page.move_down(height);
-    page.hline(page.left(), page.right(), page.cursor() + 3, hairline, 0.5f);
+    page.hline(page.left(), page.right(), page.cursor() + 3, S::hairline, 0.5f);
 }
 
 //-----------------------------------------------------------------------------
@@ -226,7 +227,7 @@ std::vector<TotalRow> total_rows(const InvoiceDocument& doc, const Labels& l) {
     return rows;
 }
 
-void draw_totals(Layout& page, const InvoiceDocument& doc, const Labels& l) {
+void draw_totals(Layout& page, const HouseStyle& house, const InvoiceDocument& doc, const Labels& l) {
     const auto rows = total_rows(doc, l);
     const float row_height = 18;
     const float x = page.right() - 270;
@@ -236,28 +237,28 @@ void draw_totals(Layout& page, const InvoiceDocument& doc, const Labels& l) {
     const float top = page.cursor();
     for (const TotalRow& row : rows) {
         const float y = page.cursor();
-        const TextStyle& style = row.strong ? value_bold_style : value_style;
+        const TextStyle& style = row.strong ? S::value_bold_style : S::value_style;
         if (row.strong)
-            page.fill_rect(x, y - row_height, w, row_height, band);
+            page.fill_rect(x, y - row_height, w, row_height, S::band);
         const float baseline = y - row_height / 2 - style.size * 0.35f;
         page.text(x + 8, baseline, row.label, style);
         page.text_right(page.right() - 8, baseline, row.amount, style);
         page.move_down(row_height);
     }
-    page.stroke_rect(x, page.cursor(), w, top - page.cursor(), hairline, 0.75f);
+    page.stroke_rect(x, page.cursor(), w, top - page.cursor(), S::hairline, 0.75f);
 
     const bool settled = doc.paid.amount_minor >= doc.total.amount_minor;
     if (settled) {
         // A stamp left of the totals: a paid invoice says so at first glance.
-        constexpr TextStyle stamp_style{FontFace::Bold, 22, accent};
+        const TextStyle stamp_style{FontFace::Bold, 22, house.accent()};
         const float stamp_w = page.text_width(l.paid_stamp, stamp_style) + 24;
         const float stamp_h = 36;
         const float sx = page.left() + 20;
         const float sy = top - (top - page.cursor()) / 2 - stamp_h / 2;
-        page.stroke_rect(sx, sy, stamp_w, stamp_h, accent, 2);
+        page.stroke_rect(sx, sy, stamp_w, stamp_h, house.accent(), 2);
         page.text(sx + 12, sy + stamp_h / 2 - stamp_style.size * 0.35f, l.paid_stamp, stamp_style);
     }
-    page.move_down(section_gap);
+    page.move_down(S::section_gap);
 }
 
 } // namespace
@@ -280,51 +281,52 @@ std::string render_invoice(const InvoiceDocument& doc) {
         .created = doc.issue_date,
     });
     Layout page(pdf, Margins{});
-    repeat_header_on_new_pages(page, doc.issuer, std::string(l.title) + " \u00b7 " + reference);
-    draw_letterhead(page, doc.issuer, l.title, reference,
-                    std::string(l.issued_on) + " " + format_long_date(doc.issue_date, doc.language));
+    const HouseStyle house(doc.issuer);
+    house.repeat_header_on_new_pages(page, std::string(l.title) + " \u00b7 " + reference);
+    house.letterhead(page, l.title, reference,
+                     std::string(l.issued_on) + " " + format_long_date(doc.issue_date, doc.language));
 
-    draw_section(page, l.client_section, value_style.leading() * 2);
-    draw_row(page, l.name, doc.client_name, value_bold_style);
-    draw_row(page, l.cin, doc.cin);
-    draw_row(page, l.address, doc.address);
+    house.section(page, l.client_section, S::value_style.leading() * 2);
+    house.row(page, l.name, doc.client_name, S::value_bold_style);
+    house.row(page, l.cin, doc.cin);
+    house.row(page, l.address, doc.address);
     if (!doc.email.empty())
-        draw_row(page, l.email, doc.email);
-    page.move_down(section_gap - row_gap);
+        house.row(page, l.email, doc.email);
+    page.move_down(S::section_gap - S::row_gap);
 
-    draw_section(page, l.subscription_section, value_style.leading() * 2);
-    draw_row(page, l.contract, doc.contract_number);
-    draw_row(page, l.subscriber, doc.service_identifier, value_bold_style);
-    draw_row(page, l.period,
-             format_month(doc.period_start.year, doc.period_start.month, doc.language) + " (" +
-                 format_long_date(doc.period_start, doc.language) + " \u2013 " +
-                 format_long_date(doc.period_end, doc.language) + ")");
-    draw_row(page, l.issue_date, format_long_date(doc.issue_date, doc.language));
-    draw_row(page, l.due_date, format_long_date(doc.due_date, doc.language), value_bold_style);
-    page.move_down(section_gap - row_gap);
+    house.section(page, l.subscription_section, S::value_style.leading() * 2);
+    house.row(page, l.contract, doc.contract_number);
+    house.row(page, l.subscriber, doc.service_identifier, S::value_bold_style);
+    house.row(page, l.period,
+              format_month(doc.period_start.year, doc.period_start.month, doc.language) + " (" +
+                  format_long_date(doc.period_start, doc.language) + " \u2013 " +
+                  format_long_date(doc.period_end, doc.language) + ")");
+    house.row(page, l.issue_date, format_long_date(doc.issue_date, doc.language));
+    house.row(page, l.due_date, format_long_date(doc.due_date, doc.language), S::value_bold_style);
+    page.move_down(S::section_gap - S::row_gap);
 
-    draw_section(page, l.lines_section, 60);
+    house.section(page, l.lines_section, 60);
     draw_table_header(page, l);
     for (const InvoiceDocumentLine& line : doc.lines)
         draw_line(page, doc, line, l);
-    draw_totals(page, doc, l);
+    draw_totals(page, house, doc, l);
 
     const bool settled = doc.paid.amount_minor >= doc.total.amount_minor;
-    draw_section(page, l.payment_section, value_style.leading() * 2);
+    house.section(page, l.payment_section, S::value_style.leading() * 2);
     if (settled)
-        page.paragraph(l.settled, value_bold_style);
+        page.paragraph(l.settled, S::value_bold_style);
     else
         page.paragraph(std::string(l.pay_before) + " " + format_long_date(doc.due_date, doc.language) + ".",
-                       value_bold_style);
+                       S::value_bold_style);
     page.move_down(4);
     if (!doc.payment_instructions.empty()) {
-        page.paragraph(doc.payment_instructions, terms_style);
+        page.paragraph(doc.payment_instructions, S::terms_style);
         page.move_down(8);
     }
     if (!doc.legal_mentions.empty())
-        page.paragraph(doc.legal_mentions, small_style);
+        page.paragraph(doc.legal_mentions, S::small_style);
 
-    finish_pages(page, doc.issuer);
+    house.finish_pages(page);
     return pdf.save();
 }
 

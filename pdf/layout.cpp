@@ -128,8 +128,8 @@ std::vector<std::string> Layout::wrap(std::string_view text, const TextStyle& st
                 std::size_t cut = 0;
                 float cut_width = 0;
                 while (cut < word.size()) {
-                    const std::size_t n = std::min(utf8_sequence_length(static_cast<unsigned char>(word[cut])),
-                                                   word.size() - cut);
+                    const std::size_t n =
+                        std::min(utf8_sequence_length(static_cast<unsigned char>(word[cut])), word.size() - cut);
                     const float w = text_width(word.substr(cut, n), style);
                     if (cut > 0 && cut_width + w > max_width)
                         break;
@@ -227,6 +227,10 @@ void Layout::stroke_rect(float x, float y, float w, float h, Rgb color, float li
     set_stroke(color, line_width);
     HPDF_Page_Rectangle(page_, x, y, w, h);
     HPDF_Page_Stroke(page_);
+}
+
+void Layout::image(HPDF_Image img, float x, float y, float w, float h) {
+    HPDF_Page_DrawImage(page_, img, x, y, w, h);
 }
 
 void Layout::hline(float x1, float x2, float y, Rgb color, float line_width) {

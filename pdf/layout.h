@@ -79,6 +79,8 @@ public:
     void fill_rect(float x, float y, float w, float h, Rgb color);
     void stroke_rect(float x, float y, float w, float h, Rgb color, float line_width);
     void hline(float x1, float x2, float y, Rgb color, float line_width);
+    // An image (HaruDocument::load_image) scaled into the box whose bottom-left corner is (x, y).
+    void image(HPDF_Image image, float x, float y, float w, float h);
 
     // "2 / 5" ending at right_x. The gaps around the slash are wider than a space so
     // that text extraction (pdftotext -layout) keeps them. Returns the width used.

@@ -77,6 +77,24 @@ CommandLine parse_command_line(int argc, char** argv) {
     app.add_option("--operator-legal-ids", c.operator_profile.legal_ids, "Operator legal identifiers on documents")
         ->envname("PORTAL_OPERATOR_LEGAL_IDS")
         ->capture_default_str();
+    app.add_option("--operator-footer", c.operator_profile.footer, "Small print at the bottom of every document page")
+        ->envname("PORTAL_OPERATOR_FOOTER");
+    app.add_option("--operator-accent", c.operator_profile.accent, "Accent colour of documents, #RRGGBB")
+        ->envname("PORTAL_OPERATOR_ACCENT")
+        ->capture_default_str();
+    app.add_option("--operator-logo", c.operator_profile.logo_path,
+                   "Logo printed on documents: a PNG or JPEG file (default: none; the demo logo with --demo)")
+        ->envname("PORTAL_OPERATOR_LOGO");
+    app.add_option("--operator-terms", c.operator_profile.terms_path,
+                   "Contract terms: a UTF-8 text file, paragraphs separated by newlines (default: none; demo "
+                   "terms with --demo)")
+        ->envname("PORTAL_OPERATOR_TERMS");
+    app.add_option("--operator-payment-instructions", c.operator_profile.payment_instructions,
+                   "How to pay, printed on invoices")
+        ->envname("PORTAL_OPERATOR_PAYMENT_INSTRUCTIONS");
+    app.add_option("--operator-legal-mentions", c.operator_profile.legal_mentions,
+                   "Legal mentions printed on invoices (late-payment terms...)")
+        ->envname("PORTAL_OPERATOR_LEGAL_MENTIONS");
 
     TokenCommand token;
     CLI::App* token_cmd = app.add_subcommand("token", "Manage staff API tokens (run instead of serving)");
@@ -104,6 +122,8 @@ CommandLine parse_command_line(int argc, char** argv) {
                 throw CLI::ValidationError("--fixed-time", "expected 2026-11-23T10:00:00Z or 2026-11-23");
             c.fixed_time = t;
         }
+        if (const std::string error = load_operator_files(c.operator_profile, c.demo); !error.empty())
+            throw CLI::ValidationError(error);
     } catch (const CLI::ParseError& e) {
         out.run = false;
         out.exit_code = app.exit(e);

@@ -6,15 +6,9 @@
 #include <optional>
 #include <string>
 
-namespace isp {
+#include "server/app/operator_profile.h"
 
-// Who the operator is, as printed on contracts and invoices.
-struct OperatorProfile {
-    std::string name = "Atlas T\u00e9l\u00e9com";
-    std::string address = "12, boulevard Zerktouni, 20000 Casablanca, Maroc";
-    std::string legal_ids = "RC 123456 \u2013 IF 1234567 \u2013 ICE 001234567000089";
-    std::string currency = "MAD";
-};
+namespace isp {
 
 struct ServerConfig {
     std::string db_path = "portal.db";

@@ -6,6 +6,7 @@
 #include "server/app/config.h"
 #include "server/clock/clock.h"
 #include "server/http/problem.h"
+#include "server/services/document_issuer.h"
 #include "server/security/signed_token.h"
 #include "server/store/contract_store.h"
 #include "shared/wire/contract_json.h"
@@ -30,9 +31,9 @@ http::ApiError bad_link() {
 
 void ContractDocuments::record_version(store::Connection& c, const Client& client, const Offer& offer,
                                        const Contract& contract) const {
-    // The issuer is part of the record too: a document shows who issued it at the time.
-    const OperatorProfile& issuer = config_.operator_profile;
-    const nlohmann::json snapshot = {{"issuer", {{"name", issuer.name}, {"address", issuer.address}, {"legal_ids", issuer.legal_ids}}},
+    // The issuer is part of the record too: a document shows who issued it at the time,
+    // with the terms the client signed.
+    const nlohmann::json snapshot = {{"issuer", record_issuer(c, config_.operator_profile, clock_.now_iso())},
                                      {"client", wire::to_json(client)},
                                      {"offer", wire::to_json(offer)},
                                      {"contract", wire::to_json(contract)}};
@@ -71,10 +72,9 @@ std::string ContractDocuments::render(store::Connection& c, std::string_view con
         throw bad_link();
     const nlohmann::json snapshot = nlohmann::json::parse(record->snapshot);
     pdf::ContractDocument doc;
-    const nlohmann::json& issuer = snapshot.at("issuer");
-    doc.issuer.name = issuer.at("name").get<std::string>();
-    doc.issuer.address = issuer.at("address").get<std::string>();
-    doc.issuer.legal_ids = issuer.at("legal_ids").get<std::string>();
+    RecordedIssuer issuer = read_issuer(c, snapshot.at("issuer"));
+    doc.issuer = std::move(issuer.identity);
+    doc.terms = std::move(issuer.terms);
     doc.client = wire::client_from_json(snapshot.at("client"));
     doc.offer = wire::offer_from_json(snapshot.at("offer"));
     doc.contract = wire::contract_from_json(snapshot.at("contract"));

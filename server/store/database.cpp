@@ -29,6 +29,9 @@ void Statement::check(int rc) const {
 void Statement::bind_one(int i, std::string_view v) {
     check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
 }
+void Statement::bind_one(int i, Blob v) {
+    check(sqlite3_bind_blob(stmt_, i, v.bytes.data(), static_cast<int>(v.bytes.size()), SQLITE_TRANSIENT));
+}
 void Statement::bind_one(int i, std::int64_t v) {
     check(sqlite3_bind_int64(stmt_, i, v));
 }
@@ -60,6 +63,11 @@ void Statement::run() {
 std::string Statement::text(int col) const {
     const auto* p = sqlite3_column_text(stmt_, col);
     return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string();
+}
+std::string Statement::blob(int col) const {
+    const auto* p = sqlite3_column_blob(stmt_, col);
+    return p ? std::string(static_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
              : std::string();
 }
 std::int64_t Statement::integer(int col) const {

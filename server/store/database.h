@@ -33,6 +33,11 @@ private:
     int code_;
 };
 
+// Bytes bound as a BLOB (a logo), not as TEXT.
+struct Blob {
+    std::string_view bytes;
+};
+
 class Statement {
 public:
     explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
@@ -54,6 +59,7 @@ public:
     std::int64_t integer(int col) const;
     bool is_null(int col) const;
     std::optional<std::string> optional_text(int col) const;
+    std::string blob(int col) const;
 
 private:
     void bind_one(int i, std::string_view v);
@@ -64,6 +70,7 @@ private:
     void bind_one(int i, bool v) { bind_one(i, static_cast<std::int64_t>(v ? 1 : 0)); }
     void bind_one(int i, std::nullptr_t);
     void bind_one(int i, const std::optional<std::string>& v);
+    void bind_one(int i, Blob v);
     void check(int rc) const;
 
     sqlite3_stmt* stmt_;

@@ -259,6 +259,19 @@ CREATE TABLE collection_actions (
 );
 CREATE INDEX collection_actions_by_case ON collection_actions(case_id, action_id);
 )sql",
+    // 5: documents are records (issue #5). What the operator printed at the time - terms
+    // text, logo - is kept once, by SHA-256, and referenced from each contract version's
+    // snapshot; a billing run keeps the issuer it invoiced as (name, address, legal ids,
+    // footer, accent, logo hash, payment instructions, legal mentions) for all its invoices.
+    R"sql(
+CREATE TABLE document_assets (
+  sha256     TEXT PRIMARY KEY,
+  media_type TEXT NOT NULL,                  -- 'text/plain; charset=utf-8', 'image/png', 'image/jpeg'
+  content    BLOB NOT NULL,
+  created_at TEXT NOT NULL
+);
+ALTER TABLE billing_runs ADD COLUMN issuer_snapshot TEXT;
+)sql",
 };
 
 } // namespace

@@ -2,6 +2,12 @@
 // pdftotext, structure through qpdf, fonts through pdffonts, pixels through pdftoppm.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -152,6 +158,80 @@ TEST_CASE("Long terms flow over several numbered pages") {
     check_well_formed(pdf);
     check_fonts_embedded(pdf);
     render_pngs(pdf, "contract-long-terms");
+}
+
+namespace {
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Pixels of page 1 (pdftoppm's binary PPM at 30 dpi) within 40 of the colour per channel.
+int pixels_near(const std::filesystem::path& pdf, int r, int g, int b) {
+    const std::string ppm = run("pdftoppm -r 30 -f 1 -l 1 " + quoted(pdf) + " 2>/dev/null").out;
+    // "P6\n<w> <h>\n255\n" then RGB triplets
+    std::size_t pos = 0;
+    for (int fields = 0; fields < 4 && pos < ppm.size(); ++fields) {
+        while (pos < ppm.size() && std::isspace(static_cast<unsigned char>(ppm[pos])))
+            ++pos;
+        while (pos < ppm.size() && !std::isspace(static_cast<unsigned char>(ppm[pos])))
+            ++pos;
+    }
+    ++pos;
+    int count = 0;
+    for (; pos + 2 < ppm.size(); pos += 3) {
+        const auto near = [](char c, int want) { return std::abs(static_cast<unsigned char>(c) - want) < 40; };
+        count += near(ppm[pos], r) && near(ppm[pos + 1], g) && near(ppm[pos + 2], b);
+    }
+    return count;
+}
+
+// Images drawn (`pdfimages -list` rows of type "image"; a PNG's alpha adds an "smask" row).
+int image_count(const std::filesystem::path& pdf) {
+    const std::string list = run("pdfimages -list " + quoted(pdf) + " 2>/dev/null").out;
+    std::istringstream rows(list);
+    int count = 0;
+    for (std::string line; std::getline(rows, line);) {
+        std::istringstream cells(line);
+        std::string page, num, type;
+        cells >> page >> num >> type;
+        count += type == "image";
+    }
+    return count;
+}
+
+} // namespace
+
+TEST_CASE("Branding: the operator's logo (PNG or JPEG) and accent colour") {
+    ContractDocument doc = sample_contract(Language::French);
+    const auto plain = write_output("contract-no-logo.pdf", render_contract(doc));
+    CHECK(image_count(plain) == 0);
+    CHECK(pixels_near(plain, 0xC8, 0x1E, 0x1E) == 0);
+
+    doc.issuer.logo = read_file(ISP_LOGO_PNG);
+    REQUIRE(doc.issuer.logo.starts_with("\x89PNG"));
+    doc.issuer.accent = 0xC81E1E;
+    const auto png = write_output("contract-png-logo-red.pdf", render_contract(doc));
+    CHECK(image_count(png) == 1);
+    CHECK(pixels_near(png, 0xC8, 0x1E, 0x1E) > 50); // the operator's name and rules in red
+    check_well_formed(png);
+    render_pngs(png, "contract-png-logo-red");
+    CHECK(render_contract(doc) == read_file(png)); // still deterministic
+
+    // A JPEG logo: a page rendered to JPEG by poppler makes a real one.
+    const auto jpeg_prefix = output_dir() / "logo-jpeg";
+    REQUIRE(run("pdftoppm -r 10 -f 1 -l 1 -jpeg -singlefile " + quoted(plain) + " " + quoted(jpeg_prefix)).status == 0);
+    doc.issuer.logo = read_file(jpeg_prefix.string() + ".jpg");
+    REQUIRE(doc.issuer.logo.starts_with("\xff\xd8\xff"));
+    const auto jpeg = write_output("contract-jpeg-logo.pdf", render_contract(doc));
+    CHECK(image_count(jpeg) == 1);
+    check_well_formed(jpeg);
+
+    doc.issuer.logo = "GIF89a";
+    CHECK_THROWS_AS(render_contract(doc), std::invalid_argument);
+    doc.issuer.logo = "";
+    CHECK_NOTHROW(render_contract(doc)); // the handle is still usable after a refusal
 }
 
 TEST_CASE("Unusual input still renders") {

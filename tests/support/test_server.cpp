@@ -39,6 +39,9 @@ void TestServer::start() {
     config.threads = 8;
     if (tweak_)
         tweak_(config);
+    // As parse_command_line does: the demo logo and terms, or the files a test names.
+    if (const std::string error = load_operator_files(config.operator_profile, config.demo); !error.empty())
+        throw std::runtime_error(error);
     server_ = std::make_unique<Server>(config, clock_);
     port_ = server_->bind();
     thread_ = std::thread([this] { server_->serve(); });

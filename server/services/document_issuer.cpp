@@ -1,0 +1,40 @@
+#include "server/services/document_issuer.h"
+
+#include "server/app/operator_profile.h"
+#include "server/store/document_asset_store.h"
+
+namespace isp::services {
+
+nlohmann::json record_issuer(store::Connection& c, const OperatorProfile& p, const std::string& now) {
+    nlohmann::json j = {{"name", p.name},
+                        {"address", p.address},
+                        {"legal_ids", p.legal_ids},
+                        {"footer", p.footer},
+                        {"accent", p.accent_rgb},
+                        {"payment_instructions", p.payment_instructions},
+                        {"legal_mentions", p.legal_mentions}};
+    if (!p.logo.empty())
+        j["logo_sha256"] =
+            store::put_document_asset(c, p.logo.starts_with("\x89PNG") ? "image/png" : "image/jpeg", p.logo, now);
+    if (!p.terms.empty())
+        j["terms_sha256"] = store::put_document_asset(c, "text/plain; charset=utf-8", p.terms, now);
+    return j;
+}
+
+RecordedIssuer read_issuer(store::Connection& c, const nlohmann::json& j) {
+    RecordedIssuer out;
+    out.identity.name = j.value("name", "");
+    out.identity.address = j.value("address", "");
+    out.identity.legal_ids = j.value("legal_ids", "");
+    out.identity.footer = j.value("footer", "");
+    out.identity.accent = j.value("accent", out.identity.accent);
+    out.payment_instructions = j.value("payment_instructions", "");
+    out.legal_mentions = j.value("legal_mentions", "");
+    if (j.contains("logo_sha256"))
+        out.identity.logo = store::find_document_asset(c, j.at("logo_sha256").get<std::string>()).value_or("");
+    if (j.contains("terms_sha256"))
+        out.terms = store::find_document_asset(c, j.at("terms_sha256").get<std::string>()).value_or("");
+    return out;
+}
+
+} // namespace isp::services
