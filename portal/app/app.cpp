@@ -94,7 +94,24 @@ void App::draw_frame(float pixel_ratio) {
         platform::set_page_title(title);
         shown_title_ = std::move(title);
     }
-    ui::probe::end_frame(pixel_ratio, test_state(screen));
+    nlohmann::json state = test_state(screen);
+    announce_messages(state);
+    ui::probe::end_frame(pixel_ratio, std::move(state));
+}
+
+// What a sighted person reads next to the fields, for screen readers: the notice, then
+// each field error, once each time it changes.
+void App::announce_messages(const nlohmann::json& state) {
+    std::string message;
+    if (state["notice"].is_string())
+        message = state["notice"].get<std::string>();
+    for (const auto& [field, error] : state["errors"].items())
+        if (error.is_string())
+            message += (message.empty() ? "" : " ") + error.get<std::string>();
+    if (message != announced_) {
+        platform::announce(message);
+        announced_ = std::move(message);
+    }
 }
 
 nlohmann::json App::test_state(const Screen& screen) const {

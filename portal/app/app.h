@@ -41,6 +41,7 @@ private:
     Screen& current_screen();
     nlohmann::json test_state(const Screen& screen) const;
     void customer_test_state(nlohmann::json& state) const;
+    void announce_messages(const nlohmann::json& state);
 
     ApiClient api_;
     Session session_;
@@ -60,6 +61,7 @@ private:
     PlanChangeScreen plan_change_screen_;
     PlanChangedScreen plan_changed_screen_;
     std::string shown_title_;
+    std::string announced_; // last text put in the ARIA live region
 };
 
 } // namespace isp::portal

@@ -17,6 +17,9 @@ void replace_query(const std::string& query);
 // Opens a document (a PDF link) in a new tab, or in this tab when pop-ups are blocked.
 void open_document(const std::string& url);
 void set_page_title(const std::string& title);
+// Screen readers cannot read a canvas: messages and errors are mirrored into the page's
+// ARIA live region (#live in web/index.html), which they read out when it changes.
+void announce(const std::string& message);
 void set_page_language(std::string_view bcp47); // <html lang="...">, for the browser's own UI
 bool copy_to_clipboard(const std::string& text);
 // Phones show their on-screen keyboard only for a focused editable element: while a text

@@ -44,6 +44,12 @@ EM_JS(void, isp_open_document, (const char* url), {
 
 EM_JS(void, isp_set_page_title, (const char* title), { document.title = UTF8ToString(title); });
 
+EM_JS(void, isp_announce, (const char* message), {
+    const live = document.getElementById("live");
+    if (live)
+        live.textContent = UTF8ToString(message);
+});
+
 EM_JS(void, isp_set_page_language, (const char* lang), { document.documentElement.lang = UTF8ToString(lang); });
 
 EM_JS(int, isp_copy_to_clipboard, (const char* text), {
@@ -184,6 +190,10 @@ void open_document(const std::string& url) {
 
 void set_page_title(const std::string& title) {
     isp_set_page_title(title.c_str());
+}
+
+void announce(const std::string& message) {
+    isp_announce(message.c_str());
 }
 
 void set_page_language(std::string_view bcp47) {

@@ -23,6 +23,9 @@ test('invalid input is flagged inline and server refusals show next to the field
   state = await waitForState(page, (s) => s.errors.cin, 'inline CIN error');
   assert.match(state.errors.cin, /CIN invalide/);
   assert.equal(Object.keys(state.errors).length, 1, 'untouched fields show no error yet');
+  // Screen readers hear it: the message is mirrored into the page's ARIA live region.
+  await page.waitForFunction(() => /CIN invalide/.test(document.getElementById('live').textContent));
+  assert.equal(await page.getAttribute('#live', 'aria-live'), 'polite');
   await screenshot(page, '10-inline-error-fr');
   await clickWidget(page, 'lang:en');
   state = await waitForState(page, (s) => s.language === 'en' && /Invalid CIN/.test(s.errors.cin || ''), 'English message');
