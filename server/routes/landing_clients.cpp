@@ -78,22 +78,17 @@ void register_landing_clients(httplib::Server& http, AppContext& app) {
 
     http.Get("/api/v1/landing/clients/:cin/subscriptions",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 // The token first: without a valid one, nothing about the CIN is looked up.
-                 const std::string client_id = app.identity.client_of(req.get_param_value("lookup_token"));
-                 const auto cin = normalize_cin(http::path_param(req, "cin"));
                  const nlohmann::json body = app.db.read([&](store::Connection& c) {
-                     const auto client = cin ? store::find_client_by_cin(c, *cin) : std::nullopt;
-                     // An unknown CIN and another client's CIN get the same answer.
-                     if (!client || client->client_id != client_id)
-                         throw http::ApiError(403, "lookup_token_mismatch",
-                                              "This lookup token does not open this CIN. Verify your identity again.");
+                     const Client client = app.identity.client_for_cin(c, req.get_param_value("lookup_token"),
+                                                                       http::path_param(req, "cin"));
+                     const std::string& client_id = client.client_id;
                      const std::vector<Offer> catalog = store::list_offers(c, true);
                      nlohmann::json subscriptions = nlohmann::json::array();
                      for (const Contract& k : store::list_live_contracts_of_client(c, client_id))
                          if (const auto offer = store::find_offer(c, k.offer_id))
                              subscriptions.push_back(subscription_json(k, *offer, catalog));
-                     return nlohmann::json{{"client_id", client->client_id},
-                                           {"first_name", client->first_name},
+                     return nlohmann::json{{"client_id", client.client_id},
+                                           {"first_name", client.first_name},
                                            {"total", subscriptions.size()},
                                            {"subscriptions", std::move(subscriptions)}};
                  });

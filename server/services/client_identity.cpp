@@ -57,6 +57,16 @@ std::string ClientIdentity::client_of(std::string_view token) const {
     throw invalid_token();
 }
 
+Client ClientIdentity::client_for_cin(store::Connection& c, std::string_view token, std::string_view cin_text) const {
+    const std::string client_id = client_of(token);
+    const auto cin = normalize_cin(cin_text);
+    auto client = cin ? store::find_client_by_cin(c, *cin) : std::nullopt;
+    if (!client || client->client_id != client_id)
+        throw http::ApiError(403, "lookup_token_mismatch",
+                             "This lookup token does not open this CIN. Verify your identity again.");
+    return *client;
+}
+
 Client ClientIdentity::verify(store::Connection& c, std::string_view remote_addr, std::string_view cin_text,
                               std::string_view identifier_text, Language lang) {
     // Malformed input is refused before anything is looked up: it reveals nothing.

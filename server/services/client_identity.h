@@ -41,6 +41,11 @@ public:
     // malformed, truncated, forged) or 401 lookup_token_expired.
     std::string client_of(std::string_view token) const;
 
+    // The client a lookup token opens, checked against the CIN a path names (the token
+    // first: without a valid one nothing about the CIN is looked up). 401 as client_of;
+    // 403 lookup_token_mismatch when the CIN is another client's, or nobody's (same answer).
+    Client client_for_cin(store::Connection& c, std::string_view token, std::string_view cin) const;
+
     // Checks CIN + service identifier as typed. Throws 400 validation_failed when either
     // is missing or malformed (nothing is looked up then), 429 too_many_attempts while
     // the address or the CIN is over its failures (even for a right proof), and 401

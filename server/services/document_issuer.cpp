@@ -37,4 +37,13 @@ RecordedIssuer read_issuer(store::Connection& c, const nlohmann::json& j) {
     return out;
 }
 
+RecordedIssuer current_issuer(const OperatorProfile& p) {
+    RecordedIssuer out;
+    out.identity = {p.name, p.address, p.legal_ids, p.footer, p.accent_rgb, p.logo};
+    out.terms = p.terms;
+    out.payment_instructions = p.payment_instructions;
+    out.legal_mentions = p.legal_mentions;
+    return out;
+}
+
 } // namespace isp::services

@@ -31,4 +31,7 @@ struct RecordedIssuer {
 // Fields a record made before they existed lack read as empty (and the default accent).
 RecordedIssuer read_issuer(store::Connection& c, const nlohmann::json& recorded);
 
+// The operator as configured now, for a document that recorded none.
+RecordedIssuer current_issuer(const OperatorProfile& profile);
+
 } // namespace isp::services
