@@ -247,6 +247,13 @@ TEST_CASE("actions on a case: dunning steps and notes, by whom and when") {
     CHECK(k["action_count"] == 5);
     CHECK(k["last_action_at"] == "2026-11-23T11:00:00Z");
 
+    // X-Actor-Id next to a token names the person acting (the audit trail's actor).
+    auto named = bearer(ops);
+    named.emplace("X-Actor-Id", "karima.alaoui");
+    auto letter = c.Post(path, named, R"({"kind": "letter"})", "application/json");
+    REQUIRE(letter->status == 201);
+    CHECK(body_json(letter)["actor"] == "karima.alaoui");
+
     auto unknown = c.Get("/api/v1/collections/cases/cas_nope/actions", bearer(ops));
     CHECK(unknown->status == 404);
     CHECK(body_json(unknown)["code"] == "case_not_found");
