@@ -25,6 +25,8 @@ void register_landing_document_link(httplib::Server& http, AppContext& app); // 
 void register_portal_assets(httplib::Server& http, AppContext& app);     // GET /, /portal.js, /portal.wasm
 void register_staff(httplib::Server& http, AppContext& app);             // GET /api/v1/me, /api/v1/admin/ping
 void register_offers(httplib::Server& http, AppContext& app);            // /api/v1/offers[/{id}], /offer-categories
+void register_collection_payments(httplib::Server& http, AppContext& app); // /api/v1/collections/payments, approve-paid
+void register_collection_cases(httplib::Server& http, AppContext& app);  // /api/v1/collections/overview, /cases...
 
 inline void register_all(httplib::Server& http, AppContext& app) {
     register_health(http, app);
@@ -39,6 +41,8 @@ inline void register_all(httplib::Server& http, AppContext& app) {
     register_portal_assets(http, app);
     register_staff(http, app);
     register_offers(http, app);
+    register_collection_payments(http, app);
+    register_collection_cases(http, app);
 }
 
 } // namespace isp::routes

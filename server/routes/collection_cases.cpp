@@ -1,0 +1,137 @@
+// Collections (seed 002, P15) for ops and admin:
+//   GET /api/v1/collections/overview          outstanding, overdue, ageing, cases (?currency=)
+//   GET /api/v1/collections/cases             filters status, client_id, min_days_overdue; paginated
+//   GET /api/v1/collections/cases/{case_id}
+//   GET, POST /api/v1/collections/cases/{case_id}/actions
+//   PUT /api/v1/collections/cases/{case_id}/status
+// Each opens the cases of newly overdue invoices first (services/collection_cases).
+#include <charconv>
+
+#include <httplib.h>
+
+#include "server/app/app_context.h"
+#include "server/app/config.h"
+#include "server/clock/clock.h"
+#include "server/http/json_body.h"
+#include "server/http/pagination.h"
+#include "server/http/problem.h"
+#include "server/http/route.h"
+#include "server/http/staff_auth.h"
+#include "server/routes/routes.h"
+#include "server/services/collection_cases.h"
+#include "server/store/collection_store.h"
+#include "server/store/database.h"
+
+namespace isp::routes {
+namespace {
+
+using services::Role;
+
+store::CaseFilter case_filter(const httplib::Request& req) {
+    FieldErrors errors;
+    store::CaseFilter f;
+    if (req.has_param("status")) {
+        f.status = parse_case_status(req.get_param_value("status"));
+        if (!f.status)
+            errors.push_back(
+                {"status", "invalid_status", "status must be one of open, in_progress, promise_to_pay, closed."});
+    }
+    if (req.has_param("client_id"))
+        f.client_id = req.get_param_value("client_id");
+    if (req.has_param("min_days_overdue")) {
+        const std::string text = req.get_param_value("min_days_overdue");
+        std::int64_t days = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), days);
+        if (ec != std::errc() || end != text.data() + text.size() || days < 0 || days > 100000)
+            errors.push_back(
+                {"min_days_overdue", "out_of_range", "min_days_overdue must be a whole number of days, 0 or more."});
+        else
+            f.min_days_overdue = days;
+    }
+    if (!errors.empty())
+        throw http::ApiError(400, "validation_failed", "Invalid filters; see errors.", std::move(errors));
+    return f;
+}
+
+std::string overview_currency(const httplib::Request& req, const AppContext& app) {
+    if (!req.has_param("currency"))
+        return app.config.operator_profile.currency;
+    std::string c = req.get_param_value("currency");
+    bool ok = c.size() == 3;
+    for (char ch : c)
+        ok = ok && ch >= 'A' && ch <= 'Z';
+    if (!ok)
+        throw http::ApiError(
+            400, "validation_failed", "Invalid filters; see errors.",
+            {{"currency", "invalid_currency", "currency must be an ISO 4217 code (3 capital letters)."}});
+    return c;
+}
+
+} // namespace
+
+void register_collection_cases(httplib::Server& http, AppContext& app) {
+    http.Get("/api/v1/collections/overview", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+                 http::require_staff(req, app, Role::Ops);
+                 http::write_json(res, 200, services::to_json(services::overview(app, overview_currency(req, app))));
+             }));
+
+    http.Get(
+        "/api/v1/collections/cases", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+            http::require_staff(req, app, Role::Ops);
+            const auto page = http::page_request(req);
+            const auto filter = case_filter(req);
+            services::open_overdue_cases(app);
+            const Date today = app.clock.today_utc();
+            auto [total, cases] = app.db.read([&](store::Connection& c) {
+                return std::pair(store::count_cases(c, filter, today),
+                                 store::list_cases(c, filter, today, page.per_page, page.offset()));
+            });
+            nlohmann::json data = nlohmann::json::array();
+            for (const auto& k : cases)
+                data.push_back(services::to_json(k));
+            http::write_json(res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, total)}});
+        }));
+
+    http.Get("/api/v1/collections/cases/:case_id",
+             http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+                 http::require_staff(req, app, Role::Ops);
+                 http::write_json(res, 200,
+                                  services::to_json(services::get_case(app, http::path_param(req, "case_id"))));
+             }));
+
+    http.Get(
+        "/api/v1/collections/cases/:case_id/actions",
+        http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+            http::require_staff(req, app, Role::Ops);
+            const auto page = http::page_request(req);
+            const std::string case_id = http::path_param(req, "case_id");
+            services::get_case(app, case_id); // 404 for an unknown case, not an empty list
+            auto [total, actions] = app.db.read([&](store::Connection& c) {
+                return std::pair(store::count_actions(c, case_id),
+                                 store::list_actions(c, case_id, page.per_page, page.offset()));
+            });
+            nlohmann::json data = nlohmann::json::array();
+            for (const auto& a : actions)
+                data.push_back(services::to_json(a));
+            http::write_json(res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, total)}});
+        }));
+
+    http.Post("/api/v1/collections/cases/:case_id/actions",
+              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+                  const auto staff = http::require_staff(req, app, Role::Ops);
+                  const auto action = services::action_from_body(http::json_object_body(req));
+                  const auto added = services::add_action(app, http::path_param(req, "case_id"), action, staff.actor);
+                  http::write_json(res, 201, services::to_json(added));
+              }));
+
+    http.Put("/api/v1/collections/cases/:case_id/status",
+             http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+                 const auto staff = http::require_staff(req, app, Role::Ops);
+                 const auto change = services::status_change_from_body(http::json_object_body(req));
+                 const auto updated =
+                     services::change_case_status(app, http::path_param(req, "case_id"), change, staff.actor);
+                 http::write_json(res, 200, services::to_json(updated));
+             }));
+}
+
+} // namespace isp::routes

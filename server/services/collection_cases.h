@@ -1,0 +1,76 @@
+// Collections (seed 002, P15): the overdue debt and its recovery cases. An invoice past
+// its due date with something outstanding gets a case; cases are opened lazily but
+// deterministically: before any collections read or write, for every invoice overdue
+// by the injectable clock's today (cheap when there is nothing to open). Staff move a
+// case through open / in_progress / promise_to_pay / closed (every change is also kept
+// as a note in its actions) and record the dunning actions they take.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "server/store/collection_store.h"
+#include "shared/collections/collection_case.h"
+#include "shared/domain/date.h"
+#include "shared/domain/money.h"
+
+namespace isp {
+struct AppContext;
+}
+
+namespace isp::services {
+
+inline constexpr std::size_t max_close_reason_chars = 200;
+
+// Opens the cases of invoices overdue today that have none (a write only when needed).
+void open_overdue_cases(AppContext& app);
+
+struct AgeingFigure {
+    Money amount;
+    std::int64_t invoice_count = 0;
+};
+struct CollectionsOverview {
+    Date as_of;
+    std::string currency;
+    Money outstanding;
+    std::int64_t outstanding_count = 0;
+    Money overdue;
+    std::int64_t overdue_count = 0;
+    std::array<AgeingFigure, ageing_buckets.size()> ageing;
+    std::vector<std::int64_t> cases_by_status; // indexed like all_case_statuses
+};
+// In one currency (the operator's, or `currency`).
+CollectionsOverview overview(AppContext& app, const std::string& currency);
+nlohmann::json to_json(const CollectionsOverview& overview);
+
+store::CollectionCase get_case(AppContext& app, const std::string& case_id); // 404 case_not_found
+nlohmann::json to_json(const store::CollectionCase& collection_case);
+
+struct StatusChange {
+    CaseStatus status = CaseStatus::Open;
+    std::optional<std::string> reason; // required to close
+};
+// A PUT /collections/cases/{id}/status body; 400 validation_failed.
+StatusChange status_change_from_body(const nlohmann::json& body);
+// 404 case_not_found; 409 case_closed_by_payment (a paid case cannot reopen),
+// case_invoice_settled (reopening a case whose invoice has been paid since).
+store::CollectionCase change_case_status(AppContext& app, const std::string& case_id, const StatusChange& change,
+                                         const std::string& actor);
+
+struct NewAction {
+    CollectionActionKind kind = CollectionActionKind::Note;
+    std::string note;
+};
+// A POST /collections/cases/{id}/actions body; 400 validation_failed.
+NewAction action_from_body(const nlohmann::json& body);
+// 404 case_not_found; 409 case_closed for a dunning action (anything but a note) on a
+// closed case.
+store::CollectionAction add_action(AppContext& app, const std::string& case_id, const NewAction& action,
+                                   const std::string& actor);
+nlohmann::json to_json(const store::CollectionAction& action);
+
+} // namespace isp::services
