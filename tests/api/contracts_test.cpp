@@ -3,6 +3,7 @@
 // (landing ones included), with the staff actor named by X-Actor-Id.
 #include <doctest/doctest.h>
 
+#include "../support/openapi_check.h"
 #include "../support/test_server.h"
 
 using namespace isp::test;
@@ -467,4 +468,73 @@ TEST_CASE("a landing plan change and a landing signup appear in the staff audit 
     CHECK(page["data"].size() == 1);
     CHECK(page["data"][0]["action"] == "offer_changed");
     CHECK(page["pagination"]["total"] == 2);
+}
+
+TEST_CASE("customer and contract endpoints match the OpenAPI description, errors included, with their roles") {
+    TestServer server;
+    auto c = server.client();
+    auto doc = body_json(c.Get("/api/v1/openapi.json"));
+    const OpenApi api(doc);
+    const auto ops = bearer(create_staff_token(server, "ops"));
+    const auto admin = bearer(create_staff_token(server, "admin"));
+    auto described = [&](const std::string& method, const std::string& path, const httplib::Result& res) {
+        REQUIRE(res);
+        for (const auto& problem : api.check(method, path, *res))
+            FAIL_CHECK(method << " " << path << " " << res->status << ": " << problem);
+    };
+    const nlohmann::json customer = {{"cin", "CD246810"},       {"first_name", "Karim"},
+                                     {"last_name", "Tazi"},     {"phone", "0655443322"},
+                                     {"email", "k@example.ma"}, {"address", "12, bd Zerktouni, Casablanca"}};
+    auto created = c.Post("/api/v1/customers", ops, customer.dump(), "application/json");
+    described("post", "/customers", created);
+    described("post", "/customers", c.Post("/api/v1/customers", ops, customer.dump(), "application/json")); // 409
+    described("post", "/customers", c.Post("/api/v1/customers", ops, "{}", "application/json"));
+    described("post", "/customers", c.Post("/api/v1/customers", customer.dump(), "application/json"));
+    const std::string cpath = "/api/v1/customers/" + body_json(created)["client_id"].get<std::string>();
+    described("get", "/customers", c.Get("/api/v1/customers?q=tazi", ops));
+    described("get", "/customers", c.Get("/api/v1/customers?per_page=0", ops));
+    described("get", "/customers/{client_id}", c.Get(cpath, ops));
+    described("get", "/customers/{client_id}", c.Get("/api/v1/customers/cli_nope", ops));
+    described("put", "/customers/{client_id}", c.Put(cpath, ops, customer.dump(), "application/json"));
+    described("delete", "/customers/{client_id}", c.Delete(cpath, ops));                                // 403
+    described("delete", "/customers/{client_id}", c.Delete("/api/v1/customers/cli_demo_amina", admin)); // 409
+    described("delete", "/customers/{client_id}", c.Delete(cpath, admin));
+
+    auto provisioned = c.Post("/api/v1/contracts/provision", ops, provision_body().dump(), "application/json");
+    described("post", "/contracts/provision", provisioned);
+    described("post", "/contracts/provision",
+              c.Post("/api/v1/contracts/provision", ops, provision_body().dump(), "application/json")); // 409
+    described("post", "/contracts/provision", c.Post("/api/v1/contracts/provision", ops, "{}", "application/json"));
+    const nlohmann::json manual = {{"client_id", "cli_demo_helene"},
+                                   {"offer_id", "ofr_mobile_essentiel"},
+                                   {"service_identifier", "0612300009"},
+                                   {"contract_start_date", "2026-11-23"}};
+    described("post", "/contracts", c.Post("/api/v1/contracts", ops, manual.dump(), "application/json"));
+    described("post", "/contracts", c.Post("/api/v1/contracts", ops, "[]", "application/json"));
+    const std::string id = body_json(provisioned)["contract_id"];
+    described("get", "/contracts", c.Get("/api/v1/contracts?service=mobile", ops));
+    described("get", "/contracts", c.Get("/api/v1/contracts?status=closed", ops));
+    described("get", "/contracts/{contract_id}", c.Get("/api/v1/contracts/" + id, ops));
+    described("get", "/contracts/{contract_id}", c.Get("/api/v1/contracts/ctr_nope", ops));
+    described(
+        "put", "/contracts/{contract_id}/offer",
+        c.Put("/api/v1/contracts/" + id + "/offer", ops, R"({"offer_id": "ofr_mobile_illimite"})", "application/json"));
+    described("put", "/contracts/{contract_id}/offer",
+              c.Put("/api/v1/contracts/" + id + "/offer", ops, R"({"offer_id": "ofr_internet_adsl20"})",
+                    "application/json")); // 409
+    described("put", "/contracts/{contract_id}/status",
+              c.Put("/api/v1/contracts/" + id + "/status", ops, R"({"status": "terminated"})", "application/json"));
+    described("put", "/contracts/{contract_id}/status",
+              c.Put("/api/v1/contracts/" + id + "/status", ops, R"({"status": "active"})", "application/json"));
+    described("get", "/contracts/{contract_id}/audit", c.Get("/api/v1/contracts/" + id + "/audit", ops));
+    described("get", "/contracts/{contract_id}/audit", c.Get("/api/v1/contracts/ctr_nope/audit", ops));
+
+    for (const char* p :
+         {"/customers", "/customers/{client_id}", "/contracts/provision", "/contracts", "/contracts/{contract_id}",
+          "/contracts/{contract_id}/status", "/contracts/{contract_id}/offer", "/contracts/{contract_id}/audit"}) {
+        REQUIRE_MESSAGE(doc["paths"].contains(p), p);
+        for (const auto& [method, operation] : doc["paths"][p].items())
+            CHECK_MESSAGE(operation.contains("x-roles"), p << " " << method);
+    }
+    CHECK(doc["paths"]["/customers/{client_id}"]["delete"]["x-roles"] == nlohmann::json{"admin"});
 }
