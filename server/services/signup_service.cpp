@@ -5,13 +5,11 @@
 #include "server/clock/clock.h"
 #include "server/http/problem.h"
 #include "server/security/random_id.h"
-#include "server/services/contract_documents.h"
 #include "server/services/contract_opening.h"
 #include "server/store/client_store.h"
 #include "server/store/contract_store.h"
 #include "server/store/sequence_store.h"
 #include "shared/signup/messages.h"
-#include "shared/wire/contract_json.h"
 
 namespace isp::services {
 
