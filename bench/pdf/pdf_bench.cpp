@@ -21,7 +21,7 @@ isp::pdf::ContractDocument sample(int terms_paragraphs) {
                   "www.atlasnet.ma"};
     doc.client = {"c-1", "BK123456", "\u00c9lodie", "\u00c7ak\u0131r-\u00d1\u00fa\u00f1ez",
                   "+212612345678", "elodie@example.ma", "7 rue des \u00c9rables, Rabat", isp::Language::French,
-                  "2026-02-20T10:00:00Z"};
+                  "2026-02-20T10:00:00Z", "2026-02-20T10:00:00Z"};
     doc.offer = {"o-1", isp::ServiceFamily::Internet, "Fibre 1 Gb/s",
                  "Fibre optique jusqu\u2019\u00e0 1 Gb/s, box Wi-Fi 6 et appels illimit\u00e9s vers les fixes.",
                  {129900, "MAD"}, 2000, 24, true};
