@@ -3,6 +3,10 @@
 // (landing ones included), with the staff actor named by X-Actor-Id.
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "../support/openapi_check.h"
 #include "../support/test_server.h"
 
@@ -537,4 +541,40 @@ TEST_CASE("customer and contract endpoints match the OpenAPI description, errors
             CHECK_MESSAGE(operation.contains("x-roles"), p << " " << method);
     }
     CHECK(doc["paths"]["/customers/{client_id}"]["delete"]["x-roles"] == nlohmann::json{"admin"});
+}
+
+TEST_CASE("concurrent provisioning of one subscriber: exactly one contract, the others 409") {
+    TestServer server;
+    const std::string ops = create_staff_token(server, "ops");
+    std::atomic<int> created{0}, conflicts{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 8; ++i)
+        threads.emplace_back([&, i] {
+            auto c = server.client();
+            auto res =
+                provision(c, bearer(ops), provision_body("0612300000", i % 2 ? "cli_demo_youssef" : "cli_demo_helene"));
+            if (res && res->status == 201)
+                ++created;
+            else if (res && res->status == 409)
+                ++conflicts;
+        });
+    for (auto& t : threads)
+        t.join();
+    CHECK(created == 1);
+    CHECK(conflicts == 7);
+    auto c = server.client();
+    CHECK(listed(c, ops, {{"service_identifier", "0612300000"}}).size() == 1);
+}
+
+TEST_CASE("behind a trusted proxy, X-Actor-Id alone authenticates and names the audit actor") {
+    TestServer server(true, [](isp::ServerConfig& config) { config.trust_proxy_actor = true; });
+    auto c = server.client();
+    const httplib::Headers proxy = {{"X-Actor-Id", "sso:fatima"}, {"X-Actor-Roles", "ops"}};
+    auto res =
+        c.Put("/api/v1/contracts/ctr_demo_amina/status", proxy, R"({"status": "suspended"})", "application/json");
+    REQUIRE_MESSAGE(res->status == 200, res->body);
+    const auto trail = body_json(c.Get("/api/v1/contracts/ctr_demo_amina/audit", proxy))["data"];
+    CHECK(trail.back()["actor"] == "sso:fatima");
+    // ops is not enough to delete a customer.
+    CHECK(c.Delete("/api/v1/customers/cli_demo_amina", proxy)->status == 403);
 }
