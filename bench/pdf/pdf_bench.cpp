@@ -36,6 +36,7 @@ isp::pdf::ContractDocument sample(int terms_paragraphs) {
                   "elodie@example.ma",
                   "7 rue des \u00c9rables, Rabat",
                   isp::Language::French,
+                  "2026-02-20T10:00:00Z",
                   "2026-02-20T10:00:00Z"};
     doc.offer = {"o-1",
                  isp::ServiceFamily::Internet,

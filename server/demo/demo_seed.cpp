@@ -67,7 +67,8 @@ bool seed_if_empty(store::Database& db, const Clock& clock, const services::Cont
         };
         const Date today = clock.today_utc();
         for (const DemoClient& d : clients) {
-            Client cl{d.client_id, d.cin, d.first_name, d.last_name, d.phone, d.email, d.address, Language::French, now};
+            Client cl{d.client_id, d.cin, d.first_name, d.last_name, d.phone, d.email, d.address, Language::French,
+                      now, now};
             store::insert_client(c, cl);
             Contract k;
             k.contract_id = std::string("ctr_demo_") + (d.client_id + 9);

@@ -27,6 +27,8 @@ void register_staff(httplib::Server& http, AppContext& app);             // GET 
 void register_offers(httplib::Server& http, AppContext& app);            // /api/v1/offers[/{id}], /offer-categories
 void register_collection_payments(httplib::Server& http, AppContext& app); // /api/v1/collections/payments, approve-paid
 void register_collection_cases(httplib::Server& http, AppContext& app);  // /api/v1/collections/overview, /cases...
+void register_customers(httplib::Server& http, AppContext& app);         // /api/v1/customers[/{client_id}]
+void register_contracts(httplib::Server& http, AppContext& app);         // /api/v1/contracts[...] (P4-P6)
 
 inline void register_all(httplib::Server& http, AppContext& app) {
     register_health(http, app);
@@ -43,6 +45,8 @@ inline void register_all(httplib::Server& http, AppContext& app) {
     register_offers(http, app);
     register_collection_payments(http, app);
     register_collection_cases(http, app);
+    register_customers(http, app);
+    register_contracts(http, app);
 }
 
 } // namespace isp::routes

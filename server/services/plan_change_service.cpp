@@ -73,10 +73,37 @@ PlanChange change_plan(store::Connection& c, const PlanChangeRequest& r, const C
     const nlohmann::json after = {{"contract", wire::to_json(*contract)},
                                   {"offer", wire::to_json(*target)},
                                   {"direction", std::string{to_string(out.direction)}}};
-    store::append_contract_audit(c, {contract->contract_id, now, "landing", "offer_changed", before.dump(), after.dump()});
+    store::append_contract_audit(c, {contract->contract_id, now, r.actor, "offer_changed", before.dump(), after.dump()});
     documents.record_version(c, *client, *target, *contract);
     out.contract = *contract;
     return out;
+}
+
+PlanChange change_plan_as_staff(store::Connection& c, const std::string& contract_id, const std::string& offer_id,
+                                const std::string& effective_date, const std::string& actor, const Clock& clock,
+                                const ContractDocuments& documents) {
+    const auto contract = store::find_contract(c, contract_id);
+    if (!contract)
+        throw http::ApiError(404, "contract_not_found", "No contract " + contract_id + ".");
+    PlanChangeRequest r;
+    r.client_id = contract->client_id; // staff act on any client's contract
+    r.contract_id = contract_id;
+    r.target_offer_id = offer_id;
+    r.effective_date = effective_date.empty() ? clock.today_utc().to_iso() : effective_date;
+    r.language = Language::English;
+    r.actor = actor;
+    try {
+        return change_plan(c, r, clock, documents);
+    } catch (http::ApiError& e) {
+        // The landing body's names, translated to the staff body's.
+        for (FieldError& f : e.errors) {
+            if (f.field == "target_offer_id")
+                f.field = "offer_id";
+            else if (f.field == "contract_start_date")
+                f.field = "effective_date";
+        }
+        throw;
+    }
 }
 
 } // namespace isp::services

@@ -29,6 +29,7 @@ struct PlanChangeRequest {
     std::string target_offer_id;
     std::string effective_date; // as typed, "YYYY-MM-DD"
     Language language = Language::French;
+    std::string actor = "landing"; // the audit trail's "who": a staff member's actor for staff changes
 };
 
 struct PlanChange {
@@ -45,6 +46,15 @@ struct PlanChange {
 // field errors.
 PlanChange change_plan(store::Connection& c, const PlanChangeRequest& request, const Clock& clock,
                        const ContractDocuments& documents);
+
+// A staff plan change (seed 002, P6: PUT /contracts/{id}/offer): the same rules and
+// writes as the landing one, on any client's contract, with `actor` in the audit trail.
+// `effective_date` empty means today. Field errors name the staff body's fields
+// (offer_id, effective_date). Throws http::ApiError 404 contract_not_found, and the
+// 409 / 400 of change_plan().
+PlanChange change_plan_as_staff(store::Connection& c, const std::string& contract_id, const std::string& offer_id,
+                                const std::string& effective_date, const std::string& actor, const Clock& clock,
+                                const ContractDocuments& documents);
 
 // 403 contract_not_owned: what every landing endpoint answers for a contract that is
 // not the caller's, whether it exists or not.

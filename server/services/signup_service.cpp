@@ -5,12 +5,11 @@
 #include "server/clock/clock.h"
 #include "server/http/problem.h"
 #include "server/security/random_id.h"
-#include "server/services/contract_documents.h"
+#include "server/services/contract_opening.h"
 #include "server/store/client_store.h"
 #include "server/store/contract_store.h"
 #include "server/store/sequence_store.h"
 #include "shared/signup/messages.h"
-#include "shared/wire/contract_json.h"
 
 namespace isp::services {
 
@@ -47,24 +46,10 @@ NewSubscription subscribe_new_client(store::Connection& c, const ValidSignup& s,
     client.created_at = now;
     store::insert_client(c, client);
 
-    Contract& contract = out.contract;
-    contract.contract_id = security::new_id("ctr_", 10);
-    contract.contract_number = next_contract_number(c, clock.today_utc().year);
-    contract.client_id = client.client_id;
-    contract.offer_id = offer.offer_id;
-    contract.service_identifier = s.service_identifier;
-    contract.contract_start_date = s.contract_start_date;
-    contract.commitment_months = s.commitment_months;
-    contract.status = ContractStatus::Active;
-    contract.document_version = 1;
-    contract.created_at = now;
-    store::insert_contract(c, contract);
-    store::record_offer_period(c, contract.contract_id, contract.offer_id, contract.contract_start_date, now);
-    store::record_status_period(c, contract.contract_id, contract.status, contract.contract_start_date, now);
-
-    store::append_contract_audit(c, {contract.contract_id, now, "landing", "created", std::nullopt,
-                                     wire::to_json(contract).dump()});
-    documents.record_version(c, client, offer, contract);
+    out.contract = open_contract(c, client, offer,
+                                 {s.service_identifier, s.contract_start_date, s.commitment_months,
+                                  ContractStatus::Active},
+                                 "landing", clock, documents);
     return out;
 }
 

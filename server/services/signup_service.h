@@ -1,6 +1,7 @@
 // A new subscription from the landing page (seed 002, P8): creates the client, the
 // active contract with its subscriber, the audit entry and document version 1, all in
-// the caller's transaction.
+// the caller's transaction (the contract through services/contract_opening.h, as staff
+// provisioning does).
 #pragma once
 #include <optional>
 #include <string>

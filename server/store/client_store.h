@@ -1,9 +1,16 @@
 // Clients in the database.
 #pragma once
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "shared/domain/client.h"
+
+namespace isp {
+struct ClientSearchTerms;
+}
 
 namespace isp::store {
 
@@ -12,5 +19,16 @@ class Connection;
 std::optional<Client> find_client(Connection& c, std::string_view client_id);
 std::optional<Client> find_client_by_cin(Connection& c, std::string_view cin);
 void insert_client(Connection& c, const Client& client); // created_at doubles as updated_at
+
+// Staff customer management (seed 002, P3).
+bool update_client(Connection& c, const Client& client, const std::string& now); // false: no such client
+void delete_client(Connection& c, std::string_view client_id);
+// True once a contract, invoice, payment or collection case names the client: its
+// history must stay readable, so the client cannot be deleted.
+bool client_has_history(Connection& c, std::string_view client_id);
+// Clients matching the search (all when `terms` is null), by last name, first name, id.
+std::int64_t count_clients(Connection& c, const ClientSearchTerms* terms);
+std::vector<Client> list_clients_page(Connection& c, const ClientSearchTerms* terms, std::int64_t limit,
+                                      std::int64_t offset);
 
 } // namespace isp::store

@@ -135,4 +135,57 @@ void append_contract_audit(Connection& c, const AuditEntry& e) {
         .run();
 }
 
+void update_contract_status(Connection& c, std::string_view contract_id, ContractStatus status, const std::string& now) {
+    c.prepare("UPDATE contracts SET status = ?2, updated_at = ?3 WHERE contract_id = ?1")
+        .bind(contract_id, std::string(to_string(status)), now)
+        .run();
+}
+
+namespace {
+
+// Each filter is "?n = '' OR column = ?n": one statement (prepared once) serves every combination.
+constexpr const char* contract_filter_where =
+    "WHERE (?1 = '' OR client_id = ?1) AND (?2 = '' OR offer_id = ?2) AND (?3 = '' OR status = ?3) "
+    "AND (?4 = '' OR offer_id IN (SELECT offer_id FROM offers WHERE family = ?4)) "
+    "AND (?5 = '' OR service_identifier = ?5) ";
+
+} // namespace
+
+std::int64_t count_contracts(Connection& c, const ContractFilter& f) {
+    auto st = c.prepare(std::string("SELECT COUNT(*) FROM contracts ") + contract_filter_where);
+    st.bind(f.client_id, f.offer_id, f.status, f.service, f.service_identifier);
+    st.step();
+    return st.integer(0);
+}
+
+std::vector<Contract> list_contracts_page(Connection& c, const ContractFilter& f, std::int64_t limit,
+                                          std::int64_t offset) {
+    auto st = c.prepare(std::string(select_contract) + contract_filter_where +
+                        "ORDER BY created_at, contract_number LIMIT ?6 OFFSET ?7");
+    st.bind(f.client_id, f.offer_id, f.status, f.service, f.service_identifier, limit, offset);
+    std::vector<Contract> out;
+    while (st.step())
+        out.push_back(read_contract(st));
+    return out;
+}
+
+std::int64_t count_contract_audit(Connection& c, std::string_view contract_id) {
+    auto st = c.prepare("SELECT COUNT(*) FROM contract_audit WHERE contract_id = ?1");
+    st.bind(contract_id);
+    st.step();
+    return st.integer(0);
+}
+
+std::vector<AuditRecord> list_contract_audit_page(Connection& c, std::string_view contract_id, std::int64_t limit,
+                                                  std::int64_t offset) {
+    auto st = c.prepare("SELECT audit_id, contract_id, at, actor, action, before, after FROM contract_audit "
+                        "WHERE contract_id = ?1 ORDER BY audit_id LIMIT ?2 OFFSET ?3");
+    st.bind(contract_id, limit, offset);
+    std::vector<AuditRecord> out;
+    while (st.step())
+        out.push_back({st.integer(0),
+                       {st.text(1), st.text(2), st.text(3), st.text(4), st.optional_text(5), st.optional_text(6)}});
+    return out;
+}
+
 } // namespace isp::store

@@ -1,6 +1,7 @@
 // Contracts, their offer periods, their document versions (snapshots) and their audit
 // trail in the database.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -59,5 +60,30 @@ struct AuditEntry {
     std::optional<std::string> after;  // JSON
 };
 void append_contract_audit(Connection& c, const AuditEntry& entry);
+
+// Staff contract management (seed 002, P4-P6).
+void update_contract_status(Connection& c, std::string_view contract_id, ContractStatus status, const std::string& now);
+
+// GET /contracts filters; an empty field does not filter.
+struct ContractFilter {
+    std::string client_id;
+    std::string offer_id;
+    std::string status;             // "active", "suspended", "terminated"
+    std::string service;            // the offer's family: "mobile", "internet", "landline"
+    std::string service_identifier; // stored form
+};
+std::int64_t count_contracts(Connection& c, const ContractFilter& filter);
+// Oldest first (created_at, contract_number).
+std::vector<Contract> list_contracts_page(Connection& c, const ContractFilter& filter, std::int64_t limit,
+                                          std::int64_t offset);
+
+struct AuditRecord {
+    std::int64_t audit_id = 0;
+    AuditEntry entry;
+};
+std::int64_t count_contract_audit(Connection& c, std::string_view contract_id);
+// In the order the changes were made.
+std::vector<AuditRecord> list_contract_audit_page(Connection& c, std::string_view contract_id, std::int64_t limit,
+                                                  std::int64_t offset);
 
 } // namespace isp::store

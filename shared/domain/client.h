@@ -17,6 +17,7 @@ struct Client {
     std::string address;
     Language language = Language::French;
     std::string created_at; // UTC timestamp, "2026-02-20T10:00:00Z"
+    std::string updated_at; // UTC timestamp of the last change; empty means created_at
 };
 
 } // namespace isp

@@ -45,6 +45,20 @@ constexpr Message messages[] = {
      "This offer belongs to another service family: choose an offer of the same family."},
     {"effective_before_start", "La date d'effet ne peut pas pr\u00e9c\u00e9der le d\u00e9but du contrat.",
      "The effective date cannot be before the contract starts."},
+    // Staff API (issue #4): customers and contracts.
+    {"invalid_language", "Langue invalide : fr ou en.", "Invalid language: fr or en."},
+    {"unknown_client", "Ce client n'existe pas.", "This client does not exist."},
+    {"invalid_status", "Statut invalide : active, suspended ou terminated.",
+     "Invalid status: active, suspended or terminated."},
+    {"invalid_initial_status", "Un nouveau contrat est active ou suspended.",
+     "A new contract is active or suspended."},
+    {"invalid_family", "Famille de service invalide : mobile, internet ou landline.",
+     "Invalid service family: mobile, internet or landline."},
+    {"invalid_provisioning_intent", "Seul le provisionnement auto est pris en charge.",
+     "Only the auto provisioning intent is supported."},
+    {"effective_before_last_change",
+     "La date d'effet ne peut pas pr\u00e9c\u00e9der le dernier changement de statut du contrat.",
+     "The effective date cannot be before the contract's last status change."},
 };
 
 } // namespace

@@ -7,7 +7,8 @@ namespace isp::wire {
 nlohmann::json to_json(const Client& c) {
     return {{"client_id", c.client_id}, {"cin", c.cin},         {"first_name", c.first_name},
             {"last_name", c.last_name}, {"phone", c.phone},     {"email", c.email},
-            {"address", c.address},     {"language", std::string{to_string(c.language)}}, {"created_at", c.created_at}};
+            {"address", c.address},     {"language", std::string{to_string(c.language)}}, {"created_at", c.created_at},
+            {"updated_at", c.updated_at.empty() ? c.created_at : c.updated_at}};
 }
 
 Client client_from_json(const nlohmann::json& j) {
@@ -21,6 +22,7 @@ Client client_from_json(const nlohmann::json& j) {
     c.address = j.value("address", "");
     c.language = parse_language(j.value("language", "fr"));
     c.created_at = j.value("created_at", "");
+    c.updated_at = j.value("updated_at", "");
     return c;
 }
 

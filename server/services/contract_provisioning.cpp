@@ -1,0 +1,140 @@
+#include "server/services/contract_provisioning.h"
+
+#include <algorithm>
+
+#include "server/app/app_context.h"
+#include "server/clock/clock.h"
+#include "server/http/problem.h"
+#include "server/services/contract_opening.h"
+#include "server/store/catalog_store.h"
+#include "server/store/client_store.h"
+#include "server/store/contract_store.h"
+#include "server/store/database.h"
+#include "shared/domain/service_identifier.h"
+#include "shared/domain/text.h"
+#include "shared/signup/messages.h"
+#include "shared/signup/signup_form.h"
+#include "shared/wire/json_reader.h"
+
+namespace isp::services {
+namespace {
+
+constexpr Language staff_language = Language::English;
+
+[[noreturn]] void refuse(FieldErrors errors) {
+    throw http::ApiError(400, "validation_failed", "The contract has invalid fields; see errors.", std::move(errors));
+}
+
+// The fields both paths share.
+void read_common(wire::JsonReader& r, ContractOrder& o) {
+    r.string("client_id", o.client_id, true);
+    r.string("offer_id", o.offer_id, true);
+    r.string("contract_start_date", o.contract_start_date, true);
+    int months = 0;
+    if (r.integer("commitment_months", months))
+        o.commitment_months = months;
+}
+
+// Where the service identifier sits in each body, for field errors.
+const char* subscriber_field(const ContractOrder& o) {
+    return o.manual ? "service_identifier" : "subscriber.service_identifier";
+}
+
+} // namespace
+
+ContractOrder provision_order_from_body(const nlohmann::json& body) {
+    FieldErrors errors;
+    ContractOrder o;
+    wire::JsonReader r(body, errors, staff_language);
+    read_common(r, o);
+    if (!r.has("subscriber")) {
+        errors.push_back(field_error("subscriber.service_identifier", "required", staff_language));
+    } else if (!body["subscriber"].is_object()) {
+        r.add_error("subscriber", "invalid_type");
+    } else {
+        wire::JsonReader sub(body["subscriber"], errors, staff_language, "subscriber.");
+        sub.string("service_identifier", o.service_identifier, true);
+    }
+    std::string intent = "auto";
+    if (r.string("provisioning_intent", intent) && intent != "auto")
+        r.add_error("provisioning_intent", "invalid_provisioning_intent");
+    if (!errors.empty())
+        refuse(std::move(errors));
+    return o;
+}
+
+ContractOrder manual_order_from_body(const nlohmann::json& body) {
+    FieldErrors errors;
+    ContractOrder o;
+    o.manual = true;
+    wire::JsonReader r(body, errors, staff_language);
+    read_common(r, o);
+    r.string("service_identifier", o.service_identifier, true);
+    std::string status;
+    if (r.string("status", status)) {
+        const auto parsed = parse_contract_status(status);
+        if (!parsed)
+            r.add_error("status", "invalid_status");
+        else if (*parsed == ContractStatus::Terminated)
+            r.add_error("status", "invalid_initial_status");
+        else
+            o.status = *parsed;
+    }
+    if (!errors.empty())
+        refuse(std::move(errors));
+    return o;
+}
+
+Contract place_contract_order(AppContext& app, const ContractOrder& o, const std::string& actor) {
+    const Date today = app.clock.today_utc();
+    return app.db.write([&](store::Connection& c) {
+        FieldErrors errors;
+        auto bad = [&](const char* field, const char* code) {
+            errors.push_back(field_error(field, code, staff_language));
+        };
+        const auto client = store::find_client(c, o.client_id);
+        if (!client)
+            bad("client_id", "unknown_client");
+        const auto offer = store::find_offer(c, o.offer_id);
+        if (!offer)
+            bad("offer_id", "unknown_offer");
+        else if (!offer->active && !o.manual)
+            bad("offer_id", "offer_inactive");
+
+        ContractTerms terms;
+        terms.status = o.status;
+        if (offer) {
+            std::string code;
+            if (auto id = normalize_service_identifier(offer->family, o.service_identifier, code))
+                terms.service_identifier = *id;
+            else
+                bad(subscriber_field(o), code.c_str());
+        }
+        // Staff may record a contract that started before today (a line taken over from
+        // paper records); the future limit is the signup form's.
+        if (const auto start = parse_iso_date(trim(o.contract_start_date)); !start)
+            bad("contract_start_date", "invalid_date");
+        else if (days_between(today, *start) > max_start_days_ahead)
+            bad("contract_start_date", "start_date_too_far");
+        else
+            terms.contract_start_date = *start;
+        terms.commitment_months = o.commitment_months.value_or(offer ? offer->commitment_months : 0);
+        const bool known = std::find(std::begin(commitment_options), std::end(commitment_options),
+                                     terms.commitment_months) != std::end(commitment_options);
+        if (!known || (offer && terms.commitment_months < offer->commitment_months))
+            bad("commitment_months", "invalid_commitment");
+        if (!errors.empty())
+            refuse(std::move(errors));
+
+        if (store::subscriber_has_live_contract(c, terms.service_identifier)) {
+            FieldError e = field_error(subscriber_field(o), "service_identifier_in_use", staff_language);
+            throw http::ApiError(409, "service_identifier_in_use",
+                                 "Subscriber " + terms.service_identifier +
+                                     " already has a contract that is not terminated; terminate it first.",
+                                 {e});
+        }
+        return open_contract(c, *client, *offer, terms, actor, app.clock, app.documents);
+    });
+}
+
+} // namespace isp::services

@@ -1,0 +1,84 @@
+#include "server/services/contract_status_service.h"
+
+#include "server/app/app_context.h"
+#include "server/clock/clock.h"
+#include "server/http/problem.h"
+#include "server/store/contract_store.h"
+#include "server/store/database.h"
+#include "shared/domain/contract_lifecycle.h"
+#include "shared/domain/text.h"
+#include "shared/signup/messages.h"
+#include "shared/wire/json_reader.h"
+
+namespace isp::services {
+namespace {
+
+constexpr Language staff_language = Language::English;
+
+[[noreturn]] void refuse(FieldErrors errors) {
+    throw http::ApiError(400, "validation_failed", "The status change has invalid fields; see errors.",
+                         std::move(errors));
+}
+
+} // namespace
+
+StatusChangeRequest status_change_from_body(const nlohmann::json& body) {
+    FieldErrors errors;
+    StatusChangeRequest out;
+    wire::JsonReader r(body, errors, staff_language);
+    std::string status;
+    if (r.string("status", status, true)) {
+        if (auto s = parse_contract_status(status))
+            out.status = *s;
+        else
+            r.add_error("status", "invalid_status");
+    }
+    std::string date;
+    if (r.string("effective_date", date)) {
+        if (auto d = parse_iso_date(trim(date)))
+            out.effective_date = *d;
+        else
+            r.add_error("effective_date", "invalid_date");
+    }
+    if (r.string("reason", out.reason)) {
+        if (utf8_length(out.reason) > max_status_reason_chars)
+            r.add_error("reason", "too_long");
+        else if (!is_clean_utf8_line(out.reason))
+            r.add_error("reason", "invalid_text");
+    }
+    if (!errors.empty())
+        refuse(std::move(errors));
+    return out;
+}
+
+Contract change_contract_status(AppContext& app, const std::string& contract_id, const StatusChangeRequest& r,
+                                const std::string& actor) {
+    const std::string now = app.clock.now_iso();
+    const Date effective = r.effective_date.value_or(app.clock.today_utc());
+    return app.db.write([&](store::Connection& c) {
+        auto contract = store::find_contract(c, contract_id);
+        if (!contract)
+            throw http::ApiError(404, "contract_not_found", "No contract " + contract_id + ".");
+        if (!status_transition_allowed(contract->status, r.status))
+            throw http::ApiError(409, "invalid_status_transition",
+                                 "A " + std::string{to_string(contract->status)} + " contract cannot become " +
+                                     std::string{to_string(r.status)} +
+                                     ": allowed are active <-> suspended and active or suspended -> terminated.");
+        // The history only grows forward: an earlier date would silently erase the later
+        // periods billing may already have invoiced.
+        const auto periods = store::list_status_periods(c, contract_id);
+        if (!periods.empty() && effective < periods.back().effective_from)
+            refuse({field_error("effective_date", "effective_before_last_change", staff_language)});
+
+        const nlohmann::json before = {{"status", std::string{to_string(contract->status)}}};
+        contract->status = r.status;
+        store::update_contract_status(c, contract_id, r.status, now);
+        store::record_status_period(c, contract_id, r.status, effective, now);
+        const nlohmann::json after = {
+            {"status", std::string{to_string(r.status)}}, {"effective_date", effective.to_iso()}, {"reason", r.reason}};
+        store::append_contract_audit(c, {contract_id, now, actor, "status_changed", before.dump(), after.dump()});
+        return *contract;
+    });
+}
+
+} // namespace isp::services
