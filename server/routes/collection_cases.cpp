@@ -127,7 +127,7 @@ void register_collection_cases(httplib::Server& http, AppContext& app) {
     http.Put("/api/v1/collections/cases/:case_id/status",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  const auto staff = http::require_staff(req, app, Role::Ops);
-                 const auto change = services::status_change_from_body(http::json_object_body(req));
+                 const auto change = services::case_status_change_from_body(http::json_object_body(req));
                  const auto updated =
                      services::change_case_status(app, http::path_param(req, "case_id"), change, staff.actor);
                  http::write_json(res, 200, services::to_json(updated));

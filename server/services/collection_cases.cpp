@@ -114,7 +114,7 @@ nlohmann::json to_json(const store::CollectionCase& k) {
             {"updated_at", k.updated_at}};
 }
 
-StatusChange status_change_from_body(const nlohmann::json& body) {
+StatusChange case_status_change_from_body(const nlohmann::json& body) {
     FieldErrors errors;
     StatusChange change;
     const auto s = body.find("status");

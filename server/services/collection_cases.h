@@ -55,7 +55,7 @@ struct StatusChange {
     std::optional<std::string> reason; // required to close
 };
 // A PUT /collections/cases/{id}/status body; 400 validation_failed.
-StatusChange status_change_from_body(const nlohmann::json& body);
+StatusChange case_status_change_from_body(const nlohmann::json& body);
 // 404 case_not_found; 409 case_closed_by_payment (a paid case cannot reopen),
 // case_invoice_settled (reopening a case whose invoice has been paid since).
 store::CollectionCase change_case_status(AppContext& app, const std::string& case_id, const StatusChange& change,
