@@ -25,6 +25,8 @@ void register_landing_document_link(httplib::Server& http, AppContext& app); // 
 void register_portal_assets(httplib::Server& http, AppContext& app);     // GET /, /portal.js, /portal.wasm
 void register_staff(httplib::Server& http, AppContext& app);             // GET /api/v1/me, /api/v1/admin/ping
 void register_offers(httplib::Server& http, AppContext& app);            // /api/v1/offers[/{id}], /offer-categories
+void register_billing_runs(httplib::Server& http, AppContext& app);      // POST /api/v1/billing/runs
+void register_invoices(httplib::Server& http, AppContext& app);          // GET /api/v1/invoices[/{invoice_id}]
 
 inline void register_all(httplib::Server& http, AppContext& app) {
     register_health(http, app);
@@ -39,6 +41,8 @@ inline void register_all(httplib::Server& http, AppContext& app) {
     register_portal_assets(http, app);
     register_staff(http, app);
     register_offers(http, app);
+    register_billing_runs(http, app);
+    register_invoices(http, app);
 }
 
 } // namespace isp::routes
