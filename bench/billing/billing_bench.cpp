@@ -6,6 +6,7 @@
 // on the same file, the ratio, and the peak resident memory of the run (VmHWM, reset
 // just before it).
 #include <httplib.h>
+#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
@@ -33,6 +34,13 @@ long status_kib(const char* field) {
         if (line.rfind(prefix, 0) == 0)
             return std::atol(line.c_str() + prefix.size());
     return -1;
+}
+
+double cpu_seconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
 // Resets VmHWM to the current RSS (Linux >= 4.0), so the peak is the run's own.
@@ -63,7 +71,7 @@ int main(int argc, char** argv) {
     }
     const std::string now = "2026-11-23T10:00:00Z";
     isp::FixedClock clock(1795428000); // 2026-11-23T10:00:00Z
-    double run_s = 0, insert_s = 0, seed_s = 0;
+    double run_s = 0, insert_s = 0, seed_s = 0, run_cpu_s = 0, insert_cpu_s = 0;
     long peak_kib = 0, before_kib = 0;
     std::int64_t invoices = 0, lines = 0;
     std::size_t body_bytes = 0;
@@ -82,6 +90,7 @@ int main(int argc, char** argv) {
 
         reset_peak();
         before_kib = status_kib("VmRSS");
+        double cpu0 = cpu_seconds();
         t0 = std::chrono::steady_clock::now();
         const auto outcome =
             guard.run("billing.runs", req, body, [&](isp::store::Connection& c) -> isp::http::JsonResponse {
@@ -96,6 +105,7 @@ int main(int argc, char** argv) {
                 return {201, isp::services::to_json(result)};
             });
         run_s = Seconds(std::chrono::steady_clock::now() - t0).count();
+        run_cpu_s = cpu_seconds() - cpu0;
         peak_kib = status_kib("VmHWM");
         body_bytes = outcome.body.size();
         invoices = scalar(db, "SELECT COUNT(*) FROM invoices");
@@ -113,6 +123,7 @@ int main(int argc, char** argv) {
         });
         const std::string snapshot = R"({"address":"1, rue de la Gare, Casablanca","cin":"BK0000001",)"
                                      R"("email":"client1@example.com","first_name":"Client","last_name":"1"})";
+        cpu0 = cpu_seconds();
         t0 = std::chrono::steady_clock::now();
         db.write([&](isp::store::Connection& c) {
             char id[32], number[32], contract[32], client[32];
@@ -128,15 +139,18 @@ int main(int argc, char** argv) {
             }
         });
         insert_s = Seconds(std::chrono::steady_clock::now() - t0).count();
+        insert_cpu_s = cpu_seconds() - cpu0;
     }
     std::error_code ec;
     std::filesystem::remove_all(dir, ec);
 
     std::printf("contracts                  %d (one in ten changes plan on 2026-10-15), seeded in %.2f s\n", contracts,
                 seed_s);
-    std::printf("billing run 2026-10        %.3f s  (%lld invoices, %lld lines, answer %zu bytes, one transaction)\n",
-                run_s, static_cast<long long>(invoices), static_cast<long long>(lines), body_bytes);
-    std::printf("SQLite INSERT %d invoice rows, one transaction   %.3f s\n", contracts, insert_s);
+    std::printf("billing run 2026-10        %.3f s (CPU %.3f s; %lld invoices, %lld lines, answer %zu bytes, one "
+                "transaction)\n",
+                run_s, run_cpu_s, static_cast<long long>(invoices), static_cast<long long>(lines), body_bytes);
+    std::printf("SQLite INSERT %d invoice rows, one transaction   %.3f s (CPU %.3f s)\n", contracts, insert_s,
+                insert_cpu_s);
     std::printf("ratio run / plain INSERT   %.2f\n", insert_s > 0 ? run_s / insert_s : 0.0);
     std::printf("target under 5 s           %s\n", run_s < 5 ? "ok" : "MISSED");
     std::printf("peak memory during the run VmHWM %.1f MiB (RSS before %.1f MiB)\n", peak_kib / 1024.0,

@@ -20,6 +20,12 @@ void update_billing_run_totals(Connection& c, const BillingRunRecord& r) {
         .run();
 }
 
+std::int64_t count_contracts(Connection& c) {
+    auto st = c.prepare("SELECT COUNT(*) FROM contracts");
+    st.step();
+    return st.integer(0);
+}
+
 std::unordered_set<std::string> contracts_billed_for_period(Connection& c, std::string_view period) {
     auto st = c.prepare("SELECT contract_id FROM invoices WHERE period = ?1");
     st.bind(period);

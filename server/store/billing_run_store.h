@@ -31,6 +31,8 @@ void insert_billing_run(Connection& c, const BillingRunRecord& run);
 // Counts, totals and completion time once the run's invoices are written.
 void update_billing_run_totals(Connection& c, const BillingRunRecord& run);
 
+std::int64_t count_contracts(Connection& c);
+
 // Contracts that already have an invoice for the period.
 std::unordered_set<std::string> contracts_billed_for_period(Connection& c, std::string_view period);
 
