@@ -68,6 +68,11 @@ CommandLine parse_command_line(int argc, char** argv) {
                  "Accept X-Actor-Id (with roles from X-Actor-Roles) as staff authentication: only behind a "
                  "reverse proxy that authenticates staff and strips these headers from other requests")
         ->envname("PORTAL_TRUST_PROXY_ACTOR");
+    app.add_option("--invoice-due-days", c.invoice_due_days,
+                   "Days between an invoice's issue date and its due date (billing runs)")
+        ->envname("PORTAL_INVOICE_DUE_DAYS")
+        ->check(CLI::Range(0, 365))
+        ->capture_default_str();
     app.add_option("--operator-name", c.operator_profile.name, "Operator name on the portal and documents")
         ->envname("PORTAL_OPERATOR_NAME")
         ->capture_default_str();

@@ -27,6 +27,7 @@ struct ServerConfig {
     // Behind a reverse proxy that authenticates staff itself: X-Actor-Id (+ X-Actor-Roles)
     // is then accepted as authentication. Off by default: anyone could send the header.
     bool trust_proxy_actor = false;
+    int invoice_due_days = 15; // an invoice is due this many days after its issue date
     OperatorProfile operator_profile;
 };
 

@@ -29,6 +29,8 @@ void register_collection_payments(httplib::Server& http, AppContext& app); // /a
 void register_collection_cases(httplib::Server& http, AppContext& app);  // /api/v1/collections/overview, /cases...
 void register_customers(httplib::Server& http, AppContext& app);         // /api/v1/customers[/{client_id}]
 void register_contracts(httplib::Server& http, AppContext& app);         // /api/v1/contracts[...] (P4-P6)
+void register_billing_runs(httplib::Server& http, AppContext& app);      // POST /api/v1/billing/runs
+void register_invoices(httplib::Server& http, AppContext& app);          // GET /api/v1/invoices[/{invoice_id}]
 
 inline void register_all(httplib::Server& http, AppContext& app) {
     register_health(http, app);
@@ -47,6 +49,8 @@ inline void register_all(httplib::Server& http, AppContext& app) {
     register_collection_cases(http, app);
     register_customers(http, app);
     register_contracts(http, app);
+    register_billing_runs(http, app);
+    register_invoices(http, app);
 }
 
 } // namespace isp::routes

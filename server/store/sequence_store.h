@@ -10,4 +10,10 @@ class Connection;
 
 std::int64_t next_in_sequence(Connection& c, std::string_view name);
 
+// For a batch in one transaction (a billing run): the last number taken so far (0 when
+// none), then, once the batch has used current + 1 ... last, record `last`. Same
+// guarantee as next_in_sequence, since both calls are in the caller's write transaction.
+std::int64_t current_in_sequence(Connection& c, std::string_view name);
+void set_sequence(Connection& c, std::string_view name, std::int64_t last);
+
 } // namespace isp::store

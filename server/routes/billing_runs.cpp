@@ -1,0 +1,42 @@
+// POST /api/v1/billing/runs (seed 002 P11), ops and admin: bills a period, with
+// Idempotency-Key (required). The whole run - billing_runs row, invoices, lines,
+// numbers and the stored response - is one transaction (services/billing_run.h).
+// 201 with the invoices issued; 200 with billing_run_id null when every billable
+// contract of the period was already invoiced.
+#include <httplib.h>
+
+#include "server/app/app_context.h"
+#include "server/app/config.h"
+#include "server/clock/clock.h"
+#include "server/http/idempotency.h"
+#include "server/http/json_body.h"
+#include "server/http/route.h"
+#include "server/http/staff_auth.h"
+#include "server/routes/routes.h"
+#include "server/services/billing_run.h"
+
+namespace isp::routes {
+
+void register_billing_runs(httplib::Server& http, AppContext& app) {
+    http.Post("/api/v1/billing/runs", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+                  const auto staff = http::require_staff(req, app, services::Role::Ops);
+                  const nlohmann::json body = http::json_object_body(req);
+                  const Date today = app.clock.today_utc();
+                  const BillingPeriod period = services::billing_period_from_body(body, today);
+                  const auto outcome =
+                      app.idempotency.run("billing.runs", req, body, [&](store::Connection& c) -> http::JsonResponse {
+                          services::BillingRunRequest run;
+                          run.period = period;
+                          run.today = today;
+                          run.due_days = app.config.invoice_due_days;
+                          run.actor = staff.actor;
+                          run.now = app.clock.now_iso();
+                          run.currency = app.config.operator_profile.currency;
+                          const auto result = services::run_billing(c, run);
+                          return {result.billing_run_id ? 201 : 200, services::to_json(result)};
+                      });
+                  outcome.write_to(res);
+              }));
+}
+
+} // namespace isp::routes

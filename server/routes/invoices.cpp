@@ -1,0 +1,72 @@
+// Staff invoice reads (seed 002 P12), ops and admin: GET /api/v1/invoices (filters
+// client_id, service, offer_id, status - overdue included -, paginated, newest first,
+// without lines) and GET /api/v1/invoices/{invoice_id} (with lines; 404 invoice_not_found).
+#include <httplib.h>
+
+#include "server/app/app_context.h"
+#include "server/clock/clock.h"
+#include "server/http/pagination.h"
+#include "server/http/problem.h"
+#include "server/http/route.h"
+#include "server/http/staff_auth.h"
+#include "server/routes/routes.h"
+#include "server/store/database.h"
+#include "server/store/invoice_store.h"
+#include "shared/wire/invoice_json.h"
+
+namespace isp::routes {
+namespace {
+
+store::InvoiceFilter invoice_filter(const httplib::Request& req, const Date& today) {
+    store::InvoiceFilter f;
+    f.today = today;
+    FieldErrors errors;
+    if (req.has_param("client_id"))
+        f.client_id = req.get_param_value("client_id");
+    if (req.has_param("offer_id"))
+        f.offer_id = req.get_param_value("offer_id");
+    if (req.has_param("service")) {
+        f.service = parse_service_family(req.get_param_value("service"));
+        if (!f.service)
+            errors.push_back({"service", "invalid_service", "service must be one of mobile, internet, landline."});
+    }
+    if (req.has_param("status")) {
+        f.status = parse_invoice_status(req.get_param_value("status"));
+        if (!f.status)
+            errors.push_back(
+                {"status", "invalid_status", "status must be one of open, partially_paid, paid, overdue."});
+    }
+    if (!errors.empty())
+        throw http::ApiError(400, "validation_failed", "Invalid invoice filters; see errors.", std::move(errors));
+    return f;
+}
+
+} // namespace
+
+void register_invoices(httplib::Server& http, AppContext& app) {
+    http.Get(
+        "/api/v1/invoices", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+            http::require_staff(req, app, services::Role::Ops);
+            const Date today = app.clock.today_utc();
+            const auto filter = invoice_filter(req, today);
+            const auto page = http::page_request(req);
+            auto [total, invoices] = app.db.read([&](store::Connection& c) {
+                return std::pair(store::count_invoices(c, filter),
+                                 store::list_invoices_page(c, filter, page.per_page, page.offset()));
+            });
+            nlohmann::json data = nlohmann::json::array();
+            for (const Invoice& i : invoices)
+                data.push_back(wire::to_json(i, today));
+            http::write_json(res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, total)}});
+        }));
+    http.Get("/api/v1/invoices/:invoice_id", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+                 http::require_staff(req, app, services::Role::Ops);
+                 const std::string id = http::path_param(req, "invoice_id");
+                 const auto invoice = app.db.read([&](store::Connection& c) { return store::find_invoice(c, id); });
+                 if (!invoice)
+                     throw http::ApiError(404, "invoice_not_found", "No invoice has the id " + id + ".");
+                 http::write_json(res, 200, wire::to_json(*invoice, app.clock.today_utc()));
+             }));
+}
+
+} // namespace isp::routes

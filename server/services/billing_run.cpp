@@ -1,0 +1,153 @@
+#include "server/services/billing_run.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "server/http/problem.h"
+#include "server/security/random_id.h"
+#include "server/store/billing_run_store.h"
+#include "server/store/catalog_store.h"
+#include "server/store/database.h"
+#include "server/store/invoice_store.h"
+#include "server/store/sequence_store.h"
+#include "shared/wire/offer_json.h"
+
+namespace isp::services {
+
+BillingPeriod billing_period_from_body(const nlohmann::json& body, const Date& today) {
+    const auto it = body.find("period");
+    if (it == body.end() || it->is_null())
+        throw http::ApiError(400, "validation_failed", "The billing period is required.",
+                             {{"period", "required", "period is required: the month to bill, \"YYYY-MM\"."}});
+    const auto period = it->is_string() ? parse_billing_period(it->get<std::string>()) : std::nullopt;
+    if (!period)
+        throw http::ApiError(400, "validation_failed", "The billing period is not a month.",
+                             {{"period", "invalid_period", "period must be a month as \"YYYY-MM\" (2026-03)."}});
+    if (*period > billing_period_of(today))
+        throw http::ApiError(422, "period_in_future",
+                             "Period " + period->to_string() + " has not started: a run can bill the current month (" +
+                                 billing_period_of(today).to_string() + ") or an earlier one.");
+    return *period;
+}
+
+BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& request) {
+    // A large run writes more pages than SQLite's default 2 MB page cache holds; with it,
+    // dirty pages are spilled to the WAL and read back. The writer keeps up to 16 MB
+    // (measured: as fast as 64 MB for 100,000 invoices, half the peak memory).
+    c.exec("PRAGMA cache_size = -16384");
+    BillingRunResult result;
+    result.period = request.period.to_string();
+    result.currency = request.currency;
+
+    std::unordered_map<std::string, Offer> offers;
+    for (Offer& o : store::list_offers(c, false))
+        offers.emplace(o.offer_id, std::move(o));
+    const OfferLookup find_offer = [&offers](const std::string& id) -> const Offer* {
+        const auto it = offers.find(id);
+        return it == offers.end() ? nullptr : &it->second;
+    };
+
+    const auto billed = store::contracts_billed_for_period(c, result.period);
+    // Invoice ids are random, but handed out in increasing order: the invoices' and lines'
+    // primary-key indexes then grow at one end instead of at random pages (a third faster
+    // for 100,000 invoices). One id per contract at most; the unused ones are dropped.
+    std::vector<std::string> ids(static_cast<std::size_t>(store::count_contracts(c)));
+    for (std::string& id : ids)
+        id = security::new_id("inv_", 10);
+    std::sort(ids.begin(), ids.end());
+    std::size_t next_id = 0;
+    result.skipped_already_billed = static_cast<std::int64_t>(billed.size());
+
+    store::BillingRunRecord run;
+    run.period = result.period;
+    run.actor = request.actor;
+    run.started_at = request.now;
+    run.completed_at = request.now;
+    run.currency = request.currency;
+
+    // Numbers are taken as a block: read once, written once at the end, same transaction.
+    const std::string sequence = "invoice:" + std::to_string(request.today.year);
+    std::int64_t last_number = store::current_in_sequence(c, sequence);
+    const Date due = request.today.plus_days(request.due_days);
+    Invoice invoice; // reused: its vectors keep their capacity across contracts
+    invoice.period = result.period;
+    invoice.issue_date = request.today;
+    invoice.due_date = due;
+
+    store::for_each_contract_to_bill(c, request.period.last_day(), [&](const store::BillingCandidate& k) {
+        if (billed.count(k.contract_id))
+            return;
+        const ProratedBill bill = prorate(request.period, k.offers, k.statuses, find_offer);
+        if (bill.empty())
+            return;
+        if (!result.billing_run_id) { // the run's row first: invoices reference it
+            run.billing_run_id = security::new_id("run_", 10);
+            run.currency = bill.currency;
+            store::insert_billing_run(c, run);
+            result.billing_run_id = run.billing_run_id;
+            result.currency = bill.currency;
+        }
+        invoice.invoice_id = std::move(ids.at(next_id++));
+        invoice.invoice_number = invoice_number(request.today.year, ++last_number);
+        invoice.billing_run_id = run.billing_run_id;
+        invoice.client_id = k.client_id;
+        invoice.contract_id = k.contract_id;
+        invoice.period_start = bill.first_day();
+        invoice.period_end = bill.last_day();
+        invoice.currency = bill.currency;
+        invoice.subtotal_minor = bill.subtotal_minor;
+        invoice.tax_minor = bill.tax_minor;
+        invoice.total_minor = bill.total_minor;
+        invoice.paid_minor = 0;
+        invoice.settlement = settlement_for(bill.total_minor, 0);
+        invoice.client = k.client;
+        invoice.lines.resize(bill.lines.size());
+        for (std::size_t i = 0; i < bill.lines.size(); ++i) {
+            const ProratedLine& p = bill.lines[i];
+            const Offer& offer = *find_offer(p.offer_id);
+            InvoiceLine& l = invoice.lines[i];
+            l.line_no = static_cast<int>(i + 1);
+            l.offer_id = p.offer_id;
+            l.offer_name = offer.name;
+            l.service_family = offer.family;
+            l.service_identifier = k.service_identifier;
+            l.from_date = p.from;
+            l.to_date = p.to;
+            l.days = p.days;
+            l.days_in_period = p.days_in_period;
+            l.monthly_price_minor = p.monthly_price.amount_minor;
+            l.tax_rate_bp = p.tax_rate_bp;
+            l.amount_minor = p.amount_minor;
+            l.tax_minor = p.tax_minor;
+            l.total_minor = p.total_minor;
+        }
+        store::insert_invoice(c, invoice, request.now);
+        result.invoice_ids.push_back(invoice.invoice_id);
+        result.subtotal_minor += bill.subtotal_minor;
+        result.tax_minor += bill.tax_minor;
+        result.total_minor += bill.total_minor;
+    });
+
+    if (result.billing_run_id) {
+        run.invoice_count = static_cast<std::int64_t>(result.invoice_ids.size());
+        run.subtotal_minor = result.subtotal_minor;
+        run.tax_minor = result.tax_minor;
+        run.total_minor = result.total_minor;
+        store::update_billing_run_totals(c, run);
+        store::set_sequence(c, sequence, last_number);
+    }
+    return result;
+}
+
+nlohmann::json to_json(const BillingRunResult& r) {
+    const auto money = [&r](std::int64_t minor) { return wire::to_json(Money{minor, r.currency}); };
+    return {{"billing_run_id", r.billing_run_id ? nlohmann::json(*r.billing_run_id) : nlohmann::json(nullptr)},
+            {"period", r.period},
+            {"invoice_ids", r.invoice_ids},
+            {"invoice_count", r.invoice_ids.size()},
+            {"skipped_already_billed", r.skipped_already_billed},
+            {"totals",
+             {{"subtotal", money(r.subtotal_minor)}, {"tax", money(r.tax_minor)}, {"total", money(r.total_minor)}}}};
+}
+
+} // namespace isp::services

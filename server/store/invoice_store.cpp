@@ -1,0 +1,156 @@
+#include "server/store/invoice_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include "server/store/database.h"
+#include "shared/wire/invoice_json.h"
+
+namespace isp::store {
+namespace {
+
+constexpr const char* invoice_columns =
+    "i.invoice_id, i.invoice_number, i.billing_run_id, i.client_id, i.contract_id, i.period, i.period_start, "
+    "i.period_end, i.issue_date, i.due_date, i.currency, i.subtotal_minor, i.tax_minor, i.total_minor, "
+    "i.paid_minor, i.status, i.client_snapshot, i.created_at";
+
+Date date_at(const Statement& st, int col) {
+    return parse_iso_date(st.text(col)).value_or(Date{});
+}
+
+Invoice invoice_from_row(const Statement& st) {
+    Invoice i;
+    i.invoice_id = st.text(0);
+    i.invoice_number = st.text(1);
+    i.billing_run_id = st.text(2);
+    i.client_id = st.text(3);
+    i.contract_id = st.text(4);
+    i.period = st.text(5);
+    i.period_start = date_at(st, 6);
+    i.period_end = date_at(st, 7);
+    i.issue_date = date_at(st, 8);
+    i.due_date = date_at(st, 9);
+    i.currency = st.text(10);
+    i.subtotal_minor = st.integer(11);
+    i.tax_minor = st.integer(12);
+    i.total_minor = st.integer(13);
+    i.paid_minor = st.integer(14);
+    i.settlement = parse_invoice_status(st.text(15)).value_or(InvoiceStatus::Open);
+    try {
+        i.client = wire::invoice_client_from_json(nlohmann::json::parse(st.text(16)));
+    } catch (const nlohmann::json::exception&) {
+        // A snapshot this binary cannot read is shown empty rather than failing the list.
+    }
+    i.created_at = st.text(17);
+    return i;
+}
+
+// The WHERE clause of a filter; parameters ?1 client, ?2 family, ?3 offer, ?4 today
+// (NULL = no condition; ?4 always appears, so every query has it), and the status
+// condition inlined from a fixed set.
+std::string where_clause(const InvoiceFilter& f) {
+    std::string w = " WHERE ?4 IS NOT NULL AND (?1 IS NULL OR i.client_id = ?1)"
+                    " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.invoice_id"
+                    " AND l.service_family = ?2))"
+                    " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.invoice_id"
+                    " AND l.offer_id = ?3))";
+    const char* overdue = "(i.due_date < ?4 AND i.total_minor > i.paid_minor)";
+    if (f.status) {
+        switch (*f.status) {
+        case InvoiceStatus::Overdue: w += std::string(" AND ") + overdue; break;
+        case InvoiceStatus::Open: w += std::string(" AND i.status = 'open' AND NOT ") + overdue; break;
+        case InvoiceStatus::PartiallyPaid:
+            w += std::string(" AND i.status = 'partially_paid' AND NOT ") + overdue;
+            break;
+        case InvoiceStatus::Paid: w += std::string(" AND i.status = 'paid' AND NOT ") + overdue; break;
+        }
+    }
+    return w;
+}
+
+template <class... Extra> void bind_filter(Statement& st, const InvoiceFilter& f, const Extra&... extra) {
+    std::optional<std::string> family;
+    if (f.service)
+        family = std::string(to_string(*f.service));
+    st.bind(f.client_id, family, f.offer_id, f.today.to_iso(), extra...);
+}
+
+} // namespace
+
+void insert_invoice(Connection& c, const Invoice& i, const std::string& now) {
+    c.prepare("INSERT INTO invoices (invoice_id, invoice_number, billing_run_id, client_id, contract_id, period, "
+              "period_start, period_end, issue_date, due_date, currency, subtotal_minor, tax_minor, total_minor, "
+              "paid_minor, status, client_snapshot, created_at, updated_at) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?18)")
+        .bind(i.invoice_id, i.invoice_number, i.billing_run_id, i.client_id, i.contract_id, i.period,
+              i.period_start.to_iso(), i.period_end.to_iso(), i.issue_date.to_iso(), i.due_date.to_iso(), i.currency,
+              i.subtotal_minor, i.tax_minor, i.total_minor, i.paid_minor, std::string(to_string(i.settlement)),
+              wire::to_json(i.client).dump(), now)
+        .run();
+    for (const InvoiceLine& l : i.lines)
+        c.prepare("INSERT INTO invoice_lines (invoice_id, line_no, offer_id, offer_name, service_family, "
+                  "service_identifier, from_date, to_date, days, days_in_period, monthly_price_minor, amount_minor, "
+                  "tax_rate_bp, tax_minor, total_minor) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
+            .bind(i.invoice_id, l.line_no, l.offer_id, l.offer_name, std::string(to_string(l.service_family)),
+                  l.service_identifier, l.from_date.to_iso(), l.to_date.to_iso(), l.days, l.days_in_period,
+                  l.monthly_price_minor, l.amount_minor, static_cast<int>(l.tax_rate_bp), l.tax_minor, l.total_minor)
+            .run();
+}
+
+std::optional<Invoice> find_invoice(Connection& c, std::string_view invoice_id) {
+    auto st = c.prepare(std::string("SELECT ") + invoice_columns + " FROM invoices i WHERE i.invoice_id = ?1");
+    st.bind(invoice_id);
+    if (!st.step())
+        return std::nullopt;
+    Invoice invoice = invoice_from_row(st);
+    auto lines = c.prepare("SELECT line_no, offer_id, offer_name, service_family, service_identifier, from_date, "
+                           "to_date, days, days_in_period, monthly_price_minor, amount_minor, tax_rate_bp, tax_minor, "
+                           "total_minor FROM invoice_lines WHERE invoice_id = ?1 ORDER BY line_no");
+    lines.bind(invoice_id);
+    while (lines.step()) {
+        InvoiceLine l;
+        l.line_no = static_cast<int>(lines.integer(0));
+        l.offer_id = lines.text(1);
+        l.offer_name = lines.text(2);
+        l.service_family = parse_service_family(lines.text(3)).value_or(ServiceFamily::Mobile);
+        l.service_identifier = lines.text(4);
+        l.from_date = date_at(lines, 5);
+        l.to_date = date_at(lines, 6);
+        l.days = static_cast<int>(lines.integer(7));
+        l.days_in_period = static_cast<int>(lines.integer(8));
+        l.monthly_price_minor = lines.integer(9);
+        l.amount_minor = lines.integer(10);
+        l.tax_rate_bp = static_cast<BasisPoints>(lines.integer(11));
+        l.tax_minor = lines.integer(12);
+        l.total_minor = lines.integer(13);
+        invoice.lines.push_back(std::move(l));
+    }
+    return invoice;
+}
+
+std::int64_t count_invoices(Connection& c, const InvoiceFilter& filter) {
+    auto st = c.prepare("SELECT COUNT(*) FROM invoices i" + where_clause(filter));
+    bind_filter(st, filter);
+    st.step();
+    return st.integer(0);
+}
+
+std::vector<Invoice> list_invoices_page(Connection& c, const InvoiceFilter& filter, std::int64_t limit,
+                                        std::int64_t offset) {
+    auto st = c.prepare(std::string("SELECT ") + invoice_columns + " FROM invoices i" + where_clause(filter) +
+                        " ORDER BY i.issue_date DESC, i.invoice_number DESC LIMIT ?5 OFFSET ?6");
+    bind_filter(st, filter, limit, offset);
+    std::vector<Invoice> out;
+    while (st.step())
+        out.push_back(invoice_from_row(st));
+    return out;
+}
+
+std::int64_t count_invoices_of_period(Connection& c, std::string_view period) {
+    auto st = c.prepare("SELECT COUNT(*) FROM invoices WHERE period = ?1");
+    st.bind(period);
+    st.step();
+    return st.integer(0);
+}
+
+} // namespace isp::store

@@ -1,0 +1,39 @@
+// Invoices and their lines in the database (SQL only; the billing run decides what to
+// write, services decide who may read what).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shared/domain/invoice.h"
+
+namespace isp::store {
+
+class Connection;
+
+// Writes the invoice row and its lines (the invoice's `lines`).
+void insert_invoice(Connection& c, const Invoice& invoice, const std::string& now);
+
+// With its lines; nullopt when unknown.
+std::optional<Invoice> find_invoice(Connection& c, std::string_view invoice_id);
+
+// GET /invoices filters; every set field must match. `status` is the derived status as
+// of `today` (overdue: due_date before today with something outstanding).
+struct InvoiceFilter {
+    std::optional<std::string> client_id;
+    std::optional<ServiceFamily> service; // any line of that family
+    std::optional<std::string> offer_id;  // any line on that offer
+    std::optional<InvoiceStatus> status;
+    Date today;
+};
+std::int64_t count_invoices(Connection& c, const InvoiceFilter& filter);
+// Newest first (issue date, then number), without lines.
+std::vector<Invoice> list_invoices_page(Connection& c, const InvoiceFilter& filter, std::int64_t limit,
+                                        std::int64_t offset);
+
+// How many invoices exist for a period ("2026-03").
+std::int64_t count_invoices_of_period(Connection& c, std::string_view period);
+
+} // namespace isp::store

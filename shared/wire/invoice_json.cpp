@@ -1,0 +1,72 @@
+#include "shared/wire/invoice_json.h"
+
+#include "shared/wire/offer_json.h"
+
+namespace isp::wire {
+namespace {
+
+nlohmann::json money(std::int64_t amount_minor, const std::string& currency) {
+    return to_json(Money{amount_minor, currency});
+}
+
+} // namespace
+
+nlohmann::json to_json(const InvoiceClient& c) {
+    return {{"first_name", c.first_name},
+            {"last_name", c.last_name},
+            {"cin", c.cin},
+            {"address", c.address},
+            {"email", c.email}};
+}
+
+InvoiceClient invoice_client_from_json(const nlohmann::json& j) {
+    return {j.at("first_name").get<std::string>(), j.at("last_name").get<std::string>(), j.at("cin").get<std::string>(),
+            j.at("address").get<std::string>(), j.at("email").get<std::string>()};
+}
+
+nlohmann::json to_json(const InvoiceLine& l, const std::string& currency) {
+    return {{"line_no", l.line_no},
+            {"offer_id", l.offer_id},
+            {"offer_name", l.offer_name},
+            {"service", std::string(to_string(l.service_family))},
+            {"service_identifier", l.service_identifier},
+            {"from_date", l.from_date.to_iso()},
+            {"to_date", l.to_date.to_iso()},
+            {"days", l.days},
+            {"days_in_period", l.days_in_period},
+            {"monthly_price", money(l.monthly_price_minor, currency)},
+            {"tax_rate_bp", l.tax_rate_bp},
+            {"amount", money(l.amount_minor, currency)},
+            {"tax", money(l.tax_minor, currency)},
+            {"total", money(l.total_minor, currency)}};
+}
+
+nlohmann::json to_json(const Invoice& i, const Date& today) {
+    nlohmann::json j = {{"invoice_id", i.invoice_id},
+                        {"invoice_number", i.invoice_number},
+                        {"billing_run_id", i.billing_run_id},
+                        {"client_id", i.client_id},
+                        {"contract_id", i.contract_id},
+                        {"period", i.period},
+                        {"period_start", i.period_start.to_iso()},
+                        {"period_end", i.period_end.to_iso()},
+                        {"issue_date", i.issue_date.to_iso()},
+                        {"due_date", i.due_date.to_iso()},
+                        {"status", std::string(to_string(invoice_status(i, today)))},
+                        {"subtotal", money(i.subtotal_minor, i.currency)},
+                        {"tax", money(i.tax_minor, i.currency)},
+                        {"total", money(i.total_minor, i.currency)},
+                        {"paid", money(i.paid_minor, i.currency)},
+                        {"outstanding", money(outstanding_minor(i), i.currency)},
+                        {"client", to_json(i.client)},
+                        {"created_at", i.created_at}};
+    if (!i.lines.empty()) {
+        nlohmann::json lines = nlohmann::json::array();
+        for (const InvoiceLine& l : i.lines)
+            lines.push_back(to_json(l, i.currency));
+        j["lines"] = std::move(lines);
+    }
+    return j;
+}
+
+} // namespace isp::wire

@@ -1,0 +1,19 @@
+// Wire format of invoices (staff API now, the portal's self-service invoices later):
+// money as {"amount_minor", "currency"}, dates ISO 8601, status derived for `today`.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "shared/domain/invoice.h"
+
+namespace isp::wire {
+
+nlohmann::json to_json(const InvoiceClient& client);
+InvoiceClient invoice_client_from_json(const nlohmann::json& j); // throws nlohmann::json::exception on bad shape
+
+nlohmann::json to_json(const InvoiceLine& line, const std::string& currency);
+
+// With "lines" only when the invoice has them loaded (detail), and the derived
+// "status" and "outstanding" as of `today`.
+nlohmann::json to_json(const Invoice& invoice, const Date& today);
+
+} // namespace isp::wire
