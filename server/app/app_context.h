@@ -18,6 +18,7 @@ class IdempotencyGuard;
 }
 namespace services {
 class ContractDocuments;
+class InvoiceDocuments;
 class ClientIdentity;
 } // namespace services
 
@@ -28,6 +29,7 @@ struct AppContext {
     const security::TokenSigner& signer;
     http::IdempotencyGuard& idempotency;
     services::ContractDocuments& documents;
+    services::InvoiceDocuments& invoice_documents;
     services::ClientIdentity& identity;
     security::RateLimiter& landing_writes; // per client address, every attempt counts
 };

@@ -127,6 +127,7 @@ CommandLine parse_command_line(int argc, char** argv) {
                 throw CLI::ValidationError("--fixed-time", "expected 2026-11-23T10:00:00Z or 2026-11-23");
             c.fixed_time = t;
         }
+        c.demo_billing_history = c.demo;
         if (const std::string error = load_operator_files(c.operator_profile, c.demo); !error.empty())
             throw CLI::ValidationError(error);
     } catch (const CLI::ParseError& e) {

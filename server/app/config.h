@@ -15,15 +15,18 @@ struct ServerConfig {
     std::string bind = "127.0.0.1";
     int port = 8080; // 0 picks a free port (printed at start)
     bool demo = false;
+    // --demo from the command line also seeds three months of invoices and payments; API
+    // tests start with demo clients but no invoices, and bill what they need themselves.
+    bool demo_billing_history = false;
     std::optional<std::int64_t> fixed_time; // freezes the clock (demos on a chosen date, tests)
     int threads = 0;                        // 0 = automatic
     std::size_t max_body_bytes = 64 * 1024;
     std::int64_t document_link_ttl_seconds = 24 * 3600;
     int draft_ttl_days = 30;
     std::int64_t lookup_token_ttl_seconds = 15 * 60; // verify-cin's lookup token
-    int verify_max_failures = 5;                      // failed identity proofs per address / per CIN ...
-    std::int64_t verify_window_seconds = 15 * 60;     // ... within this window, then 429
-    int landing_writes_per_minute = 30;               // public writes per client address
+    int verify_max_failures = 5;                     // failed identity proofs per address / per CIN ...
+    std::int64_t verify_window_seconds = 15 * 60;    // ... within this window, then 429
+    int landing_writes_per_minute = 30;              // public writes per client address
     // Behind a reverse proxy that authenticates staff itself: X-Actor-Id (+ X-Actor-Roles)
     // is then accepted as authentication. Off by default: anyone could send the header.
     bool trust_proxy_actor = false;
@@ -42,7 +45,7 @@ struct TokenCommand {
 struct CommandLine {
     ServerConfig config;
     std::optional<TokenCommand> token; // set when the token subcommand was given
-    bool run = true;   // false: exit now (after --help, --version or an error)
+    bool run = true;                   // false: exit now (after --help, --version or an error)
     int exit_code = 0;
 };
 

@@ -16,6 +16,7 @@
 #include "server/security/signed_token.h"
 #include "server/services/client_identity.h"
 #include "server/services/contract_documents.h"
+#include "server/services/invoice_documents.h"
 #include "server/store/database.h"
 #include "server/store/secret_store.h"
 
@@ -28,6 +29,7 @@ struct Server::Impl {
     security::TokenSigner signer;
     http::IdempotencyGuard idempotency;
     services::ContractDocuments documents;
+    services::InvoiceDocuments invoice_documents;
     services::ClientIdentity identity;
     security::RateLimiter landing_writes;
     AppContext context;
@@ -37,9 +39,9 @@ struct Server::Impl {
     Impl(ServerConfig cfg, std::shared_ptr<Clock> clk)
         : config(std::move(cfg)), clock(std::move(clk)), db(config.db_path),
           signer(store::load_or_create_secret(db, "token_signing_key", clock->now_iso())), idempotency(db, *clock),
-          documents(config, signer, *clock), identity(config, signer, *clock),
-          landing_writes(*clock, config.landing_writes_per_minute, 60),
-          context{config, db, *clock, signer, idempotency, documents, identity, landing_writes} {}
+          documents(config, signer, *clock), invoice_documents(config, signer, *clock),
+          identity(config, signer, *clock), landing_writes(*clock, config.landing_writes_per_minute, 60),
+          context{config, db, *clock, signer, idempotency, documents, invoice_documents, identity, landing_writes} {}
 };
 
 namespace {
@@ -69,8 +71,8 @@ void tune(httplib::Server& http, const ServerConfig& config) {
     http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
         // The exception's text stays here: it may describe internals (CVE-2026-28434).
         std::fprintf(stderr, "unhandled exception on %s %s\n", req.method.c_str(), req.path.c_str());
-        http::write_problem(res, http::ApiError(500, "internal_error", "Something went wrong on our side; retry later."),
-                            req.path);
+        http::write_problem(
+            res, http::ApiError(500, "internal_error", "Something went wrong on our side; retry later."), req.path);
     });
     http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty())
@@ -80,10 +82,12 @@ void tune(httplib::Server& http, const ServerConfig& config) {
             http::write_problem(res, http::ApiError(404, "not_found", "No such resource: " + req.path + "."), req.path);
             break;
         case 413:
-            http::write_problem(res, http::ApiError(413, "payload_too_large", "The request body is too large."), req.path);
+            http::write_problem(res, http::ApiError(413, "payload_too_large", "The request body is too large."),
+                                req.path);
             break;
         default:
-            http::write_problem(res, http::ApiError(res.status, "http_error", http::status_title(res.status)), req.path);
+            http::write_problem(res, http::ApiError(res.status, "http_error", http::status_title(res.status)),
+                                req.path);
         }
         return httplib::Server::HandlerResponse::Handled;
     });
@@ -103,12 +107,14 @@ Server::Server(ServerConfig config, std::shared_ptr<Clock> clock) {
         clock = default_clock(config);
     impl_ = std::make_unique<Impl>(std::move(config), std::move(clock));
     if (impl_->config.demo)
-        demo::seed_if_empty(impl_->db, *impl_->clock, impl_->documents);
+        demo::seed_if_empty(impl_->db, *impl_->clock, impl_->documents, impl_->config);
     tune(impl_->http, impl_->config);
     routes::register_all(impl_->http, impl_->context);
 }
 
-Server::~Server() { stop(); }
+Server::~Server() {
+    stop();
+}
 
 int Server::bind() {
     const ServerConfig& c = impl_->config;
@@ -121,7 +127,9 @@ int Server::bind() {
     return impl_->port;
 }
 
-void Server::serve() { impl_->http.listen_after_bind(); }
+void Server::serve() {
+    impl_->http.listen_after_bind();
+}
 
 void Server::stop() {
     if (impl_ && impl_->http.is_running())
@@ -133,7 +141,11 @@ bool Server::wait_until_ready() const {
     return impl_->http.is_running();
 }
 
-int Server::port() const { return impl_->port; }
-const ServerConfig& Server::config() const { return impl_->config; }
+int Server::port() const {
+    return impl_->port;
+}
+const ServerConfig& Server::config() const {
+    return impl_->config;
+}
 
 } // namespace isp

@@ -1,6 +1,8 @@
 #include "server/demo/demo_seed.h"
 
+#include "server/app/config.h"
 #include "server/clock/clock.h"
+#include "server/demo/demo_billing.h"
 #include "server/services/contract_documents.h"
 #include "server/services/signup_service.h"
 #include "server/store/catalog_store.h"
@@ -31,7 +33,8 @@ struct DemoClient {
 
 } // namespace
 
-bool seed_if_empty(store::Database& db, const Clock& clock, const services::ContractDocuments& documents) {
+bool seed_if_empty(store::Database& db, const Clock& clock, const services::ContractDocuments& documents,
+                   const ServerConfig& config) {
     return db.write([&](store::Connection& c) {
         if (!store::list_offers(c, false).empty())
             return false;
@@ -39,8 +42,8 @@ bool seed_if_empty(store::Database& db, const Clock& clock, const services::Cont
         const Offer offers[] = {
             offer("ofr_mobile_essentiel", ServiceFamily::Mobile, "Mobile Essentiel",
                   "2 h d'appels, SMS illimit\u00e9s, 10 Go", 4900, 0),
-            offer("ofr_mobile_confort", ServiceFamily::Mobile, "Mobile Confort",
-                  "Appels et SMS illimit\u00e9s, 50 Go", 9900, 12),
+            offer("ofr_mobile_confort", ServiceFamily::Mobile, "Mobile Confort", "Appels et SMS illimit\u00e9s, 50 Go",
+                  9900, 12),
             offer("ofr_mobile_illimite", ServiceFamily::Mobile, "Mobile Illimit\u00e9",
                   "Appels, SMS et Internet illimit\u00e9s, roaming Europe", 19900, 12),
             offer("ofr_internet_adsl20", ServiceFamily::Internet, "ADSL 20 M\u00e9ga",
@@ -67,8 +70,8 @@ bool seed_if_empty(store::Database& db, const Clock& clock, const services::Cont
         };
         const Date today = clock.today_utc();
         for (const DemoClient& d : clients) {
-            Client cl{d.client_id, d.cin, d.first_name, d.last_name, d.phone, d.email, d.address, Language::French,
-                      now, now};
+            Client cl{d.client_id, d.cin,     d.first_name,     d.last_name, d.phone,
+                      d.email,     d.address, Language::French, now,         now};
             store::insert_client(c, cl);
             Contract k;
             k.contract_id = std::string("ctr_demo_") + (d.client_id + 9);
@@ -82,9 +85,12 @@ bool seed_if_empty(store::Database& db, const Clock& clock, const services::Cont
             store::insert_contract(c, k);
             store::record_offer_period(c, k.contract_id, k.offer_id, k.contract_start_date, now);
             store::record_status_period(c, k.contract_id, k.status, k.contract_start_date, now);
-            store::append_contract_audit(c, {k.contract_id, now, "demo", "created", std::nullopt, wire::to_json(k).dump()});
+            store::append_contract_audit(
+                c, {k.contract_id, now, "demo", "created", std::nullopt, wire::to_json(k).dump()});
             documents.record_version(c, cl, *store::find_offer(c, d.offer_id), k);
         }
+        if (config.demo_billing_history)
+            seed_billing_history(c, clock, config);
         return true;
     });
 }

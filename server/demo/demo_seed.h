@@ -5,6 +5,7 @@
 
 namespace isp {
 class Clock;
+struct ServerConfig;
 namespace store {
 class Database;
 }
@@ -15,7 +16,9 @@ class ContractDocuments;
 
 namespace isp::demo {
 
-// Returns true when it seeded (the database had no offers).
-bool seed_if_empty(store::Database& db, const Clock& clock, const services::ContractDocuments& documents);
+// Returns true when it seeded (the database had no offers). With
+// config.demo_billing_history, also the months already billed (demo_billing.h).
+bool seed_if_empty(store::Database& db, const Clock& clock, const services::ContractDocuments& documents,
+                   const ServerConfig& config);
 
 } // namespace isp::demo

@@ -14,6 +14,7 @@
 #include "server/http/staff_auth.h"
 #include "server/routes/routes.h"
 #include "server/services/billing_run.h"
+#include "server/services/document_issuer.h"
 
 namespace isp::routes {
 
@@ -32,6 +33,7 @@ void register_billing_runs(httplib::Server& http, AppContext& app) {
                           run.actor = staff.actor;
                           run.now = app.clock.now_iso();
                           run.currency = app.config.operator_profile.currency;
+                          run.issuer_snapshot = services::record_issuer(c, app.config.operator_profile, run.now).dump();
                           const auto result = services::run_billing(c, run);
                           return {result.billing_run_id ? 201 : 200, services::to_json(result)};
                       });

@@ -1,6 +1,7 @@
 // Staff invoice reads (seed 002 P12), ops and admin: GET /api/v1/invoices (filters
 // client_id, service, offer_id, status - overdue included -, paginated, newest first,
-// without lines) and GET /api/v1/invoices/{invoice_id} (with lines; 404 invoice_not_found).
+// without lines), GET /api/v1/invoices/{invoice_id} (with lines; 404 invoice_not_found)
+// and GET /api/v1/invoices/{invoice_id}/pdf (the document the client receives).
 #include <httplib.h>
 
 #include "server/app/app_context.h"
@@ -10,6 +11,7 @@
 #include "server/http/route.h"
 #include "server/http/staff_auth.h"
 #include "server/routes/routes.h"
+#include "server/services/invoice_documents.h"
 #include "server/store/database.h"
 #include "server/store/invoice_store.h"
 #include "shared/wire/invoice_json.h"
@@ -66,6 +68,18 @@ void register_invoices(httplib::Server& http, AppContext& app) {
                  if (!invoice)
                      throw http::ApiError(404, "invoice_not_found", "No invoice has the id " + id + ".");
                  http::write_json(res, 200, wire::to_json(*invoice, app.clock.today_utc()));
+             }));
+
+    http.Get("/api/v1/invoices/:invoice_id/pdf",
+             http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+                 http::require_staff(req, app, services::Role::Ops);
+                 const std::string invoice_id = http::path_param(req, "invoice_id");
+                 std::string pdf =
+                     app.db.read([&](store::Connection& c) { return app.invoice_documents.render(c, invoice_id); });
+                 res.status = 200;
+                 res.set_header("Content-Disposition", "inline; filename=\"invoice-" + invoice_id + ".pdf\"");
+                 res.set_header("Cache-Control", "private, no-store");
+                 res.set_content(std::move(pdf), "application/pdf");
              }));
 }
 

@@ -19,18 +19,22 @@ void register_landing_bootstrap(httplib::Server& http, AppContext& app); // GET 
 void register_landing_drafts(httplib::Server& http, AppContext& app);    // /api/v1/landing/drafts[/{draft_id}]
 void register_landing_submit(httplib::Server& http, AppContext& app);    // POST /api/v1/landing/submit/new
 void register_landing_documents(httplib::Server& http, AppContext& app); // GET /api/v1/landing/contracts/{id}/document
-void register_landing_clients(httplib::Server& http, AppContext& app);   // /api/v1/landing/clients/verify-cin, /{cin}/subscriptions
+void register_landing_clients(httplib::Server& http,
+                              AppContext& app); // /api/v1/landing/clients/verify-cin, /{cin}/subscriptions
 void register_landing_plan_change(httplib::Server& http, AppContext& app); // POST /api/v1/landing/submit/plan-change
-void register_landing_document_link(httplib::Server& http, AppContext& app); // POST /api/v1/landing/contracts/{id}/document-link
-void register_portal_assets(httplib::Server& http, AppContext& app);     // GET /, /portal.js, /portal.wasm
-void register_staff(httplib::Server& http, AppContext& app);             // GET /api/v1/me, /api/v1/admin/ping
-void register_offers(httplib::Server& http, AppContext& app);            // /api/v1/offers[/{id}], /offer-categories
+void register_landing_document_link(httplib::Server& http,
+                                    AppContext& app); // POST /api/v1/landing/contracts/{id}/document-link
+void register_landing_invoices(
+    httplib::Server& http, AppContext& app); // /api/v1/landing/clients/{cin}/invoices, /landing/invoices/{id}/document
+void register_portal_assets(httplib::Server& http, AppContext& app);       // GET /, /portal.js, /portal.wasm
+void register_staff(httplib::Server& http, AppContext& app);               // GET /api/v1/me, /api/v1/admin/ping
+void register_offers(httplib::Server& http, AppContext& app);              // /api/v1/offers[/{id}], /offer-categories
 void register_collection_payments(httplib::Server& http, AppContext& app); // /api/v1/collections/payments, approve-paid
-void register_collection_cases(httplib::Server& http, AppContext& app);  // /api/v1/collections/overview, /cases...
-void register_customers(httplib::Server& http, AppContext& app);         // /api/v1/customers[/{client_id}]
-void register_contracts(httplib::Server& http, AppContext& app);         // /api/v1/contracts[...] (P4-P6)
-void register_billing_runs(httplib::Server& http, AppContext& app);      // POST /api/v1/billing/runs
-void register_invoices(httplib::Server& http, AppContext& app);          // GET /api/v1/invoices[/{invoice_id}]
+void register_collection_cases(httplib::Server& http, AppContext& app);    // /api/v1/collections/overview, /cases...
+void register_customers(httplib::Server& http, AppContext& app);           // /api/v1/customers[/{client_id}]
+void register_contracts(httplib::Server& http, AppContext& app);           // /api/v1/contracts[...] (P4-P6)
+void register_billing_runs(httplib::Server& http, AppContext& app);        // POST /api/v1/billing/runs
+void register_invoices(httplib::Server& http, AppContext& app);            // GET /api/v1/invoices[/{invoice_id}]
 
 inline void register_all(httplib::Server& http, AppContext& app) {
     register_health(http, app);
@@ -42,6 +46,7 @@ inline void register_all(httplib::Server& http, AppContext& app) {
     register_landing_clients(http, app);
     register_landing_plan_change(http, app);
     register_landing_document_link(http, app);
+    register_landing_invoices(http, app);
     register_portal_assets(http, app);
     register_staff(http, app);
     register_offers(http, app);

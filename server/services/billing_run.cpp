@@ -64,6 +64,7 @@ BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& requ
     run.started_at = request.now;
     run.completed_at = request.now;
     run.currency = request.currency;
+    run.issuer_snapshot = request.issuer_snapshot;
 
     // Numbers are taken as a block: read once, written once at the end, same transaction.
     const std::string sequence = "invoice:" + std::to_string(request.today.year);

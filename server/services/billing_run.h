@@ -33,11 +33,12 @@ BillingPeriod billing_period_from_body(const nlohmann::json& body, const Date& t
 
 struct BillingRunRequest {
     BillingPeriod period;
-    Date today;           // issue date
-    int due_days = 15;    // due date = today + due_days
-    std::string actor;    // who started it (audit)
-    std::string now;      // timestamp of the records
-    std::string currency; // of the run's totals when it issues nothing
+    Date today;                  // issue date
+    int due_days = 15;           // due date = today + due_days
+    std::string actor;           // who started it (audit)
+    std::string now;             // timestamp of the records
+    std::string currency;        // of the run's totals when it issues nothing
+    std::string issuer_snapshot; // JSON of services::record_issuer: who the invoices are from
 };
 
 struct BillingRunResult {

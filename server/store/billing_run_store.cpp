@@ -6,10 +6,20 @@ namespace isp::store {
 
 void insert_billing_run(Connection& c, const BillingRunRecord& r) {
     c.prepare("INSERT INTO billing_runs (billing_run_id, period, actor, started_at, completed_at, invoice_count, "
-              "currency, subtotal_minor, tax_minor, total_minor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+              "currency, subtotal_minor, tax_minor, total_minor, issuer_snapshot) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")
         .bind(r.billing_run_id, r.period, r.actor, r.started_at, r.completed_at, r.invoice_count, r.currency,
-              r.subtotal_minor, r.tax_minor, r.total_minor)
+              r.subtotal_minor, r.tax_minor, r.total_minor,
+              r.issuer_snapshot.empty() ? std::optional<std::string>{} : std::optional<std::string>{r.issuer_snapshot})
         .run();
+}
+
+std::optional<std::string> find_billing_run_issuer(Connection& c, std::string_view billing_run_id) {
+    auto st = c.prepare("SELECT issuer_snapshot FROM billing_runs WHERE billing_run_id = ?1");
+    st.bind(billing_run_id);
+    if (!st.step())
+        return std::nullopt;
+    return st.optional_text(0);
 }
 
 void update_billing_run_totals(Connection& c, const BillingRunRecord& r) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -26,10 +27,14 @@ struct BillingRunRecord {
     std::int64_t subtotal_minor = 0;
     std::int64_t tax_minor = 0;
     std::int64_t total_minor = 0;
+    std::string issuer_snapshot; // JSON (services/document_issuer.h); printed on the run's invoices
 };
 void insert_billing_run(Connection& c, const BillingRunRecord& run);
 // Counts, totals and completion time once the run's invoices are written.
 void update_billing_run_totals(Connection& c, const BillingRunRecord& run);
+
+// The issuer a run recorded for its invoices (JSON); nullopt for an unknown run or none.
+std::optional<std::string> find_billing_run_issuer(Connection& c, std::string_view billing_run_id);
 
 std::int64_t count_contracts(Connection& c);
 

@@ -69,4 +69,50 @@ nlohmann::json to_json(const Invoice& i, const Date& today) {
     return j;
 }
 
+Invoice invoice_from_json(const nlohmann::json& j) {
+    const auto date = [&](const nlohmann::json& v) { return parse_iso_date(v.get<std::string>()).value_or(Date{}); };
+    Invoice i;
+    i.invoice_id = j.at("invoice_id").get<std::string>();
+    i.invoice_number = j.at("invoice_number").get<std::string>();
+    i.billing_run_id = j.value("billing_run_id", "");
+    i.client_id = j.value("client_id", "");
+    i.contract_id = j.value("contract_id", "");
+    i.period = j.at("period").get<std::string>();
+    i.period_start = date(j.at("period_start"));
+    i.period_end = date(j.at("period_end"));
+    i.issue_date = date(j.at("issue_date"));
+    i.due_date = date(j.at("due_date"));
+    const Money total = money_from_json(j.at("total"));
+    i.currency = total.currency;
+    i.total_minor = total.amount_minor;
+    i.subtotal_minor = money_from_json(j.at("subtotal")).amount_minor;
+    i.tax_minor = money_from_json(j.at("tax")).amount_minor;
+    i.paid_minor = money_from_json(j.at("paid")).amount_minor;
+    i.settlement = settlement_for(i.total_minor, i.paid_minor);
+    if (const auto it = j.find("client"); it != j.end())
+        i.client = invoice_client_from_json(*it);
+    if (const auto it = j.find("lines"); it != j.end())
+        for (const nlohmann::json& l : *it) {
+            InvoiceLine line;
+            line.line_no = l.at("line_no").get<int>();
+            line.offer_id = l.at("offer_id").get<std::string>();
+            line.offer_name = l.at("offer_name").get<std::string>();
+            line.service_family =
+                parse_service_family(l.at("service").get<std::string>()).value_or(ServiceFamily::Mobile);
+            line.service_identifier = l.value("service_identifier", "");
+            line.from_date = date(l.at("from_date"));
+            line.to_date = date(l.at("to_date"));
+            line.days = l.at("days").get<int>();
+            line.days_in_period = l.at("days_in_period").get<int>();
+            line.monthly_price_minor = money_from_json(l.at("monthly_price")).amount_minor;
+            line.tax_rate_bp = l.at("tax_rate_bp").get<BasisPoints>();
+            line.amount_minor = money_from_json(l.at("amount")).amount_minor;
+            line.tax_minor = money_from_json(l.at("tax")).amount_minor;
+            line.total_minor = money_from_json(l.at("total")).amount_minor;
+            i.lines.push_back(std::move(line));
+        }
+    i.created_at = j.value("created_at", "");
+    return i;
+}
+
 } // namespace isp::wire

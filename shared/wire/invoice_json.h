@@ -16,4 +16,9 @@ nlohmann::json to_json(const InvoiceLine& line, const std::string& currency);
 // "status" and "outstanding" as of `today`.
 nlohmann::json to_json(const Invoice& invoice, const Date& today);
 
+// An invoice as to_json writes it (the portal reads its invoices with it); `settlement`
+// from "paid" (the stored state is not on the wire: overdue hides it). Throws
+// nlohmann::json::exception on a bad shape.
+Invoice invoice_from_json(const nlohmann::json& j);
+
 } // namespace isp::wire
