@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "portal/platform/http.h"
+#include "shared/wire/invoice_json.h"
 #include "shared/wire/json_reader.h"
 #include "shared/wire/offer_json.h"
 #include "shared/wire/signup_json.h"
@@ -156,6 +157,20 @@ DocumentLink document_link_from_json(const json& j) {
     return d;
 }
 
+ClientInvoices client_invoices_from_json(const json& j) {
+    ClientInvoices out;
+    for (const json& item : j.at("data")) {
+        ClientInvoice ci;
+        ci.invoice = wire::invoice_from_json(item);
+        ci.status = parse_invoice_status(string_or_empty(item, "status")).value_or(ci.invoice.settlement);
+        ci.document_download_url = string_or_empty(item, "document_download_url");
+        out.invoices.push_back(std::move(ci));
+    }
+    if (const auto it = j.find("pagination"); it != j.end())
+        out.total = it->value("total", static_cast<std::int64_t>(out.invoices.size()));
+    return out;
+}
+
 PlanChangeResult plan_change_from_json(const json& j) {
     PlanChangeResult r;
     r.contract_id = j.at("contract_id").get<std::string>();
@@ -238,19 +253,21 @@ namespace isp::portal {
 
 void ApiClient::verify_cin(const std::string& cin, const std::string& service_identifier,
                            ApiCallback<Verification> done) {
-    const json body = {{"cin", cin}, {"service_identifier", service_identifier}, {"language", std::string{wire::to_string(language_)}}};
+    const json body = {{"cin", cin},
+                       {"service_identifier", service_identifier},
+                       {"language", std::string{wire::to_string(language_)}}};
     call<Verification>({"POST", base_ + "/landing/clients/verify-cin", {}, body.dump()}, language_,
                        verification_from_json, std::move(done));
 }
 
 void ApiClient::subscriptions(const std::string& cin, const std::string& lookup_token,
                               ApiCallback<Subscriptions> done) {
-    call<Subscriptions>({"GET",
-                         base_ + "/landing/clients/" + path_segment(cin) +
-                             "/subscriptions?lookup_token=" + query_value(lookup_token),
-                         {},
-                         {}},
-                        language_, subscriptions_from_json, std::move(done));
+    call<Subscriptions>(
+        {"GET",
+         base_ + "/landing/clients/" + path_segment(cin) + "/subscriptions?lookup_token=" + query_value(lookup_token),
+         {},
+         {}},
+        language_, subscriptions_from_json, std::move(done));
 }
 
 void ApiClient::submit_plan_change(const std::string& lookup_token, const std::string& contract_id,
@@ -269,9 +286,18 @@ void ApiClient::submit_plan_change(const std::string& lookup_token, const std::s
 void ApiClient::document_link(const std::string& contract_id, const std::string& lookup_token,
                               ApiCallback<DocumentLink> done) {
     const json body = {{"lookup_token", lookup_token}};
-    call<DocumentLink>({"POST", base_ + "/landing/contracts/" + path_segment(contract_id) + "/document-link", {},
-                        body.dump()},
-                       language_, document_link_from_json, std::move(done));
+    call<DocumentLink>(
+        {"POST", base_ + "/landing/contracts/" + path_segment(contract_id) + "/document-link", {}, body.dump()},
+        language_, document_link_from_json, std::move(done));
+}
+
+void ApiClient::invoices(const std::string& cin, const std::string& lookup_token, ApiCallback<ClientInvoices> done) {
+    call<ClientInvoices>({"GET",
+                          base_ + "/landing/clients/" + path_segment(cin) +
+                              "/invoices?per_page=36&lookup_token=" + query_value(lookup_token),
+                          {},
+                          {}},
+                         language_, client_invoices_from_json, std::move(done));
 }
 
 } // namespace isp::portal

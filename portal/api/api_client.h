@@ -43,6 +43,8 @@ public:
                             const std::string& target_offer_id, const std::string& effective_date,
                             const std::string& idempotency_key, ApiCallback<PlanChangeResult> done);
     void document_link(const std::string& contract_id, const std::string& lookup_token, ApiCallback<DocumentLink> done);
+    // The newest invoices (enough for a year and more), each with its lines.
+    void invoices(const std::string& cin, const std::string& lookup_token, ApiCallback<ClientInvoices> done);
 
 private:
     std::string base_;

@@ -11,8 +11,8 @@ struct ApiError {
     int status = 0;   // 0: the server could not be reached
     std::string code; // "validation_failed", "draft_expired", ... ("" when unknown)
     std::string title;
-    std::string detail; // for people, in the language the request asked for
-    FieldErrors errors; // for validation failures
+    std::string detail;          // for people, in the language the request asked for
+    FieldErrors errors;          // for validation failures
     int retry_after_seconds = 0; // 429: how long to wait before trying again
 
     bool network() const { return status == 0; }

@@ -6,6 +6,7 @@
 
 #include "shared/domain/contract.h"
 #include "shared/domain/date.h"
+#include "shared/domain/invoice.h"
 #include "shared/domain/offer.h"
 #include "shared/signup/signup_form.h"
 
@@ -106,6 +107,19 @@ struct PlanChangeResult {
     Offer offer;
     Money monthly_difference;
     DocumentLink document;
+};
+
+// One of the verified client's invoices (GET /landing/clients/{cin}/invoices), with its
+// lines, the status the server judged for today and a signed link to its PDF.
+struct ClientInvoice {
+    Invoice invoice;
+    InvoiceStatus status = InvoiceStatus::Open; // overdue included
+    std::string document_download_url;          // relative to the site
+};
+
+struct ClientInvoices {
+    std::vector<ClientInvoice> invoices; // newest first
+    std::int64_t total = 0;              // all the client's invoices, beyond this page too
 };
 
 } // namespace isp::portal

@@ -16,7 +16,7 @@ App::App()
     : signup_(api_), customer_(api_), status_screen_(session_), offers_screen_(session_, signup_, customer_),
       signup_screen_(session_, signup_), confirmation_screen_(session_, signup_), verify_screen_(session_, customer_),
       dashboard_screen_(session_, customer_), plan_change_screen_(session_, customer_),
-      plan_changed_screen_(session_, customer_) {
+      plan_changed_screen_(session_, customer_), invoices_screen_(session_, customer_) {
     session_.change_language = [this](Language language) { set_language(language); };
 }
 
@@ -73,6 +73,7 @@ Screen& App::current_screen() {
     case CustomerStep::Dashboard: return dashboard_screen_;
     case CustomerStep::PlanChange: return plan_change_screen_;
     case CustomerStep::PlanChanged: return plan_changed_screen_;
+    case CustomerStep::Invoices: return invoices_screen_;
     }
     switch (signup_.step()) {
     case JourneyStep::ChooseOffer: return offers_screen_;
@@ -175,6 +176,7 @@ void App::customer_test_state(nlohmann::json& state) const {
     case CustomerBusy::Loading: busy = "loading_subscriptions"; break;
     case CustomerBusy::Submitting: busy = "changing_plan"; break;
     case CustomerBusy::Linking: busy = "document_link"; break;
+    case CustomerBusy::LoadingInvoices: busy = "loading_invoices"; break;
     }
     if (*busy)
         state["busy"] = busy;
@@ -214,6 +216,21 @@ void App::customer_test_state(nlohmann::json& state) const {
                                 {"document_download_url", r->document.document_download_url}};
     else
         state["plan_change"] = nullptr;
+    nlohmann::json invoices = nlohmann::json::array();
+    for (const ClientInvoice& i : customer_.invoices().invoices)
+        invoices.push_back(
+            {{"invoice_id", i.invoice.invoice_id},
+             {"invoice_number", i.invoice.invoice_number},
+             {"period", i.invoice.period},
+             {"status", std::string{to_string(i.status)}},
+             {"total", format_money(Money{i.invoice.total_minor, i.invoice.currency}, session_.language)},
+             {"lines", i.invoice.lines.size()},
+             {"document_download_url", i.document_download_url}});
+    state["invoices"] = std::move(invoices);
+    state["invoice_filter"] = customer_.invoice_filter()
+                                  ? nlohmann::json(std::string{to_string(*customer_.invoice_filter())})
+                                  : nlohmann::json(nullptr);
+    state["expanded_invoice"] = customer_.expanded_invoice();
 }
 
 } // namespace isp::portal

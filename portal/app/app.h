@@ -16,6 +16,7 @@
 #include "portal/screens/dashboard.h"
 #include "portal/screens/offers.h"
 #include "portal/screens/plan_change.h"
+#include "portal/screens/invoices.h"
 #include "portal/screens/plan_changed.h"
 #include "portal/screens/signup.h"
 #include "portal/screens/status.h"
@@ -60,6 +61,7 @@ private:
     DashboardScreen dashboard_screen_;
     PlanChangeScreen plan_change_screen_;
     PlanChangedScreen plan_changed_screen_;
+    InvoicesScreen invoices_screen_;
     std::string shown_title_;
     std::string announced_; // last text put in the ARIA live region
 };

@@ -94,6 +94,7 @@ void CustomerJourney::leave() {
     step_ = CustomerStep::Inactive;
     notice_.reset();
     resume_ = false;
+    resume_invoices_ = false;
 }
 
 void CustomerJourney::field_edited(std::string_view field) {
@@ -120,8 +121,8 @@ void CustomerJourney::verify() {
             busy_ = CustomerBusy::None;
             const ApiError& e = result.error;
             if (e.status == 429)
-                notice_ = Notice{std::nullopt, text(Text::TooManyAttempts, language_, std::max(1, e.retry_after_seconds)),
-                                 true};
+                notice_ = Notice{std::nullopt,
+                                 text(Text::TooManyAttempts, language_, std::max(1, e.retry_after_seconds)), true};
             else
                 show_server(e, Text::VerificationFailed);
             return;
@@ -146,6 +147,11 @@ void CustomerJourney::load_subscriptions() {
         subscriptions_ = std::move(*result.value);
         if (!subscriptions_.first_name.empty())
             first_name_ = subscriptions_.first_name;
+        if (resume_invoices_) {
+            resume_invoices_ = false;
+            open_invoices(); // where the person was
+            return;
+        }
         if (resume_ && selected()) {
             step_ = CustomerStep::PlanChange; // where the person was, with what they chose
             show(Text::VerifiedContinue, false);
@@ -163,6 +169,7 @@ bool CustomerJourney::token_lost(const ApiError& error) {
     if (!lost)
         return false;
     resume_ = step_ == CustomerStep::PlanChange;
+    resume_invoices_ = step_ == CustomerStep::Invoices;
     token_.clear();
     step_ = CustomerStep::Verify;
     show(error.code == "lookup_token_expired" ? Text::SessionExpired : Text::SessionInvalid);

@@ -1,5 +1,6 @@
 // The existing-customer journey (issue #6): verify with CIN and line number, see the
-// subscriptions, change a subscription's plan, download contract documents. Holds the
+// subscriptions, change a subscription's plan, download contract documents, see and
+// download invoices (customer_invoices.cpp). Holds the
 // journey's state and turns the person's actions into API calls; screens read the state
 // and call these commands. Rules come from shared/ (CIN, line number, plan change).
 #pragma once
@@ -15,8 +16,8 @@
 
 namespace isp::portal {
 
-enum class CustomerStep { Inactive, Verify, Dashboard, PlanChange, PlanChanged };
-enum class CustomerBusy { None, Verifying, Loading, Submitting, Linking };
+enum class CustomerStep { Inactive, Verify, Dashboard, PlanChange, PlanChanged, Invoices };
+enum class CustomerBusy { None, Verifying, Loading, Submitting, Linking, LoadingInvoices };
 
 class CustomerJourney {
 public:
@@ -44,10 +45,15 @@ public:
     std::optional<std::string> shown_error(std::string_view field) const;
     // The person was sent back to verification in the middle of a plan change.
     bool resuming() const { return resume_; }
+    const ClientInvoices& invoices() const { return invoices_; }
+    // The status the list is narrowed to; none: every invoice.
+    const std::optional<InvoiceStatus>& invoice_filter() const { return invoice_filter_; }
+    // The invoice whose lines are shown ("" for none).
+    const std::string& expanded_invoice() const { return expanded_invoice_; }
 
     // --- commands -----------------------------------------------------------------------
-    void start();  // "I am already a customer"
-    void leave();  // back to the offers
+    void start(); // "I am already a customer"
+    void leave(); // back to the offers
     void field_edited(std::string_view field);
     void field_left(std::string_view field);
     void verify();
@@ -56,6 +62,10 @@ public:
     void confirm_change();
     void back_to_dashboard();
     void download_contract(const std::string& contract_id);
+    void open_invoices();
+    void set_invoice_filter(std::optional<InvoiceStatus> status) { invoice_filter_ = status; }
+    void toggle_invoice(const std::string& invoice_id);
+    void download_invoice(const std::string& invoice_id);
     void set_language(Language language) { language_ = language; }
 
 private:
@@ -85,7 +95,12 @@ private:
     std::string contract_id_;
     std::string target_offer_id_;
     std::string effective_date_;
-    bool resume_ = false; // re-verifying to finish a plan change
+    bool resume_ = false;          // re-verifying to finish a plan change
+    bool resume_invoices_ = false; // re-verifying to see the invoices again
+
+    ClientInvoices invoices_;
+    std::optional<InvoiceStatus> invoice_filter_;
+    std::string expanded_invoice_;
 
     struct Attempt {
         std::string idempotency_key;

@@ -64,24 +64,35 @@ constexpr Entry entries[] = {
     {Text::DownloadContract, "T\u00e9l\u00e9charger le contrat (PDF)", "Download contract (PDF)"},
     {Text::NewSignup, "Nouvelle souscription", "New subscription"},
     {Text::ExistingCustomer, "Je suis d\u00e9j\u00e0 client", "I am already a customer"},
-    {Text::ExistingCustomerIntro, "D\u00e9j\u00e0 abonn\u00e9 ? Consultez vos abonnements, changez d'offre, t\u00e9l\u00e9chargez vos contrats.", "Already a subscriber? See your subscriptions, change plan, download your contracts."},
+    {Text::ExistingCustomerIntro,
+     "D\u00e9j\u00e0 abonn\u00e9 ? Consultez vos abonnements, changez d'offre, t\u00e9l\u00e9chargez vos contrats.",
+     "Already a subscriber? See your subscriptions, change plan, download your contracts."},
     {Text::VerifyHeading, "Identifiez-vous", "Verify your identity"},
-    {Text::VerifyIntro, "Saisissez votre CIN et le num\u00e9ro d'une ligne de votre abonnement.", "Enter your CIN and the number of a line of your subscription."},
+    {Text::VerifyIntro, "Saisissez votre CIN et le num\u00e9ro d'une ligne de votre abonnement.",
+     "Enter your CIN and the number of a line of your subscription."},
     {Text::VerifyCinLabel, "CIN (carte d'identit\u00e9 nationale)", "CIN (national identity card)"},
     {Text::VerifyLineLabel, "Num\u00e9ro de ligne", "Line number"},
-    {Text::VerifyLineHint, "Mobile ou fixe (06 12 34 56 78), ou r\u00e9f\u00e9rence de ligne Internet", "Mobile or landline (06 12 34 56 78), or Internet line reference"},
+    {Text::VerifyLineHint, "Mobile ou fixe (06 12 34 56 78), ou r\u00e9f\u00e9rence de ligne Internet",
+     "Mobile or landline (06 12 34 56 78), or Internet line reference"},
     {Text::Verify, "V\u00e9rifier", "Verify"},
     {Text::Verifying, "V\u00e9rification\u2026", "Verifying\u2026"},
     {Text::BackToOffers, "Retour aux offres", "Back to the offers"},
-    {Text::VerificationFailed, "Ce CIN et ce num\u00e9ro de ligne ne correspondent \u00e0 aucun abonnement.", "This CIN and line number do not match any subscription."},
-    {Text::TooManyAttempts, "Trop de tentatives. R\u00e9essayez dans {} secondes.", "Too many attempts. Try again in {} seconds."},
-    {Text::SessionExpired, "Votre session a expir\u00e9. Identifiez-vous \u00e0 nouveau : ce que vous faisiez est conserv\u00e9.", "Your session has expired. Verify your identity again: what you were doing is kept."},
-    {Text::SessionInvalid, "Votre session n'est plus valable. Identifiez-vous \u00e0 nouveau.", "Your session is no longer valid. Verify your identity again."},
-    {Text::VerifiedContinue, "Identit\u00e9 v\u00e9rifi\u00e9e. Vous pouvez reprendre votre changement d'offre.", "Identity verified. You can continue your plan change."},
+    {Text::VerificationFailed, "Ce CIN et ce num\u00e9ro de ligne ne correspondent \u00e0 aucun abonnement.",
+     "This CIN and line number do not match any subscription."},
+    {Text::TooManyAttempts, "Trop de tentatives. R\u00e9essayez dans {} secondes.",
+     "Too many attempts. Try again in {} seconds."},
+    {Text::SessionExpired,
+     "Votre session a expir\u00e9. Identifiez-vous \u00e0 nouveau : ce que vous faisiez est conserv\u00e9.",
+     "Your session has expired. Verify your identity again: what you were doing is kept."},
+    {Text::SessionInvalid, "Votre session n'est plus valable. Identifiez-vous \u00e0 nouveau.",
+     "Your session is no longer valid. Verify your identity again."},
+    {Text::VerifiedContinue, "Identit\u00e9 v\u00e9rifi\u00e9e. Vous pouvez reprendre votre changement d'offre.",
+     "Identity verified. You can continue your plan change."},
     {Text::DashboardHeading, "Bonjour {}", "Hello {}"},
     {Text::DashboardIntro, "Vos abonnements", "Your subscriptions"},
     {Text::LoadingSubscriptions, "Chargement de vos abonnements\u2026", "Loading your subscriptions\u2026"},
-    {Text::NoSubscriptions, "Aucun abonnement n'est enregistr\u00e9 \u00e0 votre nom.", "No subscription is registered in your name."},
+    {Text::NoSubscriptions, "Aucun abonnement n'est enregistr\u00e9 \u00e0 votre nom.",
+     "No subscription is registered in your name."},
     {Text::Line, "Ligne", "Line"},
     {Text::Service, "Service", "Service"},
     {Text::CommitmentEnd, "Fin d'engagement", "Commitment ends"},
@@ -93,7 +104,8 @@ constexpr Entry entries[] = {
     {Text::Upgrade, "Mont\u00e9e en gamme", "Upgrade"},
     {Text::Downgrade, "Baisse de gamme", "Downgrade"},
     {Text::DifferencePerMonth, "{} HT / mois", "{} excl. tax / month"},
-    {Text::NoEligibleOffers, "Aucune autre offre n'est disponible pour cet abonnement.", "No other offer is available for this subscription."},
+    {Text::NoEligibleOffers, "Aucune autre offre n'est disponible pour cet abonnement.",
+     "No other offer is available for this subscription."},
     {Text::EffectiveDate, "Date d'effet", "Effective date"},
     {Text::EffectiveDateHint, "AAAA-MM-JJ, au plus tard dans 90 jours", "YYYY-MM-DD, at most 90 days ahead"},
     {Text::ConfirmChange, "Confirmer le changement", "Confirm the change"},
@@ -103,6 +115,24 @@ constexpr Entry entries[] = {
     {Text::NewOffer, "Nouvelle offre", "New offer"},
     {Text::ContractVersion, "Version du contrat", "Contract version"},
     {Text::BackToSubscriptions, "Retour \u00e0 mes abonnements", "Back to my subscriptions"},
+    {Text::MyInvoices, "Mes factures", "My invoices"},
+    {Text::InvoicesHeading, "Vos factures", "Your invoices"},
+    {Text::LoadingInvoices, "Chargement de vos factures\u2026", "Loading your invoices\u2026"},
+    {Text::NoInvoices, "Aucune facture pour le moment.", "No invoice yet."},
+    {Text::NoInvoicesWithStatus, "Aucune facture avec ce statut.", "No invoice with this status."},
+    {Text::FilterAll, "Toutes", "All"},
+    {Text::StatusOpen, "\u00c0 payer", "To pay"},
+    {Text::StatusPartiallyPaid, "Partiellement pay\u00e9e", "Partly paid"},
+    {Text::StatusPaid, "Pay\u00e9e", "Paid"},
+    {Text::StatusOverdue, "En retard", "Overdue"},
+    {Text::DueOn, "\u00c9ch\u00e9ance : {}", "Due: {}"},
+    {Text::InvoiceTotal, "Total TTC", "Total incl. tax"},
+    {Text::Outstanding, "Reste \u00e0 payer", "Amount due"},
+    {Text::ShowDetails, "D\u00e9tails", "Details"},
+    {Text::HideDetails, "Masquer le d\u00e9tail", "Hide details"},
+    {Text::DownloadInvoice, "T\u00e9l\u00e9charger (PDF)", "Download (PDF)"},
+    {Text::LastTwelveMonths, "Vos 12 derniers mois (TTC)", "Your last 12 months (incl. tax)"},
+    {Text::LineDays, "{} jours", "{} days"},
     {Text::NoWebGL, "Votre navigateur ne peut pas afficher le portail (WebGL 2 n\u00e9cessaire).",
      "Your browser cannot display the portal (WebGL 2 is required)."},
 };
@@ -120,6 +150,28 @@ static_assert(in_enum_order(), "ui_text entries must follow the Text enum, one e
 std::string_view text(Text id, Language language) {
     const Entry& e = entries[static_cast<std::size_t>(id)];
     return language == Language::French ? e.fr : e.en;
+}
+
+std::string_view month_name(int month, Language language) {
+    static constexpr const char* french[] = {"janvier",   "f\u00e9vrier", "mars",     "avril",
+                                             "mai",       "juin",         "juillet",  "ao\u00fbt",
+                                             "septembre", "octobre",      "novembre", "d\u00e9cembre"};
+    static constexpr const char* english[] = {"January", "February", "March",     "April",   "May",      "June",
+                                              "July",    "August",   "September", "October", "November", "December"};
+    const int m = month >= 1 && month <= 12 ? month - 1 : 0;
+    return language == Language::French ? french[m] : english[m];
+}
+
+std::string_view short_month_name(int month, Language language, bool initial) {
+    static constexpr const char* french[] = {"janv.", "f\u00e9vr.", "mars",  "avr.", "mai",  "juin",
+                                             "juil.", "ao\u00fbt",  "sept.", "oct.", "nov.", "d\u00e9c."};
+    static constexpr const char* english[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    static constexpr const char* initials[] = {"J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"};
+    const int m = month >= 1 && month <= 12 ? month - 1 : 0;
+    if (initial)
+        return initials[m];
+    return language == Language::French ? french[m] : english[m];
 }
 
 std::string text(Text id, Language language, std::string_view value) {

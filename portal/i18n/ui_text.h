@@ -92,10 +92,33 @@ enum class Text {
     NewOffer,
     ContractVersion,
     BackToSubscriptions,
+    MyInvoices,
+    InvoicesHeading,
+    LoadingInvoices,
+    NoInvoices,
+    NoInvoicesWithStatus,
+    FilterAll,
+    StatusOpen,
+    StatusPartiallyPaid,
+    StatusPaid,
+    StatusOverdue,
+    DueOn,
+    InvoiceTotal,
+    Outstanding,
+    ShowDetails,
+    HideDetails,
+    DownloadInvoice,
+    LastTwelveMonths,
+    LineDays,
     NoWebGL,
 };
 
 std::string_view text(Text id, Language language);
+
+// "octobre" / "October" (month 1..12).
+std::string_view month_name(int month, Language language);
+// "oct." / "Oct" for the chart's axis; `initial` gives one letter ("O") for phones.
+std::string_view short_month_name(int month, Language language, bool initial = false);
 
 // `text(id)` with its "{}" replaced by `value` ("Engagement minimum : {} mois").
 std::string text(Text id, Language language, std::string_view value);

@@ -23,6 +23,8 @@ void DashboardScreen::draw_content() {
     }
     if (journey_.busy() == CustomerBusy::Linking)
         ui::progress(tr(Text::PreparingDocument));
+    if (journey_.busy() == CustomerBusy::LoadingInvoices)
+        ui::progress(tr(Text::LoadingInvoices));
     const auto& subscriptions = journey_.subscriptions().subscriptions;
     if (subscriptions.empty())
         ui::muted_text(tr(Text::NoSubscriptions));
@@ -33,7 +35,8 @@ void DashboardScreen::draw_content() {
         ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::px(14.0f), ui::px(12.0f)));
         ImGui::BeginChild("##subscription", ImVec2(0.0f, 0.0f),
-                          ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+                          ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY |
+                              ImGuiChildFlags_AlwaysUseWindowPadding,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         ui::bold_text(s.offer.name, ui::large_font_size);
         ui::muted_text(std::string{family_label(s.offer.family, lang())} + "  \u00b7  " + s.contract.contract_number,
@@ -60,7 +63,12 @@ void DashboardScreen::draw_content() {
         ui::gap(8.0f);
     }
     ui::gap(8.0f);
-    if (ui::secondary_button(tr(Text::BackToOffers), "button:back_to_offers", idle))
+    const float width = narrow() ? -1.0f : 0.0f;
+    if (ui::primary_button(tr(Text::MyInvoices), "button:invoices", idle, width))
+        journey_.open_invoices();
+    if (!narrow())
+        ImGui::SameLine();
+    if (ui::secondary_button(tr(Text::BackToOffers), "button:back_to_offers", idle, width))
         journey_.leave();
 }
 
