@@ -231,6 +231,12 @@ void App::customer_test_state(nlohmann::json& state) const {
                                   ? nlohmann::json(std::string{to_string(*customer_.invoice_filter())})
                                   : nlohmann::json(nullptr);
     state["expanded_invoice"] = customer_.expanded_invoice();
+    if (const auto bill = customer_.first_invoice_preview())
+        state["plan_change_preview"] = {
+            {"total", format_money(Money{bill->total_minor, bill->currency}, session_.language)},
+            {"lines", bill->lines.size()}};
+    else
+        state["plan_change_preview"] = nullptr;
 }
 
 } // namespace isp::portal

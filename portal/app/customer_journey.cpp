@@ -36,6 +36,29 @@ const EligibleOffer* CustomerJourney::target() const {
     return nullptr;
 }
 
+std::optional<ProratedBill> CustomerJourney::first_invoice_preview() const {
+    const Subscription* s = selected();
+    const EligibleOffer* t = target();
+    if (!s || !t || live_error("effective_date") || live_error("target_offer_id"))
+        return std::nullopt;
+    const auto effective = parse_iso_date(effective_date_);
+    if (!effective)
+        return std::nullopt;
+    // The month of the change: the current offer until the day before, the new one from it
+    // (the contract is active: only active contracts change plan).
+    const BillingPeriod period = billing_period_of(*effective);
+    const Date from = std::max(period.first_day(), s->contract.contract_start_date);
+    const std::vector<OfferChange> offers = {{s->offer.offer_id, std::min(from, *effective)},
+                                             {t->offer.offer_id, *effective}};
+    const std::vector<StatusChange> statuses = {{ContractStatus::Active, std::min(from, *effective)}};
+    const ProratedBill bill = prorate(period, offers, statuses, [&](const std::string& id) -> const Offer* {
+        return id == s->offer.offer_id ? &s->offer : id == t->offer.offer_id ? &t->offer : nullptr;
+    });
+    if (bill.empty())
+        return std::nullopt;
+    return bill;
+}
+
 std::optional<std::string> CustomerJourney::live_error(std::string_view field) const {
     if (field == "verify_cin") {
         if (cin_.empty())

@@ -13,6 +13,7 @@
 #include "portal/api/api_client.h"
 #include "portal/app/signup_journey.h" // Notice
 #include "portal/i18n/ui_text.h"
+#include "shared/billing/proration.h"
 
 namespace isp::portal {
 
@@ -40,6 +41,9 @@ public:
     const std::string& target_offer_id() const { return target_offer_id_; }
     const EligibleOffer* target() const;
     const std::optional<PlanChangeResult>& change_result() const { return result_; }
+    // The invoice of the effective date's month with the change, prorated by the rules the
+    // billing run uses (shared/billing/proration.h); none until offer and date are valid.
+    std::optional<ProratedBill> first_invoice_preview() const;
     const std::optional<Notice>& notice() const { return notice_; }
     // "verify_cin", "verify_line", "effective_date", "target_offer_id": the error to show now.
     std::optional<std::string> shown_error(std::string_view field) const;

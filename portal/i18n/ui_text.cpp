@@ -133,6 +133,7 @@ constexpr Entry entries[] = {
     {Text::DownloadInvoice, "T\u00e9l\u00e9charger (PDF)", "Download (PDF)"},
     {Text::LastTwelveMonths, "Vos 12 derniers mois (TTC)", "Your last 12 months (incl. tax)"},
     {Text::LineDays, "{} jours", "{} days"},
+    {Text::FirstInvoicePreview, "Votre facture de {} avec ce changement", "Your invoice for {} with this change"},
     {Text::NoWebGL, "Votre navigateur ne peut pas afficher le portail (WebGL 2 n\u00e9cessaire).",
      "Your browser cannot display the portal (WebGL 2 is required)."},
 };

@@ -110,6 +110,7 @@ enum class Text {
     DownloadInvoice,
     LastTwelveMonths,
     LineDays,
+    FirstInvoicePreview,
     NoWebGL,
 };
 

@@ -23,6 +23,30 @@ std::string PlanChangeScreen::title() const {
     return std::string{tr(Text::PlanChangeHeading)} + " \u2013 " + Screen::title();
 }
 
+// What the month of the change will cost, computed by the billing rules themselves.
+void PlanChangeScreen::draw_preview() {
+    const auto bill = journey_.first_invoice_preview();
+    if (!bill)
+        return;
+    const Date first = bill->first_day();
+    const std::string month = std::string{month_name(first.month, lang())} + " " + std::to_string(first.year);
+    ui::bold_text(text(Text::FirstInvoicePreview, lang(), month));
+    for (const ProratedLine& line : bill->lines) {
+        const Subscription* s = journey_.selected();
+        const EligibleOffer* t = journey_.target();
+        const std::string& name = s && line.offer_id == s->offer.offer_id ? s->offer.name
+                                  : t                                     ? t->offer.name
+                                                                          : line.offer_id;
+        ui::text(name + "  ·  " + line.from.to_iso() + " → " + line.to.to_iso() + "  ·  " +
+                 text(Text::LineDays, lang(), std::to_string(line.days) + "/" + std::to_string(line.days_in_period)) +
+                 "  ·  " + format_money(Money{line.total_minor, bill->currency}, lang()));
+    }
+    ui::bold_text(std::string{tr(Text::InvoiceTotal)} + " : " +
+                  format_money(Money{bill->total_minor, bill->currency}, lang()));
+    ui::probe::item("preview:total");
+    ui::gap(14.0f);
+}
+
 void PlanChangeScreen::draw_content() {
     const Subscription* s = journey_.selected();
     if (!s)
@@ -64,7 +88,8 @@ void PlanChangeScreen::draw_content() {
     ui::bold_text(tr(Text::EffectiveDate));
     ui::muted_text(tr(Text::EffectiveDateHint), ui::small_font_size);
     const auto date_error = journey_.shown_error("effective_date");
-    const ui::FieldEvents events = ui::text_input("effective_date", journey_.effective_date(), date_error.has_value(), idle);
+    const ui::FieldEvents events =
+        ui::text_input("effective_date", journey_.effective_date(), date_error.has_value(), idle);
     if (events.edited)
         journey_.field_edited("effective_date");
     if (events.left)
@@ -74,6 +99,7 @@ void PlanChangeScreen::draw_content() {
     if (const auto error = journey_.shown_error("contract_id"))
         ui::error_text(*error);
     ui::gap(14.0f);
+    draw_preview();
 
     if (const auto& notice = journey_.notice()) {
         const std::string message = notice->text ? std::string{tr(*notice->text)} : notice->server_message;

@@ -1,5 +1,6 @@
 // Plan change: the subscription's eligible offers (upgrade/downgrade, monthly difference),
-// the effective date checked as typed with shared/billing's check_plan_change, and confirm.
+// the effective date checked as typed with shared/billing's check_plan_change, a preview of
+// the month's prorated invoice (shared/billing/proration), and confirm.
 #pragma once
 #include "portal/app/customer_journey.h"
 #include "portal/screens/screen.h"
@@ -16,6 +17,8 @@ protected:
     void draw_content() override;
 
 private:
+    void draw_preview();
+
     CustomerJourney& journey_;
 };
 

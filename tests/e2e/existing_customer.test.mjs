@@ -64,6 +64,11 @@ test('an existing customer verifies, changes plan and gets the new contract vers
   assert.match(state.errors.effective_date, /pass/);
   await fillField(page, 'effective_date', '2026-12-15');
   state = await waitForState(page, (s) => Object.keys(s.errors).length === 0, 'date accepted');
+  // December's invoice as the billing run will compute it (shared/billing/proration):
+  // 14 days of Confort (99,00 HT) + 17 days of Illimité (199,00 HT), 20 % VAT, per line.
+  state = await waitForState(page, (s) => s.plan_change_preview, 'first invoice preview');
+  assert.equal(state.plan_change_preview.lines, 2);
+  assert.match(state.plan_change_preview.total.replace(/[\u00a0\u202f]/g, ' '), /^184,61 MAD$/);
   await screenshot(page, '32-plan-change');
 
   await clickWidget(page, 'button:confirm_change');
