@@ -73,6 +73,11 @@ CommandLine parse_command_line(int argc, char** argv) {
         ->envname("PORTAL_INVOICE_DUE_DAYS")
         ->check(CLI::Range(0, 365))
         ->capture_default_str();
+    app.add_option("--trusted-proxy", c.trusted_proxies,
+                   "Address of a reverse proxy in front of the server (repeat for several): its X-Forwarded-For "
+                   "gives the client address that public rate limits count")
+        ->envname("PORTAL_TRUSTED_PROXIES")
+        ->delimiter(',');
     app.add_option("--operator-name", c.operator_profile.name, "Operator name on the portal and documents")
         ->envname("PORTAL_OPERATOR_NAME")
         ->capture_default_str();

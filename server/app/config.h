@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "server/app/operator_profile.h"
 
@@ -30,6 +31,9 @@ struct ServerConfig {
     // Behind a reverse proxy that authenticates staff itself: X-Actor-Id (+ X-Actor-Roles)
     // is then accepted as authentication. Off by default: anyone could send the header.
     bool trust_proxy_actor = false;
+    // Reverse proxies whose X-Forwarded-For is believed for the client's address (rate
+    // limits per address); none by default: the peer's address is the client's.
+    std::vector<std::string> trusted_proxies;
     int invoice_due_days = 15; // an invoice is due this many days after its issue date
     OperatorProfile operator_profile;
 };

@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include "server/app/app_context.h"
+#include "server/http/client_address.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"
@@ -66,7 +67,8 @@ void register_landing_clients(httplib::Server& http, AppContext& app) {
                       throw http::ApiError(400, "validation_failed", "Some fields have the wrong type; see errors.",
                                            std::move(errors));
                   const Client client = app.db.read([&](store::Connection& c) {
-                      return app.identity.verify(c, req.remote_addr, cin, service_identifier, lang);
+                      return app.identity.verify(c, http::client_address(req, app.config), cin, service_identifier,
+                                                 lang);
                   });
                   const auto token = app.identity.issue(client.client_id);
                   http::write_json(res, 200,

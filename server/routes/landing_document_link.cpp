@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include "server/app/app_context.h"
+#include "server/http/client_address.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
 #include "server/http/rate_limit.h"
@@ -26,7 +27,7 @@ void register_landing_document_link(httplib::Server& http, AppContext& app) {
               http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                   const nlohmann::json body = http::json_object_body(req);
                   const Language lang = http::body_language(body);
-                  http::take_or_refuse(app.landing_writes, req.remote_addr, lang);
+                  http::take_or_refuse(app.landing_writes, http::client_address(req, app.config), lang);
                   FieldErrors errors;
                   std::string token, cin, service_identifier;
                   wire::JsonReader r(body, errors, lang);
@@ -43,8 +44,11 @@ void register_landing_document_link(httplib::Server& http, AppContext& app) {
                   const std::string contract_id = http::path_param(req, "contract_id");
                   const Contract contract = app.db.read([&](store::Connection& c) {
                       const std::string client_id =
-                          !token.empty() ? app.identity.client_of(token)
-                                         : app.identity.verify(c, req.remote_addr, cin, service_identifier, lang).client_id;
+                          !token.empty()
+                              ? app.identity.client_of(token)
+                              : app.identity
+                                    .verify(c, http::client_address(req, app.config), cin, service_identifier, lang)
+                                    .client_id;
                       auto k = store::find_contract(c, contract_id);
                       if (!k || k->client_id != client_id)
                           services::refuse_contract_not_owned();

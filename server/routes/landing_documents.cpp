@@ -19,9 +19,8 @@ void register_landing_documents(httplib::Server& http, AppContext& app) {
                      throw http::ApiError(401, "document_token_missing",
                                           "This link needs its token; open the link from the portal as it was given.");
                  const std::string contract_id = http::path_param(req, "contract_id");
-                 std::string pdf = app.db.read([&](store::Connection& c) {
-                     return app.documents.render_for_token(c, contract_id, token);
-                 });
+                 std::string pdf = app.db.read(
+                     [&](store::Connection& c) { return app.documents.render_for_token(c, contract_id, token); });
                  res.status = 200;
                  res.set_header("Content-Disposition", "inline; filename=\"contract-" + contract_id + ".pdf\"");
                  res.set_header("Cache-Control", "private, no-store");

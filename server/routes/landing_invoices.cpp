@@ -21,38 +21,39 @@
 namespace isp::routes {
 
 void register_landing_invoices(httplib::Server& http, AppContext& app) {
-    http.Get("/api/v1/landing/clients/:cin/invoices",
-             http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 const http::PageRequest page = http::page_request(req);
-                 store::InvoiceFilter filter;
-                 filter.today = app.clock.today_utc();
-                 if (req.has_param("status")) {
-                     filter.status = parse_invoice_status(req.get_param_value("status"));
-                     if (!filter.status)
-                         throw http::ApiError(400, "validation_failed", "Unknown invoice status.",
-                                              {{"status", "invalid_choice",
-                                                "status must be open, partially_paid, paid or overdue."}});
-                 }
-                 const nlohmann::json body = app.db.read([&](store::Connection& c) {
-                     const Client client = app.identity.client_for_cin(c, req.get_param_value("lookup_token"),
-                                                                       http::path_param(req, "cin"));
-                     filter.client_id = client.client_id;
-                     const std::int64_t total = store::count_invoices(c, filter);
-                     nlohmann::json data = nlohmann::json::array();
-                     for (const Invoice& listed : store::list_invoices_page(c, filter, page.per_page, page.offset())) {
-                         // With its lines: a client's month has a handful, and the portal shows them.
-                         const Invoice invoice = store::find_invoice(c, listed.invoice_id).value_or(listed);
-                         nlohmann::json j = wire::to_json(invoice, filter.today);
-                         j.erase("billing_run_id");
-                         const auto link = app.invoice_documents.link(invoice.invoice_id);
-                         j["document_download_url"] = link.url;
-                         j["document_url_expires_at"] = link.expires_at;
-                         data.push_back(std::move(j));
-                     }
-                     return nlohmann::json{{"data", std::move(data)}, {"pagination", http::pagination_json(page, total)}};
-                 });
-                 http::write_json(res, 200, body);
-             }));
+    http.Get(
+        "/api/v1/landing/clients/:cin/invoices",
+        http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+            const http::PageRequest page = http::page_request(req);
+            store::InvoiceFilter filter;
+            filter.today = app.clock.today_utc();
+            if (req.has_param("status")) {
+                filter.status = parse_invoice_status(req.get_param_value("status"));
+                if (!filter.status)
+                    throw http::ApiError(
+                        400, "validation_failed", "Unknown invoice status.",
+                        {{"status", "invalid_choice", "status must be open, partially_paid, paid or overdue."}});
+            }
+            const nlohmann::json body = app.db.read([&](store::Connection& c) {
+                const Client client =
+                    app.identity.client_for_cin(c, req.get_param_value("lookup_token"), http::path_param(req, "cin"));
+                filter.client_id = client.client_id;
+                const std::int64_t total = store::count_invoices(c, filter);
+                nlohmann::json data = nlohmann::json::array();
+                for (const Invoice& listed : store::list_invoices_page(c, filter, page.per_page, page.offset())) {
+                    // With its lines: a client's month has a handful, and the portal shows them.
+                    const Invoice invoice = store::find_invoice(c, listed.invoice_id).value_or(listed);
+                    nlohmann::json j = wire::to_json(invoice, filter.today);
+                    j.erase("billing_run_id");
+                    const auto link = app.invoice_documents.link(invoice.invoice_id);
+                    j["document_download_url"] = link.url;
+                    j["document_url_expires_at"] = link.expires_at;
+                    data.push_back(std::move(j));
+                }
+                return nlohmann::json{{"data", std::move(data)}, {"pagination", http::pagination_json(page, total)}};
+            });
+            http::write_json(res, 200, body);
+        }));
 
     http.Get("/api/v1/landing/invoices/:invoice_id/document",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {

@@ -7,6 +7,7 @@
 
 #include "server/app/app_context.h"
 #include "server/clock/clock.h"
+#include "server/http/client_address.h"
 #include "server/http/idempotency.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
@@ -20,7 +21,6 @@
 #include "server/store/draft_store.h"
 #include "shared/wire/contract_json.h"
 #include "shared/wire/json_reader.h"
-#include "shared/wire/json_reader.h"
 #include "shared/wire/offer_json.h"
 #include "shared/wire/signup_json.h"
 
@@ -31,7 +31,7 @@ void register_landing_submit(httplib::Server& http, AppContext& app) {
                   const nlohmann::json body = http::json_object_body(req);
                   FieldErrors errors;
                   const SignupForm form = wire::signup_form_from_json(body, errors);
-                  http::take_or_refuse(app.landing_writes, req.remote_addr, form.language);
+                  http::take_or_refuse(app.landing_writes, http::client_address(req, app.config), form.language);
                   std::string draft_id;
                   wire::JsonReader(body, errors, form.language).string("draft_id", draft_id);
                   if (!errors.empty())
@@ -52,8 +52,8 @@ void register_landing_submit(httplib::Server& http, AppContext& app) {
                               services::subscribe_new_client(c, *check.valid, *offer, app.clock, app.documents);
                           if (!draft_id.empty())
                               store::delete_draft(c, draft_id);
-                          const auto link = app.documents.link(created.contract.contract_id,
-                                                               created.contract.document_version);
+                          const auto link =
+                              app.documents.link(created.contract.contract_id, created.contract.document_version);
                           nlohmann::json contract = wire::to_json(created.contract);
                           return {201,
                                   {{"contract_id", created.contract.contract_id},
