@@ -32,7 +32,7 @@ void register_landing_invoices(httplib::Server& http, AppContext& app) {
                 if (!filter.status)
                     throw http::ApiError(
                         400, "validation_failed", "Unknown invoice status.",
-                        {{"status", "invalid_choice", "status must be open, partially_paid, paid or overdue."}});
+                        {{"status", "invalid_status", "status must be open, partially_paid, paid or overdue."}});
             }
             const nlohmann::json body = app.db.read([&](store::Connection& c) {
                 const Client client =
