@@ -40,21 +40,6 @@ nlohmann::json cases(httplib::Client& c, const std::string& token, const std::st
     return body_json(res);
 }
 
-std::vector<std::string> error_fields(const httplib::Result& res) {
-    std::vector<std::string> out;
-    const nlohmann::json body = body_json(res);
-    for (const auto& e : body["errors"])
-        out.push_back(e["field"]);
-    return out;
-}
-
-void CHECK_DESCRIBED(const OpenApi& api, const std::string& method, const std::string& path,
-                     const httplib::Result& res) {
-    REQUIRE(res);
-    for (const auto& problem : api.check(method, path, *res))
-        FAIL_CHECK(problem);
-}
-
 } // namespace
 
 TEST_CASE("overdue debt by age on chosen dates") {
@@ -412,64 +397,64 @@ TEST_CASE("collections and payments endpoints match the OpenAPI description, err
                                  {"amount", {{"amount_minor", 1000}, {"currency", "MAD"}}},
                                  {"method", "card"},
                                  {"reference", "TPE 42"}};
-    CHECK_DESCRIBED(api, "post", "/collections/payments",
+    check_described(api, "post", "/collections/payments",
                     c.Post("/api/v1/collections/payments", with_key(), body.dump(), "application/json"));
-    CHECK_DESCRIBED(api, "post", "/collections/payments",
+    check_described(api, "post", "/collections/payments",
                     c.Post("/api/v1/collections/payments", with_key(), "{}", "application/json"));
-    CHECK_DESCRIBED(api, "post", "/collections/payments",
+    check_described(api, "post", "/collections/payments",
                     c.Post("/api/v1/collections/payments", body.dump(), "application/json"));
     auto too_much = body;
     too_much["amount"]["amount_minor"] = 100000;
-    CHECK_DESCRIBED(api, "post", "/collections/payments",
+    check_described(api, "post", "/collections/payments",
                     c.Post("/api/v1/collections/payments", with_key(), too_much.dump(), "application/json"));
     auto unknown = body;
     unknown["invoice_id"] = "inv_nope";
-    CHECK_DESCRIBED(api, "post", "/collections/payments",
+    check_described(api, "post", "/collections/payments",
                     c.Post("/api/v1/collections/payments", with_key(), unknown.dump(), "application/json"));
     const std::string approve = "/api/v1/collections/invoices/" + other + "/approve-paid";
-    CHECK_DESCRIBED(api, "post", "/collections/invoices/{invoice_id}/approve-paid",
+    check_described(api, "post", "/collections/invoices/{invoice_id}/approve-paid",
                     c.Post(approve, with_key(), "", "application/json"));
-    CHECK_DESCRIBED(api, "post", "/collections/invoices/{invoice_id}/approve-paid",
+    check_described(api, "post", "/collections/invoices/{invoice_id}/approve-paid",
                     c.Post(approve, with_key(), "", "application/json"));
-    CHECK_DESCRIBED(api, "post", "/collections/invoices/{invoice_id}/approve-paid",
+    check_described(api, "post", "/collections/invoices/{invoice_id}/approve-paid",
                     c.Post("/api/v1/collections/invoices/inv_nope/approve-paid", with_key(), "", "application/json"));
-    CHECK_DESCRIBED(api, "post", "/collections/payments",
+    check_described(api, "post", "/collections/payments",
                     c.Post("/api/v1/collections/payments", with_key(),
                            nlohmann::json{{"invoice_id", other},
                                           {"amount", {{"amount_minor", 1}, {"currency", "MAD"}}},
                                           {"method", "cash"}}
                                .dump(),
                            "application/json")); // 409: already paid
-    CHECK_DESCRIBED(api, "get", "/collections/payments", c.Get("/api/v1/collections/payments?method=card", ops));
-    CHECK_DESCRIBED(api, "get", "/collections/payments", c.Get("/api/v1/collections/payments?from=x", ops));
-    CHECK_DESCRIBED(api, "get", "/collections/payments", c.Get("/api/v1/collections/payments"));
+    check_described(api, "get", "/collections/payments", c.Get("/api/v1/collections/payments?method=card", ops));
+    check_described(api, "get", "/collections/payments", c.Get("/api/v1/collections/payments?from=x", ops));
+    check_described(api, "get", "/collections/payments", c.Get("/api/v1/collections/payments"));
 
-    CHECK_DESCRIBED(api, "get", "/collections/overview", c.Get("/api/v1/collections/overview", ops));
-    CHECK_DESCRIBED(api, "get", "/collections/overview", c.Get("/api/v1/collections/overview?currency=1", ops));
+    check_described(api, "get", "/collections/overview", c.Get("/api/v1/collections/overview", ops));
+    check_described(api, "get", "/collections/overview", c.Get("/api/v1/collections/overview?currency=1", ops));
     auto list = c.Get("/api/v1/collections/cases", ops);
-    CHECK_DESCRIBED(api, "get", "/collections/cases", list);
-    CHECK_DESCRIBED(api, "get", "/collections/cases", c.Get("/api/v1/collections/cases?status=x", ops));
+    check_described(api, "get", "/collections/cases", list);
+    check_described(api, "get", "/collections/cases", c.Get("/api/v1/collections/cases?status=x", ops));
     const std::string case_id = body_json(list)["data"][0]["case_id"];
     const std::string base = "/api/v1/collections/cases/" + case_id;
-    CHECK_DESCRIBED(api, "get", "/collections/cases/{case_id}", c.Get(base, ops));
-    CHECK_DESCRIBED(api, "get", "/collections/cases/{case_id}", c.Get("/api/v1/collections/cases/cas_nope", ops));
-    CHECK_DESCRIBED(
+    check_described(api, "get", "/collections/cases/{case_id}", c.Get(base, ops));
+    check_described(api, "get", "/collections/cases/{case_id}", c.Get("/api/v1/collections/cases/cas_nope", ops));
+    check_described(
         api, "post", "/collections/cases/{case_id}/actions",
         c.Post(base + "/actions", ops, R"({"kind": "call", "note": "Promised to pay."})", "application/json"));
-    CHECK_DESCRIBED(api, "post", "/collections/cases/{case_id}/actions",
+    check_described(api, "post", "/collections/cases/{case_id}/actions",
                     c.Post(base + "/actions", ops, R"({"kind": "fax"})", "application/json"));
-    CHECK_DESCRIBED(api, "get", "/collections/cases/{case_id}/actions", c.Get(base + "/actions", ops));
-    CHECK_DESCRIBED(api, "get", "/collections/cases/{case_id}/actions",
+    check_described(api, "get", "/collections/cases/{case_id}/actions", c.Get(base + "/actions", ops));
+    check_described(api, "get", "/collections/cases/{case_id}/actions",
                     c.Get("/api/v1/collections/cases/cas_nope/actions", ops));
     // The case approve-paid closed (the only closed one yet).
     const std::string paid_case =
         body_json(c.Get("/api/v1/collections/cases?status=closed", ops))["data"][0]["case_id"];
-    CHECK_DESCRIBED(
+    check_described(
         api, "put", "/collections/cases/{case_id}/status",
         c.Put(base + "/status", ops, R"({"status": "closed", "reason": "Written off"})", "application/json"));
-    CHECK_DESCRIBED(api, "put", "/collections/cases/{case_id}/status",
+    check_described(api, "put", "/collections/cases/{case_id}/status",
                     c.Put(base + "/status", ops, R"({"status": "closed"})", "application/json"));
-    CHECK_DESCRIBED(api, "put", "/collections/cases/{case_id}/status",
+    check_described(api, "put", "/collections/cases/{case_id}/status",
                     c.Put("/api/v1/collections/cases/" + paid_case + "/status", ops, R"({"status": "open"})",
                           "application/json")); // 409
 

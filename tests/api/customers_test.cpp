@@ -23,14 +23,6 @@ httplib::Result post_customer(httplib::Client& c, const std::string& token, cons
     return c.Post("/api/v1/customers", bearer(token), body.dump(), "application/json");
 }
 
-std::vector<std::string> error_fields(const httplib::Result& res) {
-    std::vector<std::string> out;
-    const nlohmann::json body = body_json(res);
-    for (const auto& e : body["errors"])
-        out.push_back(e["field"]);
-    return out;
-}
-
 std::vector<std::string> found_ids(httplib::Client& c, const std::string& token, const std::string& query) {
     httplib::Params params{{"q", query}};
     auto res = c.Get("/api/v1/customers", params, bearer(token));

@@ -5,8 +5,8 @@
 using namespace isp::test;
 
 namespace {
-const nlohmann::json partial = {{"form", {{"offer_id", "ofr_mobile_confort"}, {"first_name", "Élodie"}, {"cin", "ab12"}}},
-                                {"step", "details"}};
+const nlohmann::json partial = {
+    {"form", {{"offer_id", "ofr_mobile_confort"}, {"first_name", "Élodie"}, {"cin", "ab12"}}}, {"step", "details"}};
 }
 
 TEST_CASE("a draft is saved, restored by its id, and updated") {
@@ -57,8 +57,8 @@ TEST_CASE("unknown and expired drafts say so") {
     REQUIRE(expired);
     CHECK(expired->status == 410);
     CHECK(body_json(expired)["code"] == "draft_expired");
-    auto put = client.Put("/api/v1/landing/drafts/" + d["draft_id"].get<std::string>(), partial.dump(),
-                          "application/json");
+    auto put =
+        client.Put("/api/v1/landing/drafts/" + d["draft_id"].get<std::string>(), partial.dump(), "application/json");
     CHECK(put->status == 410);
 }
 

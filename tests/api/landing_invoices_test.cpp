@@ -23,20 +23,6 @@ constexpr std::int64_t nov_5 = default_now - 18 * day;
 constexpr std::int64_t nov_10 = default_now - 13 * day;
 constexpr std::int64_t nov_21 = default_now - 2 * day;
 
-OpenApi description(httplib::Client& c) {
-    auto res = c.Get("/api/v1/openapi.json");
-    REQUIRE(res);
-    REQUIRE(res->status == 200);
-    return OpenApi(nlohmann::json::parse(res->body));
-}
-
-void CHECK_DESCRIBED(const OpenApi& api, const std::string& method, const std::string& path,
-                     const httplib::Result& res) {
-    REQUIRE(res);
-    for (const auto& problem : api.check(method, path, *res))
-        FAIL_CHECK(problem);
-}
-
 void check_problem(const httplib::Result& res, int status, const std::string& code) {
     REQUIRE(res);
     CHECK_MESSAGE(res->status == status, res->body);
@@ -77,7 +63,7 @@ httplib::Result invoices(httplib::Client& c, const std::string& cin, const std::
                          const std::string& query = "") {
     auto res = c.Get("/api/v1/landing/clients/" + cin + "/invoices?lookup_token=" + token + query);
     REQUIRE(res);
-    for (const auto& problem : description(c).check("get", "/landing/clients/{cin}/invoices", *res))
+    for (const auto& problem : served_description(c).check("get", "/landing/clients/{cin}/invoices", *res))
         FAIL_CHECK(problem);
     return res;
 }
@@ -343,21 +329,21 @@ TEST_CASE("landing invoices: the lookup token must be this client's, valid and f
     TestServer server;
     auto c = server.client();
     bill_three_months(server, c);
-    const OpenApi api = description(c);
+    const OpenApi api = served_description(c);
     const std::string path = "/landing/clients/{cin}/invoices";
     const std::string token = lookup_token(c, "AB123456", "0612345678");
-    CHECK_DESCRIBED(api, "get", path, invoices(c, "AB123456", token));
+    check_described(api, "get", path, invoices(c, "AB123456", token));
 
     SUBCASE("no token") {
         auto res = c.Get("/api/v1/landing/clients/AB123456/invoices");
         check_problem(res, 401, "lookup_token_invalid");
-        CHECK_DESCRIBED(api, "get", path, res);
+        check_described(api, "get", path, res);
         check_problem(invoices(c, "AB123456", ""), 401, "lookup_token_invalid");
     }
     SUBCASE("a forged token") {
         auto res = invoices(c, "AB123456", forged(token));
         check_problem(res, 401, "lookup_token_invalid");
-        CHECK_DESCRIBED(api, "get", path, res);
+        check_described(api, "get", path, res);
         // Another client's id in front of Amina's signature.
         std::string swapped = "cli_demo_youssef" + token.substr(token.find('.'));
         check_problem(invoices(c, "BE654321", swapped), 401, "lookup_token_invalid");
@@ -365,7 +351,7 @@ TEST_CASE("landing invoices: the lookup token must be this client's, valid and f
     SUBCASE("a truncated token") {
         auto res = invoices(c, "AB123456", token.substr(0, token.size() - 6));
         check_problem(res, 401, "lookup_token_invalid");
-        CHECK_DESCRIBED(api, "get", path, res);
+        check_described(api, "get", path, res);
         check_problem(invoices(c, "AB123456", token.substr(0, token.find('.') + 1)), 401, "lookup_token_invalid");
     }
     SUBCASE("an expired token") {
@@ -374,16 +360,16 @@ TEST_CASE("landing invoices: the lookup token must be this client's, valid and f
         server.clock().advance(1);
         auto res = invoices(c, "AB123456", token);
         check_problem(res, 401, "lookup_token_expired");
-        CHECK_DESCRIBED(api, "get", path, res);
+        check_described(api, "get", path, res);
     }
     SUBCASE("another client's valid token on this CIN; an unknown CIN gets the same answer") {
         const std::string youssef = lookup_token(c, "BE654321", "0535123456");
         auto other = invoices(c, "AB123456", youssef);
         check_problem(other, 403, "lookup_token_mismatch");
-        CHECK_DESCRIBED(api, "get", path, other);
+        check_described(api, "get", path, other);
         auto unknown = invoices(c, "ZZ999999", token);
         check_problem(unknown, 403, "lookup_token_mismatch");
-        CHECK_DESCRIBED(api, "get", path, unknown);
+        check_described(api, "get", path, unknown);
         auto a = body_json(other), u = body_json(unknown);
         a.erase("instance");
         u.erase("instance");
@@ -391,8 +377,8 @@ TEST_CASE("landing invoices: the lookup token must be this client's, valid and f
         check_problem(invoices(c, "12", token), 403, "lookup_token_mismatch"); // not even a CIN
     }
     SUBCASE("a bad status and bad pages are described") {
-        CHECK_DESCRIBED(api, "get", path, invoices(c, "AB123456", token, "&status=late"));
-        CHECK_DESCRIBED(api, "get", path, invoices(c, "AB123456", token, "&per_page=0"));
+        check_described(api, "get", path, invoices(c, "AB123456", token, "&status=late"));
+        check_described(api, "get", path, invoices(c, "AB123456", token, "&per_page=0"));
     }
 }
 
@@ -400,7 +386,7 @@ TEST_CASE("landing invoice documents: the token opens one invoice, until it expi
     TestServer server;
     auto c = server.client();
     const Billed b = bill_three_months(server, c);
-    const OpenApi api = description(c);
+    const OpenApi api = served_description(c);
     const std::string path = "/landing/invoices/{invoice_id}/document";
     const auto page = invoices_ok(c, "AB123456", lookup_token(c, "AB123456", "0612345678"));
     const std::string a_id = page["data"][0]["invoice_id"];
@@ -414,12 +400,12 @@ TEST_CASE("landing invoice documents: the token opens one invoice, until it expi
     auto ok = c.Get(a_url);
     REQUIRE(ok->status == 200);
     CHECK(ok->get_header_value("Content-Type") == "application/pdf");
-    CHECK_DESCRIBED(api, "get", path, ok);
+    check_described(api, "get", path, ok);
 
     SUBCASE("invoice A's token on invoice B") {
         auto res = doc(b_id, "?token=" + a_token);
         check_problem(res, 404, "document_link_invalid");
-        CHECK_DESCRIBED(api, "get", path, res);
+        check_described(api, "get", path, res);
         // Nor on another client's invoice.
         auto youssef = body_json(c.Get("/api/v1/invoices?client_id=cli_demo_youssef", bearer(b.ops)));
         check_problem(doc(youssef["data"][0]["invoice_id"].get<std::string>(), "?token=" + a_token), 404,
@@ -428,12 +414,12 @@ TEST_CASE("landing invoice documents: the token opens one invoice, until it expi
     SUBCASE("a forged token") {
         auto res = doc(a_id, "?token=" + forged(a_token));
         check_problem(res, 404, "document_link_invalid");
-        CHECK_DESCRIBED(api, "get", path, res);
+        check_described(api, "get", path, res);
     }
     SUBCASE("a truncated token") {
         auto res = doc(a_id, "?token=" + a_token.substr(0, a_token.size() - 6));
         check_problem(res, 404, "document_link_invalid");
-        CHECK_DESCRIBED(api, "get", path, res);
+        check_described(api, "get", path, res);
     }
     SUBCASE("an expired token") {
         server.clock().advance(24 * 3600 - 1);
@@ -441,12 +427,12 @@ TEST_CASE("landing invoice documents: the token opens one invoice, until it expi
         server.clock().advance(1);
         auto res = c.Get(a_url);
         check_problem(res, 410, "document_link_expired");
-        CHECK_DESCRIBED(api, "get", path, res);
+        check_described(api, "get", path, res);
     }
     SUBCASE("no token") {
         auto res = doc(a_id, "");
         check_problem(res, 401, "document_token_missing");
-        CHECK_DESCRIBED(api, "get", path, res);
+        check_described(api, "get", path, res);
         check_problem(doc(a_id, "?token="), 401, "document_token_missing");
     }
     SUBCASE("a lookup token is not a document token") {
@@ -460,7 +446,7 @@ TEST_CASE("staff invoice PDF: a staff token with ops or admin; unknown invoice 4
     TestServer server;
     auto c = server.client();
     const Billed b = bill_three_months(server, c);
-    const OpenApi api = description(c);
+    const OpenApi api = served_description(c);
     const std::string path = "/invoices/{invoice_id}/pdf";
     const std::string admin = create_staff_token(server, "admin");
     const std::string url = "/api/v1/invoices/" + b.oct["invoice_id"].get<std::string>() + "/pdf";
@@ -468,7 +454,7 @@ TEST_CASE("staff invoice PDF: a staff token with ops or admin; unknown invoice 4
     auto none = c.Get(url);
     check_problem(none, 401, "authentication_required");
     CHECK(none->get_header_value("WWW-Authenticate").rfind("Bearer", 0) == 0);
-    CHECK_DESCRIBED(api, "get", path, none);
+    check_described(api, "get", path, none);
     check_problem(c.Get(url, bearer("pst_nope_nope")), 401, "authentication_required");
     check_problem(c.Get(url, {{"X-Actor-Id", "agent"}, {"X-Actor-Roles", "admin"}}), 401, "authentication_required");
 
@@ -479,7 +465,7 @@ TEST_CASE("staff invoice PDF: a staff token with ops or admin; unknown invoice 4
         CHECK(res->get_header_value("Content-Type") == "application/pdf");
         CHECK(res->get_header_value("Content-Disposition") ==
               "inline; filename=\"invoice-" + b.oct["invoice_id"].get<std::string>() + ".pdf\"");
-        CHECK_DESCRIBED(api, "get", path, res);
+        check_described(api, "get", path, res);
         const std::string text = pdftotext(res->body, "staff_invoice_pdf");
         CHECK(text.find(b.oct["invoice_number"].get<std::string>()) != std::string::npos);
         CHECK(text.find("AB123456") != std::string::npos);
@@ -487,7 +473,7 @@ TEST_CASE("staff invoice PDF: a staff token with ops or admin; unknown invoice 4
 
     auto missing = c.Get("/api/v1/invoices/inv_nope/pdf", bearer(b.ops));
     check_problem(missing, 404, "invoice_not_found");
-    CHECK_DESCRIBED(api, "get", path, missing);
+    check_described(api, "get", path, missing);
 
     // The description names the roles of the staff route; the landing ones are public.
     const auto doc = nlohmann::json::parse(c.Get("/api/v1/openapi.json")->body);

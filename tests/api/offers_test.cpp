@@ -23,14 +23,6 @@ httplib::Result post_offer(httplib::Client& c, const std::string& token, const n
     return c.Post("/api/v1/offers", bearer(token), body.dump(), "application/json");
 }
 
-std::vector<std::string> error_fields(const httplib::Result& res) {
-    std::vector<std::string> out;
-    const nlohmann::json body = body_json(res); // kept alive: a range-for over a temporary's member dangles
-    for (const auto& e : body["errors"])
-        out.push_back(e["field"]);
-    return out;
-}
-
 } // namespace
 
 TEST_CASE("every offer endpoint: no token 401, staff token of either role succeeds") {
@@ -230,8 +222,8 @@ TEST_CASE("offer pagination: bounds, totals, a page beyond the last") {
     CHECK(body_json(beyond)["pagination"]["total"] == 8);
     CHECK(page("?per_page=100")->status == 200);
 
-    for (const char* bad : {"?per_page=0", "?per_page=1000", "?per_page=101", "?page=0", "?page=-1", "?page=x",
-                            "?per_page=2x"}) {
+    for (const char* bad :
+         {"?per_page=0", "?per_page=1000", "?per_page=101", "?page=0", "?page=-1", "?page=x", "?per_page=2x"}) {
         auto res = page(bad);
         CHECK_MESSAGE(res->status == 400, bad);
         CHECK(body_json(res)["code"] == "validation_failed");

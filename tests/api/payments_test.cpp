@@ -30,14 +30,6 @@ httplib::Result pay(httplib::Client& c, const std::string& token, const nlohmann
     return c.Post("/api/v1/collections/payments", staff_with_key(token, key), body.dump(), "application/json");
 }
 
-std::vector<std::string> error_fields(const httplib::Result& res) {
-    std::vector<std::string> out;
-    const nlohmann::json body = body_json(res);
-    for (const auto& e : body["errors"])
-        out.push_back(e["field"]);
-    return out;
-}
-
 } // namespace
 
 TEST_CASE("a partial then a full payment settle an invoice") {

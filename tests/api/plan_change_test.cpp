@@ -16,8 +16,8 @@ using namespace isp::test;
 namespace {
 
 std::string token_for(httplib::Client& c, const std::string& cin, const std::string& line) {
-    auto res = c.Post("/api/v1/landing/clients/verify-cin", nlohmann::json{{"cin", cin}, {"service_identifier", line}}.dump(),
-                      "application/json");
+    auto res = c.Post("/api/v1/landing/clients/verify-cin",
+                      nlohmann::json{{"cin", cin}, {"service_identifier", line}}.dump(), "application/json");
     REQUIRE(res);
     REQUIRE_MESSAGE(res->status == 200, res->body);
     return nlohmann::json::parse(res->body)["lookup_token"];
@@ -25,7 +25,9 @@ std::string token_for(httplib::Client& c, const std::string& cin, const std::str
 
 nlohmann::json change(const std::string& token, const std::string& target, const std::string& date,
                       const std::string& contract_id = "ctr_demo_amina") {
-    return {{"lookup_token", token}, {"contract_id", contract_id}, {"target_offer_id", target},
+    return {{"lookup_token", token},
+            {"contract_id", contract_id},
+            {"target_offer_id", target},
             {"contract_start_date", date}};
 }
 
@@ -80,7 +82,8 @@ TEST_CASE("an upgrade moves the contract to the new offer from the chosen date, 
     CHECK(count(server.db_path(), "SELECT COUNT(*) FROM contract_documents WHERE contract_id = 'ctr_demo_amina'") == 2);
 
     // The offer periods billing will prorate on, and the audit trail.
-    CHECK(count(server.db_path(), "SELECT COUNT(*) FROM contract_offer_periods WHERE contract_id = 'ctr_demo_amina'") == 2);
+    CHECK(count(server.db_path(), "SELECT COUNT(*) FROM contract_offer_periods WHERE contract_id = 'ctr_demo_amina'") ==
+          2);
     CHECK(count(server.db_path(), "SELECT COUNT(*) FROM contract_offer_periods WHERE contract_id = 'ctr_demo_amina' "
                                   "AND offer_id = 'ofr_mobile_illimite' AND effective_from = '2026-12-15'") == 1);
     CHECK(count(server.db_path(), "SELECT COUNT(*) FROM contract_audit WHERE contract_id = 'ctr_demo_amina' AND "
@@ -136,12 +139,13 @@ TEST_CASE("a downgrade from today, and every refusal with its own code") {
     // Forged, truncated, missing and expired tokens.
     std::string forged = amina;
     forged.back() = forged.back() == 'A' ? 'B' : 'A';
-    check_problem(submit(c, change(forged, "ofr_mobile_essentiel", "2026-12-01"), new_key()), 401, "lookup_token_invalid");
+    check_problem(submit(c, change(forged, "ofr_mobile_essentiel", "2026-12-01"), new_key()), 401,
+                  "lookup_token_invalid");
     check_problem(submit(c, change(amina.substr(0, 25), "ofr_mobile_essentiel", "2026-12-01"), new_key()), 401,
                   "lookup_token_invalid");
     check_problem(submit(c, change("", "ofr_mobile_essentiel", "2026-12-01"), new_key()), 401, "lookup_token_invalid");
-    check_problem(c.Post("/api/v1/landing/submit/plan-change", change(amina, "ofr_mobile_essentiel", "2026-12-01").dump(),
-                         "application/json"),
+    check_problem(c.Post("/api/v1/landing/submit/plan-change",
+                         change(amina, "ofr_mobile_essentiel", "2026-12-01").dump(), "application/json"),
                   400, "idempotency_key_missing");
 
     // Nothing above changed anything.
@@ -186,8 +190,8 @@ TEST_CASE("fifty plan changes with the same Idempotency-Key at once: exactly one
     for (int i = 0; i < 50; ++i)
         threads.emplace_back([&, i] {
             auto client = server.client();
-            auto res = client.Post("/api/v1/landing/submit/plan-change", {{"Idempotency-Key", key}}, body,
-                                   "application/json");
+            auto res =
+                client.Post("/api/v1/landing/submit/plan-change", {{"Idempotency-Key", key}}, body, "application/json");
             if (res) {
                 statuses[i] = res->status;
                 bodies[i] = res->body;

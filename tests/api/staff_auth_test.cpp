@@ -97,8 +97,8 @@ TEST_CASE("X-Actor-Id alone is refused unless the server trusts its proxy") {
     CHECK(p.Get("/api/v1/me", {{"X-Actor-Id", "agent-18"}})->status == 401); // no roles
     CHECK(p.Get("/api/v1/me", {{"X-Actor-Id", "agent-18"}, {"X-Actor-Roles", "root"}})->status == 401);
     // A token still has to be valid when the proxy is trusted.
-    CHECK(p.Get("/api/v1/me", {{"Authorization", "Bearer pst_bad"}, {"X-Actor-Id", "agent-17"},
-                               {"X-Actor-Roles", "admin"}})
+    CHECK(p.Get("/api/v1/me",
+                {{"Authorization", "Bearer pst_bad"}, {"X-Actor-Id", "agent-17"}, {"X-Actor-Roles", "admin"}})
               ->status == 401);
 }
 

@@ -72,8 +72,8 @@ TEST_CASE("a new subscription creates an active contract whose PDF shows what wa
 TEST_CASE("the submitted draft is gone once the contract exists") {
     TestServer server;
     auto client = server.client();
-    const auto d = body_json(client.Post("/api/v1/landing/drafts", nlohmann::json{{"form", signup()}}.dump(),
-                                         "application/json"));
+    const auto d =
+        body_json(client.Post("/api/v1/landing/drafts", nlohmann::json{{"form", signup()}}.dump(), "application/json"));
     nlohmann::json body = signup();
     body["draft_id"] = d["draft_id"];
     REQUIRE(submit(client, body, new_key())->status == 201);

@@ -7,18 +7,25 @@ using namespace isp::test;
 namespace {
 
 nlohmann::json subscribe(httplib::Client& c, const std::string& cin, const std::string& line) {
-    const nlohmann::json body = {{"offer_id", "ofr_internet_fibre100"}, {"cin", cin},
-                                 {"first_name", "Karim"},                {"last_name", "Alaoui"},
-                                 {"phone", "0611111111"},                {"email", "karim@example.ma"},
-                                 {"address", "1, rue Atlas, Marrakech"}, {"service_identifier", line},
-                                 {"contract_start_date", "2026-11-23"},  {"commitment_months", 12}};
+    const nlohmann::json body = {{"offer_id", "ofr_internet_fibre100"},
+                                 {"cin", cin},
+                                 {"first_name", "Karim"},
+                                 {"last_name", "Alaoui"},
+                                 {"phone", "0611111111"},
+                                 {"email", "karim@example.ma"},
+                                 {"address", "1, rue Atlas, Marrakech"},
+                                 {"service_identifier", line},
+                                 {"contract_start_date", "2026-11-23"},
+                                 {"commitment_months", 12}};
     auto res = c.Post("/api/v1/landing/submit/new", {{"Idempotency-Key", new_key()}}, body.dump(), "application/json");
     REQUIRE(res);
     REQUIRE_MESSAGE(res->status == 201, res->body);
     return nlohmann::json::parse(res->body);
 }
 
-std::string token_of(const std::string& url) { return url.substr(url.find("token=") + 6); }
+std::string token_of(const std::string& url) {
+    return url.substr(url.find("token=") + 6);
+}
 
 } // namespace
 
@@ -31,8 +38,8 @@ TEST_CASE("a document link opens its own document only, and only until it expire
     CHECK(c.Get(url_a)->status == 200);
 
     // B's token on A's document.
-    const std::string a_with_b = "/api/v1/landing/contracts/" + a["contract_id"].get<std::string>() +
-                                 "/document?token=" + token_of(url_b);
+    const std::string a_with_b =
+        "/api/v1/landing/contracts/" + a["contract_id"].get<std::string>() + "/document?token=" + token_of(url_b);
     auto cross = c.Get(a_with_b);
     REQUIRE(cross);
     CHECK(cross->status == 404);

@@ -1,5 +1,6 @@
 #include "openapi_check.h"
 
+#include <doctest/doctest.h>
 #include <httplib.h>
 
 namespace isp::test {
@@ -15,13 +16,20 @@ const nlohmann::json& OpenApi::resolve(const nlohmann::json& node) const {
 
 namespace {
 bool has_type(const nlohmann::json& value, const std::string& type) {
-    if (type == "object") return value.is_object();
-    if (type == "array") return value.is_array();
-    if (type == "string") return value.is_string();
-    if (type == "integer") return value.is_number_integer();
-    if (type == "number") return value.is_number();
-    if (type == "boolean") return value.is_boolean();
-    if (type == "null") return value.is_null();
+    if (type == "object")
+        return value.is_object();
+    if (type == "array")
+        return value.is_array();
+    if (type == "string")
+        return value.is_string();
+    if (type == "integer")
+        return value.is_number_integer();
+    if (type == "number")
+        return value.is_number();
+    if (type == "boolean")
+        return value.is_boolean();
+    if (type == "null")
+        return value.is_null();
     return false;
 }
 } // namespace
@@ -42,7 +50,8 @@ void OpenApi::check_schema(const nlohmann::json& schema_ref, const nlohmann::jso
             return;
         }
     }
-    if (schema.contains("enum") && std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end())
+    if (schema.contains("enum") &&
+        std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end())
         out.push_back(where + ": " + value.dump() + " not in " + schema["enum"].dump());
     if (value.is_object()) {
         for (const auto& r : schema.value("required", nlohmann::json::array()))
@@ -93,6 +102,20 @@ std::vector<std::string> OpenApi::check(const std::string& method, const std::st
         check_schema(media["schema"], body, "body", out);
     }
     return out;
+}
+
+OpenApi served_description(httplib::Client& client) {
+    auto res = client.Get("/api/v1/openapi.json");
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    return OpenApi(nlohmann::json::parse(res->body));
+}
+
+void check_described(const OpenApi& api, const std::string& method, const std::string& path_template,
+                     const httplib::Result& res) {
+    REQUIRE(res);
+    for (const auto& problem : api.check(method, path_template, *res))
+        FAIL_CHECK(method << " " << path_template << " " << res->status << ": " << problem);
 }
 
 } // namespace isp::test

@@ -10,7 +10,9 @@
 
 namespace httplib {
 struct Response;
-}
+class Client;
+class Result;
+} // namespace httplib
 
 namespace isp::test {
 
@@ -29,5 +31,11 @@ private:
 
     nlohmann::json doc_;
 };
+
+// The description the server under test serves (GET /api/v1/openapi.json).
+OpenApi served_description(httplib::Client& client);
+// Fails the current test case (doctest) with every way `res` departs from the description.
+void check_described(const OpenApi& api, const std::string& method, const std::string& path_template,
+                     const httplib::Result& res);
 
 } // namespace isp::test

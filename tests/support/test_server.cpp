@@ -1,8 +1,8 @@
 #include "test_server.h"
 
 #include <atomic>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
@@ -79,7 +79,9 @@ std::string create_staff_token(const TestServer& server, const std::string& role
     return services::create_staff_token(db, name, *parsed, "2026-11-23T10:00:00Z").secret;
 }
 
-httplib::Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+httplib::Headers bearer(const std::string& token) {
+    return {{"Authorization", "Bearer " + token}};
+}
 
 std::string new_key() {
     static std::atomic<int> n{0};
@@ -98,6 +100,14 @@ std::string pdftotext(const std::string& pdf, const std::string& name) {
         text.append(buf, n);
     pclose(p);
     return text;
+}
+
+std::vector<std::string> error_fields(const httplib::Result& res) {
+    std::vector<std::string> out;
+    const nlohmann::json body = body_json(res); // kept alive: a range-for over a temporary's member dangles
+    for (const auto& e : body["errors"])
+        out.push_back(e["field"]);
+    return out;
 }
 
 std::string output_dir(const std::string& sub) {

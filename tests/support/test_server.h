@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -47,6 +48,9 @@ private:
 
 // Convenience for tests: parse a response body as JSON (fails the test when it is not).
 nlohmann::json body_json(const httplib::Result& res);
+
+// The `field` of each entry of a problem's `errors`, in order.
+std::vector<std::string> error_fields(const httplib::Result& res);
 
 // A staff token ("pst_...") with these roles ("admin", "ops", "admin,ops"), made by the
 // same code as `portal-server token create`, on the server's database file.
