@@ -116,36 +116,15 @@ std::string contract_reference(const ContractDocument& doc, const Labels& l) {
            std::to_string(doc.contract.document_version);
 }
 
-void draw_price_table(Layout& page, const ContractDocument& doc, const Labels& l) {
+void draw_price_table(Layout& page, const HouseStyle& house, const ContractDocument& doc, const Labels& l) {
     const Offer& offer = doc.offer;
-    struct Line {
-        std::string label, amount;
-        bool total;
-    };
-    const Line lines[] = {
-        {l.price_before_tax, format_money(offer.monthly_price, doc.language), false},
-        {std::string(l.tax) + " (" + format_rate(offer.tax_rate_bp, doc.language) + ")",
-         format_money(tax_amount(offer), doc.language), false},
-        {l.price_with_tax, format_money(price_with_tax(offer), doc.language), true},
-    };
-    const float row_height = 18;
-    const float x = page.left() + S::label_column;
-    const float w = page.right() - x;
-    page.keep_together(row_height * 3 + 4);
-    const float top = page.cursor();
-    for (const Line& line : lines) {
-        const float y = page.cursor();
-        const TextStyle& style = line.total ? S::value_bold_style : S::value_style;
-        if (line.total)
-            page.fill_rect(x, y - row_height, w, row_height, S::band);
-        const float baseline = y - row_height / 2 - style.size * 0.35f;
-        page.text(x + 8, baseline, line.label, style);
-        page.text_right(page.right() - 8, baseline, line.amount, style);
-        page.move_down(row_height);
-        if (!line.total)
-            page.hline(x, page.right(), page.cursor(), S::hairline, 0.5f);
-    }
-    page.stroke_rect(x, page.cursor(), w, top - page.cursor(), S::hairline, 0.75f);
+    const float row_height = HouseStyle::amount_row_height;
+    const float top =
+        house.amounts_box(page, page.left() + S::label_column,
+                          {{l.price_before_tax, format_money(offer.monthly_price, doc.language)},
+                           {std::string(l.tax) + " (" + format_rate(offer.tax_rate_bp, doc.language) + ")",
+                            format_money(tax_amount(offer), doc.language)},
+                           {l.price_with_tax, format_money(price_with_tax(offer), doc.language), true}});
     page.text(page.left(), Layout::baseline_for(top - (row_height - S::label_style.leading()) / 2, S::label_style),
               l.price_section, S::label_style);
     page.move_down(S::row_gap);
@@ -233,7 +212,7 @@ std::string render_contract(const ContractDocument& doc) {
         house.row(page, l.commitment, l.no_commitment);
     }
     page.move_down(4);
-    draw_price_table(page, doc, l);
+    draw_price_table(page, house, doc, l);
     page.move_down(S::section_gap - S::row_gap);
 
     const std::string_view terms = [&] {

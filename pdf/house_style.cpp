@@ -101,6 +101,26 @@ void HouseStyle::row(Layout& page, std::string_view label, std::string_view valu
     page.move_down(row_gap);
 }
 
+float HouseStyle::amounts_box(Layout& page, float x, const std::vector<AmountRow>& rows) const {
+    const float w = page.right() - x;
+    page.keep_together(amount_row_height * static_cast<float>(rows.size()) + 4);
+    const float top = page.cursor();
+    for (const AmountRow& row : rows) {
+        const float y = page.cursor();
+        const TextStyle& style = row.strong ? value_bold_style : value_style;
+        if (row.strong)
+            page.fill_rect(x, y - amount_row_height, w, amount_row_height, band);
+        const float baseline = y - amount_row_height / 2 - style.size * 0.35f;
+        page.text(x + 8, baseline, row.label, style);
+        page.text_right(page.right() - 8, baseline, row.amount, style);
+        page.move_down(amount_row_height);
+        if (!row.strong)
+            page.hline(x, page.right(), page.cursor(), hairline, 0.5f);
+    }
+    page.stroke_rect(x, page.cursor(), w, top - page.cursor(), hairline, 0.75f);
+    return top;
+}
+
 void HouseStyle::repeat_header_on_new_pages(Layout& page, std::string running_title) const {
     page.on_page_break([name = issuer_.name, title = std::move(running_title)](Layout& p) {
         const float top = p.page_height() - 34;

@@ -5,6 +5,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pdf/layout.h"
 #include "pdf/operator_identity.h"
@@ -46,6 +47,17 @@ public:
 
     // "Label ........ value", the value wrapped in its own column.
     void row(Layout& page, std::string_view label, std::string_view value, const TextStyle& style = value_style) const;
+
+    // A box of amounts in the column from `x` to the right margin: a row per label and
+    // amount, rules between rows, strong rows (totals) bold on a band. Kept on one page.
+    // Returns the box's top; the cursor is left under it.
+    struct AmountRow {
+        std::string label;
+        std::string amount;
+        bool strong = false;
+    };
+    static constexpr float amount_row_height = 18;
+    float amounts_box(Layout& page, float x, const std::vector<AmountRow>& rows) const;
 
     // Pages after the first repeat who and what, in case they are separated.
     void repeat_header_on_new_pages(Layout& page, std::string running_title) const;

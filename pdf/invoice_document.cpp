@@ -200,14 +200,8 @@ void draw_line(Layout& page, const InvoiceDocument& doc, const InvoiceDocumentLi
 // [SECTION] Totals, tax per rate, paid stamp
 //-----------------------------------------------------------------------------
 
-struct TotalRow {
-    std::string label;
-    std::string amount;
-    bool strong = false;
-};
-
-std::vector<TotalRow> total_rows(const InvoiceDocument& doc, const Labels& l) {
-    std::vector<TotalRow> rows;
+std::vector<HouseStyle::AmountRow> total_rows(const InvoiceDocument& doc, const Labels& l) {
+    std::vector<HouseStyle::AmountRow> rows;
     rows.push_back({l.subtotal, format_money(doc.subtotal, doc.language)});
     // Tax per rate, as tax law asks: the base and the tax of each rate.
     std::map<BasisPoints, std::pair<std::int64_t, std::int64_t>> by_rate;
@@ -228,24 +222,8 @@ std::vector<TotalRow> total_rows(const InvoiceDocument& doc, const Labels& l) {
 }
 
 void draw_totals(Layout& page, const HouseStyle& house, const InvoiceDocument& doc, const Labels& l) {
-    const auto rows = total_rows(doc, l);
-    const float row_height = 18;
-    const float x = page.right() - 270;
-    const float w = page.right() - x;
-    page.keep_together(row_height * static_cast<float>(rows.size()) + 8);
     page.move_down(6);
-    const float top = page.cursor();
-    for (const TotalRow& row : rows) {
-        const float y = page.cursor();
-        const TextStyle& style = row.strong ? S::value_bold_style : S::value_style;
-        if (row.strong)
-            page.fill_rect(x, y - row_height, w, row_height, S::band);
-        const float baseline = y - row_height / 2 - style.size * 0.35f;
-        page.text(x + 8, baseline, row.label, style);
-        page.text_right(page.right() - 8, baseline, row.amount, style);
-        page.move_down(row_height);
-    }
-    page.stroke_rect(x, page.cursor(), w, top - page.cursor(), S::hairline, 0.75f);
+    const float top = house.amounts_box(page, page.right() - 270, total_rows(doc, l));
 
     const bool settled = doc.paid.amount_minor >= doc.total.amount_minor;
     if (settled) {
