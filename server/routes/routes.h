@@ -26,6 +26,7 @@ void register_landing_document_link(httplib::Server& http,
                                     AppContext& app); // POST /api/v1/landing/contracts/{id}/document-link
 void register_landing_invoices(
     httplib::Server& http, AppContext& app); // /api/v1/landing/clients/{cin}/invoices, /landing/invoices/{id}/document
+void register_contract_documents(httplib::Server& http, AppContext& app); // staff: /api/v1/contracts/{id}/documents[/{version}]
 void register_portal_assets(httplib::Server& http, AppContext& app);       // GET /, /portal.js, /portal.wasm
 void register_staff(httplib::Server& http, AppContext& app);               // GET /api/v1/me, /api/v1/admin/ping
 void register_offers(httplib::Server& http, AppContext& app);              // /api/v1/offers[/{id}], /offer-categories
@@ -54,6 +55,7 @@ inline void register_all(httplib::Server& http, AppContext& app) {
     register_collection_cases(http, app);
     register_customers(http, app);
     register_contracts(http, app);
+    register_contract_documents(http, app);
     register_billing_runs(http, app);
     register_invoices(http, app);
 }

@@ -51,3 +51,27 @@ TEST_CASE("without a trusted proxy, X-Forwarded-For is ignored") {
     CHECK(verify_from(c, "203.0.113.200", ++attempt) == 429);
     CHECK(verify_from(c, "", ++attempt) == 429);
 }
+
+TEST_CASE("many addresses guessing one CIN are refused too: the per-CIN limit on its own") {
+    TestServer server(true, [](isp::ServerConfig& config) {
+        config.trusted_proxies = {"127.0.0.1"};
+        config.verify_max_failures = 3;
+    });
+    auto c = server.client();
+    auto guess = [&](const std::string& address, const std::string& line) {
+        const nlohmann::json body = {{"cin", "AB123456"}, {"service_identifier", line}};
+        auto res = c.Post("/api/v1/landing/clients/verify-cin", {{"X-Forwarded-For", address}}, body.dump(),
+                          "application/json");
+        REQUIRE(res);
+        return res->status;
+    };
+    for (int i = 0; i < 3; ++i)
+        CHECK(guess("203.0.113." + std::to_string(10 + i), "060000000" + std::to_string(i)) == 401);
+    // A fourth address, even with Amina's right line: her CIN is locked for the window.
+    CHECK(guess("203.0.113.50", "06 12 34 56 78") == 429);
+    // Another CIN from a fresh address is not affected.
+    const nlohmann::json other = {{"cin", "BE654321"}, {"service_identifier", "05 35 12 34 56"}};
+    CHECK(c.Post("/api/v1/landing/clients/verify-cin", {{"X-Forwarded-For", "203.0.113.51"}}, other.dump(),
+                 "application/json")
+              ->status == 200);
+}

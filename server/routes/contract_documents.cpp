@@ -1,0 +1,77 @@
+// Every version of a contract document, for staff (issue #3: a signed contract is a
+// record; earlier versions stay retrievable after a plan change), ops and admin:
+//   GET /api/v1/contracts/{contract_id}/documents             the versions, oldest first
+//   GET /api/v1/contracts/{contract_id}/documents/{version}   that version's PDF, rendered
+//       from its snapshot (byte-identical to what the client downloaded then)
+#include <charconv>
+
+#include <httplib.h>
+
+#include "server/app/app_context.h"
+#include "server/http/problem.h"
+#include "server/http/route.h"
+#include "server/http/staff_auth.h"
+#include "server/routes/routes.h"
+#include "server/services/contract_documents.h"
+#include "server/store/contract_store.h"
+#include "server/store/database.h"
+
+namespace isp::routes {
+namespace {
+
+http::ApiError contract_not_found() {
+    return http::ApiError(404, "contract_not_found", "There is no contract with this id.");
+}
+
+} // namespace
+
+void register_contract_documents(httplib::Server& http, AppContext& app) {
+    http.Get("/api/v1/contracts/:contract_id/documents",
+             http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+                 http::require_staff(req, app, services::Role::Ops);
+                 const std::string id = http::path_param(req, "contract_id");
+                 const nlohmann::json body = app.db.read([&](store::Connection& c) {
+                     const auto contract = store::find_contract(c, id);
+                     if (!contract)
+                         throw contract_not_found();
+                     nlohmann::json versions = nlohmann::json::array();
+                     for (int v = 1; v <= contract->document_version; ++v)
+                         if (const auto record = store::find_contract_document(c, id, v))
+                             versions.push_back(
+                                 {{"version", v},
+                                  {"produced_on", record->produced_on},
+                                  {"current", v == contract->document_version},
+                                  {"document_url", "/api/v1/contracts/" + id + "/documents/" + std::to_string(v)}});
+                     return nlohmann::json{{"contract_id", id}, {"versions", std::move(versions)}};
+                 });
+                 http::write_json(res, 200, body);
+             }));
+
+    http.Get("/api/v1/contracts/:contract_id/documents/:version",
+             http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+                 http::require_staff(req, app, services::Role::Ops);
+                 const std::string id = http::path_param(req, "contract_id");
+                 const std::string text = http::path_param(req, "version");
+                 int version = 0;
+                 if (std::from_chars(text.data(), text.data() + text.size(), version).ptr !=
+                         text.data() + text.size() ||
+                     version < 1)
+                     throw http::ApiError(400, "validation_failed", "The version is a whole number from 1.",
+                                          {{"version", "invalid_version", "version must be a whole number from 1."}});
+                 std::string pdf = app.db.read([&](store::Connection& c) {
+                     if (!store::find_contract(c, id))
+                         throw contract_not_found();
+                     if (!store::find_contract_document(c, id, version))
+                         throw http::ApiError(404, "document_version_not_found",
+                                              "This contract has no document version " + std::to_string(version) + ".");
+                     return app.documents.render(c, id, version);
+                 });
+                 res.status = 200;
+                 res.set_header("Content-Disposition",
+                                "inline; filename=\"contract-" + id + "-v" + std::to_string(version) + ".pdf\"");
+                 res.set_header("Cache-Control", "private, no-store");
+                 res.set_content(std::move(pdf), "application/pdf");
+             }));
+}
+
+} // namespace isp::routes
