@@ -10,6 +10,7 @@
 #include "server/demo/demo_seed.h"
 #include "server/http/idempotency.h"
 #include "server/http/problem.h"
+#include "server/http/route.h"
 #include "server/http/worker_pool.h"
 #include "server/routes/routes.h"
 #include "server/security/rate_limiter.h"
@@ -70,7 +71,7 @@ void tune(httplib::Server& http, const ServerConfig& config) {
 
     http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
         // The exception's text stays here: it may describe internals (CVE-2026-28434).
-        std::fprintf(stderr, "unhandled exception on %s %s\n", req.method.c_str(), req.path.c_str());
+        std::fprintf(stderr, "unhandled exception on %s %s\n", req.method.c_str(), http::log_path(req).c_str());
         http::write_problem(
             res, http::ApiError(500, "internal_error", "Something went wrong on our side; retry later."), req.path);
     });

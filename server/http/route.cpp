@@ -15,16 +15,22 @@ httplib::Server::Handler guarded(RouteHandler handler) {
             write_problem(res, e, req.path);
         } catch (const store::StoreError& e) {
             if (e.is_constraint()) {
-                write_problem(res, ApiError(409, "conflict", "The request conflicts with the current state of the resource."),
-                              req.path);
+                write_problem(
+                    res, ApiError(409, "conflict", "The request conflicts with the current state of the resource."),
+                    req.path);
                 return;
             }
             // Logged with the path only: no request data, which may be personal.
-            std::fprintf(stderr, "store error on %s %s: %s\n", req.method.c_str(), req.path.c_str(), e.what());
-            write_problem(res, ApiError(503, "store_unavailable", "The database could not complete the request; retry later."),
-                          req.path);
+            std::fprintf(stderr, "store error on %s %s: %s\n", req.method.c_str(), log_path(req).c_str(), e.what());
+            write_problem(
+                res, ApiError(503, "store_unavailable", "The database could not complete the request; retry later."),
+                req.path);
         }
     };
+}
+
+std::string log_path(const httplib::Request& req) {
+    return req.matched_route.empty() ? std::string("(no route)") : req.matched_route;
 }
 
 std::string path_param(const httplib::Request& req, const char* name) {

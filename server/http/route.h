@@ -15,4 +15,9 @@ httplib::Server::Handler guarded(RouteHandler handler);
 // The value of a {name} path parameter.
 std::string path_param(const httplib::Request& req, const char* name);
 
+// What logs say of a request's path: its route pattern ("/api/v1/landing/clients/:cin/
+// invoices"), never the values in it - a CIN in a path is personal data. "(no route)"
+// when no route matched.
+std::string log_path(const httplib::Request& req);
+
 } // namespace isp::http
