@@ -98,14 +98,7 @@ std::optional<std::string> CustomerJourney::shown_error(std::string_view field) 
 }
 
 void CustomerJourney::show_server(const ApiError& error, Text fallback) {
-    if (error.network())
-        show(Text::NetworkRetry);
-    else if (error.status >= 500 || error.code == "invalid_response")
-        show(Text::ServerError);
-    else if (!error.detail.empty())
-        notice_ = Notice{std::nullopt, error.detail, true};
-    else
-        show(fallback);
+    notice_ = notice_for(error, fallback);
 }
 
 void CustomerJourney::start() {

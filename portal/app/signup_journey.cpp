@@ -77,15 +77,18 @@ void SignupJourney::show(Text text, bool error) {
     notice_ = Notice{text, {}, error};
 }
 
-void SignupJourney::show_server(const ApiError& error, Text fallback) {
+Notice notice_for(const ApiError& error, Text fallback) {
     if (error.network())
-        show(Text::NetworkRetry);
-    else if (error.status >= 500 || error.code == "invalid_response")
-        show(Text::ServerError);
-    else if (!error.detail.empty())
-        notice_ = Notice{std::nullopt, error.detail, true};
-    else
-        show(fallback);
+        return Notice{Text::NetworkRetry, {}, true};
+    if (error.status >= 500 || error.code == "invalid_response")
+        return Notice{Text::ServerError, {}, true};
+    if (!error.detail.empty())
+        return Notice{std::nullopt, error.detail, true};
+    return Notice{fallback, {}, true};
+}
+
+void SignupJourney::show_server(const ApiError& error, Text fallback) {
+    notice_ = notice_for(error, fallback);
 }
 
 void SignupJourney::choose_offer(const std::string& offer_id) {

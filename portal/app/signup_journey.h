@@ -25,6 +25,10 @@ struct Notice {
     bool error = true;
 };
 
+// What to tell the person when a call failed: retry after a network failure, a generic
+// message for a server fault, else the server's own detail, else `fallback`.
+Notice notice_for(const ApiError& error, Text fallback);
+
 class SignupJourney {
 public:
     explicit SignupJourney(ApiClient& api) : api_(api) {}
