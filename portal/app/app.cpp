@@ -21,6 +21,7 @@ App::App()
 }
 
 void App::start() {
+    started_ = std::chrono::steady_clock::now();
     pending_draft_id_ = platform::query_parameter("draft");
     set_language(session_.language);
     load_bootstrap();
@@ -81,6 +82,12 @@ Screen& App::current_screen() {
     case JourneyStep::Done: return confirmation_screen_;
     }
     return offers_screen_;
+}
+
+// The catalog usually answers before the window is even ready; the offers are then the first
+// frame. Past a second of waiting, the portal's own progress screen replaces the page's message.
+bool App::first_frame_ready() const {
+    return phase_ != Phase::Loading || std::chrono::steady_clock::now() - started_ > std::chrono::seconds(1);
 }
 
 void App::prepare_frame(float pixel_ratio) {

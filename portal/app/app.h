@@ -2,6 +2,7 @@
 // owns the session and the journeys (signup, existing customer), picks the screen to show from their state, and
 // publishes a summary of that state for end-to-end tests.
 #pragma once
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -31,6 +32,7 @@ public:
     // Reads the address bar and asks the server for the catalog.
     void start();
 
+    bool first_frame_ready() const override;
     void prepare_frame(float pixel_ratio) override;
     void draw_frame(float pixel_ratio) override;
 
@@ -52,6 +54,7 @@ private:
     ApiError bootstrap_error_;
     std::optional<Bootstrap> bootstrap_;
     std::string pending_draft_id_; // from ?draft=, loaded once the catalog is here
+    std::chrono::steady_clock::time_point started_;
 
     StatusScreen status_screen_;
     OffersScreen offers_screen_;

@@ -140,6 +140,7 @@ EM_JS(void, isp_page_ready, (), {
     var status = document.getElementById("status");
     if (status)
         status.hidden = true;
+    Module["canvas"].style.visibility = "visible";
 });
 
 EM_JS(void, isp_show_fatal, (const char* message), {

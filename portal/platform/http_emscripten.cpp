@@ -1,6 +1,9 @@
 // HTTP through emscripten_fetch (the browser's XMLHttpRequest): same-origin, JSON bodies.
+// The page shell (web/index.html) starts the catalog request before the portal has even
+// loaded; the portal's first GET of that URL takes that early answer instead of asking again.
 #include "portal/platform/http.h"
 
+#include <emscripten.h>
 #include <emscripten/fetch.h>
 
 #include <cctype>
@@ -46,10 +49,7 @@ void finished(emscripten_fetch_t* fetch) {
     pending->on_done(std::move(response));
 }
 
-} // namespace
-
-void send(HttpRequest request, HttpCallback on_done) {
-    auto pending = std::make_unique<Pending>(Pending{std::move(request), std::move(on_done), {}});
+void start_fetch(std::unique_ptr<Pending> pending) {
     for (const HttpHeader& h : pending->request.headers) {
         pending->header_pointers.push_back(h.name.c_str());
         pending->header_pointers.push_back(h.value.c_str());
@@ -71,6 +71,57 @@ void send(HttpRequest request, HttpCallback on_done) {
     Pending* raw = pending.release();
     attr.userData = raw;
     emscripten_fetch(&attr, raw->request.url.c_str());
+}
+
+// The EM_JS body below is JavaScript, which clang-format would mangle.
+// clang-format off
+// 1 when the page shell already asked for `url` (Module.ispEarlyAnswers): its answer then
+// comes through isp_early_answer(pending, ...), once, after the current task.
+EM_JS(int, isp_take_early_answer, (const char* url, void* pending), {
+    var answers = Module.ispEarlyAnswers;
+    var key = UTF8ToString(url);
+    if (!answers || !answers[key])
+        return 0;
+    var answer = answers[key];
+    delete answers[key];
+    answer.then(function (result) {
+        if (!result) {
+            _isp_early_answer(pending, -1, 0, 0);
+            return;
+        }
+        var length = lengthBytesUTF8(result.body);
+        var body = _malloc(length + 1);
+        stringToUTF8(result.body, body, length + 1);
+        _isp_early_answer(pending, result.status, body, length);
+        _free(body);
+    });
+    return 1;
+});
+// clang-format on
+
+} // namespace
+
+// Called by isp_take_early_answer's promise; status -1: the early request failed, ask now.
+extern "C" EMSCRIPTEN_KEEPALIVE void isp_early_answer(void* raw, int status, const char* body, int length) {
+    std::unique_ptr<Pending> pending(static_cast<Pending*>(raw));
+    if (status < 0) {
+        start_fetch(std::move(pending));
+        return;
+    }
+    HttpResponse response;
+    response.status = status;
+    if (body && length > 0)
+        response.body.assign(body, static_cast<std::size_t>(length));
+    pending->on_done(std::move(response));
+}
+
+void send(HttpRequest request, HttpCallback on_done) {
+    auto pending = std::make_unique<Pending>(Pending{std::move(request), std::move(on_done), {}});
+    if (pending->request.method == "GET" && isp_take_early_answer(pending->request.url.c_str(), pending.get())) {
+        pending.release(); // owned by the early answer's callback now
+        return;
+    }
+    start_fetch(std::move(pending));
 }
 
 } // namespace isp::portal::platform

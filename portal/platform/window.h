@@ -11,6 +11,10 @@ public:
     virtual ~FrameClient() = default;
     // Before Dear ImGui's NewFrame: the place to change style and font scale.
     virtual void prepare_frame(float pixel_ratio) = 0;
+    // Until this is true no frame is drawn and the page shell's own loading message stays up:
+    // a first frame that only says "loading" costs as much as the real one (shader compiles,
+    // glyphs, the first upload) and would delay it.
+    virtual bool first_frame_ready() const { return true; }
     // Between NewFrame and Render.
     virtual void draw_frame(float pixel_ratio) = 0;
 };

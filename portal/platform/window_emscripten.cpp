@@ -71,6 +71,8 @@ void feed_soft_keyboard() {
 }
 
 void frame() {
+    if (g_first_frame && !g_client->first_frame_ready())
+        return;
     int width = 1;
     int height = 1;
     const float ratio = static_cast<float>(isp_sync_canvas(&width, &height));
@@ -107,6 +109,11 @@ bool create_window(const char* title) {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    // Dear ImGui needs neither depth nor stencil, and every frame clears to an opaque colour:
+    // an opaque canvas with only a colour buffer is less for the browser to allocate and composite.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
     int width = 1;
     int height = 1;
     isp_sync_canvas(&width, &height);
@@ -123,6 +130,9 @@ bool create_window(const char* title) {
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    // Compiled now, while the catalog request is in flight, rather than in the first frame:
+    // each shader status query waits for the GPU process.
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
     emscripten_set_wheel_callback("#canvas", nullptr, EM_FALSE, on_wheel);
 
     // Emscripten's GLFW has no system clipboard. Copy goes to the browser's; paste arrives
