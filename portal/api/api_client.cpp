@@ -42,6 +42,7 @@ Bootstrap bootstrap_from_json(const json& j) {
     const json& op = j.at("operator");
     b.operator_name = op.at("name").get<std::string>();
     b.currency = string_or_empty(op, "currency");
+    b.operator_logo_url = string_or_empty(op, "logo_url");
     const auto today = parse_iso_date(j.at("today").get<std::string>());
     if (!today)
         throw std::invalid_argument("bootstrap: today is not a date");

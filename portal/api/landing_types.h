@@ -22,6 +22,7 @@ struct OfferFamily {
 // GET /landing/bootstrap: everything the landing journey needs before the first click.
 struct Bootstrap {
     std::string operator_name;
+    std::string operator_logo_url; // "" when the operator has no logo
     std::string currency;
     Date today; // the server's date: check_signup() must judge start dates as the server will
     std::vector<OfferFamily> families;

@@ -4,6 +4,7 @@
 
 #include "imgui.h"
 #include "portal/platform/browser.h"
+#include "portal/platform/image.h"
 #include "portal/ui/test_probe.h"
 #include "portal/ui/theme.h"
 #include "shared/domain/money.h"
@@ -40,6 +41,10 @@ void App::load_bootstrap() {
         signup_.attach(session_.catalog, [this](Language language) { set_language(language); });
         customer_.attach(session_.catalog);
         phase_ = Phase::Ready;
+        // Not awaited: the offers show at once, the logo joins the header when it arrives.
+        if (!bootstrap_->operator_logo_url.empty())
+            platform::load_image(bootstrap_->operator_logo_url,
+                                 [this](platform::Image logo) { session_.operator_logo = logo; });
         if (!pending_draft_id_.empty())
             signup_.load_draft(std::exchange(pending_draft_id_, {}));
     });
@@ -128,6 +133,9 @@ nlohmann::json App::test_state(const Screen& screen) const {
     state["language"] = wire::to_string(session_.language);
     if (bootstrap_) {
         state["operator"] = bootstrap_->operator_name;
+        if (session_.operator_logo.texture)
+            state["operator_logo"] = {{"width", session_.operator_logo.width},
+                                      {"height", session_.operator_logo.height}};
         state["today"] = bootstrap_->today.to_iso();
         nlohmann::json offers = nlohmann::json::array();
         for (const OfferFamily& f : bootstrap_->families)
@@ -161,6 +169,8 @@ nlohmann::json App::test_state(const Screen& screen) const {
         else
             state["notice"] = nullptr;
     }
+    if (&screen == &status_screen_ && !status_screen_.problem().empty())
+        state["notice"] = status_screen_.problem(); // the catalog could not be loaded
     state["draft_id"] = signup_.draft_id();
     state["draft_link"] = signup_.draft_link();
     if (const auto& c = signup_.contract())

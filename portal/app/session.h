@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "portal/api/landing_types.h"
+#include "portal/platform/image.h"
 #include "shared/domain/money.h"
 
 namespace isp::portal {
@@ -11,6 +12,7 @@ namespace isp::portal {
 struct Session {
     Language language = Language::French; // French first: the operator's customers mostly read it
     const Bootstrap* catalog = nullptr;   // set once GET /landing/bootstrap answered
+    platform::Image operator_logo;        // drawn in every screen's header once loaded
     std::function<void(Language)> change_language;
 };
 

@@ -19,6 +19,7 @@ constexpr Entry entries[] = {
      "The server cannot be reached. Check your connection, then try again."},
     {Text::ServerError, "Le serveur a rencontr\u00e9 un probl\u00e8me. R\u00e9essayez dans un instant.",
      "The server ran into a problem. Try again in a moment."},
+    {Text::PortalUnavailable, "Portail indisponible", "Portal unavailable"},
     {Text::Retry, "R\u00e9essayer", "Try again"},
     {Text::OffersHeading, "Choisissez votre offre", "Choose your offer"},
     {Text::OffersIntro, "Prix par mois, hors taxes (HT) et toutes taxes comprises (TTC).",

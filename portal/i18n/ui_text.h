@@ -16,6 +16,7 @@ enum class Text {
     LoadingDraft,
     ServerUnreachable,
     ServerError,
+    PortalUnavailable,
     Retry,
     OffersHeading,
     OffersIntro,

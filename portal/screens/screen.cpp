@@ -4,6 +4,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h" // ActiveId / MoveId: a press on a window background
+#include "portal/ui/test_probe.h"
 #include "portal/ui/theme.h"
 #include "portal/ui/widgets.h"
 
@@ -11,6 +12,7 @@ namespace isp::portal {
 namespace {
 
 constexpr float header_height = 56.0f; // CSS px
+constexpr float logo_size = 36.0f;     // CSS px, the logo's height in the header
 constexpr float side_margin = 16.0f;   // CSS px, the least space left and right of the column
 
 } // namespace
@@ -72,11 +74,20 @@ void Screen::draw_header() {
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(window_pos.x, top.y),
                                               ImVec2(window_pos.x + window_width, top.y + height), ui::color(p.accent));
 
-    // Operator name on the left, vertically centred.
+    // Operator logo (once loaded) and name on the left, vertically centred.
+    float name_x = top.x;
+    if (const platform::Image& logo = session_.operator_logo; logo.texture) {
+        const float logo_height = ui::px(logo_size);
+        const float logo_width = logo_height * static_cast<float>(logo.width) / static_cast<float>(logo.height);
+        ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + (height - logo_height) * 0.5f));
+        ImGui::Image(ImTextureRef(static_cast<ImTextureID>(logo.texture)), ImVec2(logo_width, logo_height));
+        ui::probe::item("image:operator_logo");
+        name_x += logo_width + ui::px(12.0f);
+    }
     ImGui::PushFont(ui::fonts().bold, ui::large_font_size);
     const std::string name = session_.catalog ? session_.catalog->operator_name : std::string{tr(Text::PortalTitle)};
     const float line = ImGui::GetTextLineHeight();
-    ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + (height - line) * 0.5f));
+    ImGui::SetCursorScreenPos(ImVec2(name_x, top.y + (height - line) * 0.5f));
     ImGui::PushStyleColor(ImGuiCol_Text, p.on_accent);
     ImGui::TextUnformatted(name.c_str());
     ImGui::PopStyleColor();

@@ -46,14 +46,17 @@ nlohmann::json build_bootstrap(AppContext& app) {
                           {"hint_fr", f.hint_fr},
                           {"hint_en", f.hint_en},
                           {"required", true}});
-    return nlohmann::json{
-        {"operator", {{"name", app.config.operator_profile.name}, {"currency", app.config.operator_profile.currency}}},
-        {"today", app.clock.today_utc().to_iso()},
-        {"families", std::move(families)},
-        {"signup_fields", std::move(fields)},
-        {"commitment_options", commitment_options},
-        {"max_start_days_ahead", max_start_days_ahead},
-        {"draft_ttl_days", app.config.draft_ttl_days}};
+    nlohmann::json operator_json{{"name", app.config.operator_profile.name},
+                                 {"currency", app.config.operator_profile.currency}};
+    if (!app.config.operator_profile.logo.empty())
+        operator_json["logo_url"] = "/api/v1/landing/operator-logo";
+    return nlohmann::json{{"operator", std::move(operator_json)},
+                          {"today", app.clock.today_utc().to_iso()},
+                          {"families", std::move(families)},
+                          {"signup_fields", std::move(fields)},
+                          {"commitment_options", commitment_options},
+                          {"max_start_days_ahead", max_start_days_ahead},
+                          {"draft_ttl_days", app.config.draft_ttl_days}};
 }
 
 struct CachedBootstrap {

@@ -13,11 +13,12 @@ struct AppContext;
 
 namespace isp::routes {
 
-void register_health(httplib::Server& http, AppContext& app);            // GET /api/v1/health
-void register_openapi(httplib::Server& http, AppContext& app);           // GET /api/v1/openapi.json
-void register_landing_bootstrap(httplib::Server& http, AppContext& app); // GET /api/v1/landing/bootstrap
-void register_landing_drafts(httplib::Server& http, AppContext& app);    // /api/v1/landing/drafts[/{draft_id}]
-void register_landing_submit(httplib::Server& http, AppContext& app);    // POST /api/v1/landing/submit/new
+void register_health(httplib::Server& http, AppContext& app);                // GET /api/v1/health
+void register_openapi(httplib::Server& http, AppContext& app);               // GET /api/v1/openapi.json
+void register_landing_bootstrap(httplib::Server& http, AppContext& app);     // GET /api/v1/landing/bootstrap
+void register_landing_operator_logo(httplib::Server& http, AppContext& app); // GET /api/v1/landing/operator-logo
+void register_landing_drafts(httplib::Server& http, AppContext& app);        // /api/v1/landing/drafts[/{draft_id}]
+void register_landing_submit(httplib::Server& http, AppContext& app);        // POST /api/v1/landing/submit/new
 void register_landing_documents(httplib::Server& http, AppContext& app); // GET /api/v1/landing/contracts/{id}/document
 void register_landing_clients(httplib::Server& http,
                               AppContext& app); // /api/v1/landing/clients/verify-cin, /{cin}/subscriptions
@@ -26,7 +27,8 @@ void register_landing_document_link(httplib::Server& http,
                                     AppContext& app); // POST /api/v1/landing/contracts/{id}/document-link
 void register_landing_invoices(
     httplib::Server& http, AppContext& app); // /api/v1/landing/clients/{cin}/invoices, /landing/invoices/{id}/document
-void register_contract_documents(httplib::Server& http, AppContext& app); // staff: /api/v1/contracts/{id}/documents[/{version}]
+void register_contract_documents(httplib::Server& http,
+                                 AppContext& app); // staff: /api/v1/contracts/{id}/documents[/{version}]
 void register_portal_assets(httplib::Server& http, AppContext& app);       // GET /, /portal.js, /portal.wasm
 void register_staff(httplib::Server& http, AppContext& app);               // GET /api/v1/me, /api/v1/admin/ping
 void register_offers(httplib::Server& http, AppContext& app);              // /api/v1/offers[/{id}], /offer-categories
@@ -41,6 +43,7 @@ inline void register_all(httplib::Server& http, AppContext& app) {
     register_health(http, app);
     register_openapi(http, app);
     register_landing_bootstrap(http, app);
+    register_landing_operator_logo(http, app);
     register_landing_drafts(http, app);
     register_landing_submit(http, app);
     register_landing_documents(http, app);

@@ -132,3 +132,46 @@ TEST_CASE("branding flags are checked at start: accent, logo and terms files") {
     q.terms_path = write_file("latin1-terms.txt", "Conditions g\xe9n\xe9rales");
     CHECK(isp::load_operator_files(q, false).find("is not UTF-8 text") != std::string::npos);
 }
+
+TEST_CASE("the portal's header gets the very logo printed on documents, or none") {
+    SUBCASE("the demo logo, named by the bootstrap") {
+        TestServer server;
+        auto c = server.client();
+        const auto bootstrap = body_json(c.Get("/api/v1/landing/bootstrap"));
+        REQUIRE(bootstrap["operator"].contains("logo_url"));
+        const std::string url = bootstrap["operator"]["logo_url"];
+        CHECK(url == "/api/v1/landing/operator-logo");
+        auto res = c.Get(url);
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        CHECK(res->get_header_value("Content-Type") == "image/png");
+        isp::OperatorProfile demo;
+        REQUIRE(isp::load_operator_files(demo, true).empty());
+        CHECK(res->body == demo.logo);
+        // A returning page revalidates for free.
+        auto again = c.Get(url, {{"If-None-Match", res->get_header_value("ETag")}});
+        REQUIRE(again);
+        CHECK(again->status == 304);
+        CHECK(again->body.empty());
+    }
+    SUBCASE("an operator's JPEG logo") {
+        const std::string jpeg = std::string("\xff\xd8\xff\xe0\x00\x10JFIF\x00", 11) + std::string(64, '\x11');
+        const std::string path = write_file("operator-logo.jpg", jpeg);
+        TestServer server(false, [&](isp::ServerConfig& config) { config.operator_profile.logo_path = path; });
+        auto res = server.client().Get("/api/v1/landing/operator-logo");
+        REQUIRE(res);
+        CHECK(res->status == 200);
+        CHECK(res->get_header_value("Content-Type") == "image/jpeg");
+        CHECK(res->body == jpeg);
+    }
+    SUBCASE("no logo: the bootstrap names none and the address says so") {
+        TestServer server(false);
+        auto c = server.client();
+        CHECK_FALSE(body_json(c.Get("/api/v1/landing/bootstrap"))["operator"].contains("logo_url"));
+        auto res = c.Get("/api/v1/landing/operator-logo");
+        REQUIRE(res);
+        CHECK(res->status == 404);
+        CHECK(res->get_header_value("Content-Type") == "application/problem+json");
+        CHECK(body_json(res)["code"] == "operator_logo_not_found");
+    }
+}

@@ -23,11 +23,16 @@ export function tempDir(prefix) {
 }
 
 // Starts portal-server --demo on an ephemeral port; resolves once it prints its address.
-export async function startServer() {
+// Options: `fixedTime` (default: the fixed time above; null runs on the real clock, e.g. to
+// let tokens expire) and `args`, more command-line options (e.g. ['--lookup-token-ttl', '60']).
+export async function startServer({ fixedTime: time = fixedTime, args = [] } = {}) {
   if (!fs.existsSync(serverBinary)) throw new Error(`portal-server not found at ${serverBinary} (set PORTAL_SERVER)`);
   const dir = tempDir('isp-e2e-db-');
-  const child = spawn(serverBinary, ['--demo', '--db', path.join(dir, 't.db'), '--port', '0', '--fixed-time', fixedTime],
-                      { stdio: ['ignore', 'pipe', 'pipe'] });
+  const clock = time ? ['--fixed-time', time] : [];
+  const env = { ...process.env };
+  if (!time) delete env.PORTAL_FIXED_TIME; // the real clock means the real clock
+  const child = spawn(serverBinary, ['--demo', '--db', path.join(dir, 't.db'), '--port', '0', ...clock, ...args],
+                      { stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in 20 s:\n${output}`)), 20000);

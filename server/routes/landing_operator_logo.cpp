@@ -1,0 +1,36 @@
+// GET /api/v1/landing/operator-logo: the operator's logo (--operator-logo, the demo logo
+// under --demo), the very bytes printed on its documents, for the portal's header. Public
+// like the catalog; 404 when the operator has none (the bootstrap then names no logo_url).
+#include <httplib.h>
+
+#include <string>
+
+#include "server/app/app_context.h"
+#include "server/app/config.h"
+#include "server/http/problem.h"
+#include "server/http/route.h"
+#include "server/routes/routes.h"
+#include "server/security/random_id.h"
+
+namespace isp::routes {
+
+void register_landing_operator_logo(httplib::Server& http, AppContext& app) {
+    const std::string& logo = app.config.operator_profile.logo; // checked PNG or JPEG at start
+    const std::string content_type = logo.starts_with("\x89PNG") ? "image/png" : "image/jpeg";
+    const std::string etag = "\"" + security::sha256_hex(logo).substr(0, 16) + "\"";
+    http.Get("/api/v1/landing/operator-logo",
+             http::guarded([&logo, content_type, etag](const httplib::Request& req, httplib::Response& res) {
+                 if (logo.empty())
+                     throw http::ApiError(404, "operator_logo_not_found", "This operator has no logo.");
+                 res.set_header("ETag", etag);
+                 res.set_header("Cache-Control", "no-cache");
+                 if (req.get_header_value("If-None-Match") == etag) {
+                     res.status = 304;
+                     return;
+                 }
+                 res.status = 200;
+                 res.set_content(logo, content_type);
+             }));
+}
+
+} // namespace isp::routes
