@@ -12,19 +12,46 @@
 #include "shared/wire/signup_json.h"
 
 namespace isp::portal {
+namespace {
+
+// The first of the browser's languages ("en-GB,fr") the portal speaks; French otherwise,
+// which most of the operator's customers read.
+Language first_known_language(std::string_view browser_languages) {
+    while (!browser_languages.empty()) {
+        const std::size_t comma = browser_languages.find(',');
+        const std::string_view tag = browser_languages.substr(0, comma);
+        const auto is = [tag](std::string_view primary) {
+            return tag.starts_with(primary) && (tag.size() == primary.size() || tag[primary.size()] == '-');
+        };
+        if (is("fr"))
+            return Language::French;
+        if (is("en"))
+            return Language::English;
+        browser_languages = comma == std::string_view::npos ? std::string_view{} : browser_languages.substr(comma + 1);
+    }
+    return Language::French;
+}
+
+} // namespace
 
 App::App()
     : signup_(api_), customer_(api_), status_screen_(session_), offers_screen_(session_, signup_, customer_),
       signup_screen_(session_, signup_), confirmation_screen_(session_, signup_), verify_screen_(session_, customer_),
       dashboard_screen_(session_, customer_), plan_change_screen_(session_, customer_),
       plan_changed_screen_(session_, customer_), invoices_screen_(session_, customer_) {
-    session_.change_language = [this](Language language) { set_language(language); };
+    // The person's own choice (the FR/EN switch) is remembered for their next visit.
+    session_.change_language = [this](Language language) {
+        platform::store_preference("language", wire::to_string(language));
+        set_language(language);
+    };
 }
 
 void App::start() {
     started_ = std::chrono::steady_clock::now();
     pending_draft_id_ = platform::query_parameter("draft");
-    set_language(session_.language);
+    const std::string remembered = platform::stored_preference("language");
+    set_language(remembered.empty() ? first_known_language(platform::browser_languages())
+                                    : wire::parse_language(remembered));
     load_bootstrap();
 }
 

@@ -21,6 +21,12 @@ void set_page_title(const std::string& title);
 // ARIA live region (#live in web/index.html), which they read out when it changes.
 void announce(const std::string& message);
 void set_page_language(std::string_view bcp47); // <html lang="...">, for the browser's own UI
+// The person's languages as the browser reports them (navigator.languages), e.g. "en-GB,fr".
+std::string browser_languages();
+// A small setting kept by the browser between visits (localStorage): "" when absent or
+// when the browser keeps nothing (private browsing, storage disabled).
+std::string stored_preference(std::string_view key);
+void store_preference(std::string_view key, std::string_view value);
 bool copy_to_clipboard(const std::string& text);
 // Phones show their on-screen keyboard only for a focused editable element: while a text
 // field of the portal is active, a hidden <input> holds the focus, and what the person

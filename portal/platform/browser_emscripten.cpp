@@ -28,6 +28,28 @@ EM_JS(int, isp_page_base_url, (char* out, int capacity), {
     return needed;
 });
 
+EM_JS(int, isp_browser_languages, (char* out, int capacity), {
+    var value = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""]).join(",");
+    var needed = lengthBytesUTF8(value);
+    if (needed < capacity)
+        stringToUTF8(value, out, capacity);
+    return needed;
+});
+
+// localStorage throws when storage is disabled (and may in private browsing): then nothing is kept.
+EM_JS(int, isp_stored_preference, (const char* key, char* out, int capacity), {
+    var value = "";
+    try { value = window.localStorage.getItem("portal." + UTF8ToString(key)) || ""; } catch (e) {}
+    var needed = lengthBytesUTF8(value);
+    if (needed < capacity)
+        stringToUTF8(value, out, capacity);
+    return needed;
+});
+
+EM_JS(void, isp_store_preference, (const char* key, const char* value), {
+    try { window.localStorage.setItem("portal." + UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+});
+
 EM_JS(void, isp_replace_query, (const char* query), {
     var url = window.location.pathname + UTF8ToString(query) + window.location.hash;
     window.history.replaceState(null, "", url);
@@ -200,6 +222,21 @@ void announce(const std::string& message) {
 void set_page_language(std::string_view bcp47) {
     const std::string lang{bcp47};
     isp_set_page_language(lang.c_str());
+}
+
+std::string browser_languages() {
+    return read_string(isp_browser_languages);
+}
+
+std::string stored_preference(std::string_view key) {
+    const std::string k{key};
+    return read_string([&](char* out, int capacity) { return isp_stored_preference(k.c_str(), out, capacity); });
+}
+
+void store_preference(std::string_view key, std::string_view value) {
+    const std::string k{key};
+    const std::string v{value};
+    isp_store_preference(k.c_str(), v.c_str());
 }
 
 bool copy_to_clipboard(const std::string& text) {

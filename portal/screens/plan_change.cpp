@@ -94,6 +94,8 @@ void PlanChangeScreen::draw_content() {
         journey_.field_edited("effective_date");
     if (events.left)
         journey_.field_left("effective_date");
+    if (events.submitted && idle)
+        journey_.confirm_change();
     if (date_error)
         ui::error_text(*date_error);
     if (const auto error = journey_.shown_error("contract_id"))

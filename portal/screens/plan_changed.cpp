@@ -26,9 +26,8 @@ void PlanChangedScreen::draw_content() {
     };
     if (!result->contract_number.empty())
         line(Text::ContractNumber, result->contract_number);
-    line(Text::NewOffer, result->offer.name + "  (" + std::string{tr(result->direction == "upgrade" ? Text::Upgrade
-                                                                                                     : Text::Downgrade)} +
-                             ")");
+    line(Text::NewOffer, result->offer.name + "  (" +
+                             std::string{tr(result->direction == "upgrade" ? Text::Upgrade : Text::Downgrade)} + ")");
     line(Text::MonthlyPrice, format_money(price_with_tax(result->offer), lang()) + " " +
                                  std::string{tr(Text::InclTaxPerMonth)} + "  \u00b7  " +
                                  format_money(result->offer.monthly_price, lang()) + " " +

@@ -88,6 +88,8 @@ void SignupScreen::draw_fields(bool enabled) {
             journey_.field_edited(field.name);
         if (events.left)
             journey_.field_left(field.name);
+        if (events.submitted && enabled)
+            journey_.submit();
         field_error(field.name);
         ImGui::PopID();
         ui::gap(6.0f);

@@ -35,8 +35,7 @@ void VerifyScreen::draw_content() {
             journey_.field_edited(f.name);
         if (events.left)
             journey_.field_left(f.name);
-        // Enter in the last field verifies, as a form on a web page would submit.
-        if (ImGui::IsItemDeactivated() && ImGui::IsKeyPressed(ImGuiKey_Enter) && idle)
+        if (events.submitted && idle)
             journey_.verify();
         if (error)
             ui::error_text(*error);

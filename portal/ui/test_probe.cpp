@@ -44,6 +44,7 @@ void item(std::string_view id) {
         {"h", max.y - min.y},
         {"visible", min.x >= clip_min.x && min.y >= clip_min.y && max.x <= clip_max.x && max.y <= clip_max.y},
         {"enabled", !(ImGui::GetItemFlags() & ImGuiItemFlags_Disabled)},
+        {"focused", ImGui::IsItemFocused() || ImGui::IsItemActive()}, // where Tab and Enter act
     };
 }
 

@@ -111,6 +111,8 @@ FieldEvents text_input(std::string_view name, std::string& value, bool has_error
     ImGui::SetNextItemWidth(-1.0f);
     events.edited = ImGui::InputText("##value", &value);
     events.left = ImGui::IsItemDeactivated();
+    events.submitted =
+        events.left && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter));
     if (has_error)
         ImGui::PopStyleColor();
     ImGui::EndDisabled();

@@ -23,8 +23,9 @@ bool secondary_button(std::string_view label, std::string_view probe_id, bool en
 bool toggle_button(std::string_view label, std::string_view probe_id, bool selected);
 
 struct FieldEvents {
-    bool edited = false; // the value changed this frame
-    bool left = false;   // the field lost focus this frame
+    bool edited = false;    // the value changed this frame
+    bool left = false;      // the field lost focus this frame
+    bool submitted = false; // left with Enter: the form is sent, as on a web page
 };
 
 // A one-line text input over the full width, outlined in red when `has_error`;

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "server/security/random_id.h"
 #include "web/assets/embedded_assets.h"
 
 namespace isp {
@@ -84,6 +85,11 @@ std::string load_operator_files(OperatorProfile& p, bool demo) {
     } else if (demo) {
         p.terms = demo_terms;
     }
+
+    // Hashed once here rather than for every contract version and billing run that records them.
+    p.logo_media_type = p.logo.starts_with("\x89PNG") ? "image/png" : "image/jpeg";
+    p.logo_sha256 = p.logo.empty() ? "" : security::sha256_hex(p.logo);
+    p.terms_sha256 = p.terms.empty() ? "" : security::sha256_hex(p.terms);
     return "";
 }
 

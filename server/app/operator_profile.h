@@ -28,8 +28,11 @@ struct OperatorProfile {
 
     // Loaded by load_operator_files().
     std::uint32_t accent_rgb = 0x0D4A87;
-    std::string logo;  // file bytes
-    std::string terms; // text
+    std::string logo;            // file bytes
+    std::string logo_media_type; // "image/png" or "image/jpeg"
+    std::string logo_sha256;     // hex, the logo's reference in records (document_assets) and its ETag
+    std::string terms;           // text
+    std::string terms_sha256;
 };
 
 // Parses the accent and reads the logo and terms files (or the demo ones when `demo`

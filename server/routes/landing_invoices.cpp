@@ -40,9 +40,10 @@ void register_landing_invoices(httplib::Server& http, AppContext& app) {
                 filter.client_id = client.client_id;
                 const std::int64_t total = store::count_invoices(c, filter);
                 nlohmann::json data = nlohmann::json::array();
-                for (const Invoice& listed : store::list_invoices_page(c, filter, page.per_page, page.offset())) {
-                    // With its lines: a client's month has a handful, and the portal shows them.
-                    const Invoice invoice = store::find_invoice(c, listed.invoice_id).value_or(listed);
+                // With their lines: a client's month has a handful, and the portal shows them.
+                std::vector<Invoice> invoices = store::list_invoices_page(c, filter, page.per_page, page.offset());
+                store::attach_lines(c, invoices);
+                for (const Invoice& invoice : invoices) {
                     nlohmann::json j = wire::to_json(invoice, filter.today);
                     j.erase("billing_run_id");
                     const auto link = app.invoice_documents.link(invoice.invoice_id);

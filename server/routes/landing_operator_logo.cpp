@@ -10,14 +10,14 @@
 #include "server/http/problem.h"
 #include "server/http/route.h"
 #include "server/routes/routes.h"
-#include "server/security/random_id.h"
 
 namespace isp::routes {
 
 void register_landing_operator_logo(httplib::Server& http, AppContext& app) {
-    const std::string& logo = app.config.operator_profile.logo; // checked PNG or JPEG at start
-    const std::string content_type = logo.starts_with("\x89PNG") ? "image/png" : "image/jpeg";
-    const std::string etag = "\"" + security::sha256_hex(logo).substr(0, 16) + "\"";
+    const OperatorProfile& profile = app.config.operator_profile; // logo checked PNG or JPEG at start
+    const std::string& logo = profile.logo;
+    const std::string content_type = profile.logo_media_type;
+    const std::string etag = "\"" + profile.logo_sha256.substr(0, 16) + "\"";
     http.Get("/api/v1/landing/operator-logo",
              http::guarded([&logo, content_type, etag](const httplib::Request& req, httplib::Response& res) {
                  if (logo.empty())

@@ -13,11 +13,14 @@ nlohmann::json record_issuer(store::Connection& c, const OperatorProfile& p, con
                         {"accent", p.accent_rgb},
                         {"payment_instructions", p.payment_instructions},
                         {"legal_mentions", p.legal_mentions}};
-    if (!p.logo.empty())
-        j["logo_sha256"] =
-            store::put_document_asset(c, p.logo.starts_with("\x89PNG") ? "image/png" : "image/jpeg", p.logo, now);
-    if (!p.terms.empty())
-        j["terms_sha256"] = store::put_document_asset(c, "text/plain; charset=utf-8", p.terms, now);
+    if (!p.logo.empty()) {
+        store::put_document_asset(c, p.logo_sha256, p.logo_media_type, p.logo, now);
+        j["logo_sha256"] = p.logo_sha256;
+    }
+    if (!p.terms.empty()) {
+        store::put_document_asset(c, p.terms_sha256, "text/plain; charset=utf-8", p.terms, now);
+        j["terms_sha256"] = p.terms_sha256;
+    }
     return j;
 }
 

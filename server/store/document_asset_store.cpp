@@ -1,17 +1,18 @@
 #include "server/store/document_asset_store.h"
 
-#include "server/security/random_id.h"
 #include "server/store/database.h"
 
 namespace isp::store {
 
-std::string put_document_asset(Connection& c, std::string_view media_type, std::string_view content,
-                               const std::string& now) {
-    std::string sha256 = security::sha256_hex(content);
-    c.prepare("INSERT OR IGNORE INTO document_assets (sha256, media_type, content, created_at) VALUES (?1, ?2, ?3, ?4)")
+void put_document_asset(Connection& c, std::string_view sha256, std::string_view media_type, std::string_view content,
+                        const std::string& now) {
+    auto known = c.prepare("SELECT 1 FROM document_assets WHERE sha256 = ?1");
+    known.bind(sha256);
+    if (known.step())
+        return; // the usual case: the operator's logo and terms were recorded long ago
+    c.prepare("INSERT INTO document_assets (sha256, media_type, content, created_at) VALUES (?1, ?2, ?3, ?4)")
         .bind(sha256, media_type, Blob{content}, now)
         .run();
-    return sha256;
 }
 
 std::optional<std::string> find_document_asset(Connection& c, std::string_view sha256) {

@@ -10,9 +10,10 @@ namespace isp::store {
 
 class Connection;
 
-// Stores the content unless already there; returns its SHA-256 (hex), the reference.
-std::string put_document_asset(Connection& c, std::string_view media_type, std::string_view content,
-                               const std::string& now);
+// Stores the content under its SHA-256 (hex, computed by the caller once: the reference)
+// unless already there.
+void put_document_asset(Connection& c, std::string_view sha256, std::string_view media_type, std::string_view content,
+                        const std::string& now);
 std::optional<std::string> find_document_asset(Connection& c, std::string_view sha256);
 
 } // namespace isp::store

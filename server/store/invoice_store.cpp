@@ -1,5 +1,7 @@
 #include "server/store/invoice_store.h"
 
+#include <unordered_map>
+
 #include <nlohmann/json.hpp>
 
 #include "server/store/database.h"
@@ -42,6 +44,29 @@ Invoice invoice_from_row(const Statement& st) {
     }
     i.created_at = st.text(17);
     return i;
+}
+
+constexpr const char* line_columns =
+    "line_no, offer_id, offer_name, service_family, service_identifier, from_date, to_date, days, days_in_period, "
+    "monthly_price_minor, amount_minor, tax_rate_bp, tax_minor, total_minor";
+
+InvoiceLine line_from_row(const Statement& st) {
+    InvoiceLine l;
+    l.line_no = static_cast<int>(st.integer(0));
+    l.offer_id = st.text(1);
+    l.offer_name = st.text(2);
+    l.service_family = parse_service_family(st.text(3)).value_or(ServiceFamily::Mobile);
+    l.service_identifier = st.text(4);
+    l.from_date = date_at(st, 5);
+    l.to_date = date_at(st, 6);
+    l.days = static_cast<int>(st.integer(7));
+    l.days_in_period = static_cast<int>(st.integer(8));
+    l.monthly_price_minor = st.integer(9);
+    l.amount_minor = st.integer(10);
+    l.tax_rate_bp = static_cast<BasisPoints>(st.integer(11));
+    l.tax_minor = st.integer(12);
+    l.total_minor = st.integer(13);
+    return l;
 }
 
 // The WHERE clause of a filter; parameters ?1 client, ?2 family, ?3 offer, ?4 today
@@ -103,29 +128,31 @@ std::optional<Invoice> find_invoice(Connection& c, std::string_view invoice_id) 
     if (!st.step())
         return std::nullopt;
     Invoice invoice = invoice_from_row(st);
-    auto lines = c.prepare("SELECT line_no, offer_id, offer_name, service_family, service_identifier, from_date, "
-                           "to_date, days, days_in_period, monthly_price_minor, amount_minor, tax_rate_bp, tax_minor, "
-                           "total_minor FROM invoice_lines WHERE invoice_id = ?1 ORDER BY line_no");
+    auto lines =
+        c.prepare(std::string("SELECT ") + line_columns + " FROM invoice_lines WHERE invoice_id = ?1 ORDER BY line_no");
     lines.bind(invoice_id);
-    while (lines.step()) {
-        InvoiceLine l;
-        l.line_no = static_cast<int>(lines.integer(0));
-        l.offer_id = lines.text(1);
-        l.offer_name = lines.text(2);
-        l.service_family = parse_service_family(lines.text(3)).value_or(ServiceFamily::Mobile);
-        l.service_identifier = lines.text(4);
-        l.from_date = date_at(lines, 5);
-        l.to_date = date_at(lines, 6);
-        l.days = static_cast<int>(lines.integer(7));
-        l.days_in_period = static_cast<int>(lines.integer(8));
-        l.monthly_price_minor = lines.integer(9);
-        l.amount_minor = lines.integer(10);
-        l.tax_rate_bp = static_cast<BasisPoints>(lines.integer(11));
-        l.tax_minor = lines.integer(12);
-        l.total_minor = lines.integer(13);
-        invoice.lines.push_back(std::move(l));
-    }
+    while (lines.step())
+        invoice.lines.push_back(line_from_row(lines));
     return invoice;
+}
+
+void attach_lines(Connection& c, std::vector<Invoice>& invoices) {
+    if (invoices.empty())
+        return;
+    nlohmann::json ids = nlohmann::json::array();
+    std::unordered_map<std::string, Invoice*> by_id;
+    for (Invoice& i : invoices) {
+        ids.push_back(i.invoice_id);
+        by_id[i.invoice_id] = &i;
+    }
+    // One query for the whole page: the ids travel as one JSON array parameter.
+    auto lines = c.prepare(std::string("SELECT ") + line_columns +
+                           ", invoice_id FROM invoice_lines "
+                           "WHERE invoice_id IN (SELECT value FROM json_each(?1)) ORDER BY invoice_id, line_no");
+    lines.bind(ids.dump());
+    while (lines.step())
+        if (const auto it = by_id.find(lines.text(14)); it != by_id.end())
+            it->second->lines.push_back(line_from_row(lines));
 }
 
 std::int64_t count_invoices(Connection& c, const InvoiceFilter& filter) {

@@ -18,6 +18,8 @@ void insert_invoice(Connection& c, const Invoice& invoice, const std::string& no
 
 // With its lines; nullopt when unknown.
 std::optional<Invoice> find_invoice(Connection& c, std::string_view invoice_id);
+// Reads the lines of all these invoices (a listed page) in one query.
+void attach_lines(Connection& c, std::vector<Invoice>& invoices);
 
 // GET /invoices filters; every set field must match. `status` is the derived status as
 // of `today` (overdue: due_date before today with something outstanding).

@@ -62,7 +62,12 @@ export async function startServer({ fixedTime: time = fixedTime, args = [] } = {
 
 // A fresh browser profile per test. The init script asks the portal to publish its state
 // (window.portalTest) and keeps WebGL's drawing buffer so screenshots show the canvas.
-export async function openBrowser({ width = 1280, height = 800, deviceScaleFactor = 1 } = {}) {
+// `locale`: the browser's language, which the portal follows on a first visit (French by
+// default, as most of the operator's customers). `hasTouch` gives the page a touch screen
+// (page.touchscreen, CDP touch events) and `isMobile` a phone's viewport handling.
+export async function openBrowser({
+  width = 1280, height = 800, deviceScaleFactor = 1, locale = 'fr-FR', hasTouch = false, isMobile = false,
+} = {}) {
   const profile = tempDir('isp-e2e-chromium-');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -71,6 +76,9 @@ export async function openBrowser({ width = 1280, height = 800, deviceScaleFacto
            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width, height },
     deviceScaleFactor,
+    locale,
+    hasTouch,
+    isMobile,
   });
   await context.addInitScript(() => {
     window.portalTest = {};
