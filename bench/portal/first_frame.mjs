@@ -3,7 +3,9 @@
 // cache: a first visit), measures from navigation start to the first frame in which the
 // offers are drawn and can be clicked (the portal publishes its state that frame; the
 // page defines window.portalTest so it does), and the bytes transferred (compressed as
-// served). Prints each load, the median, and "first_frame_median_ms=N" last.
+// served). Also when that frame is on screen: the next animation frame, which starts once
+// the browser has composited it (software GL here). Prints each load, the medians, and
+// "first_frame_median_ms=N" last.
 // usage: node bench/portal/first_frame.mjs <portal URL> [loads=7]
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -27,6 +29,7 @@ const browser = await chromium.launch({
          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const times = [];
+const onScreen = [];
 let transferred = 0;
 try {
   for (let i = 0; i < loads; ++i) {
@@ -39,8 +42,10 @@ try {
         get() { return state; },
         set(s) {
           state = s;
-          if (window.firstInteractiveMs === undefined && s && s.screen === 'offers' && s.busy === '')
+          if (window.firstInteractiveMs === undefined && s && s.screen === 'offers' && s.busy === '') {
             window.firstInteractiveMs = performance.now();
+            requestAnimationFrame(() => { window.firstOnScreenMs = performance.now(); });
+          }
         },
       });
     });
@@ -51,19 +56,24 @@ try {
       if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
     });
     await page.goto(url, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.firstInteractiveMs !== undefined, null, { timeout: 30000, polling: 10 });
-    const ms = await page.evaluate(() => window.firstInteractiveMs);
+    await page.waitForFunction(() => window.firstOnScreenMs !== undefined, null, { timeout: 30000, polling: 10 });
+    const [ms, shown] = await page.evaluate(() => [window.firstInteractiveMs, window.firstOnScreenMs]);
     await page.waitForLoadState('networkidle');
     times.push(ms);
+    onScreen.push(shown);
     transferred = bytes;
-    console.log(`   load ${i + 1}: first interactive frame ${ms.toFixed(0)} ms, ${bytes} bytes transferred`);
+    console.log(`   load ${i + 1}: first interactive frame ${ms.toFixed(0)} ms (on screen ${shown.toFixed(0)} ms), ` +
+                `${bytes} bytes transferred`);
     await context.close();
   }
 } finally {
   await browser.close();
 }
 times.sort((a, b) => a - b);
+onScreen.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)];
-console.log(`   median of ${times.length} loads: ${median.toFixed(0)} ms (target: under 500 ms); ` +
+const medianOnScreen = onScreen[Math.floor(onScreen.length / 2)];
+console.log(`   median of ${times.length} loads: ${median.toFixed(0)} ms (target: under 500 ms), ` +
+            `on screen ${medianOnScreen.toFixed(0)} ms; ` +
             `${transferred} bytes (${(transferred / 1024).toFixed(1)} KiB, target: under 600 KB)`);
 console.log(`first_frame_median_ms=${median.toFixed(0)}`);

@@ -126,10 +126,14 @@ void App::prepare_frame(float pixel_ratio) {
     ui::apply_theme(pixel_ratio);
 }
 
-void App::draw_frame(float pixel_ratio) {
+bool App::draw_frame(float pixel_ratio) {
     ui::probe::begin_frame();
     Screen& screen = current_screen();
-    screen.draw();
+    const bool entered = &screen != shown_screen_;
+    screen.draw(entered);
+    shown_screen_ = &screen;
+    if (entered)
+        return false; // a first pass that measures the new screen: drawn again before anyone sees it
     if (std::string title = screen.title(); title != shown_title_) {
         platform::set_page_title(title);
         shown_title_ = std::move(title);
@@ -137,6 +141,7 @@ void App::draw_frame(float pixel_ratio) {
     nlohmann::json state = test_state(screen);
     announce_messages(state);
     ui::probe::end_frame(pixel_ratio, std::move(state));
+    return true;
 }
 
 // What a sighted person reads next to the fields, for screen readers: the notice, then

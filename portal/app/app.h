@@ -34,7 +34,7 @@ public:
 
     bool first_frame_ready() const override;
     void prepare_frame(float pixel_ratio) override;
-    void draw_frame(float pixel_ratio) override;
+    bool draw_frame(float pixel_ratio) override;
 
 private:
     enum class Phase { Loading, Unreachable, Ready };
@@ -65,6 +65,7 @@ private:
     PlanChangeScreen plan_change_screen_;
     PlanChangedScreen plan_changed_screen_;
     InvoicesScreen invoices_screen_;
+    const Screen* shown_screen_ = nullptr; // drawn last frame
     std::string shown_title_;
     std::string announced_; // last text put in the ARIA live region
 };

@@ -15,8 +15,10 @@ public:
     // a first frame that only says "loading" costs as much as the real one (shader compiles,
     // glyphs, the first upload) and would delay it.
     virtual bool first_frame_ready() const { return true; }
-    // Between NewFrame and Render.
-    virtual void draw_frame(float pixel_ratio) = 0;
+    // Between NewFrame and Render. Returns false when this pass only measured a layout that
+    // changed shape (a screen appeared: boxes sized to their content learn their height on
+    // their first frame); the platform then draws a second pass before showing anything.
+    virtual bool draw_frame(float pixel_ratio) = 0;
 };
 
 // Creates the window and the Dear ImGui context; false when the browser has no WebGL 2.

@@ -4,6 +4,8 @@
 // happens to equal the screen's).
 #include "portal/platform/window.h"
 
+#include <algorithm>
+
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
@@ -40,6 +42,42 @@ EM_JS(double, isp_sync_canvas, (int* width, int* height), {
     HEAP32[height >> 2] = h;
     return ratio;
 });
+
+// Touches, handled here rather than by Emscripten's GLFW, which never reads a finger's
+// position (it presses the button wherever the mouse last was) and lets the browser add
+// emulated mouse events after each tap. One finger is followed; its events are stopped
+// before they reach GLFW's listeners and turned into Dear ImGui mouse events at the
+// finger (isp_touch). GLFW's own cursor position is moved along, since Dear ImGui's GLFW
+// backend polls it on devices that never send mouseenter.
+EM_JS(void, isp_capture_touches, (), {
+    var canvas = Module["canvas"];
+    var finger = null;
+    function handle(event) {
+        if (event.target !== canvas)
+            return;
+        event.preventDefault();
+        event.stopPropagation();
+        var rect = canvas.getBoundingClientRect();
+        for (var i = 0; i < event.changedTouches.length; ++i) {
+            var touch = event.changedTouches[i];
+            var phase = event.type === "touchstart" ? 0 : event.type === "touchmove" ? 1 : 2;
+            if (phase === 0 && finger === null)
+                finger = touch.identifier;
+            if (touch.identifier !== finger)
+                continue;
+            if (phase === 2)
+                finger = null;
+            var x = (touch.clientX - rect.left) * canvas.width / rect.width;
+            var y = (touch.clientY - rect.top) * canvas.height / rect.height;
+            Browser.mouseX = x;
+            Browser.mouseY = y;
+            _isp_touch(phase, x, y);
+        }
+    }
+    ["touchstart", "touchmove", "touchend", "touchcancel"].forEach(function (type) {
+        window.addEventListener(type, handle, { capture: true, passive: false });
+    });
+});
 // clang-format on
 
 // Emscripten's GLFW quantizes wheel steps; feed the browser's deltas directly (as Dear
@@ -70,23 +108,30 @@ void feed_soft_keyboard() {
     }
 }
 
+// One Dear ImGui frame (input, layout, draw lists); returns draw_frame()'s answer.
+bool imgui_pass(int width, int height, float ratio) {
+    g_client->prepare_frame(ratio);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+    io.DeltaTime = std::max(io.DeltaTime, 1e-4f); // a second pass in the same frame: no time passed
+    feed_soft_keyboard();
+    ImGui::NewFrame();
+    const bool settled = g_client->draw_frame(ratio);
+    ImGui::Render();
+    return settled;
+}
+
 void frame() {
     if (g_first_frame && !g_client->first_frame_ready())
         return;
     int width = 1;
     int height = 1;
     const float ratio = static_cast<float>(isp_sync_canvas(&width, &height));
-    g_client->prepare_frame(ratio);
-
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
-    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
-    feed_soft_keyboard();
-    ImGui::NewFrame();
-    g_client->draw_frame(ratio);
-    ImGui::Render();
+    if (!imgui_pass(width, height, ratio))
+        imgui_pass(width, height, ratio);
     set_text_input_active(ImGui::GetIO().WantTextInput);
 
     glViewport(0, 0, width, height);
@@ -102,6 +147,15 @@ void frame() {
 }
 
 } // namespace
+
+// One finger's touch at device-pixel (x, y) of the canvas: 0 down, 1 moved, 2 up or cancelled.
+extern "C" EMSCRIPTEN_KEEPALIVE void isp_touch(int phase, double x, double y) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(static_cast<float>(x), static_cast<float>(y));
+    if (phase != 1)
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, phase == 0);
+}
 
 bool create_window(const char* title) {
     if (!glfwInit())
@@ -134,6 +188,7 @@ bool create_window(const char* title) {
     // each shader status query waits for the GPU process.
     ImGui_ImplOpenGL3_CreateDeviceObjects();
     emscripten_set_wheel_callback("#canvas", nullptr, EM_FALSE, on_wheel);
+    isp_capture_touches();
 
     // Emscripten's GLFW has no system clipboard. Copy goes to the browser's; paste arrives
     // as text typed into the hidden input (a paste event there), so Ctrl+V itself pastes nothing.

@@ -34,9 +34,7 @@ void DashboardScreen::draw_content() {
         ImGui::PushID(id.c_str());
         ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::px(14.0f), ui::px(12.0f)));
-        ImGui::BeginChild("##subscription", ImVec2(0.0f, 0.0f),
-                          ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY |
-                              ImGuiChildFlags_AlwaysUseWindowPadding,
+        ImGui::BeginChild("##subscription", ImVec2(0.0f, 0.0f), ui::box_flags(),
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         ui::bold_text(s.offer.name, ui::large_font_size);
         ui::muted_text(std::string{family_label(s.offer.family, lang())} + "  \u00b7  " + s.contract.contract_number,

@@ -154,8 +154,7 @@ void InvoicesScreen::draw_invoice(const ClientInvoice& ci, bool idle) {
     ImGui::PushID(inv.invoice_id.c_str());
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::px(14.0f), ui::px(12.0f)));
-    ImGui::BeginChild("##invoice", ImVec2(0.0f, 0.0f),
-                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+    ImGui::BeginChild("##invoice", ImVec2(0.0f, 0.0f), ui::box_flags(),
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ui::bold_text(period_label(inv, lang()), ui::large_font_size);
     ImGui::SameLine();

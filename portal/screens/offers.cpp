@@ -69,8 +69,7 @@ void OffersScreen::draw_offer_card(const Offer& offer) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::px(14.0f), ui::px(12.0f)));
     ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, ui::px(chosen ? 2.0f : 1.0f));
     ImGui::PushID(offer.offer_id.c_str());
-    ImGui::BeginChild("##card", ImVec2(0.0f, 0.0f),
-                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+    ImGui::BeginChild("##card", ImVec2(0.0f, 0.0f), ui::box_flags(),
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ui::bold_text(offer.name, ui::large_font_size);
     if (!offer.description.empty())

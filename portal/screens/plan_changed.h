@@ -7,7 +7,8 @@ namespace isp::portal {
 
 class PlanChangedScreen : public Screen {
 public:
-    PlanChangedScreen(Session& session, CustomerJourney& journey) : Screen("plan_changed", session), journey_(journey) {}
+    PlanChangedScreen(Session& session, CustomerJourney& journey)
+        : Screen("plan_changed", session), journey_(journey) {}
 
     std::string title() const override;
 

@@ -30,7 +30,7 @@ bool Screen::narrow() {
     return ImGui::GetContentRegionAvail().x < ui::px(520.0f);
 }
 
-void Screen::draw() {
+void Screen::draw(bool entered) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float width = viewport->WorkSize.x;
     // The window's horizontal padding centres a column of readable width.
@@ -43,7 +43,13 @@ void Screen::draw() {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
-    ImGui::Begin("##screen", nullptr, flags);
+    // One window per screen: its scroll and keyboard focus are its own.
+    if (entered) {
+        ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
+        ImGui::SetNextWindowFocus();
+    }
+    const std::string window_id = "##screen_" + std::string{name_};
+    ImGui::Begin(window_id.c_str(), nullptr, flags);
     ImGui::PopStyleVar();
     draw_header();
     ui::gap(20.0f);
@@ -55,7 +61,7 @@ void Screen::draw() {
 
 void Screen::drag_to_scroll() {
     // Phones have no wheel: a finger dragged on the page (not on a widget) scrolls it,
-    // as on any web page. Emscripten's GLFW turns touches into mouse events.
+    // as on any web page. Touches arrive as mouse events at the finger (platform/window_emscripten.cpp).
     // Pressing on a window's background makes that window's "move" id active (even when it
     // cannot move): that is a press on the page, not on a widget.
     const ImGuiContext& g = *ImGui::GetCurrentContext();

@@ -17,7 +17,9 @@ public:
     Screen(const Screen&) = delete;
     Screen& operator=(const Screen&) = delete;
 
-    void draw();
+    // `entered`: first frame after another screen: starts at the top, with the keyboard
+    // focus at the start of the page, as a new web page does.
+    void draw(bool entered);
     // Stable machine name ("offers", "signup", ...): page state for tests, never shown.
     virtual std::string_view name() const { return name_; }
     // The browser tab's title.

@@ -51,8 +51,7 @@ void SignupScreen::draw_offer_summary() {
     const ui::Palette& p = ui::palette();
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::px(14.0f), ui::px(12.0f)));
-    ImGui::BeginChild("##offer", ImVec2(0.0f, 0.0f),
-                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+    ImGui::BeginChild("##offer", ImVec2(0.0f, 0.0f), ui::box_flags(),
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ui::muted_text(tr(Text::SelectedOffer), ui::small_font_size);
     if (const Offer* offer = journey_.offer()) {
@@ -150,8 +149,7 @@ void SignupScreen::draw_draft_link() {
     ImGui::PushStyleColor(ImGuiCol_ChildBg, p.info_surface);
     ImGui::PushStyleColor(ImGuiCol_Border, p.accent);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::px(12.0f), ui::px(10.0f)));
-    ImGui::BeginChild("##draft", ImVec2(0.0f, 0.0f),
-                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+    ImGui::BeginChild("##draft", ImVec2(0.0f, 0.0f), ui::box_flags(),
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     const int ttl = session_.catalog ? session_.catalog->draft_ttl_days : 30;
     ui::text(text(Text::DraftSaved, lang(), ttl));

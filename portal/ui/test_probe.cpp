@@ -44,7 +44,8 @@ void item(std::string_view id) {
         {"h", max.y - min.y},
         {"visible", min.x >= clip_min.x && min.y >= clip_min.y && max.x <= clip_max.x && max.y <= clip_max.y},
         {"enabled", !(ImGui::GetItemFlags() & ImGuiItemFlags_Disabled)},
-        {"focused", ImGui::IsItemFocused() || ImGui::IsItemActive()}, // where Tab and Enter act
+        // Where Tab and Enter act: the keyboard cursor (once the keyboard is used) or the field being edited.
+        {"focused", (ImGui::IsItemFocused() && GImGui->NavCursorVisible) || ImGui::IsItemActive()},
     };
 }
 

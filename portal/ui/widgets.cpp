@@ -122,6 +122,11 @@ FieldEvents text_input(std::string_view name, std::string& value, bool has_error
     return events;
 }
 
+int box_flags() {
+    return ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding |
+           ImGuiChildFlags_NavFlattened;
+}
+
 void banner(std::string_view message, Tone tone, std::string_view probe_id) {
     const Palette& p = palette();
     const ImVec4& surface = tone == Tone::Error     ? p.error_surface
@@ -132,8 +137,7 @@ void banner(std::string_view message, Tone tone, std::string_view probe_id) {
     ImGui::PushStyleColor(ImGuiCol_Border, edge);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(12.0f), px(10.0f)));
     ImGui::PushID(message.data(), message.data() + message.size());
-    ImGui::BeginChild("##banner", ImVec2(-1.0f, 0.0f),
-                      ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding,
+    ImGui::BeginChild("##banner", ImVec2(-1.0f, 0.0f), box_flags(),
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PushStyleColor(ImGuiCol_Text, tone == Tone::Error ? p.error : p.text);
     wrapped(message);

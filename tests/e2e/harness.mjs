@@ -24,14 +24,16 @@ export function tempDir(prefix) {
 
 // Starts portal-server --demo on an ephemeral port; resolves once it prints its address.
 // Options: `fixedTime` (default: the fixed time above; null runs on the real clock, e.g. to
-// let tokens expire) and `args`, more command-line options (e.g. ['--lookup-token-ttl', '60']).
-export async function startServer({ fixedTime: time = fixedTime, args = [] } = {}) {
+// let tokens expire), `args`, more command-line options (e.g. ['--lookup-token-ttl', '60']),
+// and `db`, a database file to use instead of a fresh one: it is kept when the server stops,
+// so a second server (e.g. at a later fixed time) can take over what the first one stored.
+export async function startServer({ fixedTime: time = fixedTime, args = [], db = null } = {}) {
   if (!fs.existsSync(serverBinary)) throw new Error(`portal-server not found at ${serverBinary} (set PORTAL_SERVER)`);
-  const dir = tempDir('isp-e2e-db-');
+  const dir = db ? null : tempDir('isp-e2e-db-');
   const clock = time ? ['--fixed-time', time] : [];
   const env = { ...process.env };
   if (!time) delete env.PORTAL_FIXED_TIME; // the real clock means the real clock
-  const child = spawn(serverBinary, ['--demo', '--db', path.join(dir, 't.db'), '--port', '0', ...clock, ...args],
+  const child = spawn(serverBinary, ['--demo', '--db', db || path.join(dir, 't.db'), '--port', '0', ...clock, ...args],
                       { stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   const url = await new Promise((resolve, reject) => {
@@ -55,7 +57,7 @@ export async function startServer({ fixedTime: time = fixedTime, args = [] } = {
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(timer);
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -119,6 +121,23 @@ export async function waitForState(page, predicate, what, timeoutMs = 15000) {
       throw new Error(`timed out waiting for ${what}; last state: ${shown}`);
     }
     await new Promise((r) => setTimeout(r, 40));
+  }
+}
+
+// The state once two reads a few frames apart show every widget at the same place: the first
+// frame of a screen can still be laying out (a box sized to its content gets its height a
+// frame late), and on a slow phone-sized canvas a tap at a position read then may miss.
+export async function settledState(page, what = 'a settled layout', timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = null;
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 250));
+    const state = await portalState(page);
+    const layout = state && state.widgets &&
+      JSON.stringify(Object.entries(state.widgets).map(([id, w]) => [id, w.x, w.y, w.w, w.h]).sort());
+    if (layout && layout === last) return state;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    last = layout;
   }
 }
 
