@@ -134,6 +134,10 @@ bool App::draw_frame(float pixel_ratio) {
     shown_screen_ = &screen;
     if (entered)
         return false; // a first pass that measures the new screen: drawn again before anyone sees it
+    if (!marked_interactive_ && phase_ == Phase::Ready) {
+        platform::mark_timing("portal:first-interactive-frame"); // the catalog is drawn and can be clicked
+        marked_interactive_ = true;
+    }
     if (std::string title = screen.title(); title != shown_title_) {
         platform::set_page_title(title);
         shown_title_ = std::move(title);

@@ -66,6 +66,7 @@ private:
     PlanChangedScreen plan_changed_screen_;
     InvoicesScreen invoices_screen_;
     const Screen* shown_screen_ = nullptr; // drawn last frame
+    bool marked_interactive_ = false;
     std::string shown_title_;
     std::string announced_; // last text put in the ARIA live region
 };

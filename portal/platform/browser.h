@@ -44,6 +44,9 @@ std::string random_hex(int bytes);
 
 // The page shell shows a loading message until the first frame; this hides it.
 void page_ready();
+// A User Timing mark (performance.mark): start-up milestones that benchmarks and real-user
+// monitoring read without any test hook ("portal:first-interactive-frame").
+void mark_timing(const char* name);
 // Replaces the page with a message when the portal cannot run at all (no WebGL 2).
 void show_fatal(const std::string& message);
 

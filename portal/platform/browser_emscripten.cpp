@@ -165,6 +165,11 @@ EM_JS(void, isp_page_ready, (), {
     Module["canvas"].style.visibility = "visible";
 });
 
+EM_JS(void, isp_mark_timing, (const char* name), {
+    if (window.performance && performance.mark)
+        performance.mark(UTF8ToString(name));
+});
+
 EM_JS(void, isp_show_fatal, (const char* message), {
     var status = document.getElementById("status");
     if (status) {
@@ -276,6 +281,10 @@ bool take_text_edit(TextEdit& edit) {
 
 void page_ready() {
     isp_page_ready();
+}
+
+void mark_timing(const char* name) {
+    isp_mark_timing(name);
 }
 
 void show_fatal(const std::string& message) {

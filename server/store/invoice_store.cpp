@@ -69,15 +69,18 @@ InvoiceLine line_from_row(const Statement& st) {
     return l;
 }
 
-// The WHERE clause of a filter; parameters ?1 client, ?2 family, ?3 offer, ?4 today
-// (NULL = no condition; ?4 always appears, so every query has it), and the status
-// condition inlined from a fixed set.
+// The WHERE clause of a filter; parameters ?1 client, ?2 family, ?3 offer, ?4 today (?4
+// always appears, so every query numbers its parameters alike), and the status condition
+// inlined from a fixed set. Only the conditions of the filter are written: "?1 IS NULL OR
+// client_id = ?1" would keep SQLite from using the client's index.
 std::string where_clause(const InvoiceFilter& f) {
-    std::string w = " WHERE ?4 IS NOT NULL AND (?1 IS NULL OR i.client_id = ?1)"
-                    " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.invoice_id"
-                    " AND l.service_family = ?2))"
-                    " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.invoice_id"
-                    " AND l.offer_id = ?3))";
+    std::string w = " WHERE ?4 IS NOT NULL";
+    if (f.client_id)
+        w += " AND i.client_id = ?1";
+    if (f.service)
+        w += " AND EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.invoice_id AND l.service_family = ?2)";
+    if (f.offer_id)
+        w += " AND EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.invoice_id AND l.offer_id = ?3)";
     const char* overdue = "(i.due_date < ?4 AND i.total_minor > i.paid_minor)";
     if (f.status) {
         switch (*f.status) {
