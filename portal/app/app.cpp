@@ -68,10 +68,6 @@ void App::load_bootstrap() {
         signup_.attach(session_.catalog, [this](Language language) { set_language(language); });
         customer_.attach(session_.catalog);
         phase_ = Phase::Ready;
-        // Not awaited: the offers show at once, the logo joins the header when it arrives.
-        if (!bootstrap_->operator_logo_url.empty())
-            platform::load_image(bootstrap_->operator_logo_url,
-                                 [this](platform::Image logo) { session_.operator_logo = logo; });
         if (!pending_draft_id_.empty())
             signup_.load_draft(std::exchange(pending_draft_id_, {}));
     });
@@ -137,6 +133,11 @@ bool App::draw_frame(float pixel_ratio) {
     if (!marked_interactive_ && phase_ == Phase::Ready) {
         platform::mark_timing("portal:first-interactive-frame"); // the catalog is drawn and can be clicked
         marked_interactive_ = true;
+        // Asked for only now, so that it never competes with the offers: the logo joins the
+        // header when it arrives.
+        if (!bootstrap_->operator_logo_url.empty())
+            platform::load_image(bootstrap_->operator_logo_url,
+                                 [this](platform::Image logo) { session_.operator_logo = logo; });
     }
     if (std::string title = screen.title(); title != shown_title_) {
         platform::set_page_title(title);
