@@ -13,6 +13,7 @@
 #include "server/app/config.h"
 #include "server/clock/clock.h"
 #include "server/http/problem.h"
+#include "server/http/revalidation.h"
 #include "server/http/route.h"
 #include "server/routes/routes.h"
 #include "server/security/random_id.h"
@@ -91,7 +92,7 @@ void register_landing_bootstrap(httplib::Server& http, AppContext& app) {
                  }
                  if (body.empty()) {
                      body = build_bootstrap(app).dump();
-                     etag = "\"" + security::sha256_hex(body).substr(0, 16) + "\"";
+                     etag = http::etag_from_sha256(security::sha256_hex(body));
                      std::lock_guard lock(cache->mutex);
                      cache->generation = generation;
                      cache->today = today;
@@ -99,12 +100,8 @@ void register_landing_bootstrap(httplib::Server& http, AppContext& app) {
                      cache->body = body;
                      cache->etag = etag;
                  }
-                 res.set_header("ETag", etag);
-                 res.set_header("Cache-Control", "no-cache");
-                 if (req.get_header_value("If-None-Match") == etag) {
-                     res.status = 304;
+                 if (http::not_modified(req, res, etag))
                      return;
-                 }
                  res.status = 200;
                  res.set_content(std::move(body), "application/json");
              }));

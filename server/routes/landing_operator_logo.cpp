@@ -8,6 +8,7 @@
 #include "server/app/app_context.h"
 #include "server/app/config.h"
 #include "server/http/problem.h"
+#include "server/http/revalidation.h"
 #include "server/http/route.h"
 #include "server/routes/routes.h"
 
@@ -17,17 +18,13 @@ void register_landing_operator_logo(httplib::Server& http, AppContext& app) {
     const OperatorProfile& profile = app.config.operator_profile; // logo checked PNG or JPEG at start
     const std::string& logo = profile.logo;
     const std::string content_type = profile.logo_media_type;
-    const std::string etag = "\"" + profile.logo_sha256.substr(0, 16) + "\"";
+    const std::string etag = http::etag_from_sha256(profile.logo_sha256);
     http.Get("/api/v1/landing/operator-logo",
              http::guarded([&logo, content_type, etag](const httplib::Request& req, httplib::Response& res) {
                  if (logo.empty())
                      throw http::ApiError(404, "operator_logo_not_found", "This operator has no logo.");
-                 res.set_header("ETag", etag);
-                 res.set_header("Cache-Control", "no-cache");
-                 if (req.get_header_value("If-None-Match") == etag) {
-                     res.status = 304;
+                 if (http::not_modified(req, res, etag))
                      return;
-                 }
                  res.status = 200;
                  res.set_content(logo, content_type);
              }));

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "server/app/app_context.h"
+#include "server/http/revalidation.h"
 #include "server/routes/routes.h"
 #include "server/security/random_id.h"
 #include "web/web_bundle.h"
@@ -22,7 +23,9 @@ struct Asset {
     std::string etag;
 };
 
-std::string_view view(Bytes b) { return {reinterpret_cast<const char*>(b.data()), b.size()}; }
+std::string_view view(Bytes b) {
+    return {reinterpret_cast<const char*>(b.data()), b.size()};
+}
 
 bool accepts(const std::string& accept_encoding, std::string_view coding) {
     // Good enough for browsers: they list the codings they take; none sends q=0 for br/gzip.
@@ -30,13 +33,9 @@ bool accepts(const std::string& accept_encoding, std::string_view coding) {
 }
 
 void serve(const Asset& a, const httplib::Request& req, httplib::Response& res) {
-    res.set_header("ETag", a.etag);
-    res.set_header("Cache-Control", "no-cache"); // names are not content-hashed: revalidate each load
     res.set_header("Vary", "Accept-Encoding");
-    if (req.get_header_value("If-None-Match") == a.etag) {
-        res.status = 304;
+    if (http::not_modified(req, res, a.etag)) // names are not content-hashed: revalidate each load
         return;
-    }
     const std::string ae = req.get_header_value("Accept-Encoding");
     Bytes body = a.identity;
     if (accepts(ae, "br") && !a.brotli.empty() && a.brotli.size() < a.identity.size()) {
@@ -48,21 +47,22 @@ void serve(const Asset& a, const httplib::Request& req, httplib::Response& res) 
     }
     res.status = 200;
     // A content provider hands out the embedded bytes without copying them per request.
-    res.set_content_provider(body.size(), a.content_type, [body](size_t offset, size_t length, httplib::DataSink& sink) {
-        sink.write(reinterpret_cast<const char*>(body.data()) + offset, length);
-        return true;
-    });
+    res.set_content_provider(body.size(), a.content_type,
+                             [body](size_t offset, size_t length, httplib::DataSink& sink) {
+                                 sink.write(reinterpret_cast<const char*>(body.data()) + offset, length);
+                                 return true;
+                             });
 }
 
 } // namespace
 
 void register_portal_assets(httplib::Server& http, AppContext&) {
     static const Asset page{web::index_html, web::index_html_gz, web::index_html_br, "text/html; charset=utf-8",
-                            "\"" + security::sha256_hex(view(web::index_html)).substr(0, 16) + "\""};
+                            http::etag_from_sha256(security::sha256_hex(view(web::index_html)))};
     static const Asset script{web::portal_js, web::portal_js_gz, web::portal_js_br, "text/javascript; charset=utf-8",
-                              "\"" + security::sha256_hex(view(web::portal_js)).substr(0, 16) + "\""};
+                              http::etag_from_sha256(security::sha256_hex(view(web::portal_js)))};
     static const Asset wasm{web::portal_wasm, web::portal_wasm_gz, web::portal_wasm_br, "application/wasm",
-                            "\"" + security::sha256_hex(view(web::portal_wasm)).substr(0, 16) + "\""};
+                            http::etag_from_sha256(security::sha256_hex(view(web::portal_wasm)))};
 
     auto page_handler = [](const httplib::Request& req, httplib::Response& res) {
         // The page runs only our own script and wasm; nothing may frame it.
