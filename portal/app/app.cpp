@@ -206,8 +206,9 @@ nlohmann::json App::test_state(const Screen& screen) const {
         else
             state["notice"] = nullptr;
     }
-    if (&screen == &status_screen_ && !status_screen_.problem().empty())
-        state["notice"] = status_screen_.problem(); // the catalog could not be loaded
+    if (&screen == &status_screen_)
+        if (std::string problem = status_screen_.problem(); !problem.empty())
+            state["notice"] = std::move(problem); // the catalog could not be loaded
     state["draft_id"] = signup_.draft_id();
     state["draft_link"] = signup_.draft_link();
     if (const auto& c = signup_.contract())
