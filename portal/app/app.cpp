@@ -5,6 +5,7 @@
 #include "imgui.h"
 #include "portal/platform/browser.h"
 #include "portal/platform/image.h"
+#include "portal/platform/window.h"
 #include "portal/ui/test_probe.h"
 #include "portal/ui/theme.h"
 #include "shared/domain/money.h"
@@ -58,6 +59,7 @@ void App::start() {
 void App::load_bootstrap() {
     phase_ = Phase::Loading;
     api_.bootstrap([this](ApiResult<Bootstrap> result) {
+        platform::draw_first_frame_soon(); // the offers, or why there are none
         if (!result.value) {
             bootstrap_error_ = result.error;
             phase_ = Phase::Unreachable;
@@ -122,42 +124,70 @@ void App::prepare_frame(float pixel_ratio) {
     ui::apply_theme(pixel_ratio);
 }
 
-bool App::draw_frame(float pixel_ratio) {
+void App::draw_frame(float pixel_ratio) {
     ui::probe::begin_frame();
     Screen& screen = current_screen();
-    const bool entered = &screen != shown_screen_;
-    screen.draw(entered);
+    screen.draw(&screen != shown_screen_);
     shown_screen_ = &screen;
-    if (entered)
-        return false; // a first pass that measures the new screen: drawn again before anyone sees it
-    if (!marked_interactive_ && phase_ == Phase::Ready) {
-        platform::mark_timing("portal:first-interactive-frame"); // the catalog is drawn and can be clicked
-        marked_interactive_ = true;
-        // Asked for only now, so that it never competes with the offers: the logo joins the
-        // header when it arrives.
-        if (!bootstrap_->operator_logo_url.empty())
-            platform::load_image(bootstrap_->operator_logo_url,
-                                 [this](platform::Image logo) { session_.operator_logo = logo; });
-    }
     if (std::string title = screen.title(); title != shown_title_) {
         platform::set_page_title(title);
         shown_title_ = std::move(title);
     }
-    nlohmann::json state = test_state(screen);
-    announce_messages(state);
-    ui::probe::end_frame(pixel_ratio, std::move(state));
-    return true;
+    announce_messages(screen);
+    if (ui::probe::enabled()) // built only for tests: a whole summary of the state each frame
+        ui::probe::end_frame(pixel_ratio, test_state(screen));
+}
+
+void App::frame_drawn() {
+    if (marked_interactive_ || phase_ != Phase::Ready)
+        return;
+    platform::mark_timing("portal:first-interactive-frame"); // the catalog is drawn and can be clicked
+    marked_interactive_ = true;
+    // Asked for only now, so that it never competes with the offers: the logo joins the
+    // header when it arrives.
+    if (!bootstrap_->operator_logo_url.empty())
+        platform::load_image(bootstrap_->operator_logo_url,
+                             [this](platform::Image logo) { session_.operator_logo = logo; });
+}
+
+// The notice on this screen (a journey's message, or why the catalog could not be loaded).
+std::optional<std::string> App::shown_notice(const Screen& screen) const {
+    if (&screen == &status_screen_)
+        if (std::string problem = status_screen_.problem(); !problem.empty())
+            return problem;
+    const auto worded = [this](const auto& notice) -> std::optional<std::string> {
+        if (!notice)
+            return std::nullopt;
+        return notice->text ? std::string{text(*notice->text, session_.language)} : notice->server_message;
+    };
+    if (customer_.step() != CustomerStep::Inactive)
+        return worded(customer_.notice());
+    return worded(signup_.notice());
+}
+
+// The field errors on screen, as (field, message), in the order of the fields.
+std::vector<std::pair<std::string, std::string>> App::shown_errors() const {
+    std::vector<std::pair<std::string, std::string>> errors;
+    if (customer_.step() != CustomerStep::Inactive) {
+        for (const char* field : {"verify_cin", "verify_line", "target_offer_id", "effective_date", "contract_id"})
+            if (const auto e = customer_.shown_error(field))
+                errors.emplace_back(field, *e);
+        return errors;
+    }
+    for (const SignupField& f : signup_fields())
+        if (const auto e = signup_.shown_error(f.name))
+            errors.emplace_back(f.name, *e);
+    if (const auto e = signup_.shown_error("commitment_months"))
+        errors.emplace_back("commitment_months", *e);
+    return errors;
 }
 
 // What a sighted person reads next to the fields, for screen readers: the notice, then
 // each field error, once each time it changes.
-void App::announce_messages(const nlohmann::json& state) {
-    std::string message;
-    if (state["notice"].is_string())
-        message = state["notice"].get<std::string>();
-    for (const auto& [field, error] : state["errors"].items())
-        if (error.is_string())
-            message += (message.empty() ? "" : " ") + error.get<std::string>();
+void App::announce_messages(const Screen& screen) {
+    std::string message = shown_notice(screen).value_or("");
+    for (const auto& [field, error] : shown_errors())
+        message += (message.empty() ? "" : " ") + error;
     if (message != announced_) {
         platform::announce(message);
         announced_ = std::move(message);
@@ -190,25 +220,13 @@ nlohmann::json App::test_state(const Screen& screen) const {
     state["busy"] = busy;
     state["form"] = wire::to_json(signup_.form());
     nlohmann::json errors = nlohmann::json::object();
-    for (const SignupField& f : signup_fields())
-        if (const auto e = signup_.shown_error(f.name))
-            errors[std::string{f.name}] = *e;
-    if (const auto e = signup_.shown_error("commitment_months"))
-        errors["commitment_months"] = *e;
+    for (auto& [field, error] : shown_errors())
+        errors[field] = std::move(error);
     state["errors"] = std::move(errors);
-    if (const auto& n = signup_.notice())
-        state["notice"] = n->text ? std::string{text(*n->text, session_.language)} : n->server_message;
+    if (auto notice = shown_notice(screen))
+        state["notice"] = std::move(*notice);
     else
         state["notice"] = nullptr;
-    if (customer_.step() != CustomerStep::Inactive) { // the existing-customer journey's notice
-        if (const auto& n = customer_.notice())
-            state["notice"] = n->text ? std::string{text(*n->text, session_.language)} : n->server_message;
-        else
-            state["notice"] = nullptr;
-    }
-    if (&screen == &status_screen_)
-        if (std::string problem = status_screen_.problem(); !problem.empty())
-            state["notice"] = std::move(problem); // the catalog could not be loaded
     state["draft_id"] = signup_.draft_id();
     state["draft_link"] = signup_.draft_link();
     if (const auto& c = signup_.contract())
@@ -241,11 +259,6 @@ void App::customer_test_state(nlohmann::json& state) const {
     state["form"]["verify_line"] = customer_.line();
     state["form"]["effective_date"] = customer_.effective_date();
     state["form"]["target_offer_id"] = customer_.target_offer_id();
-    nlohmann::json errors = nlohmann::json::object();
-    for (const char* field : {"verify_cin", "verify_line", "target_offer_id", "effective_date", "contract_id"})
-        if (const auto e = customer_.shown_error(field))
-            errors[field] = *e;
-    state["errors"] = std::move(errors);
     state["first_name"] = customer_.first_name();
     nlohmann::json subscriptions = nlohmann::json::array();
     for (const Subscription& s : customer_.subscriptions().subscriptions) {

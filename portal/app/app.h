@@ -5,6 +5,9 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -34,7 +37,8 @@ public:
 
     bool first_frame_ready() const override;
     void prepare_frame(float pixel_ratio) override;
-    bool draw_frame(float pixel_ratio) override;
+    void draw_frame(float pixel_ratio) override;
+    void frame_drawn() override;
 
 private:
     enum class Phase { Loading, Unreachable, Ready };
@@ -42,9 +46,11 @@ private:
     void load_bootstrap();
     void set_language(Language language);
     Screen& current_screen();
+    std::optional<std::string> shown_notice(const Screen& screen) const;
+    std::vector<std::pair<std::string, std::string>> shown_errors() const;
+    void announce_messages(const Screen& screen);
     nlohmann::json test_state(const Screen& screen) const;
     void customer_test_state(nlohmann::json& state) const;
-    void announce_messages(const nlohmann::json& state);
 
     ApiClient api_;
     Session session_;

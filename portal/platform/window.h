@@ -15,15 +15,18 @@ public:
     // a first frame that only says "loading" costs as much as the real one (shader compiles,
     // glyphs, the first upload) and would delay it.
     virtual bool first_frame_ready() const { return true; }
-    // Between NewFrame and Render. Returns false when this pass only measured a layout that
-    // changed shape (a screen appeared: boxes sized to their content learn their height on
-    // their first frame); the platform then draws a second pass before showing anything.
-    virtual bool draw_frame(float pixel_ratio) = 0;
+    // Between NewFrame and Render: the frame's content.
+    virtual void draw_frame(float pixel_ratio) = 0;
+    // After the frame's draw commands went to the GPU: what the browser shows next.
+    virtual void frame_drawn() {}
 };
 
 // Creates the window and the Dear ImGui context; false when the browser has no WebGL 2.
 bool create_window(const char* title);
 // Never returns to the caller's frame loop: the platform calls `client` once per display frame.
 void run(FrameClient& client);
+// The client's first frame became ready (first_frame_ready()): draw it right after the
+// current task instead of at the next display refresh, which can be a frame's time away.
+void draw_first_frame_soon();
 
 } // namespace isp::portal::platform

@@ -108,20 +108,19 @@ void feed_soft_keyboard() {
     }
 }
 
-// One Dear ImGui frame (input, layout, draw lists); returns draw_frame()'s answer.
-bool imgui_pass(int width, int height, float ratio) {
+// One Dear ImGui frame: input, layout, draw lists.
+void imgui_pass(int width, int height, float ratio) {
     g_client->prepare_frame(ratio);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
     io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
-    io.DeltaTime = std::max(io.DeltaTime, 1e-4f); // a second pass in the same frame: no time passed
+    io.DeltaTime = std::max(io.DeltaTime, 1e-4f); // the first frame and the next refresh can be that close
     feed_soft_keyboard();
     ImGui::NewFrame();
-    const bool settled = g_client->draw_frame(ratio);
+    g_client->draw_frame(ratio);
     ImGui::Render();
-    return settled;
 }
 
 void frame() {
@@ -130,8 +129,7 @@ void frame() {
     int width = 1;
     int height = 1;
     const float ratio = static_cast<float>(isp_sync_canvas(&width, &height));
-    if (!imgui_pass(width, height, ratio))
-        imgui_pass(width, height, ratio);
+    imgui_pass(width, height, ratio);
     set_text_input_active(ImGui::GetIO().WantTextInput);
 
     glViewport(0, 0, width, height);
@@ -144,6 +142,7 @@ void frame() {
         g_first_frame = false;
         page_ready();
     }
+    g_client->frame_drawn();
 }
 
 } // namespace
@@ -200,8 +199,19 @@ bool create_window(const char* title) {
 
 void run(FrameClient& client) {
     g_client = &client;
+    if (client.first_frame_ready())
+        frame();
     // 0: follow requestAnimationFrame; false: return to main() (state lives in statics).
     emscripten_set_main_loop(frame, 0, EM_FALSE);
+}
+
+void draw_first_frame_soon() {
+    emscripten_async_call(
+        [](void*) {
+            if (g_client && g_first_frame)
+                frame(); // draws only if the client is ready, as at a display refresh
+        },
+        nullptr, 0);
 }
 
 } // namespace isp::portal::platform

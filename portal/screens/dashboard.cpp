@@ -1,6 +1,7 @@
 #include "portal/screens/dashboard.h"
 
 #include "imgui.h"
+#include "portal/ui/box.h"
 #include "portal/ui/theme.h"
 #include "portal/ui/widgets.h"
 #include "shared/domain/money.h"
@@ -32,31 +33,29 @@ void DashboardScreen::draw_content() {
     for (const Subscription& s : subscriptions) {
         const std::string& id = s.contract.contract_id;
         ImGui::PushID(id.c_str());
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
-        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::px(14.0f), ui::px(12.0f)));
-        ImGui::BeginChild("##subscription", ImVec2(0.0f, 0.0f), ui::box_flags(),
-                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-        ui::bold_text(s.offer.name, ui::large_font_size);
-        ui::muted_text(std::string{family_label(s.offer.family, lang())} + "  \u00b7  " + s.contract.contract_number,
-                       ui::small_font_size);
-        ui::text(format_money(s.monthly_price_with_tax, lang()) + " " + std::string{tr(Text::InclTaxPerMonth)} +
-                 "  \u00b7  " + format_money(s.monthly_price, lang()) + " " + std::string{tr(Text::ExclTaxPerMonth)});
-        ui::text(std::string{tr(Text::Line)} + " : " + s.contract.service_identifier);
-        ui::text(std::string{tr(Text::StartDate)} + " : " + s.contract.contract_start_date.to_iso());
-        ui::text(std::string{tr(Text::CommitmentEnd)} + " : " +
-                 (s.commitment_end.empty() ? std::string{tr(Text::NoCommitment)} : s.commitment_end));
-        ui::gap(6.0f);
-        const float width = narrow() ? -1.0f : 0.0f;
-        if (ui::secondary_button(tr(Text::DownloadContract), "button:download_contract:" + id, idle, width))
-            journey_.download_contract(id);
-        if (!narrow())
-            ImGui::SameLine();
-        const bool active = s.contract.status == ContractStatus::Active;
-        if (ui::primary_button(tr(Text::ChangePlan), "button:change_plan:" + id, idle && active, width))
-            journey_.open_plan_change(id);
-        ImGui::EndChild();
-        ImGui::PopStyleVar();
-        ImGui::PopStyleColor();
+        {
+            const ui::Box box({p.surface, p.border});
+            ui::bold_text(s.offer.name, ui::large_font_size);
+            ui::muted_text(std::string{family_label(s.offer.family, lang())} + "  \u00b7  " +
+                               s.contract.contract_number,
+                           ui::small_font_size);
+            ui::text(format_money(s.monthly_price_with_tax, lang()) + " " + std::string{tr(Text::InclTaxPerMonth)} +
+                     "  \u00b7  " + format_money(s.monthly_price, lang()) + " " +
+                     std::string{tr(Text::ExclTaxPerMonth)});
+            ui::text(std::string{tr(Text::Line)} + " : " + s.contract.service_identifier);
+            ui::text(std::string{tr(Text::StartDate)} + " : " + s.contract.contract_start_date.to_iso());
+            ui::text(std::string{tr(Text::CommitmentEnd)} + " : " +
+                     (s.commitment_end.empty() ? std::string{tr(Text::NoCommitment)} : s.commitment_end));
+            ui::gap(6.0f);
+            const float width = narrow() ? -1.0f : 0.0f;
+            if (ui::secondary_button(tr(Text::DownloadContract), "button:download_contract:" + id, idle, width))
+                journey_.download_contract(id);
+            if (!narrow())
+                ImGui::SameLine();
+            const bool active = s.contract.status == ContractStatus::Active;
+            if (ui::primary_button(tr(Text::ChangePlan), "button:change_plan:" + id, idle && active, width))
+                journey_.open_plan_change(id);
+        }
         ImGui::PopID();
         ui::gap(8.0f);
     }

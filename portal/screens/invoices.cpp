@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "portal/ui/box.h"
 #include "portal/ui/test_probe.h"
 #include "portal/ui/theme.h"
 #include "portal/ui/widgets.h"
@@ -152,46 +153,43 @@ void InvoicesScreen::draw_invoice(const ClientInvoice& ci, bool idle) {
     const Invoice& inv = ci.invoice;
     const ui::Palette& p = ui::palette();
     ImGui::PushID(inv.invoice_id.c_str());
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::px(14.0f), ui::px(12.0f)));
-    ImGui::BeginChild("##invoice", ImVec2(0.0f, 0.0f), ui::box_flags(),
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ui::bold_text(period_label(inv, lang()), ui::large_font_size);
-    ImGui::SameLine();
-    ImGui::PushStyleColor(ImGuiCol_Text, status_colour(ci.status));
-    ui::bold_text(tr(status_text(ci.status)));
-    ImGui::PopStyleColor();
-    ui::probe::item("status:" + inv.invoice_id);
-    ui::muted_text(inv.invoice_number + "  \u00b7  " + text(Text::DueOn, lang(), inv.due_date.to_iso()),
-                   ui::small_font_size);
-    ui::text(std::string{tr(Text::InvoiceTotal)} + " : " + format_money(Money{inv.total_minor, inv.currency}, lang()));
-    if (ci.status != InvoiceStatus::Paid)
-        ui::bold_text(std::string{tr(Text::Outstanding)} + " : " +
-                      format_money(Money{outstanding_minor(inv), inv.currency}, lang()));
-    if (journey_.expanded_invoice() == inv.invoice_id) {
-        ui::gap(4.0f);
-        for (const InvoiceLine& l : inv.lines) {
-            ui::text(l.offer_name + "  \u2013  " + format_money(Money{l.total_minor, inv.currency}, lang()));
-            ui::muted_text(
-                l.from_date.to_iso() + " \u2192 " + l.to_date.to_iso() + "  \u00b7  " +
-                    text(Text::LineDays, lang(), std::to_string(l.days) + "/" + std::to_string(l.days_in_period)),
-                ui::small_font_size);
-        }
-    }
-    ui::gap(6.0f);
-    const float width = narrow() ? -1.0f : 0.0f;
-    const bool expanded = journey_.expanded_invoice() == inv.invoice_id;
-    if (ui::secondary_button(tr(expanded ? Text::HideDetails : Text::ShowDetails), "button:details:" + inv.invoice_id,
-                             idle, width))
-        journey_.toggle_invoice(inv.invoice_id);
-    if (!narrow())
+    {
+        const ui::Box box({p.surface, p.border});
+        ui::bold_text(period_label(inv, lang()), ui::large_font_size);
         ImGui::SameLine();
-    if (ui::primary_button(tr(Text::DownloadInvoice), "button:download_invoice:" + inv.invoice_id,
-                           idle && !ci.document_download_url.empty(), width))
-        journey_.download_invoice(inv.invoice_id);
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
+        ImGui::PushStyleColor(ImGuiCol_Text, status_colour(ci.status));
+        ui::bold_text(tr(status_text(ci.status)));
+        ImGui::PopStyleColor();
+        ui::probe::item("status:" + inv.invoice_id);
+        ui::muted_text(inv.invoice_number + "  \u00b7  " + text(Text::DueOn, lang(), inv.due_date.to_iso()),
+                       ui::small_font_size);
+        ui::text(std::string{tr(Text::InvoiceTotal)} + " : " +
+                 format_money(Money{inv.total_minor, inv.currency}, lang()));
+        if (ci.status != InvoiceStatus::Paid)
+            ui::bold_text(std::string{tr(Text::Outstanding)} + " : " +
+                          format_money(Money{outstanding_minor(inv), inv.currency}, lang()));
+        if (journey_.expanded_invoice() == inv.invoice_id) {
+            ui::gap(4.0f);
+            for (const InvoiceLine& l : inv.lines) {
+                ui::text(l.offer_name + "  \u2013  " + format_money(Money{l.total_minor, inv.currency}, lang()));
+                ui::muted_text(
+                    l.from_date.to_iso() + " \u2192 " + l.to_date.to_iso() + "  \u00b7  " +
+                        text(Text::LineDays, lang(), std::to_string(l.days) + "/" + std::to_string(l.days_in_period)),
+                    ui::small_font_size);
+            }
+        }
+        ui::gap(6.0f);
+        const float width = narrow() ? -1.0f : 0.0f;
+        const bool expanded = journey_.expanded_invoice() == inv.invoice_id;
+        if (ui::secondary_button(tr(expanded ? Text::HideDetails : Text::ShowDetails),
+                                 "button:details:" + inv.invoice_id, idle, width))
+            journey_.toggle_invoice(inv.invoice_id);
+        if (!narrow())
+            ImGui::SameLine();
+        if (ui::primary_button(tr(Text::DownloadInvoice), "button:download_invoice:" + inv.invoice_id,
+                               idle && !ci.document_download_url.empty(), width))
+            journey_.download_invoice(inv.invoice_id);
+    }
     ImGui::PopID();
     ui::gap(8.0f);
 }

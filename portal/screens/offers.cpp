@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "portal/ui/box.h"
 #include "portal/ui/test_probe.h"
 #include "portal/ui/theme.h"
 #include "portal/ui/widgets.h"
@@ -64,38 +65,32 @@ void OffersScreen::draw_content() {
 void OffersScreen::draw_offer_card(const Offer& offer) {
     const ui::Palette& p = ui::palette();
     const bool chosen = offer.offer_id == journey_.form().offer_id;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
-    ImGui::PushStyleColor(ImGuiCol_Border, chosen ? p.accent : p.border);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::px(14.0f), ui::px(12.0f)));
-    ImGui::PushStyleVar(ImGuiStyleVar_ChildBorderSize, ui::px(chosen ? 2.0f : 1.0f));
     ImGui::PushID(offer.offer_id.c_str());
-    ImGui::BeginChild("##card", ImVec2(0.0f, 0.0f), ui::box_flags(),
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ui::bold_text(offer.name, ui::large_font_size);
-    if (!offer.description.empty())
-        ui::muted_text(offer.description);
-    ui::gap(6.0f);
-    // The rule for the price with tax lives in shared/ (price_with_tax), as on the server.
-    const float price_top = ImGui::GetCursorPosY();
-    ImGui::PushFont(ui::fonts().bold, ui::large_font_size);
-    const float price_height = ImGui::GetTextLineHeight();
-    ImGui::TextUnformatted(format_money(price_with_tax(offer), lang()).c_str());
-    ImGui::PopFont();
-    ImGui::SameLine();
-    // Roughly on the price's baseline: both lines share their descent proportion.
-    ImGui::SetCursorPosY(price_top + (price_height - ImGui::GetTextLineHeight()) * 0.8f);
-    ImGui::TextUnformatted(tr(Text::InclTaxPerMonth).data(),
-                           tr(Text::InclTaxPerMonth).data() + tr(Text::InclTaxPerMonth).size());
-    ui::muted_text(format_money(offer.monthly_price, lang()) + " " + std::string{tr(Text::ExclTaxPerMonth)});
-    ui::muted_text(offer.commitment_months > 0 ? text(Text::MinCommitment, lang(), offer.commitment_months)
-                                               : std::string{tr(Text::NoCommitment)});
-    ui::gap(8.0f);
-    if (ui::primary_button(tr(Text::ChooseOffer), "offer:" + offer.offer_id, true, -1.0f))
-        journey_.choose_offer(offer.offer_id);
-    ImGui::EndChild();
+    {
+        const ui::Box card({p.surface, chosen ? p.accent : p.border, chosen ? 2.0f : 1.0f});
+        ui::bold_text(offer.name, ui::large_font_size);
+        if (!offer.description.empty())
+            ui::muted_text(offer.description);
+        ui::gap(6.0f);
+        // The rule for the price with tax lives in shared/ (price_with_tax), as on the server.
+        const float price_top = ImGui::GetCursorPosY();
+        ImGui::PushFont(ui::fonts().bold, ui::large_font_size);
+        const float price_height = ImGui::GetTextLineHeight();
+        ImGui::TextUnformatted(format_money(price_with_tax(offer), lang()).c_str());
+        ImGui::PopFont();
+        ImGui::SameLine();
+        // Roughly on the price's baseline: both lines share their descent proportion.
+        ImGui::SetCursorPosY(price_top + (price_height - ImGui::GetTextLineHeight()) * 0.8f);
+        ImGui::TextUnformatted(tr(Text::InclTaxPerMonth).data(),
+                               tr(Text::InclTaxPerMonth).data() + tr(Text::InclTaxPerMonth).size());
+        ui::muted_text(format_money(offer.monthly_price, lang()) + " " + std::string{tr(Text::ExclTaxPerMonth)});
+        ui::muted_text(offer.commitment_months > 0 ? text(Text::MinCommitment, lang(), offer.commitment_months)
+                                                   : std::string{tr(Text::NoCommitment)});
+        ui::gap(8.0f);
+        if (ui::primary_button(tr(Text::ChooseOffer), "offer:" + offer.offer_id, true, -1.0f))
+            journey_.choose_offer(offer.offer_id);
+    }
     ImGui::PopID();
-    ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor(2);
     ui::gap(4.0f);
 }
 

@@ -2,6 +2,7 @@
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "portal/ui/box.h"
 #include "portal/ui/test_probe.h"
 #include "portal/ui/theme.h"
 #include "portal/ui/widgets.h"
@@ -49,10 +50,7 @@ void SignupScreen::field_error(std::string_view field) {
 
 void SignupScreen::draw_offer_summary() {
     const ui::Palette& p = ui::palette();
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::px(14.0f), ui::px(12.0f)));
-    ImGui::BeginChild("##offer", ImVec2(0.0f, 0.0f), ui::box_flags(),
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const ui::Box box({p.surface, p.border});
     ui::muted_text(tr(Text::SelectedOffer), ui::small_font_size);
     if (const Offer* offer = journey_.offer()) {
         ui::bold_text(offer->name, ui::large_font_size);
@@ -64,9 +62,6 @@ void SignupScreen::draw_offer_summary() {
     ui::gap(6.0f);
     if (ui::secondary_button(tr(Text::ChangeOffer), "button:change_offer", journey_.busy() == Busy::None))
         journey_.change_offer();
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
 }
 
 void SignupScreen::draw_fields(bool enabled) {
@@ -146,34 +141,29 @@ void SignupScreen::draw_draft_link() {
         return;
     ui::gap(12.0f);
     const ui::Palette& p = ui::palette();
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.info_surface);
-    ImGui::PushStyleColor(ImGuiCol_Border, p.accent);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::px(12.0f), ui::px(10.0f)));
-    ImGui::BeginChild("##draft", ImVec2(0.0f, 0.0f), ui::box_flags(),
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    const int ttl = session_.catalog ? session_.catalog->draft_ttl_days : 30;
-    ui::text(text(Text::DraftSaved, lang(), ttl));
-    // Read-only input: the person can select the link; the button copies it.
-    std::string shown = link;
-    ImGui::SetNextItemWidth(-1.0f);
-    ImGui::InputText("##link", &shown, ImGuiInputTextFlags_ReadOnly);
-    ui::probe::item("draft_link");
-    if (ui::secondary_button(tr(Text::CopyLink), "button:copy_link"))
-        copied_at_ = journey_.copy_draft_link() ? ImGui::GetTime() : -1.0;
-    if (copied_at_ >= 0.0 && ImGui::GetTime() - copied_at_ < 3.0) {
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        ui::muted_text(tr(Text::LinkCopied));
+    {
+        const ui::Box box({p.info_surface, p.accent, 1.0f, ImVec2(12.0f, 10.0f)});
+        const int ttl = session_.catalog ? session_.catalog->draft_ttl_days : 30;
+        ui::text(text(Text::DraftSaved, lang(), ttl));
+        // Read-only input: the person can select the link; the button copies it.
+        std::string shown = link;
+        ImGui::SetNextItemWidth(-1.0f);
+        ImGui::InputText("##link", &shown, ImGuiInputTextFlags_ReadOnly);
+        ui::probe::item("draft_link");
+        if (ui::secondary_button(tr(Text::CopyLink), "button:copy_link"))
+            copied_at_ = journey_.copy_draft_link() ? ImGui::GetTime() : -1.0;
+        if (copied_at_ >= 0.0 && ImGui::GetTime() - copied_at_ < 3.0) {
+            ImGui::SameLine();
+            ImGui::AlignTextToFramePadding();
+            ui::muted_text(tr(Text::LinkCopied));
+        }
+        if (journey_.draft_has_unsaved_changes())
+            ui::muted_text(tr(Text::UnsavedChanges), ui::small_font_size);
     }
-    if (journey_.draft_has_unsaved_changes())
-        ui::muted_text(tr(Text::UnsavedChanges), ui::small_font_size);
-    ImGui::EndChild();
     if (journey_.drafts_saved() != drafts_seen_) {
         drafts_seen_ = journey_.drafts_saved();
         ImGui::SetScrollHereY(1.0f); // just saved: show the link under the buttons
     }
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(2);
 }
 
 } // namespace isp::portal

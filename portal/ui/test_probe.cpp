@@ -20,12 +20,17 @@ Probe g_probe;
 
 } // namespace
 
-void begin_frame() {
+bool enabled() {
     if (!g_probe.checked) {
         g_probe.checked = true;
         g_probe.enabled = platform::test_hooks_enabled();
     }
-    g_probe.widgets = nlohmann::json::object();
+    return g_probe.enabled;
+}
+
+void begin_frame() {
+    if (enabled())
+        g_probe.widgets = nlohmann::json::object();
 }
 
 void item(std::string_view id) {

@@ -9,6 +9,8 @@
 
 namespace isp::portal::ui::probe {
 
+// Whether a test asked for the probe (the page's test hooks); nothing is recorded otherwise.
+bool enabled();
 void begin_frame();
 // Records the last drawn item under `id` ("field:cin", "button:submit", ...).
 void item(std::string_view id);

@@ -4,6 +4,7 @@
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "portal/ui/box.h"
 #include "portal/ui/test_probe.h"
 #include "portal/ui/theme.h"
 
@@ -122,30 +123,18 @@ FieldEvents text_input(std::string_view name, std::string& value, bool has_error
     return events;
 }
 
-int box_flags() {
-    return ImGuiChildFlags_Borders | ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding |
-           ImGuiChildFlags_NavFlattened;
-}
-
 void banner(std::string_view message, Tone tone, std::string_view probe_id) {
     const Palette& p = palette();
     const ImVec4& surface = tone == Tone::Error     ? p.error_surface
                             : tone == Tone::Success ? p.success_surface
                                                     : p.info_surface;
     const ImVec4& edge = tone == Tone::Error ? p.error : tone == Tone::Success ? p.success : p.accent;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, surface);
-    ImGui::PushStyleColor(ImGuiCol_Border, edge);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(12.0f), px(10.0f)));
-    ImGui::PushID(message.data(), message.data() + message.size());
-    ImGui::BeginChild("##banner", ImVec2(-1.0f, 0.0f), box_flags(),
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ImGui::PushStyleColor(ImGuiCol_Text, tone == Tone::Error ? p.error : p.text);
-    wrapped(message);
-    ImGui::PopStyleColor();
-    ImGui::EndChild();
-    ImGui::PopID();
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(2);
+    {
+        const Box box({surface, edge, 1.0f, ImVec2(12.0f, 10.0f)});
+        ImGui::PushStyleColor(ImGuiCol_Text, tone == Tone::Error ? p.error : p.text);
+        wrapped(message);
+        ImGui::PopStyleColor();
+    }
     if (!probe_id.empty())
         probe::item(probe_id);
 }

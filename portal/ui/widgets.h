@@ -32,11 +32,6 @@ struct FieldEvents {
 // registered with the test probe as "field:<name>".
 FieldEvents text_input(std::string_view name, std::string& value, bool has_error, bool enabled);
 
-// Child-window flags of the portal's boxes (offer cards, subscriptions, invoices, notices):
-// bordered, as tall as their content, and flattened for the keyboard, so Tab reaches the
-// buttons inside them like any other on the page.
-int box_flags();
-
 // A full-width message box (validation summary, network failure, draft notices).
 void banner(std::string_view message, Tone tone, std::string_view probe_id = {});
 

@@ -74,8 +74,11 @@ export async function openBrowser({
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
+    // Not the address bar's popup pre-rendered in a renderer of its own for each context
+    // (Chromium 151+, headless too): a core's worth of work that is not the page's.
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+           '--disable-background-networking', '--disable-component-update', '--disable-sync',
+           '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'],
     viewport: { width, height },
     deviceScaleFactor,
     locale,
