@@ -7,7 +7,9 @@
 // * the network fails: the catalog cannot be loaded (status screen, "try again" works once
 //   the network is back), and a signup submission is lost on the way (twice: once before
 //   the server saw it, once after the server answered): the form stays as typed, and every
-//   retry carries the same Idempotency-Key, so the contract is created exactly once.
+//   retry carries the same Idempotency-Key, so the contract is created exactly once;
+// * the portal is slow to arrive (its wasm held back): the page says it is loading, then
+//   gives way to the offers.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -211,5 +213,37 @@ test('a network failure keeps what was typed and the retry goes through', { time
   assert.equal(listed.status(), 200);
   const { subscriptions } = await listed.json();
   assert.equal(subscriptions.length, 1, 'one contract, whatever the number of tries');
+  assert.deepEqual(browser.problems, []);
+});
+
+test('a slow start shows the loading message, then the offers replace it', { timeout: 120000 }, async (t) => {
+  const server = await startServer();
+  t.after(() => server.stop());
+  const browser = await openBrowser({ width: 1280, height: 800 });
+  t.after(() => browser.close());
+  const { page } = browser;
+
+  // The portal's code is held back, as on a slow network, until the message has shown.
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  await page.route('**/portal.wasm', async (route) => { await released; await route.continue(); });
+  await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => {
+    window.statusHiddenWhenParsed = document.getElementById('status').hidden;
+  }));
+  await page.goto(`${server.url}/`, { waitUntil: 'commit' });
+  // Not at once (a message that flashes for a fraction of a second tells nothing)...
+  await page.waitForFunction(() => window.statusHiddenWhenParsed !== undefined);
+  assert.equal(await page.evaluate(() => window.statusHiddenWhenParsed), true, 'no message at first');
+  // ...but once loading takes long.
+  await page.waitForFunction(() => !document.getElementById('status').hidden, null, { timeout: 5000 });
+  assert.match(await page.textContent('#status'), /Chargement du portail/);
+  assert.match(await page.textContent('#status'), /Loading the portal/);
+  assert.equal(await page.getAttribute('#status', 'role'), 'status', 'announced politely');
+  await screenshot(page, '59-slow-start-loading');
+
+  release();
+  await onScreen(page, 'offers');
+  assert.equal(await page.evaluate(() => document.getElementById('status').hidden), true, 'the message is gone');
+  assert.equal(await page.evaluate(() => document.getElementById('canvas').style.visibility), 'visible');
   assert.deepEqual(browser.problems, []);
 });
