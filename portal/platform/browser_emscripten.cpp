@@ -1,9 +1,11 @@
 // The page around the portal, through small EM_JS functions. Strings come back from
-// JavaScript through a buffer we size: ask for the length, then copy.
+// JavaScript as new UTF-8 strings on the wasm heap (Emscripten's stringToNewUTF8, linked in
+// by portal/CMakeLists.txt), which from_js() copies and frees.
 #include "portal/platform/browser.h"
 
 #include <emscripten.h>
 
+#include <cstdlib>
 #include <vector>
 
 namespace isp::portal::platform {
@@ -11,39 +13,22 @@ namespace {
 
 // The EM_JS bodies below are JavaScript, which clang-format would mangle.
 // clang-format off
-// Each returns the UTF-8 byte length of its answer and copies it when `capacity` suffices.
-EM_JS(int, isp_query_parameter, (const char* name, char* out, int capacity), {
-    var value = new URLSearchParams(window.location.search).get(UTF8ToString(name)) || "";
-    var needed = lengthBytesUTF8(value);
-    if (needed < capacity)
-        stringToUTF8(value, out, capacity);
-    return needed;
+EM_JS(char*, isp_query_parameter, (const char* name), {
+    return stringToNewUTF8(new URLSearchParams(window.location.search).get(UTF8ToString(name)) || "");
 });
 
-EM_JS(int, isp_page_base_url, (char* out, int capacity), {
-    var value = window.location.origin + window.location.pathname;
-    var needed = lengthBytesUTF8(value);
-    if (needed < capacity)
-        stringToUTF8(value, out, capacity);
-    return needed;
-});
+EM_JS(char*, isp_page_base_url, (), { return stringToNewUTF8(window.location.origin + window.location.pathname); });
 
-EM_JS(int, isp_browser_languages, (char* out, int capacity), {
-    var value = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""]).join(",");
-    var needed = lengthBytesUTF8(value);
-    if (needed < capacity)
-        stringToUTF8(value, out, capacity);
-    return needed;
+EM_JS(char*, isp_browser_languages, (), {
+    var languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ""];
+    return stringToNewUTF8(languages.join(","));
 });
 
 // localStorage throws when storage is disabled (and may in private browsing): then nothing is kept.
-EM_JS(int, isp_stored_preference, (const char* key, char* out, int capacity), {
+EM_JS(char*, isp_stored_preference, (const char* key), {
     var value = "";
     try { value = window.localStorage.getItem("portal." + UTF8ToString(key)) || ""; } catch (e) {}
-    var needed = lengthBytesUTF8(value);
-    if (needed < capacity)
-        stringToUTF8(value, out, capacity);
-    return needed;
+    return stringToNewUTF8(value);
 });
 
 EM_JS(void, isp_store_preference, (const char* key, const char* value), {
@@ -138,18 +123,15 @@ EM_JS(void, isp_text_input_active, (int active), {
     }
 });
 
-EM_JS(int, isp_take_text_edit, (int* removed, char* out, int capacity), {
+// The oldest edit not yet taken: its text added (null when there is none) and how many
+// characters it removed.
+EM_JS(char*, isp_take_text_edit, (int* removed), {
     var ime = Module.ispIme;
     if (!ime || ime.edits.length === 0)
-        return -1;
-    var edit = ime.edits[0];
-    var needed = lengthBytesUTF8(edit.added);
-    if (needed >= capacity)
-        return needed;
-    ime.edits.shift();
+        return 0;
+    var edit = ime.edits.shift();
     HEAP32[removed >> 2] = edit.removed;
-    stringToUTF8(edit.added, out, capacity);
-    return needed;
+    return stringToNewUTF8(edit.added);
 });
 
 EM_JS(void, isp_random_bytes, (unsigned char* out, int count), {
@@ -187,25 +169,22 @@ EM_JS(void, isp_publish_test_state, (const char* json), {
 });
 // clang-format on
 
-template <class Read> std::string read_string(Read read) {
-    std::vector<char> buffer(256);
-    int needed = read(buffer.data(), static_cast<int>(buffer.size()));
-    if (needed >= static_cast<int>(buffer.size())) {
-        buffer.resize(static_cast<std::size_t>(needed) + 1);
-        needed = read(buffer.data(), static_cast<int>(buffer.size()));
-    }
-    return std::string(buffer.data(), static_cast<std::size_t>(needed));
+// A string made by stringToNewUTF8 (malloc), copied then freed.
+std::string from_js(char* text) {
+    std::string out = text ? text : "";
+    std::free(text);
+    return out;
 }
 
 } // namespace
 
 std::string query_parameter(std::string_view name) {
     const std::string key{name};
-    return read_string([&](char* out, int capacity) { return isp_query_parameter(key.c_str(), out, capacity); });
+    return from_js(isp_query_parameter(key.c_str()));
 }
 
 std::string page_base_url() {
-    return read_string(isp_page_base_url);
+    return from_js(isp_page_base_url());
 }
 
 void replace_query(const std::string& query) {
@@ -230,12 +209,12 @@ void set_page_language(std::string_view bcp47) {
 }
 
 std::string browser_languages() {
-    return read_string(isp_browser_languages);
+    return from_js(isp_browser_languages());
 }
 
 std::string stored_preference(std::string_view key) {
     const std::string k{key};
-    return read_string([&](char* out, int capacity) { return isp_stored_preference(k.c_str(), out, capacity); });
+    return from_js(isp_stored_preference(k.c_str()));
 }
 
 void store_preference(std::string_view key, std::string_view value) {
@@ -265,17 +244,12 @@ void set_text_input_active(bool active) {
 }
 
 bool take_text_edit(TextEdit& edit) {
-    std::vector<char> buffer(256);
     int removed = 0;
-    int needed = isp_take_text_edit(&removed, buffer.data(), static_cast<int>(buffer.size()));
-    if (needed >= static_cast<int>(buffer.size())) {
-        buffer.resize(static_cast<std::size_t>(needed) + 1);
-        needed = isp_take_text_edit(&removed, buffer.data(), static_cast<int>(buffer.size()));
-    }
-    if (needed < 0)
+    char* added = isp_take_text_edit(&removed);
+    if (!added)
         return false;
     edit.removed = removed;
-    edit.added.assign(buffer.data(), static_cast<std::size_t>(needed));
+    edit.added = from_js(added);
     return true;
 }
 
