@@ -8,6 +8,7 @@
 #include "portal/platform/window.h"
 #include "portal/ui/test_probe.h"
 #include "portal/ui/theme.h"
+#include "portal/ui/widgets.h"
 #include "shared/domain/money.h"
 #include "shared/wire/json_reader.h"
 #include "shared/wire/signup_json.h"
@@ -134,6 +135,7 @@ void App::draw_frame(float pixel_ratio) {
         shown_title_ = std::move(title);
     }
     announce_messages(screen);
+    ui::end_frame();
     if (ui::probe::enabled()) // built only for tests: a whole summary of the state each frame
         ui::probe::end_frame(pixel_ratio, test_state(screen));
 }

@@ -2,14 +2,20 @@
 
 #include <cmath>
 
+#include <vector>
+
 #include "imgui.h"
+#include "imgui_internal.h" // ImMax/ImMin on ImVec2
 #include "imgui_stdlib.h"
+#include "portal/platform/browser.h"
 #include "portal/ui/box.h"
 #include "portal/ui/test_probe.h"
 #include "portal/ui/theme.h"
 
 namespace isp::portal::ui {
 namespace {
+
+std::vector<platform::TextFieldArea> g_text_fields; // drawn this frame, enabled
 
 // Dear ImGui labels are NUL-terminated and carry their id after "##".
 std::string label_with_id(std::string_view label, std::string_view id) {
@@ -117,10 +123,22 @@ FieldEvents text_input(std::string_view name, std::string& value, bool has_error
     if (has_error)
         ImGui::PopStyleColor();
     ImGui::EndDisabled();
+    if (enabled) { // where a tap opens a phone's keyboard (the visible part of the field)
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const ImVec2 min = ImMax(ImGui::GetItemRectMin(), draw->GetClipRectMin());
+        const ImVec2 max = ImMin(ImGui::GetItemRectMax(), draw->GetClipRectMax());
+        if (min.x < max.x && min.y < max.y)
+            g_text_fields.push_back({min.x, min.y, max.x, max.y});
+    }
     std::string probe_id = "field:";
     probe_id += name;
     probe::item(probe_id);
     return events;
+}
+
+void end_frame() {
+    platform::set_text_field_areas(g_text_fields);
+    g_text_fields.clear();
 }
 
 void banner(std::string_view message, Tone tone, std::string_view probe_id) {

@@ -23,6 +23,25 @@ http::ApiError case_not_found(const std::string& id) {
     return http::ApiError(404, "case_not_found", "No collection case " + id + ".");
 }
 
+// When a write on a case happens: the day its overdue days count to, and the timestamp.
+struct CaseWriteTime {
+    Date today;
+    std::string now;
+};
+
+// Runs `change(connection, the case, time)` in one write transaction, once the cases of
+// invoices fallen overdue are open; 404 when there is no case `case_id`.
+template <class Change> auto write_case(AppContext& app, const std::string& case_id, Change change) {
+    open_overdue_cases(app);
+    const CaseWriteTime at{app.clock.today_utc(), app.clock.now_iso()};
+    return app.db.write([&](store::Connection& c) {
+        const auto current = store::find_case(c, case_id, at.today);
+        if (!current)
+            throw case_not_found(case_id);
+        return change(c, *current, at);
+    });
+}
+
 } // namespace
 
 void open_overdue_cases(AppContext& app) {
@@ -148,43 +167,40 @@ StatusChange case_status_change_from_body(const nlohmann::json& body) {
 
 store::CollectionCase change_case_status(AppContext& app, const std::string& case_id, const StatusChange& change,
                                          const std::string& actor) {
-    open_overdue_cases(app);
-    const Date today = app.clock.today_utc();
-    const std::string now = app.clock.now_iso();
-    return app.db.write([&](store::Connection& c) {
-        const auto current = store::find_case(c, case_id, today);
-        if (!current)
-            throw case_not_found(case_id);
-        const bool closed_by_payment =
-            current->status == CaseStatus::Closed && current->close_reason.value_or("") == paid_close_reason;
-        if (closed_by_payment && change.status == CaseStatus::Closed)
-            return *current; // already closed, for the best of reasons
-        if (const auto refusal = check_case_transition(current->status, closed_by_payment, change.status,
-                                                       current->outstanding.amount_minor)) {
-            if (*refusal == CaseTransitionRefusal::ClosedByPayment)
-                throw http::ApiError(409, "case_closed_by_payment",
-                                     "Case " + case_id + " closed because invoice " + current->invoice_number +
-                                         " was paid; it cannot change status.");
-            throw http::ApiError(409, "case_invoice_settled",
-                                 "Invoice " + current->invoice_number + " of case " + case_id +
-                                     " has been paid since the case was closed; there is nothing to recover.");
-        }
-        // PUT is idempotent: the same status again (with the same reason, to close) changes nothing.
-        if (current->status == change.status &&
-            (change.status != CaseStatus::Closed || current->close_reason == change.reason))
-            return *current;
-        const bool closing = change.status == CaseStatus::Closed;
-        store::update_case_status(c, case_id, change.status,
-                                  closing ? std::optional<std::string>(today.to_iso()) : std::nullopt,
-                                  closing ? change.reason : std::nullopt, now);
-        // The history of a case is its actions: a status change is kept there as a note.
-        std::string note =
-            "Status " + std::string(to_string(current->status)) + " -> " + std::string(to_string(change.status));
-        if (change.reason)
-            note += ": " + *change.reason;
-        store::insert_action(c, {0, case_id, CollectionActionKind::Note, note, actor, now});
-        return *store::find_case(c, case_id, today);
-    });
+    return write_case(
+        app, case_id,
+        [&](store::Connection& c, const store::CollectionCase& current,
+            const CaseWriteTime& at) -> store::CollectionCase {
+            const bool closed_by_payment =
+                current.status == CaseStatus::Closed && current.close_reason.value_or("") == paid_close_reason;
+            if (closed_by_payment && change.status == CaseStatus::Closed)
+                return current; // already closed, for the best of reasons
+            if (const auto refusal = check_case_transition(current.status, closed_by_payment, change.status,
+                                                           current.outstanding.amount_minor)) {
+                if (*refusal == CaseTransitionRefusal::ClosedByPayment)
+                    throw http::ApiError(409, "case_closed_by_payment",
+                                         "Case " + case_id + " closed because invoice " + current.invoice_number +
+                                             " was paid; it cannot change status.");
+                throw http::ApiError(409, "case_invoice_settled",
+                                     "Invoice " + current.invoice_number + " of case " + case_id +
+                                         " has been paid since the case was closed; there is nothing to recover.");
+            }
+            // PUT is idempotent: the same status again (with the same reason, to close) changes nothing.
+            if (current.status == change.status &&
+                (change.status != CaseStatus::Closed || current.close_reason == change.reason))
+                return current;
+            const bool closing = change.status == CaseStatus::Closed;
+            store::update_case_status(c, case_id, change.status,
+                                      closing ? std::optional<std::string>(at.today.to_iso()) : std::nullopt,
+                                      closing ? change.reason : std::nullopt, at.now);
+            // The history of a case is its actions: a status change is kept there as a note.
+            std::string note =
+                "Status " + std::string(to_string(current.status)) + " -> " + std::string(to_string(change.status));
+            if (change.reason)
+                note += ": " + *change.reason;
+            store::insert_action(c, {0, case_id, CollectionActionKind::Note, note, actor, at.now});
+            return *store::find_case(c, case_id, at.today);
+        });
 }
 
 NewAction action_from_body(const nlohmann::json& body) {
@@ -212,19 +228,14 @@ NewAction action_from_body(const nlohmann::json& body) {
 
 store::CollectionAction add_action(AppContext& app, const std::string& case_id, const NewAction& action,
                                    const std::string& actor) {
-    open_overdue_cases(app);
-    const Date today = app.clock.today_utc();
-    const std::string now = app.clock.now_iso();
-    return app.db.write([&](store::Connection& c) {
-        const auto current = store::find_case(c, case_id, today);
-        if (!current)
-            throw case_not_found(case_id);
-        if (current->status == CaseStatus::Closed && action.kind != CollectionActionKind::Note)
-            throw http::ApiError(409, "case_closed",
-                                 "Case " + case_id + " is closed: no more " + std::string(to_string(action.kind)) +
-                                     " to the client. A note can still be added.");
-        return store::insert_action(c, {0, case_id, action.kind, action.note, actor, now});
-    });
+    return write_case(
+        app, case_id, [&](store::Connection& c, const store::CollectionCase& current, const CaseWriteTime& at) {
+            if (current.status == CaseStatus::Closed && action.kind != CollectionActionKind::Note)
+                throw http::ApiError(409, "case_closed",
+                                     "Case " + case_id + " is closed: no more " + std::string(to_string(action.kind)) +
+                                         " to the client. A note can still be added.");
+            return store::insert_action(c, {0, case_id, action.kind, action.note, actor, at.now});
+        });
 }
 
 nlohmann::json to_json(const store::CollectionAction& a) {

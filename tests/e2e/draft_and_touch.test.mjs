@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  startServer, openBrowser, onScreen, waitForState, portalState, settledState, screenshot, tempDir,
+  startServer, openBrowser, startPortal, onScreen, waitForState, portalState, settledState, screenshot, tempDir,
 } from './harness.mjs';
 
 const savedAt = '2026-11-23T10:00:00Z';
@@ -114,11 +114,18 @@ const focusedElement = (page) => page.evaluate(() => {
 });
 
 test('on a touch phone a tapped field takes what the soft keyboard types', { timeout: 120000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  const browser = await openBrowser(phone);
-  t.after(() => browser.close());
-  const { page } = browser;
+  const { server, browser, page } = await startPortal(t, phone);
+  // iOS opens its keyboard only for a focus given inside the tap's own touchend handler.
+  // What has the focus once the portal's touchend listeners ran: a listener added when the
+  // first finger lands, after the portal's own.
+  await page.addInitScript(() => {
+    window.focusedAtTouchEnd = [];
+    window.addEventListener('touchstart', () => {
+      if (window.touchEndWatched) return;
+      window.touchEndWatched = true;
+      window.addEventListener('touchend', () => window.focusedAtTouchEnd.push(document.activeElement.tagName), true);
+    }, true);
+  });
 
   await page.goto(`${server.url}/`);
   let state = await onScreen(page, 'offers');
@@ -129,10 +136,13 @@ test('on a touch phone a tapped field takes what the soft keyboard types', { tim
   state = await onScreen(page, 'signup');
   assert.equal(state.form.offer_id, offer.offer_id, 'the tap chose the offer');
   assert.equal((await focusedElement(page)).tag, 'BODY', 'no text field yet: no keyboard');
+  assert.deepEqual(await page.evaluate(() => window.focusedAtTouchEnd), ['BODY'], 'a tap on a button opens no keyboard');
 
   const keyEvents = await countKeyEvents(page);
   for (const [field, value] of [['cin', 'MN246802'], ['first_name', 'Sanaa'], ['last_name', 'El Fassi']]) {
     await tap(page, `field:${field}`);
+    assert.equal(await page.evaluate(() => window.focusedAtTouchEnd.at(-1)), 'INPUT',
+                 `the hidden input took the focus during the tap on ${field} itself, not a frame later`);
     state = await waitForState(page, (s) => s.widgets[`field:${field}`].focused, `${field} being edited`);
     assert.deepEqual(await focusedElement(page), { tag: 'INPUT', type: 'text', canvas: false },
                      `the hidden input has the focus while ${field} is edited: the soft keyboard opens`);
@@ -161,11 +171,7 @@ async function drag(page, cdp, from, to, steps = 10) {
 }
 
 test('on a touch phone a finger dragged on the page background scrolls it', { timeout: 120000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  const browser = await openBrowser(phone);
-  t.after(() => browser.close());
-  const { page, context } = browser;
+  const { server, browser, page, context } = await startPortal(t, phone);
 
   await page.goto(`${server.url}/`);
   await onScreen(page, 'offers');
@@ -201,11 +207,7 @@ test('on a touch phone a finger dragged on the page background scrolls it', { ti
 });
 
 test('on a touch phone every tap acts where the finger is, even right after a screen change', { timeout: 120000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  const browser = await openBrowser(phone);
-  t.after(() => browser.close());
-  const { page } = browser;
+  const { server, browser, page } = await startPortal(t, phone);
 
   // An existing customer checks her invoices, with a finger and the soft keyboard only.
   await page.goto(`${server.url}/`);

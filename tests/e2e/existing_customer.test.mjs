@@ -4,17 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, openBrowser, onScreen, waitForState, clickWidget, fillField, screenshot, pdfText,
+  startPortal, onScreen, waitForState, clickWidget, fillField, screenshot, pdfText,
 } from './harness.mjs';
 
 const contractId = 'ctr_demo_amina';
 
 test('an existing customer verifies, changes plan and gets the new contract version', { timeout: 180000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  const browser = await openBrowser({ width: 1280, height: 800 });
-  t.after(() => browser.close());
-  const { page, context } = browser;
+  const { server, browser, page, context } = await startPortal(t, { width: 1280, height: 800 });
 
   await page.goto(`${server.url}/`);
   await onScreen(page, 'offers');

@@ -106,6 +106,17 @@ export async function openBrowser({
   };
 }
 
+// The usual start of a test: a server (startServer's options) and a browser
+// (openBrowser's), both closed when the test `t` ends. Returns both, and the browser's
+// page and context.
+export async function startPortal(t, browserOptions = {}, serverOptions = {}) {
+  const server = await startServer(serverOptions);
+  t.after(() => server.stop());
+  const browser = await openBrowser(browserOptions);
+  t.after(() => browser.close());
+  return { server, browser, page: browser.page, context: browser.context };
+}
+
 export async function portalState(page) {
   return page.evaluate(() => (window.portalTest && window.portalTest.state) || null);
 }

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
-import { startServer, openBrowser, onScreen, waitForState, screenshot } from './harness.mjs';
+import { startPortal, onScreen, waitForState, screenshot } from './harness.mjs';
 
 // RGB of the page pixel at CSS (x, y): a 1x1 screenshot, decoded. Whatever a PNG row's
 // filter, the first and only pixel of the first row is stored as is.
@@ -26,11 +26,7 @@ const whiteish = ([r, g, b]) => r > 200 && g > 200 && b > 200;
 for (const device of [{ name: 'laptop', width: 1280, height: 800, deviceScaleFactor: 1, shot: '06-home-logo' },
                       { name: 'phone', width: 360, height: 740, deviceScaleFactor: 3, shot: '22-phone-home-logo' }]) {
   test(`the home screen shows the operator's name and logo (${device.name})`, { timeout: 60000 }, async (t) => {
-    const server = await startServer();
-    t.after(() => server.stop());
-    const browser = await openBrowser(device);
-    t.after(() => browser.close());
-    const { page } = browser;
+    const { server, browser, page } = await startPortal(t, device);
 
     await page.goto(`${server.url}/`);
     let state = await onScreen(page, 'offers');

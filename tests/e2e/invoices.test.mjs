@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, openBrowser, onScreen, waitForState, clickWidget, fillField, screenshot, pdfText,
+  startPortal, onScreen, waitForState, clickWidget, fillField, screenshot, pdfText,
 } from './harness.mjs';
 
 async function verifyYoussef(page, server) {
@@ -20,11 +20,7 @@ async function verifyYoussef(page, server) {
 }
 
 test('an existing customer sees, filters and downloads their invoices', { timeout: 180000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  const browser = await openBrowser({ width: 1280, height: 900 });
-  t.after(() => browser.close());
-  const { page, context } = browser;
+  const { server, browser, page, context } = await startPortal(t, { width: 1280, height: 900 });
 
   await verifyYoussef(page, server);
   await clickWidget(page, 'button:invoices');
@@ -82,11 +78,7 @@ test('an existing customer sees, filters and downloads their invoices', { timeou
 });
 
 test('the invoices screen on a 360-px-wide phone', { timeout: 180000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  const browser = await openBrowser({ width: 360, height: 740, deviceScaleFactor: 2 });
-  t.after(() => browser.close());
-  const { page } = browser;
+  const { server, browser, page } = await startPortal(t, { width: 360, height: 740, deviceScaleFactor: 2 });
 
   await verifyYoussef(page, server);
   await clickWidget(page, 'button:invoices');

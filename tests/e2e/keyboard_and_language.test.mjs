@@ -14,7 +14,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, openBrowser, onScreen, waitForState, portalState, clickWidget, screenshot,
+  startPortal, onScreen, waitForState, portalState, clickWidget, screenshot,
 } from './harness.mjs';
 
 const signupFields = ['cin', 'first_name', 'last_name', 'phone', 'email', 'address', 'service_identifier',
@@ -81,11 +81,7 @@ const keyboardPerson = {
 };
 
 test('keyboard only: a new customer chooses an offer and signs up without a mouse', { timeout: 180000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  const browser = await openBrowser({ width: 1280, height: 800 });
-  t.after(() => browser.close());
-  const { page } = browser;
+  const { server, browser, page } = await startPortal(t, { width: 1280, height: 800 });
 
   await page.goto(`${server.url}/`);
   let state = await onScreen(page, 'offers');
@@ -109,11 +105,7 @@ test('keyboard only: a new customer chooses an offer and signs up without a mous
 });
 
 test('keyboard only: an existing customer opens the identity check and verifies with Enter', { timeout: 120000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  const browser = await openBrowser({ width: 1280, height: 800 });
-  t.after(() => browser.close());
-  const { page } = browser;
+  const { server, browser, page } = await startPortal(t, { width: 1280, height: 800 });
 
   await page.goto(`${server.url}/`);
   await onScreen(page, 'offers');
@@ -145,11 +137,7 @@ const enterPerson = {
 };
 
 test('Enter in a field sends the signup form filled with the keyboard', { timeout: 180000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  const browser = await openBrowser({ width: 1280, height: 800 });
-  t.after(() => browser.close());
-  const { page } = browser;
+  const { server, browser, page } = await startPortal(t, { width: 1280, height: 800 });
 
   await page.goto(`${server.url}/`);
   let state = await onScreen(page, 'offers');
@@ -171,11 +159,7 @@ test('Enter in a field sends the signup form filled with the keyboard', { timeou
 });
 
 test('Enter verifies an existing customer and confirms a plan change', { timeout: 180000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  const browser = await openBrowser({ width: 1280, height: 800 });
-  t.after(() => browser.close());
-  const { page } = browser;
+  const { server, browser, page } = await startPortal(t, { width: 1280, height: 800 });
   const contractId = 'ctr_demo_amina';
 
   await page.goto(`${server.url}/`);
@@ -223,11 +207,7 @@ async function pageLanguage(page) {
 }
 
 test('the portal opens in the browser\'s language, and the FR/EN choice is remembered', { timeout: 120000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  const browser = await openBrowser({ width: 1280, height: 800, locale: 'en-US' });
-  t.after(() => browser.close());
-  const { page } = browser;
+  const { server, browser, page } = await startPortal(t, { width: 1280, height: 800, locale: 'en-US' });
 
   await page.goto(`${server.url}/`);
   await onScreen(page, 'offers');
@@ -262,11 +242,7 @@ test('the portal opens in the browser\'s language, and the FR/EN choice is remem
 });
 
 test('a browser in neither French nor English opens in French, unless English comes next', { timeout: 120000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  const browser = await openBrowser({ width: 1280, height: 800, locale: 'de-DE' });
-  t.after(() => browser.close());
-  const { page, context } = browser;
+  const { server, browser, page, context } = await startPortal(t, { width: 1280, height: 800, locale: 'de-DE' });
 
   await page.goto(`${server.url}/`);
   await onScreen(page, 'offers');

@@ -2,14 +2,10 @@
 // stacked), text is drawn at the device's density, and a dead draft link says so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, openBrowser, onScreen, waitForState, clickWidget, screenshot } from './harness.mjs';
+import { startPortal, onScreen, waitForState, clickWidget, screenshot } from './harness.mjs';
 
 test('the portal fits a 360 px phone screen and explains an unknown draft link', { timeout: 120000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  const browser = await openBrowser({ width: 360, height: 740, deviceScaleFactor: 3 });
-  t.after(() => browser.close());
-  const { page } = browser;
+  const { server, browser, page } = await startPortal(t, { width: 360, height: 740, deviceScaleFactor: 3 });
 
   await page.goto(`${server.url}/?draft=drf_does_not_exist`);
   let state = await onScreen(page, 'offers');

@@ -3,14 +3,10 @@
 // already under contract) next to the field concerned, with everything typed kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, openBrowser, onScreen, waitForState, clickWidget, fillField, screenshot } from './harness.mjs';
+import { startPortal, onScreen, waitForState, clickWidget, fillField, screenshot } from './harness.mjs';
 
 test('invalid input is flagged inline and server refusals show next to the field', { timeout: 180000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  const browser = await openBrowser({ width: 1280, height: 800 });
-  t.after(() => browser.close());
-  const { page } = browser;
+  const { server, browser, page } = await startPortal(t, { width: 1280, height: 800 });
 
   await page.goto(`${server.url}/`);
   let state = await onScreen(page, 'offers');

@@ -13,7 +13,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, openBrowser, onScreen, waitForState, clickWidget, fillField, screenshot,
+  startPortal, onScreen, waitForState, clickWidget, fillField, screenshot,
 } from './harness.mjs';
 
 const contractId = 'ctr_demo_amina';
@@ -27,11 +27,7 @@ function addDays(iso, days) {
 }
 
 test('an expired lookup token sends the customer back to verification, and the plan change resumes', { timeout: 240000 }, async (t) => {
-  const server = await startServer({ fixedTime: null, args: ['--lookup-token-ttl', '60'] });
-  t.after(() => server.stop());
-  const browser = await openBrowser({ width: 1280, height: 800 });
-  t.after(() => browser.close());
-  const { page } = browser;
+  const { server, browser, page } = await startPortal(t, { width: 1280, height: 800 }, { fixedTime: null, args: ['--lookup-token-ttl', '60'] });
 
   // Real clock: the date is chosen from the server's own today.
   const bootstrap = await (await fetch(`${server.url}/api/v1/landing/bootstrap`)).json();
@@ -117,11 +113,7 @@ const person = {
 };
 
 test('a network failure keeps what was typed and the retry goes through', { timeout: 180000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  const browser = await openBrowser({ width: 1280, height: 800 });
-  t.after(() => browser.close());
-  const { page } = browser;
+  const { server, browser, page } = await startPortal(t, { width: 1280, height: 800 });
 
   // (a) The catalog cannot be loaded: both the page's early request and the portal's own.
   let catalogAborted = 0;
@@ -217,11 +209,7 @@ test('a network failure keeps what was typed and the retry goes through', { time
 });
 
 test('a slow start shows the loading message, then the offers replace it', { timeout: 120000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  const browser = await openBrowser({ width: 1280, height: 800 });
-  t.after(() => browser.close());
-  const { page } = browser;
+  const { server, browser, page } = await startPortal(t, { width: 1280, height: 800 });
 
   // The portal's code is held back, as on a slow network, until the message has shown.
   let release;

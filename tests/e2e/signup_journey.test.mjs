@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer, openBrowser, onScreen, waitForState, clickWidget, fillField, screenshot, pdfText,
+  startPortal, onScreen, waitForState, clickWidget, fillField, screenshot, pdfText,
 } from './harness.mjs';
 
 const person = {
@@ -18,11 +18,7 @@ const person = {
 };
 
 test('a new customer signs up, saves a draft, resumes it and gets the contract PDF', { timeout: 180000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  const browser = await openBrowser({ width: 1280, height: 800 });
-  t.after(() => browser.close());
-  const { page, context } = browser;
+  const { server, browser, page, context } = await startPortal(t, { width: 1280, height: 800 });
 
   await page.goto(`${server.url}/`);
   let state = await onScreen(page, 'offers');
