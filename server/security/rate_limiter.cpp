@@ -32,27 +32,6 @@ void RateLimiter::sweep_locked(std::int64_t now) {
     }
 }
 
-std::optional<std::int64_t> RateLimiter::blocked_for(std::string_view key) {
-    std::lock_guard lock(mutex_);
-    const std::int64_t now = clock_.now_unix();
-    sweep_locked(now);
-    auto it = events_.find(std::string(key));
-    if (it == events_.end())
-        return std::nullopt;
-    return blocked_locked(it->second, now);
-}
-
-void RateLimiter::record(std::string_view key) {
-    std::lock_guard lock(mutex_);
-    const std::int64_t now = clock_.now_unix();
-    sweep_locked(now);
-    auto& events = events_[std::string(key)];
-    events.push_back(now);
-    // Only the newest max_events_ matter to the decision.
-    while (static_cast<int>(events.size()) > max_events_)
-        events.pop_front();
-}
-
 std::optional<std::int64_t> RateLimiter::take(std::string_view key) {
     std::lock_guard lock(mutex_);
     const std::int64_t now = clock_.now_unix();
@@ -62,6 +41,37 @@ std::optional<std::int64_t> RateLimiter::take(std::string_view key) {
         return wait;
     events.push_back(now);
     return std::nullopt;
+}
+
+std::optional<std::int64_t> RateLimiter::begin_attempt(std::initializer_list<std::string_view> keys,
+                                                       std::int64_t& counted_at) {
+    std::lock_guard lock(mutex_);
+    const std::int64_t now = clock_.now_unix();
+    sweep_locked(now);
+    std::optional<std::int64_t> wait;
+    for (std::string_view key : keys)
+        if (auto w = blocked_locked(events_[std::string(key)], now))
+            wait = std::max(wait.value_or(0), *w);
+    if (wait)
+        return wait;
+    for (std::string_view key : keys)
+        events_[std::string(key)].push_back(now);
+    counted_at = now;
+    return std::nullopt;
+}
+
+void RateLimiter::forgive(std::initializer_list<std::string_view> keys, std::int64_t counted_at) {
+    std::lock_guard lock(mutex_);
+    for (std::string_view key : keys) {
+        const auto it = events_.find(std::string(key));
+        if (it == events_.end())
+            continue;
+        // Times are in order: the attempt is the newest event of that time.
+        auto& events = it->second;
+        const auto found = std::find(events.rbegin(), events.rend(), counted_at);
+        if (found != events.rend())
+            events.erase(std::next(found).base());
+    }
 }
 
 } // namespace isp::security

@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <deque>
+#include <initializer_list>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -22,12 +23,16 @@ public:
     // At most `max_events` per key within any `window_seconds`.
     RateLimiter(const Clock& clock, int max_events, std::int64_t window_seconds);
 
-    // Seconds until the key may act again, or nullopt when it may act now.
-    std::optional<std::int64_t> blocked_for(std::string_view key);
-    // Counts one event against the key.
-    void record(std::string_view key);
     // For "every attempt counts" limits: refuses (seconds to wait) or counts and allows.
     std::optional<std::int64_t> take(std::string_view key);
+
+    // For "failures count" limits, checked and counted in one step, so that attempts made
+    // at the same moment cannot all slip under the limit before any failure is counted:
+    // refuses (seconds to wait) when any of `keys` has had its share, or else counts one
+    // attempt against every key (its time in `counted_at`) and allows.
+    std::optional<std::int64_t> begin_attempt(std::initializer_list<std::string_view> keys, std::int64_t& counted_at);
+    // Takes back an attempt counted by begin_attempt() that succeeded.
+    void forgive(std::initializer_list<std::string_view> keys, std::int64_t counted_at);
 
 private:
     std::optional<std::int64_t> blocked_locked(std::deque<std::int64_t>& events, std::int64_t now) const;

@@ -86,22 +86,22 @@ Client ClientIdentity::verify(store::Connection& c, std::string_view remote_addr
                                                       : "Some fields are invalid; see errors.",
                              std::move(errors));
 
-    // Two keys: one address guessing many CINs, many addresses guessing one CIN.
+    // Two keys: one address guessing many CINs, many addresses guessing one CIN. The
+    // attempt counts as a failure until it is known to have succeeded.
     const std::string address_key = "addr:" + std::string(remote_addr);
     const std::string cin_key = "cin:" + *cin;
-    const auto wait_address = failures_.blocked_for(address_key);
-    const auto wait_cin = failures_.blocked_for(cin_key);
-    if (wait_address || wait_cin)
-        throw http::too_many_attempts(std::max(wait_address.value_or(0), wait_cin.value_or(0)), lang);
+    std::int64_t attempt = 0;
+    if (const auto wait = failures_.begin_attempt({address_key, cin_key}, attempt))
+        throw http::too_many_attempts(*wait, lang);
 
     if (const auto client = store::find_client_by_cin(c, *cin)) {
         const auto contracts = store::list_live_contracts_of_client(c, client->client_id);
         if (std::any_of(contracts.begin(), contracts.end(),
-                        [&](const Contract& k) { return k.service_identifier == *identifier; }))
+                        [&](const Contract& k) { return k.service_identifier == *identifier; })) {
+            failures_.forgive({address_key, cin_key}, attempt);
             return *client;
+        }
     }
-    failures_.record(address_key);
-    failures_.record(cin_key);
     throw http::ApiError(401, "verification_failed", std::string(validation_message("verification_failed", lang)));
 }
 

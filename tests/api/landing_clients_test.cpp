@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "../support/test_server.h"
+#include "server/security/rate_limiter.h"
 
 using namespace isp::test;
 
@@ -110,6 +111,36 @@ TEST_CASE("verify-cin: repeated failures are refused with 429 and Retry-After, t
     auto freed = verify(c, "AB123456", "0612345678");
     REQUIRE(freed);
     CHECK_MESSAGE(freed->status == 200, freed->body);
+}
+
+TEST_CASE("verify-cin limits: an attempt counts from the moment it begins, and a success is taken back") {
+    // The limiter itself: proofs checked at the same moment on several threads must not
+    // all pass the limit before any of them is known to have failed.
+    isp::FixedClock clock(default_now);
+    isp::security::RateLimiter failures(clock, 3, 600);
+    std::int64_t first = 0, second = 0, third = 0, fourth = 0;
+    CHECK_FALSE(failures.begin_attempt({"addr:a", "cin:AB123456"}, first));
+    CHECK_FALSE(failures.begin_attempt({"addr:a", "cin:AB123456"}, second));
+    CHECK_FALSE(failures.begin_attempt({"addr:b", "cin:AB123456"}, third)); // another address, same CIN
+    // Three still in flight: a fourth on that CIN waits, from any address.
+    CHECK(failures.begin_attempt({"addr:c", "cin:AB123456"}, fourth) == 600);
+    CHECK_FALSE(failures.begin_attempt({"addr:c", "cin:CD654321"}, fourth)); // another CIN is free
+    failures.forgive({"addr:b", "cin:AB123456"}, third);                     // that one succeeded
+    CHECK_FALSE(failures.begin_attempt({"addr:c", "cin:AB123456"}, fourth));
+    clock.advance(600);
+    CHECK_FALSE(failures.begin_attempt({"addr:a", "cin:AB123456"}, first));
+
+    // Through the API: successful proofs use up no tries.
+    TestServer server(true, [](isp::ServerConfig& c) { c.verify_max_failures = 2; });
+    auto c = server.client();
+    for (int i = 0; i < 3; ++i) {
+        const auto ok = verify(c, "AB123456", "0612345678");
+        REQUIRE(ok);
+        CHECK_MESSAGE(ok->status == 200, ok->body);
+    }
+    check_problem(verify(c, "AB123456", "0600000001"), 401, "verification_failed");
+    check_problem(verify(c, "AB123456", "0600000002"), 401, "verification_failed");
+    check_problem(verify(c, "AB123456", "0612345678"), 429, "too_many_attempts");
 }
 
 TEST_CASE("subscriptions: the client's live contracts with the offers each may move to") {
