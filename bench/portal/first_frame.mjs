@@ -11,7 +11,9 @@
 // (waitForFunction, evaluate) first inject a 300 KB script that would compete with the
 // portal's start-up on the page's main thread. Prints each load, the medians, and
 // "first_frame_median_ms=N" last.
-// usage: node bench/portal/first_frame.mjs <portal URL> [loads=7]
+// usage: node bench/portal/first_frame.mjs <portal URL> [loads=7] [laptop|phone]
+// laptop: 1280 x 800 CSS px at pixel ratio 1; phone: 360 x 740 at ratio 3 with touch
+// (a 1080 x 2220 canvas, 2.3 times the laptop's pixels).
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -22,8 +24,13 @@ const require = createRequire(path.join(root, 'tests', 'e2e', 'package.json'));
 const { chromium } = require('playwright-core');
 const url = process.argv[2];
 const loads = Number(process.argv[3] || 7);
-if (!url) {
-  console.error('usage: node bench/portal/first_frame.mjs <portal URL> [loads]');
+const devices = {
+  laptop: { viewport: { width: 1280, height: 800 } },
+  phone: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+};
+const device = devices[process.argv[4] || 'laptop'];
+if (!url || !device) {
+  console.error('usage: node bench/portal/first_frame.mjs <portal URL> [loads] [laptop|phone]');
   process.exit(2);
 }
 
@@ -45,7 +52,7 @@ const onScreen = [];
 let transferred = 0;
 try {
   for (let i = 0; i < loads; ++i) {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser.newContext(device);
     // When the mark arrives, the next animation frame tells when that frame was on screen.
     await context.addInitScript((name) => {
       new PerformanceObserver((list) => {
