@@ -5,7 +5,6 @@
 #pragma once
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace isp::portal::platform {
 
@@ -39,15 +38,6 @@ struct TextEdit {
 };
 // Takes the next edit typed into the hidden input; false when there is none.
 bool take_text_edit(TextEdit& edit);
-// Where this frame drew its editable text fields, in the canvas's device pixels. iOS opens
-// its keyboard only for a focus given inside the tap's own event handler, and the portal
-// learns of a tap a frame later: a tap that ends on one of these areas focuses the hidden
-// input at once.
-struct TextFieldArea {
-    float x0 = 0.0f, y0 = 0.0f, x1 = 0.0f, y1 = 0.0f;
-    bool operator==(const TextFieldArea&) const = default;
-};
-void set_text_field_areas(const std::vector<TextFieldArea>& areas);
 
 // `bytes` random bytes from the browser's CSPRNG, hex-encoded.
 std::string random_hex(int bytes);

@@ -81,16 +81,13 @@ EM_JS(int, isp_copy_to_clipboard, (const char* text), {
     return ok ? 1 : 0;
 });
 
-// The hidden input (Module.ispIme): made at first use, it starts with one sentinel
-// character so that Backspace on a soft keyboard always has something to delete (and so
-// fires an input event). Desktop browsers send keypress events, which Emscripten's GLFW
-// already typed: those inputs are skipped.
-EM_JS(void, isp_install_text_input, (), {
-    var ime = Module.ispIme = { el: null, value: " ", lastKeypress: -1e9, edits: [], fields: [], tapStart: null };
-    ime.element = function () {
-        if (ime.el)
-            return ime.el;
-        var el = ime.el = document.createElement("input");
+// The hidden input starts with one sentinel character so that Backspace on a soft keyboard
+// always has something to delete (and so fires an input event). Desktop browsers send
+// keypress events, which Emscripten's GLFW already typed: those inputs are skipped.
+EM_JS(void, isp_text_input_active, (int active), {
+    var ime = Module.ispIme;
+    if (!ime) {
+        var el = document.createElement("input");
         el.type = "text";
         el.autocomplete = "off";
         el.spellcheck = false;
@@ -101,6 +98,7 @@ EM_JS(void, isp_install_text_input, (), {
         // 16px: iOS zooms into smaller inputs.
         el.style.cssText = "position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;border:0;padding:0;font-size:16px";
         document.body.appendChild(el);
+        ime = Module.ispIme = { el: el, value: "", lastKeypress: -1e9, edits: [] };
         window.addEventListener("keypress", function() { ime.lastKeypress = performance.now(); }, true);
         el.addEventListener("input", function(e) {
             var now = el.value;
@@ -115,64 +113,21 @@ EM_JS(void, isp_install_text_input, (), {
             if (now.length === 0) now = el.value = " ";
             ime.value = now;
         });
-        return el;
-    };
-    ime.focus = function () {
-        var el = ime.element();
-        el.value = ime.value = " ";
-        el.focus({ preventScroll: true });
-    };
-    // A tap (a touch that ends near where it started) on a text field drawn last frame.
-    var canvas = Module["canvas"];
-    function at(event) {
-        var touch = event.changedTouches[0];
-        var rect = canvas.getBoundingClientRect();
-        return [(touch.clientX - rect.left) * canvas.width / rect.width, (touch.clientY - rect.top) * canvas.height / rect.height];
     }
-    window.addEventListener("touchstart", function (e) {
-        ime.tapStart = e.target === canvas && e.touches.length === 1 ? at(e) : null;
-    }, { capture: true, passive: true });
-    window.addEventListener("touchend", function (e) {
-        var start = ime.tapStart;
-        ime.tapStart = null;
-        if (!start || e.target !== canvas || e.changedTouches.length === 0 || document.activeElement === ime.el)
-            return;
-        var end = at(e);
-        var slop = 10 * (window.devicePixelRatio || 1);
-        if (Math.abs(end[0] - start[0]) > slop || Math.abs(end[1] - start[1]) > slop)
-            return; // a drag, which scrolls
-        for (var i = 0; i < ime.fields.length; ++i) {
-            var f = ime.fields[i];
-            if (end[0] >= f[0] && end[0] <= f[2] && end[1] >= f[1] && end[1] <= f[3]) {
-                ime.focus();
-                return;
-            }
-        }
-    }, { capture: true, passive: true });
-});
-
-EM_JS(void, isp_text_input_active, (int active), {
-    var ime = Module.ispIme;
-    var focused = ime.el !== null && document.activeElement === ime.el;
-    if (active && !focused)
-        ime.focus();
-    else if (!active && focused)
+    var focused = document.activeElement === ime.el;
+    if (active && !focused) {
+        ime.el.value = ime.value = " ";
+        ime.el.focus({ preventScroll: true });
+    } else if (!active && focused) {
         ime.el.blur();
-});
-
-// Four floats per area: x0, y0, x1, y1.
-EM_JS(void, isp_set_text_field_areas, (const float* areas, int count), {
-    var fields = [];
-    for (var i = 0; i < count; ++i)
-        fields.push(Array.from(HEAPF32.subarray((areas >> 2) + 4 * i, (areas >> 2) + 4 * i + 4)));
-    Module.ispIme.fields = fields;
+    }
 });
 
 // The oldest edit not yet taken: its text added (null when there is none) and how many
 // characters it removed.
 EM_JS(char*, isp_take_text_edit, (int* removed), {
     var ime = Module.ispIme;
-    if (ime.edits.length === 0)
+    if (!ime || ime.edits.length === 0)
         return 0;
     var edit = ime.edits.shift();
     HEAP32[removed >> 2] = edit.removed;
@@ -213,15 +168,6 @@ EM_JS(void, isp_publish_test_state, (const char* json), {
     window.portalTest.updates = (window.portalTest.updates || 0) + 1;
 });
 // clang-format on
-
-// The hidden input's JavaScript, set up by the first call that needs it.
-void install_text_input() {
-    static bool installed = false;
-    if (!installed) {
-        isp_install_text_input();
-        installed = true;
-    }
-}
 
 // A string made by stringToNewUTF8 (malloc), copied then freed.
 std::string from_js(char* text) {
@@ -294,12 +240,10 @@ std::string random_hex(int bytes) {
 }
 
 void set_text_input_active(bool active) {
-    install_text_input();
     isp_text_input_active(active ? 1 : 0);
 }
 
 bool take_text_edit(TextEdit& edit) {
-    install_text_input();
     int removed = 0;
     char* added = isp_take_text_edit(&removed);
     if (!added)
@@ -307,18 +251,6 @@ bool take_text_edit(TextEdit& edit) {
     edit.removed = removed;
     edit.added = from_js(added);
     return true;
-}
-
-void set_text_field_areas(const std::vector<TextFieldArea>& areas) {
-    static std::vector<TextFieldArea> published;
-    if (areas == published)
-        return;
-    install_text_input();
-    std::vector<float> flat;
-    for (const TextFieldArea& a : areas)
-        flat.insert(flat.end(), {a.x0, a.y0, a.x1, a.y1});
-    isp_set_text_field_areas(flat.data(), static_cast<int>(areas.size()));
-    published = areas;
 }
 
 void page_ready() {

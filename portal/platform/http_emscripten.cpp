@@ -89,10 +89,8 @@ EM_JS(int, isp_take_early_answer, (const char* url, void* pending), {
             _isp_early_answer(pending, -1, 0, 0);
             return;
         }
-        var length = lengthBytesUTF8(result.body);
-        var body = _malloc(length + 1);
-        stringToUTF8(result.body, body, length + 1);
-        _isp_early_answer(pending, result.status, body, length);
+        var body = stringToNewUTF8(result.body);
+        _isp_early_answer(pending, result.status, body, lengthBytesUTF8(result.body));
         _free(body);
     });
     return 1;

@@ -3,6 +3,7 @@
 // (Dear ImGui works in device pixels, the UI is scaled by the pixel ratio so text stays
 // crisp), and runs the frame loop. One implementation per target (window_emscripten.cpp).
 #pragma once
+#include <vector>
 
 namespace isp::portal::platform {
 
@@ -25,6 +26,14 @@ public:
 bool create_window(const char* title);
 // Never returns to the caller's frame loop: the platform calls `client` once per display frame.
 void run(FrameClient& client);
+// Where this frame drew its editable text fields, in the canvas's device pixels. iOS opens
+// its keyboard only for a focus given inside the tap's own event handler, and Dear ImGui
+// learns of a tap a frame later: a tap that ends on one of these areas gives the hidden
+// input the focus (set_text_input_active) from within the touch's handler.
+struct TextFieldArea {
+    float x0 = 0.0f, y0 = 0.0f, x1 = 0.0f, y1 = 0.0f;
+};
+void set_text_field_areas(std::vector<TextFieldArea> areas);
 // The client's first frame became ready (first_frame_ready()): draw it right after the
 // current task instead of at the next display refresh, which can be a frame's time away.
 void draw_first_frame_soon();

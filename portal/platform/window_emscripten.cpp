@@ -5,6 +5,9 @@
 #include "portal/platform/window.h"
 
 #include <algorithm>
+#include <cmath>
+#include <utility>
+#include <vector>
 
 #include <GLES3/gl3.h>
 #include <GLFW/glfw3.h>
@@ -22,6 +25,8 @@ namespace {
 GLFWwindow* g_window = nullptr;
 FrameClient* g_client = nullptr;
 bool g_first_frame = true;
+std::vector<TextFieldArea> g_text_fields; // drawn last frame
+ImVec2 g_touch_start;                     // where the finger followed landed
 
 // The EM_JS bodies below are JavaScript, which clang-format would mangle.
 // clang-format off
@@ -60,12 +65,12 @@ EM_JS(void, isp_capture_touches, (), {
         var rect = canvas.getBoundingClientRect();
         for (var i = 0; i < event.changedTouches.length; ++i) {
             var touch = event.changedTouches[i];
-            var phase = event.type === "touchstart" ? 0 : event.type === "touchmove" ? 1 : 2;
+            var phase = event.type === "touchstart" ? 0 : event.type === "touchmove" ? 1 : event.type === "touchend" ? 2 : 3;
             if (phase === 0 && finger === null)
                 finger = touch.identifier;
             if (touch.identifier !== finger)
                 continue;
-            if (phase === 2)
+            if (phase >= 2)
                 finger = null;
             var x = (touch.clientX - rect.left) * canvas.width / rect.width;
             var y = (touch.clientY - rect.top) * canvas.height / rect.height;
@@ -147,13 +152,25 @@ void frame() {
 
 } // namespace
 
-// One finger's touch at device-pixel (x, y) of the canvas: 0 down, 1 moved, 2 up or cancelled.
+// One finger's touch at device-pixel (x, y) of the canvas: 0 down, 1 moved, 2 up, 3 cancelled.
+// Called from within the touch's event handler.
 extern "C" EMSCRIPTEN_KEEPALIVE void isp_touch(int phase, double x, double y) {
+    const ImVec2 at(static_cast<float>(x), static_cast<float>(y));
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
-    io.AddMousePosEvent(static_cast<float>(x), static_cast<float>(y));
+    io.AddMousePosEvent(at.x, at.y);
     if (phase != 1)
         io.AddMouseButtonEvent(ImGuiMouseButton_Left, phase == 0);
+    if (phase == 0)
+        g_touch_start = at;
+    // A tap (not a drag, which scrolls) that ends on a text field: the focus now, for iOS.
+    const float slop = 10.0f * static_cast<float>(emscripten_get_device_pixel_ratio());
+    if (phase == 2 && std::abs(at.x - g_touch_start.x) <= slop && std::abs(at.y - g_touch_start.y) <= slop)
+        for (const TextFieldArea& f : g_text_fields)
+            if (at.x >= f.x0 && at.x <= f.x1 && at.y >= f.y0 && at.y <= f.y1) {
+                set_text_input_active(true);
+                break;
+            }
 }
 
 bool create_window(const char* title) {
@@ -203,6 +220,10 @@ void run(FrameClient& client) {
         frame();
     // 0: follow requestAnimationFrame; false: return to main() (state lives in statics).
     emscripten_set_main_loop(frame, 0, EM_FALSE);
+}
+
+void set_text_field_areas(std::vector<TextFieldArea> areas) {
+    g_text_fields = std::move(areas);
 }
 
 void draw_first_frame_soon() {

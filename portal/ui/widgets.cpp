@@ -2,12 +2,13 @@
 
 #include <cmath>
 
+#include <utility>
 #include <vector>
 
 #include "imgui.h"
 #include "imgui_internal.h" // ImMax/ImMin on ImVec2
 #include "imgui_stdlib.h"
-#include "portal/platform/browser.h"
+#include "portal/platform/window.h"
 #include "portal/ui/box.h"
 #include "portal/ui/test_probe.h"
 #include "portal/ui/theme.h"
@@ -137,8 +138,7 @@ FieldEvents text_input(std::string_view name, std::string& value, bool has_error
 }
 
 void end_frame() {
-    platform::set_text_field_areas(g_text_fields);
-    g_text_fields.clear();
+    platform::set_text_field_areas(std::exchange(g_text_fields, {}));
 }
 
 void banner(std::string_view message, Tone tone, std::string_view probe_id) {

@@ -41,7 +41,7 @@ void progress(std::string_view message);
 // Vertical gap in CSS pixels.
 void gap(float css_pixels);
 
-// After a frame's widgets: tells the page what it needs to know of them (where the text
+// After a frame's widgets: tells the platform what it needs to know of them (where the text
 // fields are, for phones' keyboards).
 void end_frame();
 
