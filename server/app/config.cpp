@@ -36,6 +36,22 @@ CommandLine parse_command_line(int argc, char** argv) {
         ->envname("PORTAL_MAX_BODY_BYTES")
         ->check(CLI::Range(1024, 16 * 1024 * 1024))
         ->capture_default_str();
+    app.add_option("--request-head-timeout", c.request_head_timeout_seconds,
+                   "Seconds a client has to send a request's line and headers, all of them")
+        ->envname("PORTAL_REQUEST_HEAD_TIMEOUT")
+        ->check(CLI::Range(1, 600))
+        ->capture_default_str();
+    app.add_option("--request-body-timeout", c.request_body_timeout_seconds,
+                   "Seconds a client has to send a request's body, all of it")
+        ->envname("PORTAL_REQUEST_BODY_TIMEOUT")
+        ->check(CLI::Range(1, 3600))
+        ->capture_default_str();
+    app.add_option("--max-connections-per-address", c.max_connections_per_address,
+                   "Connections one client address may hold open at once (trusted proxies are not counted); "
+                   "more get 429")
+        ->envname("PORTAL_MAX_CONNECTIONS_PER_ADDRESS")
+        ->check(CLI::Range(1, 4096))
+        ->capture_default_str();
     app.add_option("--document-link-ttl", c.document_link_ttl_seconds, "Seconds a document download link stays valid")
         ->envname("PORTAL_DOCUMENT_LINK_TTL")
         ->check(CLI::Range(60, 30 * 24 * 3600))

@@ -22,6 +22,9 @@ struct ServerConfig {
     std::optional<std::int64_t> fixed_time; // freezes the clock (demos on a chosen date, tests)
     int threads = 0;                        // 0 = automatic
     std::size_t max_body_bytes = 64 * 1024;
+    int request_head_timeout_seconds = 10; // a request's line and headers, all of them
+    int request_body_timeout_seconds = 30; // its body, all of it
+    int max_connections_per_address = 128; // open at once per client address (not trusted proxies)
     std::int64_t document_link_ttl_seconds = 24 * 3600;
     int draft_ttl_days = 30;
     std::int64_t lookup_token_ttl_seconds = 15 * 60; // verify-cin's lookup token

@@ -3,17 +3,25 @@
 #include <csignal>
 #include <cstdio>
 #include <exception>
+#include <pthread.h>
+#include <thread>
 
 #include "server/app/config.h"
 #include "server/app/server.h"
 #include "server/app/token_command.h"
 
 namespace {
-isp::Server* running = nullptr;
-extern "C" void on_signal(int) {
-    if (running)
-        running->stop();
+
+// SIGINT and SIGTERM are blocked in every thread and taken by one that waits for them, so
+// stopping runs as ordinary code (a signal handler may do almost nothing safely).
+sigset_t stop_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    return set;
 }
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -22,20 +30,23 @@ int main(int argc, char** argv) {
         return cli.exit_code;
     if (cli.token)
         return isp::run_token_command(*cli.token, cli.config, stdout, stderr);
+    std::signal(SIGPIPE, SIG_IGN);
+    const sigset_t signals = stop_signals();
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr); // before any thread starts: they inherit it
     try {
         isp::Server server(cli.config);
         const int port = server.bind();
-        running = &server;
-        std::signal(SIGINT, on_signal);
-        std::signal(SIGTERM, on_signal);
-        std::signal(SIGPIPE, SIG_IGN);
+        std::thread([&server, signals] {
+            int signal = 0;
+            sigwait(&signals, &signal);
+            server.stop();
+        }).detach();
         std::printf("listening on http://%s:%d\n", cli.config.bind.c_str(), port);
         std::printf("portal: http://%s:%d/   api: http://%s:%d/api/v1/health   database: %s%s\n",
                     cli.config.bind.c_str(), port, cli.config.bind.c_str(), port, cli.config.db_path.c_str(),
                     cli.config.demo ? " (demo)" : "");
         std::fflush(stdout);
         server.serve();
-        running = nullptr;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "portal-server: %s\n", e.what());
         return 1;

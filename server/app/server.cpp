@@ -8,8 +8,10 @@
 #include "server/app/app_context.h"
 #include "server/clock/clock.h"
 #include "server/demo/demo_seed.h"
+#include "server/http/connections.h"
 #include "server/http/idempotency.h"
 #include "server/http/problem.h"
+#include "server/http/request_framing.h"
 #include "server/http/route.h"
 #include "server/http/worker_pool.h"
 #include "server/routes/routes.h"
@@ -34,7 +36,7 @@ struct Server::Impl {
     services::ClientIdentity identity;
     security::RateLimiter landing_writes;
     AppContext context;
-    httplib::Server http;
+    http::ConnectionServer http;
     int port = -1;
 
     Impl(ServerConfig cfg, std::shared_ptr<Clock> clk)
@@ -42,7 +44,17 @@ struct Server::Impl {
           signer(store::load_or_create_secret(db, "token_signing_key", clock->now_iso())), idempotency(db, *clock),
           documents(config, signer, *clock), invoice_documents(config, signer, *clock),
           identity(config, signer, *clock), landing_writes(*clock, config.landing_writes_per_minute, 60),
-          context{config, db, *clock, signer, idempotency, documents, invoice_documents, identity, landing_writes} {}
+          context{config, db, *clock, signer, idempotency, documents, invoice_documents, identity, landing_writes},
+          http(connection_limits(config)) {}
+
+    static http::ConnectionLimits connection_limits(const ServerConfig& c) {
+        http::ConnectionLimits limits;
+        limits.head_seconds = c.request_head_timeout_seconds;
+        limits.body_seconds = c.request_body_timeout_seconds;
+        limits.max_per_address = c.max_connections_per_address;
+        limits.uncounted_addresses = c.trusted_proxies;
+        return limits;
+    }
 };
 
 namespace {
@@ -53,14 +65,15 @@ std::shared_ptr<Clock> default_clock(const ServerConfig& config) {
     return std::make_shared<SystemClock>();
 }
 
-void tune(httplib::Server& http, const ServerConfig& config) {
-    // TOOLCHAIN.md: TCP_NODELAY avoids Nagle + delayed-ACK stalls; short timeouts and a
-    // pool that grows keep idle or slow connections from starving everyone else.
+void tune(http::ConnectionServer& http, const ServerConfig& config) {
+    // TCP_NODELAY avoids Nagle + delayed-ACK stalls. Each connection holds a worker while it
+    // is open: the pool grows on demand (idle extra workers exit after a few seconds), and
+    // it is always larger than what one client address may hold (http/connections.h), so no
+    // single address can take every worker.
     const std::size_t threads = config.threads > 0 ? static_cast<std::size_t>(config.threads)
                                                    : std::max(16u, 4 * std::thread::hardware_concurrency());
-    // Each connection holds a worker while it is open: the pool grows on demand (idle extra
-    // workers exit after a few seconds) so idle keep-alive connections cannot starve it.
-    const std::size_t max_threads = std::max<std::size_t>(threads * 8, 512);
+    const std::size_t max_threads =
+        std::max({threads * 8, std::size_t{512}, 4 * static_cast<std::size_t>(config.max_connections_per_address)});
     http.new_task_queue = [threads, max_threads] { return new http::WorkerPool(threads, max_threads, 8192); };
     http.set_tcp_nodelay(true);
     http.set_keep_alive_max_count(10000);
@@ -92,8 +105,22 @@ void tune(httplib::Server& http, const ServerConfig& config) {
         }
         return httplib::Server::HandlerResponse::Handled;
     });
+    // Malformed framing and paths are answered before any body is read or route is tried.
+    http.set_pre_routing_handler([&config](const httplib::Request& req, httplib::Response& res) {
+        if (auto refusal = http::check_request_framing(req, config.max_body_bytes)) {
+            if (refusal->skip_body)
+                http::ConnectionServer::skip_request_body();
+            http::write_problem(res, refusal->error, req.path);
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
     http.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
         res.set_header("X-Content-Type-Options", "nosniff");
+        // Nothing we serve is meant to be shown inside another site's frame (clickjacking).
+        res.set_header("X-Frame-Options", "DENY");
+        if (!res.has_header("Content-Security-Policy"))
+            res.set_header("Content-Security-Policy", "frame-ancestors 'none'");
         // Document links carry their token in the URL: never leak it to another site.
         res.set_header("Referrer-Policy", "no-referrer");
         if (req.path.rfind("/api/", 0) == 0 && !res.has_header("Cache-Control"))
@@ -133,8 +160,12 @@ void Server::serve() {
 }
 
 void Server::stop() {
-    if (impl_ && impl_->http.is_running())
-        impl_->http.stop();
+    if (impl_)
+        impl_->http.shut_down();
+}
+
+std::string Server::handle_connection_bytes(std::string_view bytes) {
+    return impl_->http.handle_bytes(bytes);
 }
 
 bool Server::wait_until_ready() const {

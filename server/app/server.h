@@ -3,6 +3,8 @@
 // use it, so the tests run exactly what ships.
 #pragma once
 #include <memory>
+#include <string>
+#include <string_view>
 
 #include "server/app/config.h"
 
@@ -24,6 +26,11 @@ public:
     void serve();
     void stop();
     bool wait_until_ready() const;
+
+    // The bytes a client sent on one connection, handled on the calling thread by the same
+    // request handling as a real connection (parsing, limits, routing, handlers); returns
+    // the bytes that would have been written back. For the fuzzers (tests/fuzz/).
+    std::string handle_connection_bytes(std::string_view bytes);
 
     int port() const;
     const ServerConfig& config() const;

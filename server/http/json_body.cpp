@@ -3,6 +3,8 @@
 #include <httplib.h>
 
 #include "server/http/problem.h"
+#include "shared/signup/messages.h"
+#include "shared/wire/json_intake.h"
 #include "shared/wire/json_reader.h"
 
 namespace isp::http {
@@ -13,16 +15,24 @@ nlohmann::json json_object_body(const httplib::Request& req) {
         throw ApiError(415, "unsupported_media_type", "Send the body as application/json.");
     if (req.body.empty())
         throw ApiError(400, "malformed_json", "The request body is empty; a JSON object is expected.");
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(req.body);
-    } catch (const nlohmann::json::parse_error& e) {
-        throw ApiError(400, "malformed_json",
-                       "The request body is not valid JSON (error near byte " + std::to_string(e.byte) + ").");
+    wire::JsonIntakeLimits limits;
+    limits.max_bytes = req.body.size(); // the size limit is the server's (--max-body-bytes), checked before
+    wire::JsonIntakeError error;
+    std::optional<nlohmann::json> parsed = wire::read_json_strictly(req.body, limits, error);
+    if (!parsed) {
+        FieldErrors fields;
+        if (!error.field.empty())
+            fields.push_back(field_error(error.field, error.code, request_language(req)));
+        throw ApiError(400, error.code, wire::describe(error), std::move(fields));
     }
+    nlohmann::json j = std::move(*parsed);
     if (!j.is_object())
         throw ApiError(400, "invalid_body", "The request body must be a JSON object.");
     return j;
+}
+
+Language request_language(const httplib::Request& req) {
+    return wire::parse_language(req.get_header_value("Accept-Language"));
 }
 
 Language body_language(const nlohmann::json& body) {

@@ -43,12 +43,14 @@ void write_problem(httplib::Response& res, const ApiError& e, const std::string&
         res.set_header("Retry-After", std::to_string(*e.retry_after_seconds));
     if (e.www_authenticate)
         res.set_header("WWW-Authenticate", *e.www_authenticate);
-    res.set_content(problem_json(e, instance).dump(), "application/problem+json");
+    // Replace, never throw: an instance or detail may quote bytes a client sent.
+    res.set_content(problem_json(e, instance).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                    "application/problem+json");
 }
 
 void write_json(httplib::Response& res, int status, const nlohmann::json& body) {
     res.status = status;
-    res.set_content(body.dump(), "application/json");
+    res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/json");
 }
 
 } // namespace isp::http

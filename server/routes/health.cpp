@@ -1,4 +1,5 @@
-// GET /api/v1/health (seed 002, P0): is the service up, which version, is the database reachable.
+// GET /api/v1/health (process map P0): is the service up, which version, can the database
+// be read and written. 503 "degraded" when it cannot, so monitoring sees a full disk.
 #include <httplib.h>
 
 #include "server/app/app_context.h"
@@ -17,12 +18,15 @@ void register_health(httplib::Server& http, AppContext& app) {
                      schema = app.db.schema_version();
                  } catch (const std::exception&) {
                  }
-                 const bool ok = schema > 0;
-                 http::write_json(res, ok ? 200 : 503,
-                                  {{"status", ok ? "ok" : "degraded"},
-                                   {"version", ISP_VERSION},
-                                   {"time", app.clock.now_iso()},
-                                   {"database", {{"reachable", ok}, {"schema_version", schema}}}});
+                 const bool reachable = schema > 0;
+                 const bool writable = reachable && app.db.accepts_writes();
+                 const bool ok = reachable && writable;
+                 http::write_json(
+                     res, ok ? 200 : 503,
+                     {{"status", ok ? "ok" : "degraded"},
+                      {"version", ISP_VERSION},
+                      {"time", app.clock.now_iso()},
+                      {"database", {{"reachable", reachable}, {"writable", writable}, {"schema_version", schema}}}});
              }));
 }
 

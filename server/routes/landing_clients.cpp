@@ -7,6 +7,7 @@
 
 #include "server/app/app_context.h"
 #include "server/http/client_address.h"
+#include "server/http/device_cookie.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"
@@ -68,9 +69,10 @@ void register_landing_clients(httplib::Server& http, AppContext& app) {
                                            std::move(errors));
                   const Client client = app.db.read([&](store::Connection& c) {
                       return app.identity.verify(c, http::client_address(req, app.config), cin, service_identifier,
-                                                 lang);
+                                                 http::device_cookie(req), lang);
                   });
                   const auto token = app.identity.issue(client.client_id);
+                  http::set_device_cookie(res, app.identity.issue_device_token(client));
                   http::write_json(res, 200,
                                    {{"lookup_token", token.token},
                                     {"expires_at", token.expires_at},

@@ -7,6 +7,7 @@
 
 #include "server/app/app_context.h"
 #include "server/http/client_address.h"
+#include "server/http/device_cookie.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
 #include "server/http/rate_limit.h"
@@ -42,18 +43,19 @@ void register_landing_document_link(httplib::Server& http, AppContext& app) {
                                            std::move(errors));
 
                   const std::string contract_id = http::path_param(req, "contract_id");
+                  std::optional<Client> proven; // by CIN + line: the browser gets its device cookie
                   const Contract contract = app.db.read([&](store::Connection& c) {
-                      const std::string client_id =
-                          !token.empty()
-                              ? app.identity.client_of(token)
-                              : app.identity
-                                    .verify(c, http::client_address(req, app.config), cin, service_identifier, lang)
-                                    .client_id;
+                      if (token.empty())
+                          proven = app.identity.verify(c, http::client_address(req, app.config), cin,
+                                                       service_identifier, http::device_cookie(req), lang);
+                      const std::string client_id = proven ? proven->client_id : app.identity.client_of(token);
                       auto k = store::find_contract(c, contract_id);
                       if (!k || k->client_id != client_id)
                           services::refuse_contract_not_owned();
                       return *k;
                   });
+                  if (proven)
+                      http::set_device_cookie(res, app.identity.issue_device_token(*proven));
                   const auto link = app.documents.link(contract.contract_id, contract.document_version);
                   http::write_json(res, 200,
                                    {{"contract_id", contract.contract_id},

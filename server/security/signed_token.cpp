@@ -13,8 +13,8 @@ std::string base64url(std::string_view bytes) {
     std::string out;
     std::size_t i = 0;
     for (; i + 2 < bytes.size(); i += 3) {
-        const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8) |
-                           static_cast<unsigned char>(bytes[i + 2]);
+        const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) |
+                           (static_cast<unsigned char>(bytes[i + 1]) << 8) | static_cast<unsigned char>(bytes[i + 2]);
         out += table[(v >> 18) & 63];
         out += table[(v >> 12) & 63];
         out += table[(v >> 6) & 63];
@@ -25,7 +25,8 @@ std::string base64url(std::string_view bytes) {
         out += table[(v >> 18) & 63];
         out += table[(v >> 12) & 63];
     } else if (i + 2 == bytes.size()) {
-        const unsigned v = (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8);
+        const unsigned v =
+            (static_cast<unsigned char>(bytes[i]) << 16) | (static_cast<unsigned char>(bytes[i + 1]) << 8);
         out += table[(v >> 18) & 63];
         out += table[(v >> 12) & 63];
         out += table[(v >> 6) & 63];
@@ -56,7 +57,9 @@ TokenSigner::Check TokenSigner::verify(std::string_view token, std::string_view 
         return Check::Invalid;
     std::int64_t expires = 0;
     const auto [end, ec] = std::from_chars(token.data(), token.data() + dot, expires);
-    if (ec != std::errc() || end != token.data() + dot)
+    // One spelling only: the expiry exactly as sign() writes it (no sign, no leading zero).
+    if (ec != std::errc() || end != token.data() + dot || expires <= 0 ||
+        token.substr(0, dot) != std::to_string(expires))
         return Check::Invalid;
     const std::string expected = mac(purpose, subject, expires);
     const std::string_view given = token.substr(dot + 1);

@@ -8,7 +8,6 @@
 #include "server/http/rate_limit.h"
 #include "server/security/signed_token.h"
 #include "server/store/client_store.h"
-#include "server/store/contract_store.h"
 #include "shared/domain/cin.h"
 #include "shared/domain/service_identifier.h"
 #include "shared/domain/text.h"
@@ -18,6 +17,8 @@ namespace isp::services {
 namespace {
 
 constexpr std::string_view purpose = "lookup";
+constexpr std::string_view device_purpose = "device";
+constexpr std::int64_t device_token_ttl_seconds = 180LL * 24 * 3600;
 
 bool valid_client_id(std::string_view id) {
     if (id.size() < 5 || id.size() > 40 || id.substr(0, 4) != "cli_")
@@ -68,7 +69,7 @@ Client ClientIdentity::client_for_cin(store::Connection& c, std::string_view tok
 }
 
 Client ClientIdentity::verify(store::Connection& c, std::string_view remote_addr, std::string_view cin_text,
-                              std::string_view identifier_text, Language lang) {
+                              std::string_view identifier_text, std::string_view device_token, Language lang) {
     // Malformed input is refused before anything is looked up: it reveals nothing.
     FieldErrors errors;
     std::optional<std::string> cin, identifier;
@@ -86,23 +87,38 @@ Client ClientIdentity::verify(store::Connection& c, std::string_view remote_addr
                                                       : "Some fields are invalid; see errors.",
                              std::move(errors));
 
-    // Two keys: one address guessing many CINs, many addresses guessing one CIN. The
-    // attempt counts as a failure until it is known to have succeeded.
+    // Failures are counted, and refused past the limit, per key (see docs/security.md):
+    //  - from a device that has already proven this CIN (its device token): that device
+    //    alone, so nobody else's failures can lock the customer out of their own device;
+    //  - from anywhere else: the address (one address guessing many CINs) and the CIN (many
+    //    addresses guessing one CIN).
+    // The attempt counts as a failure until it is known to have succeeded.
+    const bool known_device =
+        !device_token.empty() &&
+        signer_.verify(device_token, device_purpose, *cin, clock_.now_unix()) == security::TokenSigner::Check::Valid;
+    const std::string device_key = "device:" + std::string(device_token);
     const std::string address_key = "addr:" + std::string(remote_addr);
     const std::string cin_key = "cin:" + *cin;
     std::int64_t attempt = 0;
-    if (const auto wait = failures_.begin_attempt({address_key, cin_key}, attempt))
+    const auto wait = known_device ? failures_.begin_attempt({device_key}, attempt)
+                                   : failures_.begin_attempt({address_key, cin_key}, attempt);
+    if (wait)
         throw http::too_many_attempts(*wait, lang);
 
-    if (const auto client = store::find_client_by_cin(c, *cin)) {
-        const auto contracts = store::list_live_contracts_of_client(c, client->client_id);
-        if (std::any_of(contracts.begin(), contracts.end(),
-                        [&](const Contract& k) { return k.service_identifier == *identifier; })) {
+    // One lookup whose cost does not depend on whether the CIN is a client's.
+    if (auto client = store::find_client_by_proof(c, *cin, *identifier)) {
+        if (known_device)
+            failures_.forgive({device_key}, attempt);
+        else
             failures_.forgive({address_key, cin_key}, attempt);
-            return *client;
-        }
+        return *client;
     }
     throw http::ApiError(401, "verification_failed", std::string(validation_message("verification_failed", lang)));
+}
+
+DeviceToken ClientIdentity::issue_device_token(const Client& client) const {
+    return {signer_.sign(device_purpose, client.cin, clock_.now_unix() + device_token_ttl_seconds),
+            device_token_ttl_seconds};
 }
 
 } // namespace isp::services

@@ -26,6 +26,14 @@ class Connection;
 
 namespace isp::services {
 
+// Given to a browser after it proved a CIN, kept as an HttpOnly cookie: "<expires>.<HMAC>"
+// over purpose "device" and the CIN. Failures from that browser on that CIN are counted on
+// their own, so other people's failures cannot lock the customer out of it.
+struct DeviceToken {
+    std::string token;
+    std::int64_t max_age_seconds;
+};
+
 struct LookupToken {
     std::string token;
     std::string expires_at; // UTC timestamp
@@ -48,10 +56,13 @@ public:
 
     // Checks CIN + service identifier as typed. Throws 400 validation_failed when either
     // is missing or malformed (nothing is looked up then), 429 too_many_attempts while
-    // the address or the CIN is over its failures (even for a right proof), and 401
+    // the attempt's keys are over their failures (even for a right proof): the device
+    // token's when it is valid for this CIN, else the address's and the CIN's; and 401
     // verification_failed, always with the same detail, when the proof does not hold.
     Client verify(store::Connection& c, std::string_view remote_addr, std::string_view cin,
-                  std::string_view service_identifier, Language language);
+                  std::string_view service_identifier, std::string_view device_token, Language language);
+
+    DeviceToken issue_device_token(const Client& client) const;
 
 private:
     const ServerConfig& config_;

@@ -20,16 +20,18 @@ std::string next_contract_number(store::Connection& c, int year) {
     return buf;
 }
 
-NewSubscription subscribe_new_client(store::Connection& c, const ValidSignup& s, const Offer& offer,
-                                     const Clock& clock, const ContractDocuments& documents) {
+NewSubscription subscribe_new_client(store::Connection& c, const ValidSignup& s, const Offer& offer, const Clock& clock,
+                                     const ContractDocuments& documents) {
     auto conflict = [&](const char* field, const char* code) {
         FieldError e = field_error(field, code, s.language);
         return http::ApiError(409, code, e.message, {e});
     };
-    if (store::find_client_by_cin(c, s.cin))
-        throw conflict("cin", "verification_required");
+    // The line first: a line that is taken gets the same answer whoever's CIN comes with
+    // it, so this cannot be used to learn whether a CIN is a client's (docs/security.md).
     if (store::subscriber_has_live_contract(c, s.service_identifier))
         throw conflict("service_identifier", "service_identifier_in_use");
+    if (store::find_client_by_cin(c, s.cin))
+        throw conflict("cin", "verification_required");
 
     const std::string now = clock.now_iso();
     NewSubscription out;
@@ -46,10 +48,9 @@ NewSubscription subscribe_new_client(store::Connection& c, const ValidSignup& s,
     client.created_at = now;
     store::insert_client(c, client);
 
-    out.contract = open_contract(c, client, offer,
-                                 {s.service_identifier, s.contract_start_date, s.commitment_months,
-                                  ContractStatus::Active},
-                                 "landing", clock, documents);
+    out.contract = open_contract(
+        c, client, offer, {s.service_identifier, s.contract_start_date, s.commitment_months, ContractStatus::Active},
+        "landing", clock, documents);
     return out;
 }
 

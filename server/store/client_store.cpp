@@ -79,6 +79,20 @@ std::optional<Client> find_client_by_cin(Connection& c, std::string_view cin) {
     return read_client(st);
 }
 
+std::optional<Client> find_client_by_proof(Connection& c, std::string_view cin, std::string_view service_identifier) {
+    // CROSS JOIN keeps this order: the line is looked up first (a unique index on live
+    // lines), and the CIN is only compared on the row found. A wrong line costs the same
+    // whether or not the CIN is a client's.
+    auto st = c.prepare("SELECT l.client_id, l.cin, l.first_name, l.last_name, l.phone, l.email, l.address, "
+                        "l.language, l.created_at, l.updated_at FROM contracts k CROSS JOIN clients l "
+                        "ON l.client_id = k.client_id WHERE k.service_identifier = ?2 AND k.status <> 'terminated' "
+                        "AND l.cin = ?1");
+    st.bind(cin, service_identifier);
+    if (!st.step())
+        return std::nullopt;
+    return read_client(st);
+}
+
 void insert_client(Connection& c, const Client& cl) {
     c.prepare("INSERT INTO clients (client_id, cin, first_name, last_name, phone, email, address, language, "
               "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)")

@@ -18,6 +18,9 @@ class Connection;
 
 std::optional<Client> find_client(Connection& c, std::string_view client_id);
 std::optional<Client> find_client_by_cin(Connection& c, std::string_view cin);
+// The client whose CIN is `cin` and who has a live contract on `service_identifier` (both
+// normalized): the proof of identity of the public side. Looks the line up first.
+std::optional<Client> find_client_by_proof(Connection& c, std::string_view cin, std::string_view service_identifier);
 void insert_client(Connection& c, const Client& client); // created_at doubles as updated_at
 
 // Staff customer management (seed 002, P3).

@@ -1,5 +1,7 @@
 #include "server/store/database.h"
 
+#include <chrono>
+
 #include <sqlite3.h>
 
 #include <iterator>
@@ -10,6 +12,19 @@ namespace isp::store {
 
 bool StoreError::is_constraint() const {
     return (code_ & 0xff) == SQLITE_CONSTRAINT;
+}
+
+bool StoreError::is_storage_failure() const {
+    switch (code_ & 0xff) {
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_PERM: return true;
+    default: return false;
+    }
 }
 
 // [SECTION] Statement
@@ -171,6 +186,39 @@ int Database::schema_version() {
         st.step();
         return static_cast<int>(st.integer(0));
     });
+}
+
+namespace {
+std::int64_t steady_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+} // namespace
+
+void Database::note_write(bool ok) {
+    last_write_ok_ = ok;
+    last_write_ms_ = steady_ms();
+}
+
+bool Database::accepts_writes() {
+    const std::int64_t now = steady_ms();
+    if (last_write_ok_ && now - last_write_ms_ < 10'000)
+        return true;
+    std::lock_guard lock(probe_mutex_);
+    if (!last_write_ok_ && now - last_probe_ms_ < 1'000)
+        return last_probe_ok_;
+    last_probe_ms_ = now;
+    try {
+        write([now](Connection& c) {
+            c.prepare("INSERT INTO health_probe (id, probed) VALUES (1, ?1) ON CONFLICT (id) DO UPDATE SET probed = ?1")
+                .bind(now)
+                .run();
+        });
+        last_probe_ok_ = true;
+    } catch (const StoreError&) {
+        last_probe_ok_ = false;
+    }
+    return last_probe_ok_;
 }
 
 Database::Tx::Tx(Database& d) : db(d) {

@@ -28,6 +28,8 @@ public:
     StoreError(int code, const std::string& what) : std::runtime_error(what), code_(code) {}
     int code() const { return code_; }
     bool is_constraint() const;
+    // The file cannot be written or read (disk full, I/O error, read-only, corrupt).
+    bool is_storage_failure() const;
 
 private:
     int code_;
@@ -112,16 +114,29 @@ public:
     // Runs fn(Connection&) in one write transaction; rolls back if fn throws.
     template <class Fn> auto write(Fn&& fn) {
         std::lock_guard lock(write_mutex_);
-        Tx tx(*this);
-        if constexpr (std::is_void_v<decltype(fn(*writer_))>) {
-            fn(*writer_);
-            tx.commit();
-        } else {
-            auto result = fn(*writer_);
-            tx.commit();
-            return result;
+        try {
+            Tx tx(*this);
+            if constexpr (std::is_void_v<decltype(fn(*writer_))>) {
+                fn(*writer_);
+                tx.commit();
+                note_write(true);
+            } else {
+                auto result = fn(*writer_);
+                tx.commit();
+                note_write(true);
+                return result;
+            }
+        } catch (const StoreError& e) {
+            if (e.is_storage_failure())
+                note_write(false);
+            throw;
         }
     }
+
+    // Whether the database accepts writes now: yes when the latest write succeeded less
+    // than 10 s ago; otherwise a probe write to a one-row table decides (at most once a
+    // second while writes fail). Cheap enough for every /api/v1/health call.
+    bool accepts_writes();
 
     // A counter that moves after every committed write to `table` (one of watched_tables)
     // made through this Database: lets a cache of derived data (the landing catalog) know
@@ -158,6 +173,13 @@ private:
     std::mutex pool_mutex_;
     std::vector<std::unique_ptr<Connection>> readers_;
     std::atomic<std::uint64_t> generations_[1] = {};
+
+    void note_write(bool ok);
+    std::atomic<bool> last_write_ok_{true};
+    std::atomic<std::int64_t> last_write_ms_{0}; // steady clock
+    std::mutex probe_mutex_;
+    std::int64_t last_probe_ms_ = -1000000;
+    bool last_probe_ok_ = true;
 };
 
 } // namespace isp::store

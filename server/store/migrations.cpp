@@ -278,11 +278,21 @@ ALTER TABLE billing_runs ADD COLUMN issuer_snapshot TEXT;
     R"sql(
 CREATE INDEX invoices_by_issue ON invoices(issue_date, invoice_number);
 )sql",
+    // 7: /api/v1/health tells whether writes go through (a full disk): when no write
+    // succeeded lately, it writes this one row.
+    R"sql(
+CREATE TABLE health_probe (
+  id     INTEGER PRIMARY KEY CHECK (id = 1),
+  probed INTEGER NOT NULL
+);
+)sql",
 };
 
 } // namespace
 
-int latest_schema_version() { return static_cast<int>(std::size(steps)); }
+int latest_schema_version() {
+    return static_cast<int>(std::size(steps));
+}
 
 void migrate(Connection& c) {
     int version = 0;

@@ -4,12 +4,6 @@
 // Idempotency-Key) then completes it: every contract billed once, numbers 1..50,000.
 #include <doctest/doctest.h>
 
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -17,12 +11,11 @@
 #include <sstream>
 #include <thread>
 
+#include "../support/server_process.h"
 #include "../support/test_server.h"
 #include "server/demo/bulk_contracts.h"
 #include "server/services/staff_tokens.h"
 #include "server/store/database.h"
-
-extern char** environ;
 
 using namespace isp::test;
 using namespace std::chrono_literals;
@@ -30,60 +23,6 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr int contract_count = 50000;
-
-// portal-server as a child process, stdout in a file; SIGTERM (then SIGKILL) when dropped.
-class ServerProcess {
-public:
-    ServerProcess(const std::string& db_path, const std::string& out_path) {
-        std::vector<std::string> args = {PORTAL_SERVER_BINARY,  "--db", db_path, "--port", "0", "--fixed-time",
-                                         "2026-11-23T10:00:00Z"};
-        std::vector<char*> argv;
-        for (auto& a : args)
-            argv.push_back(a.data());
-        argv.push_back(nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        REQUIRE(posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ) == 0);
-        posix_spawn_file_actions_destroy(&actions);
-        const auto deadline = std::chrono::steady_clock::now() + 20s;
-        while (std::chrono::steady_clock::now() < deadline) {
-            std::ifstream in(out_path);
-            std::string line;
-            if (std::getline(in, line) && line.rfind("listening on http://127.0.0.1:", 0) == 0) {
-                port_ = std::stoi(line.substr(line.rfind(':') + 1));
-                return;
-            }
-            std::this_thread::sleep_for(20ms);
-        }
-        FAIL("portal-server did not start");
-    }
-    ~ServerProcess() {
-        if (pid_ <= 0)
-            return;
-        ::kill(pid_, SIGTERM);
-        for (int i = 0; i < 100; ++i) {
-            if (waitpid(pid_, nullptr, WNOHANG) == pid_)
-                return;
-            std::this_thread::sleep_for(50ms);
-        }
-        kill_now();
-    }
-    void kill_now() {
-        ::kill(pid_, SIGKILL);
-        waitpid(pid_, nullptr, 0);
-        pid_ = -1;
-    }
-    httplib::Client client() const {
-        httplib::Client c("127.0.0.1", port_);
-        c.set_read_timeout(300, 0);
-        return c;
-    }
-
-private:
-    pid_t pid_ = -1;
-    int port_ = 0;
-};
 
 std::int64_t scalar(const std::string& db_path, const std::string& sql) {
     isp::store::Database db(db_path);

@@ -26,10 +26,11 @@ TEST_CASE("malformed bodies get a clear problem, never a 500") {
     check_problem(c.Post("/api/v1/landing/submit/new", key, "", "application/json"), 400, "malformed_json");
     check_problem(c.Post("/api/v1/landing/submit/new", key, "cin=AB1", "application/x-www-form-urlencoded"), 415,
                   "unsupported_media_type");
+    // Bytes that are not UTF-8, and nesting past 32 levels: refused before anything is built.
     check_problem(c.Post("/api/v1/landing/drafts", "{\"form\": {\"cin\": \"\xff\"}}", "application/json"), 400,
-                  "malformed_json");
+                  "invalid_utf8");
     check_problem(c.Post("/api/v1/landing/drafts", std::string(200, '[') + std::string(200, ']'), "application/json"),
-                  400, "invalid_body");
+                  400, "json_too_deep");
 }
 
 TEST_CASE("an oversized body is refused with 413") {
