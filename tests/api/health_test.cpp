@@ -5,9 +5,15 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <sys/resource.h>
+
 #include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <thread>
 #include <vector>
 
+#include "../support/server_process.h"
 #include "../support/test_server.h"
 
 using namespace isp::test;
@@ -53,4 +59,49 @@ TEST_CASE("the server still answers while many idle connections are held open") 
                            << " ms with 64 idle connections open");
     for (int fd : idle)
         ::close(fd);
+}
+
+TEST_CASE("health answers 503 while the database cannot be written (a full disk), and 200 again once it can") {
+    const std::string dir =
+        (std::filesystem::temp_directory_path() / ("isp-health-" + std::to_string(::getpid()))).string();
+    std::filesystem::create_directories(dir);
+    // A file that may not grow is what a full disk looks like to the server: writes fail
+    // with EFBIG (SQLITE_FULL) instead of a signal, since SIGXFSZ is ignored (and inherited so).
+    const auto previous = std::signal(SIGXFSZ, SIG_IGN);
+    ServerProcess server(dir + "/portal.db", dir + "/server.out", {"--demo"});
+    std::signal(SIGXFSZ, previous);
+    auto c = server.client();
+    const nlohmann::json draft = {{"form", {{"first_name", "Nadia"}}}, {"step", "details"}};
+
+    auto health = c.Get("/api/v1/health");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+    CHECK(body_json(health)["database"]["writable"] == true);
+
+    rlimit full{4096, RLIM_INFINITY};
+    REQUIRE(::prlimit(server.pid(), RLIMIT_FSIZE, &full, nullptr) == 0);
+    auto refused = c.Post("/api/v1/landing/drafts", draft.dump(), "application/json");
+    REQUIRE(refused);
+    CHECK(refused->status == 503);
+    CHECK(body_json(refused)["code"] == "store_unavailable");
+    health = c.Get("/api/v1/health");
+    REQUIRE(health);
+    CHECK(health->status == 503);
+    CHECK(body_json(health)["status"] == "degraded");
+    CHECK(body_json(health)["database"]["writable"] == false);
+    CHECK(body_json(health)["database"]["reachable"] == true);
+
+    // Space again: health sees it within a second or so, without a restart, and writes work.
+    rlimit room{RLIM_INFINITY, RLIM_INFINITY};
+    REQUIRE(::prlimit(server.pid(), RLIMIT_FSIZE, &room, nullptr) == 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+    health = c.Get("/api/v1/health");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+    CHECK(body_json(health)["database"]["writable"] == true);
+    auto created = c.Post("/api/v1/landing/drafts", draft.dump(), "application/json");
+    REQUIRE(created);
+    CHECK(created->status == 201);
+    server.terminate_and_wait(5);
+    std::filesystem::remove_all(dir);
 }
