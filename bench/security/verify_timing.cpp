@@ -17,7 +17,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "server/app/config.h"
+#include "server/config/server_config.h"
 #include "server/app/server.h"
 
 namespace {

@@ -1,5 +1,5 @@
-// Everything an operator can set when starting portal-server: command-line flags, each
-// with an environment-variable twin (PORTAL_*), parsed by CLI11 (Debian's libcli11-dev).
+// The command line of portal-server: flags, each with an environment-variable twin
+// (PORTAL_*), parsed by CLI11 (Debian's libcli11-dev) into a ServerConfig, or a subcommand.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -7,39 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "server/app/operator_profile.h"
+#include "server/config/server_config.h"
 
 namespace isp {
-
-struct ServerConfig {
-    std::string db_path = "portal.db";
-    std::string bind = "127.0.0.1";
-    int port = 8080; // 0 picks a free port (printed at start)
-    bool demo = false;
-    // --demo from the command line also seeds three months of invoices and payments; API
-    // tests start with demo clients but no invoices, and bill what they need themselves.
-    bool demo_billing_history = false;
-    std::optional<std::int64_t> fixed_time; // freezes the clock (demos on a chosen date, tests)
-    int threads = 0;                        // 0 = automatic
-    std::size_t max_body_bytes = 64 * 1024;
-    int request_head_timeout_seconds = 10; // a request's line and headers, all of them
-    int request_body_timeout_seconds = 30; // its body, all of it
-    int max_connections_per_address = 128; // open at once per client address (not trusted proxies)
-    std::int64_t document_link_ttl_seconds = 24 * 3600;
-    int draft_ttl_days = 30;
-    std::int64_t lookup_token_ttl_seconds = 15 * 60; // verify-cin's lookup token
-    int verify_max_failures = 5;                     // failed identity proofs per address / per CIN ...
-    std::int64_t verify_window_seconds = 15 * 60;    // ... within this window, then 429
-    int landing_writes_per_minute = 30;              // public writes per client address
-    // Behind a reverse proxy that authenticates staff itself: X-Actor-Id (+ X-Actor-Roles)
-    // is then accepted as authentication. Off by default: anyone could send the header.
-    bool trust_proxy_actor = false;
-    // Reverse proxies whose X-Forwarded-For is believed for the client's address (rate
-    // limits per address); none by default: the peer's address is the client's.
-    std::vector<std::string> trusted_proxies;
-    int invoice_due_days = 15; // an invoice is due this many days after its issue date
-    OperatorProfile operator_profile;
-};
 
 // `portal-server token create|list|revoke ...`: staff API tokens, run instead of serving.
 struct TokenCommand {

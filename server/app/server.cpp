@@ -5,7 +5,6 @@
 
 #include <httplib.h>
 
-#include "server/app/app_context.h"
 #include "server/clock/clock.h"
 #include "server/demo/demo_seed.h"
 #include "server/http/connections.h"
@@ -14,6 +13,7 @@
 #include "server/http/request_framing.h"
 #include "server/http/route.h"
 #include "server/http/worker_pool.h"
+#include "server/routes/app_context.h"
 #include "server/routes/routes.h"
 #include "server/security/rate_limiter.h"
 #include "server/security/signed_token.h"
@@ -44,7 +44,7 @@ struct Server::Impl {
           signer(store::load_or_create_secret(db, "token_signing_key", clock->now_iso())), idempotency(db, *clock),
           documents(config, signer, *clock), invoice_documents(config, signer, *clock),
           identity(config, signer, *clock), landing_writes(*clock, config.landing_writes_per_minute, 60),
-          context{config, db, *clock, signer, idempotency, documents, invoice_documents, identity, landing_writes},
+          context{{config, db, *clock, documents, invoice_documents}, signer, idempotency, identity, landing_writes},
           http(connection_limits(config)) {}
 
     static http::ConnectionLimits connection_limits(const ServerConfig& c) {

@@ -1,6 +1,6 @@
 #include "server/demo/demo_seed.h"
 
-#include "server/app/config.h"
+#include "server/config/server_config.h"
 #include "server/clock/clock.h"
 #include "server/demo/demo_billing.h"
 #include "server/services/contract_documents.h"

@@ -5,14 +5,11 @@
 
 #include <httplib.h>
 
-#include "server/app/config.h"
-
 namespace isp::http {
 namespace {
 
-bool trusted(const ServerConfig& config, std::string_view address) {
-    return std::find(config.trusted_proxies.begin(), config.trusted_proxies.end(), address) !=
-           config.trusted_proxies.end();
+bool trusted(const std::vector<std::string>& proxies, std::string_view address) {
+    return std::find(proxies.begin(), proxies.end(), address) != proxies.end();
 }
 
 std::string_view trim(std::string_view s) {
@@ -25,8 +22,8 @@ std::string_view trim(std::string_view s) {
 
 } // namespace
 
-std::string client_address(const httplib::Request& req, const ServerConfig& config) {
-    if (!trusted(config, req.remote_addr) || !req.has_header("X-Forwarded-For"))
+std::string client_address(const httplib::Request& req, const std::vector<std::string>& trusted_proxies) {
+    if (!trusted(trusted_proxies, req.remote_addr) || !req.has_header("X-Forwarded-For"))
         return req.remote_addr;
     // Several X-Forwarded-For headers count as one list, in order.
     std::string list;
@@ -39,7 +36,7 @@ std::string client_address(const httplib::Request& req, const ServerConfig& conf
         rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(0, comma);
         if (entry.empty() || entry.size() > 64)
             break; // malformed: stop believing the header
-        if (!trusted(config, entry))
+        if (!trusted(trusted_proxies, entry))
             return std::string(entry);
     }
     return req.remote_addr;

@@ -4,13 +4,10 @@
 // believing it from anyone would let a client pick a fresh address per request.
 #pragma once
 #include <string>
+#include <vector>
 
 namespace httplib {
 struct Request;
-}
-
-namespace isp {
-struct ServerConfig;
 }
 
 namespace isp::http {
@@ -18,6 +15,6 @@ namespace isp::http {
 // Walks X-Forwarded-For from the right (the entry the nearest proxy added) past trusted
 // proxies; the first address that is not one is the client. Without a trusted peer, or
 // without the header, the peer's address.
-std::string client_address(const httplib::Request& req, const ServerConfig& config);
+std::string client_address(const httplib::Request& req, const std::vector<std::string>& trusted_proxies);
 
 } // namespace isp::http

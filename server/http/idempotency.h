@@ -1,4 +1,4 @@
-// Idempotency-Key handling for the critical writes (seed 002): the IETF draft's and
+// Idempotency-Key handling for the critical writes (the five of docs/process-map.md): the IETF draft's and
 // Stripe's semantics.
 //   key missing or malformed        -> 400
 //   same key, same request, done    -> the first response replayed (same status, body)

@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include "server/services/failure.h"
 #include "shared/wire/signup_json.h"
 
 namespace isp::http {
@@ -23,6 +24,26 @@ const char* status_title(int status) {
     case 503: return "Service Unavailable";
     default: return status < 500 ? "Client Error" : "Server Error";
     }
+}
+
+ApiError problem_of(const services::Failure& f) {
+    using services::FailureKind;
+    int status = 500;
+    switch (f.kind) {
+    case FailureKind::Invalid: status = 400; break;
+    case FailureKind::Unauthenticated: status = 401; break;
+    case FailureKind::Forbidden: status = 403; break;
+    case FailureKind::NotFound: status = 404; break;
+    case FailureKind::Conflict: status = 409; break;
+    case FailureKind::Gone: status = 410; break;
+    case FailureKind::Unprocessable: status = 422; break;
+    case FailureKind::TooManyAttempts: status = 429; break;
+    case FailureKind::Unavailable: status = 503; break;
+    }
+    ApiError e(status, f.code, f.detail, f.errors);
+    if (f.retry_after_seconds)
+        e.retry_after_seconds = static_cast<int>(*f.retry_after_seconds);
+    return e;
 }
 
 nlohmann::json problem_json(const ApiError& e, const std::string& instance) {

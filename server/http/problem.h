@@ -1,6 +1,7 @@
 // RFC 9457 problem details: every error the API returns, in one shape.
-// Services and routes throw ApiError; the route wrapper (http/route.h) turns it into
-// an application/problem+json response. Never carries exception text from libraries.
+// Routes throw ApiError, services throw services::Failure (no HTTP in it); the route
+// wrapper (http/route.h) turns either into an application/problem+json response. Never
+// carries exception text from libraries.
 #pragma once
 #include <exception>
 #include <optional>
@@ -12,6 +13,10 @@
 
 namespace httplib {
 struct Response;
+}
+
+namespace isp::services {
+class Failure;
 }
 
 namespace isp::http {
@@ -29,6 +34,11 @@ public:
     std::optional<int> retry_after_seconds;
     std::optional<std::string> www_authenticate; // 401: how to authenticate (RFC 9110)
 };
+
+// A service's failure as HTTP: its kind gives the status (Invalid 400, Unauthenticated 401,
+// Forbidden 403, NotFound 404, Conflict 409, Gone 410, Unprocessable 422, TooManyAttempts
+// 429 with Retry-After, Unavailable 503); code, detail and field errors are kept.
+ApiError problem_of(const services::Failure& failure);
 
 nlohmann::json problem_json(const ApiError& error, const std::string& instance);
 void write_problem(httplib::Response& res, const ApiError& error, const std::string& instance);

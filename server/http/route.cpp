@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "server/http/problem.h"
+#include "server/services/failure.h"
 #include "server/store/database.h"
 
 namespace isp::http {
@@ -13,6 +14,8 @@ httplib::Server::Handler guarded(RouteHandler handler) {
             handler(req, res);
         } catch (const ApiError& e) {
             write_problem(res, e, req.path);
+        } catch (const services::Failure& f) {
+            write_problem(res, problem_of(f), req.path);
         } catch (const store::StoreError& e) {
             if (e.is_constraint()) {
                 write_problem(

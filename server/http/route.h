@@ -1,5 +1,6 @@
 // The edge of every route: runs the handler, and maps whatever it throws to a problem
-// response (ApiError as given; a constraint violation as 409; anything else as a
+// response (ApiError as given; a service's Failure by its kind, http/problem.h; a
+// constraint violation as 409; a store that cannot write as 503; anything else as a
 // generic 500 whose text never reaches the client).
 #pragma once
 #include <functional>

@@ -2,9 +2,9 @@
 
 #include <httplib.h>
 
-#include "server/app/app_context.h"
-#include "server/app/config.h"
+#include "server/config/server_config.h"
 #include "server/http/problem.h"
+#include "server/routes/app_context.h"
 
 namespace isp::http {
 namespace {

@@ -12,7 +12,9 @@ WorkerPool::WorkerPool(std::size_t base, std::size_t max, std::size_t max_queued
         start_worker(true);
 }
 
-WorkerPool::~WorkerPool() { shutdown(); }
+WorkerPool::~WorkerPool() {
+    shutdown();
+}
 
 void WorkerPool::start_worker(bool permanent) {
     ++workers_;

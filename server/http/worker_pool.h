@@ -39,8 +39,8 @@ private:
     std::condition_variable wake_;
     std::condition_variable all_exited_;
     std::deque<std::function<void()>> jobs_;
-    std::size_t workers_ = 0;   // alive
-    std::size_t idle_ = 0;      // waiting for a job
+    std::size_t workers_ = 0; // alive
+    std::size_t idle_ = 0;    // waiting for a job
     bool shutting_down_ = false;
 };
 

@@ -1,12 +1,12 @@
-// POST /api/v1/billing/runs (seed 002 P11), ops and admin: bills a period, with
+// POST /api/v1/billing/runs (process map P11), ops and admin: bills a period, with
 // Idempotency-Key (required). The whole run - billing_runs row, invoices, lines,
 // numbers and the stored response - is one transaction (services/billing_run.h).
 // 201 with the invoices issued; 200 with billing_run_id null when every billable
 // contract of the period was already invoiced.
 #include <httplib.h>
 
-#include "server/app/app_context.h"
-#include "server/app/config.h"
+#include "server/routes/app_context.h"
+#include "server/config/server_config.h"
 #include "server/clock/clock.h"
 #include "server/http/idempotency.h"
 #include "server/http/json_body.h"

@@ -1,4 +1,4 @@
-// Collections (seed 002, P15) for ops and admin:
+// Collections (process map P15) for ops and admin:
 //   GET /api/v1/collections/overview          outstanding, overdue, ageing, cases (?currency=)
 //   GET /api/v1/collections/cases             filters status, client_id, min_days_overdue; paginated
 //   GET /api/v1/collections/cases/{case_id}
@@ -9,8 +9,8 @@
 
 #include <httplib.h>
 
-#include "server/app/app_context.h"
-#include "server/app/config.h"
+#include "server/routes/app_context.h"
+#include "server/config/server_config.h"
 #include "server/clock/clock.h"
 #include "server/http/json_body.h"
 #include "server/http/pagination.h"

@@ -1,4 +1,4 @@
-// Payments (seed 002, P14) for ops and admin:
+// Payments (process map P14) for ops and admin:
 //   POST /api/v1/collections/payments                            (Idempotency-Key)
 //   POST /api/v1/collections/invoices/{invoice_id}/approve-paid  (Idempotency-Key)
 //   GET  /api/v1/collections/payments   filters invoice_id, client_id, method, from, to; paginated
@@ -7,7 +7,7 @@
 // commit together (services/payment_posting).
 #include <httplib.h>
 
-#include "server/app/app_context.h"
+#include "server/routes/app_context.h"
 #include "server/clock/clock.h"
 #include "server/http/idempotency.h"
 #include "server/http/json_body.h"

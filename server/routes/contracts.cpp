@@ -1,4 +1,4 @@
-// Staff contract management (seed 002, P4-P6), ops and admin:
+// Staff contract management (process map P4-P6), ops and admin:
 //   POST /api/v1/contracts/provision       normal path: client, offer, subscriber (active)
 //   POST /api/v1/contracts                 manual path with explicit ids
 //   GET  /api/v1/contracts                 filters client_id, offer_id, status, service, service_identifier
@@ -11,7 +11,7 @@
 
 #include <httplib.h>
 
-#include "server/app/app_context.h"
+#include "server/routes/app_context.h"
 #include "server/http/json_body.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"

@@ -1,9 +1,9 @@
-// Staff customer management (seed 002, P3): /api/v1/customers[/{client_id}]. ops and
+// Staff customer management (process map P3): /api/v1/customers[/{client_id}]. ops and
 // admin create, search, read and replace clients; only admin deletes one (and only a
 // client without history: services/customer_service.h).
 #include <httplib.h>
 
-#include "server/app/app_context.h"
+#include "server/routes/app_context.h"
 #include "server/http/json_body.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"

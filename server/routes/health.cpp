@@ -2,7 +2,7 @@
 // be read and written. 503 "degraded" when it cannot, so monitoring sees a full disk.
 #include <httplib.h>
 
-#include "server/app/app_context.h"
+#include "server/routes/app_context.h"
 #include "server/clock/clock.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"

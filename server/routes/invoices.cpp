@@ -1,10 +1,10 @@
-// Staff invoice reads (seed 002 P12), ops and admin: GET /api/v1/invoices (filters
+// Staff invoice reads (process map P12), ops and admin: GET /api/v1/invoices (filters
 // client_id, service, offer_id, status - overdue included -, paginated, newest first,
 // without lines), GET /api/v1/invoices/{invoice_id} (with lines; 404 invoice_not_found)
 // and GET /api/v1/invoices/{invoice_id}/pdf (the document the client receives).
 #include <httplib.h>
 
-#include "server/app/app_context.h"
+#include "server/routes/app_context.h"
 #include "server/clock/clock.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"

@@ -1,4 +1,4 @@
-// GET /api/v1/landing/bootstrap (seed 002, P7): what the portal needs to start a signup:
+// GET /api/v1/landing/bootstrap (process map P7): what the portal needs to start a signup:
 // the operator, today's date, active offers grouped by service family, and the signup
 // fields with their limits (the rules themselves are shared/, compiled into the portal).
 //
@@ -9,8 +9,8 @@
 
 #include <mutex>
 
-#include "server/app/app_context.h"
-#include "server/app/config.h"
+#include "server/routes/app_context.h"
+#include "server/config/server_config.h"
 #include "server/clock/clock.h"
 #include "server/http/problem.h"
 #include "server/http/revalidation.h"

@@ -1,11 +1,12 @@
-// Existing clients on the landing page (seed 002, P9):
+// Existing clients on the landing page (process map P9):
 //   POST /api/v1/landing/clients/verify-cin   CIN + the service identifier of one of
 //        their live contracts -> a lookup token bound to the client (services/client_identity.h)
 //   GET  /api/v1/landing/clients/{cin}/subscriptions?lookup_token=...   their live
 //        contracts, each with the offers it may move to (shared/billing/plan_change.h)
 #include <httplib.h>
 
-#include "server/app/app_context.h"
+#include "server/config/server_config.h"
+#include "server/routes/app_context.h"
 #include "server/http/client_address.h"
 #include "server/http/device_cookie.h"
 #include "server/http/json_body.h"
@@ -68,7 +69,7 @@ void register_landing_clients(httplib::Server& http, AppContext& app) {
                       throw http::ApiError(400, "validation_failed", "Some fields have the wrong type; see errors.",
                                            std::move(errors));
                   const Client client = app.db.read([&](store::Connection& c) {
-                      return app.identity.verify(c, http::client_address(req, app.config), cin, service_identifier,
+                      return app.identity.verify(c, http::client_address(req, app.config.trusted_proxies), cin, service_identifier,
                                                  http::device_cookie(req), lang);
                   });
                   const auto token = app.identity.issue(client.client_id);

@@ -1,11 +1,12 @@
-// POST /api/v1/landing/contracts/{contract_id}/document-link (seed 002, P8/P10): a
+// POST /api/v1/landing/contracts/{contract_id}/document-link (process map P8/P10): a
 // fresh signed link to the current version of a contract's document, for its owner
 // only. The owner shows either a lookup token or the same proof as verify-cin (CIN +
 // service identifier, counted toward the same failure limit). Limited per address.
 // Another client's contract and an unknown contract get the same 403.
 #include <httplib.h>
 
-#include "server/app/app_context.h"
+#include "server/config/server_config.h"
+#include "server/routes/app_context.h"
 #include "server/http/client_address.h"
 #include "server/http/device_cookie.h"
 #include "server/http/json_body.h"
@@ -28,7 +29,7 @@ void register_landing_document_link(httplib::Server& http, AppContext& app) {
               http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                   const nlohmann::json body = http::json_object_body(req);
                   const Language lang = http::body_language(body);
-                  http::take_or_refuse(app.landing_writes, http::client_address(req, app.config), lang);
+                  http::take_or_refuse(app.landing_writes, http::client_address(req, app.config.trusted_proxies), lang);
                   FieldErrors errors;
                   std::string token, cin, service_identifier;
                   wire::JsonReader r(body, errors, lang);
@@ -46,7 +47,7 @@ void register_landing_document_link(httplib::Server& http, AppContext& app) {
                   std::optional<Client> proven; // by CIN + line: the browser gets its device cookie
                   const Contract contract = app.db.read([&](store::Connection& c) {
                       if (token.empty())
-                          proven = app.identity.verify(c, http::client_address(req, app.config), cin,
+                          proven = app.identity.verify(c, http::client_address(req, app.config.trusted_proxies), cin,
                                                        service_identifier, http::device_cookie(req), lang);
                       const std::string client_id = proven ? proven->client_id : app.identity.client_of(token);
                       auto k = store::find_contract(c, contract_id);

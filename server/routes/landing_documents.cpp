@@ -1,8 +1,8 @@
-// GET /api/v1/landing/contracts/{contract_id}/document?token=... (seed 002, P8/P10):
+// GET /api/v1/landing/contracts/{contract_id}/document?token=... (process map P8/P10):
 // the contract PDF. The signed token opens exactly one version of one contract.
 #include <httplib.h>
 
-#include "server/app/app_context.h"
+#include "server/routes/app_context.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"
 #include "server/routes/routes.h"

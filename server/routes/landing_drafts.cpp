@@ -1,8 +1,8 @@
-// Landing drafts (seed 002, P7): POST /landing/drafts, GET and PUT /landing/drafts/{draft_id}.
+// Landing drafts (process map P7): POST /landing/drafts, GET and PUT /landing/drafts/{draft_id}.
 #include <httplib.h>
 
-#include "server/app/app_context.h"
-#include "server/app/config.h"
+#include "server/routes/app_context.h"
+#include "server/config/server_config.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"

@@ -1,4 +1,4 @@
-// A verified client's invoices on the landing page (seed 002, P13):
+// A verified client's invoices on the landing page (process map P13):
 //   GET /api/v1/landing/clients/{cin}/invoices?lookup_token=...[&status=][&page=&per_page=]
 //       newest first, each with its lines, status as of today (overdue derived) and a
 //       signed link to its PDF
@@ -6,7 +6,7 @@
 //       token opens that one invoice
 #include <httplib.h>
 
-#include "server/app/app_context.h"
+#include "server/routes/app_context.h"
 #include "server/clock/clock.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "server/app/app_context.h"
-#include "server/app/config.h"
+#include "server/routes/app_context.h"
+#include "server/config/server_config.h"
 #include "server/http/problem.h"
 #include "server/http/revalidation.h"
 #include "server/http/route.h"

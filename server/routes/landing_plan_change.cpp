@@ -1,11 +1,12 @@
-// POST /api/v1/landing/submit/plan-change (seed 002, P9): an existing client moves one
+// POST /api/v1/landing/submit/plan-change (process map P9): an existing client moves one
 // of their contracts to another offer of its family, upgrade or downgrade alike, from
 // the chosen date. Idempotency-Key required; limited per client address. The lookup
 // token says who the client is; services/plan_change_service.h does the change and
 // the answer carries a signed link to the new document version.
 #include <httplib.h>
 
-#include "server/app/app_context.h"
+#include "server/config/server_config.h"
+#include "server/routes/app_context.h"
 #include "server/http/client_address.h"
 #include "server/http/idempotency.h"
 #include "server/http/json_body.h"
@@ -30,7 +31,7 @@ void register_landing_plan_change(httplib::Server& http, AppContext& app) {
             const nlohmann::json body = http::json_object_body(req);
             services::PlanChangeRequest change;
             change.language = http::body_language(body);
-            http::take_or_refuse(app.landing_writes, http::client_address(req, app.config), change.language);
+            http::take_or_refuse(app.landing_writes, http::client_address(req, app.config.trusted_proxies), change.language);
             FieldErrors errors;
             std::string token;
             wire::JsonReader r(body, errors, change.language);

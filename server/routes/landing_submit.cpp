@@ -1,11 +1,12 @@
-// POST /api/v1/landing/submit/new (seed 002, P8): a new subscription from the landing
+// POST /api/v1/landing/submit/new (process map P8): a new subscription from the landing
 // page. Idempotency-Key required; limited per client address. Checks the form with shared/ check_signup (the rules
 // the portal already applied as the person typed), then creates client, contract,
 // audit entry and document version 1 in one transaction, and answers with the
 // contract and a signed link to its PDF.
 #include <httplib.h>
 
-#include "server/app/app_context.h"
+#include "server/config/server_config.h"
+#include "server/routes/app_context.h"
 #include "server/clock/clock.h"
 #include "server/http/client_address.h"
 #include "server/http/idempotency.h"
@@ -31,7 +32,7 @@ void register_landing_submit(httplib::Server& http, AppContext& app) {
                   const nlohmann::json body = http::json_object_body(req);
                   FieldErrors errors;
                   const SignupForm form = wire::signup_form_from_json(body, errors);
-                  http::take_or_refuse(app.landing_writes, http::client_address(req, app.config), form.language);
+                  http::take_or_refuse(app.landing_writes, http::client_address(req, app.config.trusted_proxies), form.language);
                   std::string draft_id;
                   wire::JsonReader(body, errors, form.language).string("draft_id", draft_id);
                   if (!errors.empty())

@@ -1,9 +1,9 @@
-// The staff catalog (seed 002, P1-P2): /api/v1/offers[/{offer_id}] for ops and admin, and
+// The staff catalog (process map P1-P2): /api/v1/offers[/{offer_id}] for ops and admin, and
 // /api/v1/offer-categories (legacy alias /offer-families): every offer, inactive ones
 // included, grouped by service family with counts.
 #include <httplib.h>
 
-#include "server/app/app_context.h"
+#include "server/routes/app_context.h"
 #include "server/http/json_body.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"
@@ -82,7 +82,7 @@ void register_offers(httplib::Server& http, AppContext& app) {
         http::write_json(res, 200, categories(app));
     });
     http.Get("/api/v1/offer-categories", grouped);
-    http.Get("/api/v1/offer-families", grouped); // legacy name (seed 002)
+    http.Get("/api/v1/offer-families", grouped); // legacy name (process map P1)
 }
 
 } // namespace isp::routes

@@ -6,7 +6,7 @@
 #include <span>
 #include <string>
 
-#include "server/app/app_context.h"
+#include "server/routes/app_context.h"
 #include "server/http/revalidation.h"
 #include "server/routes/routes.h"
 #include "server/security/random_id.h"

@@ -1,8 +1,8 @@
-// GET /api/v1/me and GET /api/v1/admin/ping (seed 002, P0): who a staff credential
+// GET /api/v1/me and GET /api/v1/admin/ping (process map P0): who a staff credential
 // belongs to, and a check that it carries the admin role.
 #include <httplib.h>
 
-#include "server/app/app_context.h"
+#include "server/routes/app_context.h"
 #include "server/clock/clock.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"

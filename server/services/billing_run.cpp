@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "server/http/problem.h"
 #include "server/security/random_id.h"
+#include "server/services/failure.h"
 #include "server/store/billing_run_store.h"
 #include "server/store/catalog_store.h"
 #include "server/store/database.h"
@@ -17,16 +17,16 @@ namespace isp::services {
 BillingPeriod billing_period_from_body(const nlohmann::json& body, const Date& today) {
     const auto it = body.find("period");
     if (it == body.end() || it->is_null())
-        throw http::ApiError(400, "validation_failed", "The billing period is required.",
-                             {{"period", "required", "period is required: the month to bill, \"YYYY-MM\"."}});
+        throw Failure(FailureKind::Invalid, "validation_failed", "The billing period is required.",
+                      {{"period", "required", "period is required: the month to bill, \"YYYY-MM\"."}});
     const auto period = it->is_string() ? parse_billing_period(it->get<std::string>()) : std::nullopt;
     if (!period)
-        throw http::ApiError(400, "validation_failed", "The billing period is not a month.",
-                             {{"period", "invalid_period", "period must be a month as \"YYYY-MM\" (2026-03)."}});
+        throw Failure(FailureKind::Invalid, "validation_failed", "The billing period is not a month.",
+                      {{"period", "invalid_period", "period must be a month as \"YYYY-MM\" (2026-03)."}});
     if (*period > billing_period_of(today))
-        throw http::ApiError(422, "period_in_future",
-                             "Period " + period->to_string() + " has not started: a run can bill the current month (" +
-                                 billing_period_of(today).to_string() + ") or an earlier one.");
+        throw Failure(FailureKind::Unprocessable, "period_in_future",
+                      "Period " + period->to_string() + " has not started: a run can bill the current month (" +
+                          billing_period_of(today).to_string() + ") or an earlier one.");
     return *period;
 }
 

@@ -1,4 +1,4 @@
-// The monthly billing run (seed 002 P11): one invoice per contract with at least one
+// The monthly billing run (process map P11): one invoice per contract with at least one
 // billable (active) day in the period and no invoice for it yet. Everything happens in
 // the caller's single write transaction (the idempotency guard's): the run, its
 // invoices, their lines and the invoice numbers commit together or not at all, so a

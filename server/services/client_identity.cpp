@@ -2,11 +2,10 @@
 
 #include <algorithm>
 
-#include "server/app/config.h"
 #include "server/clock/clock.h"
-#include "server/http/problem.h"
-#include "server/http/rate_limit.h"
+#include "server/config/server_config.h"
 #include "server/security/signed_token.h"
+#include "server/services/failure.h"
 #include "server/store/client_store.h"
 #include "shared/domain/cin.h"
 #include "shared/domain/service_identifier.h"
@@ -27,9 +26,9 @@ bool valid_client_id(std::string_view id) {
                        [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '_'; });
 }
 
-http::ApiError invalid_token() {
-    return http::ApiError(401, "lookup_token_invalid",
-                          "This lookup token is not valid. Verify your identity again (CIN and line number).");
+Failure invalid_token() {
+    return Failure(FailureKind::Unauthenticated, "lookup_token_invalid",
+                   "This lookup token is not valid. Verify your identity again (CIN and line number).");
 }
 
 } // namespace
@@ -51,8 +50,8 @@ std::string ClientIdentity::client_of(std::string_view token) const {
     switch (signer_.verify(token.substr(dot + 1), purpose, client_id, clock_.now_unix())) {
     case security::TokenSigner::Check::Valid: return std::string(client_id);
     case security::TokenSigner::Check::Expired:
-        throw http::ApiError(401, "lookup_token_expired",
-                             "This lookup token has expired. Verify your identity again (CIN and line number).");
+        throw Failure(FailureKind::Unauthenticated, "lookup_token_expired",
+                      "This lookup token has expired. Verify your identity again (CIN and line number).");
     case security::TokenSigner::Check::Invalid: break;
     }
     throw invalid_token();
@@ -65,8 +64,8 @@ Client ClientIdentity::client_for_cin(store::Connection& c, std::string_view tok
     const auto cin = normalize_cin(cin_text);
     auto client = store::find_client(c, client_id);
     if (!client || !cin || client->cin != *cin)
-        throw http::ApiError(403, "lookup_token_mismatch",
-                             "This lookup token does not open this CIN. Verify your identity again.");
+        throw Failure(FailureKind::Forbidden, "lookup_token_mismatch",
+                      "This lookup token does not open this CIN. Verify your identity again.");
     return *client;
 }
 
@@ -84,10 +83,10 @@ Client ClientIdentity::verify(store::Connection& c, std::string_view remote_addr
     else if (!(identifier = normalize_any_service_identifier(identifier_text)))
         errors.push_back(field_error("service_identifier", "invalid_service_identifier", lang));
     if (!errors.empty())
-        throw http::ApiError(400, "validation_failed",
-                             lang == Language::French ? "Certains champs sont invalides ; voir errors."
-                                                      : "Some fields are invalid; see errors.",
-                             std::move(errors));
+        throw Failure(FailureKind::Invalid, "validation_failed",
+                      lang == Language::French ? "Certains champs sont invalides ; voir errors."
+                                               : "Some fields are invalid; see errors.",
+                      std::move(errors));
 
     // Failures are counted, and refused past the limit, per key (see docs/security.md):
     //  - from a device that has already proven this CIN (its device token): that device
@@ -105,7 +104,7 @@ Client ClientIdentity::verify(store::Connection& c, std::string_view remote_addr
     const auto wait = known_device ? failures_.begin_attempt({device_key}, attempt)
                                    : failures_.begin_attempt({address_key, cin_key}, attempt);
     if (wait)
-        throw http::too_many_attempts(*wait, lang);
+        throw too_many_attempts(*wait, lang);
 
     // One lookup whose cost does not depend on whether the CIN is a client's.
     if (auto client = store::find_client_by_proof(c, *cin, *identifier)) {
@@ -115,7 +114,8 @@ Client ClientIdentity::verify(store::Connection& c, std::string_view remote_addr
             failures_.forgive({address_key, cin_key}, attempt);
         return *client;
     }
-    throw http::ApiError(401, "verification_failed", std::string(validation_message("verification_failed", lang)));
+    throw Failure(FailureKind::Unauthenticated, "verification_failed",
+                  std::string(validation_message("verification_failed", lang)));
 }
 
 DeviceToken ClientIdentity::issue_device_token(const Client& client) const {

@@ -1,4 +1,4 @@
-// Who an existing client is, on the public side (seed 002, P9/P10). A CIN alone never
+// Who an existing client is, on the public side (process map P9/P10). A CIN alone never
 // proves it (CINs are printed on many documents): the client also names the service
 // identifier of one of their live contracts. A proof that fails, whatever was wrong,
 // gets the same answer, and failures per client address and per CIN are limited.

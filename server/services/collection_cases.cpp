@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "server/app/app_context.h"
 #include "server/clock/clock.h"
-#include "server/http/problem.h"
+#include "server/services/failure.h"
+#include "server/services/service_context.h"
 #include "server/store/database.h"
 #include "shared/domain/text.h"
 
@@ -19,8 +19,8 @@ nlohmann::json optional_json(const std::optional<std::string>& s) {
     return s ? nlohmann::json(*s) : nlohmann::json(nullptr);
 }
 
-http::ApiError case_not_found(const std::string& id) {
-    return http::ApiError(404, "case_not_found", "No collection case " + id + ".");
+Failure case_not_found(const std::string& id) {
+    return Failure(FailureKind::NotFound, "case_not_found", "No collection case " + id + ".");
 }
 
 // When a write on a case happens: the day its overdue days count to, and the timestamp.
@@ -31,10 +31,10 @@ struct CaseWriteTime {
 
 // Runs `change(connection, the case, time)` in one write transaction, once the cases of
 // invoices fallen overdue are open; 404 when there is no case `case_id`.
-template <class Change> auto write_case(AppContext& app, const std::string& case_id, Change change) {
-    open_overdue_cases(app);
-    const CaseWriteTime at{app.clock.today_utc(), app.clock.now_iso()};
-    return app.db.write([&](store::Connection& c) {
+template <class Change> auto write_case(ServiceContext& context, const std::string& case_id, Change change) {
+    open_overdue_cases(context);
+    const CaseWriteTime at{context.clock.today_utc(), context.clock.now_iso()};
+    return context.db.write([&](store::Connection& c) {
         const auto current = store::find_case(c, case_id, at.today);
         if (!current)
             throw case_not_found(case_id);
@@ -44,19 +44,20 @@ template <class Change> auto write_case(AppContext& app, const std::string& case
 
 } // namespace
 
-void open_overdue_cases(AppContext& app) {
-    const Date today = app.clock.today_utc();
-    if (!app.db.read([&](store::Connection& c) { return store::has_overdue_invoice_without_case(c, today); }))
+void open_overdue_cases(ServiceContext& context) {
+    const Date today = context.clock.today_utc();
+    if (!context.db.read([&](store::Connection& c) { return store::has_overdue_invoice_without_case(c, today); }))
         return;
-    app.db.write([&](store::Connection& c) { store::open_cases_for_overdue_invoices(c, today, app.clock.now_iso()); });
+    context.db.write(
+        [&](store::Connection& c) { store::open_cases_for_overdue_invoices(c, today, context.clock.now_iso()); });
 }
 
-CollectionsOverview overview(AppContext& app, const std::string& currency) {
-    open_overdue_cases(app);
+CollectionsOverview overview(ServiceContext& context, const std::string& currency) {
+    open_overdue_cases(context);
     CollectionsOverview o;
-    o.as_of = app.clock.today_utc();
+    o.as_of = context.clock.today_utc();
     o.currency = currency;
-    const auto [figures, cases] = app.db.read([&](store::Connection& c) {
+    const auto [figures, cases] = context.db.read([&](store::Connection& c) {
         return std::pair(store::receivables(c, currency, o.as_of), store::count_cases_by_status(c));
     });
     o.outstanding = Money{figures.outstanding_minor, currency};
@@ -104,10 +105,10 @@ nlohmann::json to_json(const CollectionsOverview& o) {
             {"cases_by_status", std::move(by_status)}};
 }
 
-store::CollectionCase get_case(AppContext& app, const std::string& case_id) {
-    open_overdue_cases(app);
-    const Date today = app.clock.today_utc();
-    auto found = app.db.read([&](store::Connection& c) { return store::find_case(c, case_id, today); });
+store::CollectionCase get_case(ServiceContext& context, const std::string& case_id) {
+    open_overdue_cases(context);
+    const Date today = context.clock.today_utc();
+    auto found = context.db.read([&](store::Connection& c) { return store::find_case(c, case_id, today); });
     if (!found)
         throw case_not_found(case_id);
     return *found;
@@ -160,15 +161,15 @@ StatusChange case_status_change_from_body(const nlohmann::json& body) {
                           "reason is required to close a case (for example: written off, "
                           "disputed, handed to an agency)."});
     if (!errors.empty())
-        throw http::ApiError(400, "validation_failed", "The status change has invalid fields; see errors.",
-                             std::move(errors));
+        throw Failure(FailureKind::Invalid, "validation_failed", "The status change has invalid fields; see errors.",
+                      std::move(errors));
     return change;
 }
 
-store::CollectionCase change_case_status(AppContext& app, const std::string& case_id, const StatusChange& change,
-                                         const std::string& actor) {
+store::CollectionCase change_case_status(ServiceContext& context, const std::string& case_id,
+                                         const StatusChange& change, const std::string& actor) {
     return write_case(
-        app, case_id,
+        context, case_id,
         [&](store::Connection& c, const store::CollectionCase& current,
             const CaseWriteTime& at) -> store::CollectionCase {
             const bool closed_by_payment =
@@ -178,12 +179,12 @@ store::CollectionCase change_case_status(AppContext& app, const std::string& cas
             if (const auto refusal = check_case_transition(current.status, closed_by_payment, change.status,
                                                            current.outstanding.amount_minor)) {
                 if (*refusal == CaseTransitionRefusal::ClosedByPayment)
-                    throw http::ApiError(409, "case_closed_by_payment",
-                                         "Case " + case_id + " closed because invoice " + current.invoice_number +
-                                             " was paid; it cannot change status.");
-                throw http::ApiError(409, "case_invoice_settled",
-                                     "Invoice " + current.invoice_number + " of case " + case_id +
-                                         " has been paid since the case was closed; there is nothing to recover.");
+                    throw Failure(FailureKind::Conflict, "case_closed_by_payment",
+                                  "Case " + case_id + " closed because invoice " + current.invoice_number +
+                                      " was paid; it cannot change status.");
+                throw Failure(FailureKind::Conflict, "case_invoice_settled",
+                              "Invoice " + current.invoice_number + " of case " + case_id +
+                                  " has been paid since the case was closed; there is nothing to recover.");
             }
             // PUT is idempotent: the same status again (with the same reason, to close) changes nothing.
             if (current.status == change.status &&
@@ -222,18 +223,19 @@ NewAction action_from_body(const nlohmann::json& body) {
     if (errors.empty() && a.kind == CollectionActionKind::Note && a.note.empty())
         errors.push_back({"note", "required", "A note needs its text (1 to 2000 characters)."});
     if (!errors.empty())
-        throw http::ApiError(400, "validation_failed", "The action has invalid fields; see errors.", std::move(errors));
+        throw Failure(FailureKind::Invalid, "validation_failed", "The action has invalid fields; see errors.",
+                      std::move(errors));
     return a;
 }
 
-store::CollectionAction add_action(AppContext& app, const std::string& case_id, const NewAction& action,
+store::CollectionAction add_action(ServiceContext& context, const std::string& case_id, const NewAction& action,
                                    const std::string& actor) {
     return write_case(
-        app, case_id, [&](store::Connection& c, const store::CollectionCase& current, const CaseWriteTime& at) {
+        context, case_id, [&](store::Connection& c, const store::CollectionCase& current, const CaseWriteTime& at) {
             if (current.status == CaseStatus::Closed && action.kind != CollectionActionKind::Note)
-                throw http::ApiError(409, "case_closed",
-                                     "Case " + case_id + " is closed: no more " + std::string(to_string(action.kind)) +
-                                         " to the client. A note can still be added.");
+                throw Failure(FailureKind::Conflict, "case_closed",
+                              "Case " + case_id + " is closed: no more " + std::string(to_string(action.kind)) +
+                                  " to the client. A note can still be added.");
             return store::insert_action(c, {0, case_id, action.kind, action.note, actor, at.now});
         });
 }

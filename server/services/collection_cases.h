@@ -1,4 +1,4 @@
-// Collections (seed 002, P15): the overdue debt and its recovery cases. An invoice past
+// Collections (process map P15): the overdue debt and its recovery cases. An invoice past
 // its due date with something outstanding gets a case; cases are opened lazily but
 // deterministically: before any collections read or write, for every invoice overdue
 // by the injectable clock's today (cheap when there is nothing to open). Staff move a
@@ -18,16 +18,13 @@
 #include "shared/domain/date.h"
 #include "shared/domain/money.h"
 
-namespace isp {
-struct AppContext;
-}
-
 namespace isp::services {
+struct ServiceContext;
 
 inline constexpr std::size_t max_close_reason_chars = 200;
 
 // Opens the cases of invoices overdue today that have none (a write only when needed).
-void open_overdue_cases(AppContext& app);
+void open_overdue_cases(ServiceContext& context);
 
 struct AgeingFigure {
     Money amount;
@@ -44,10 +41,10 @@ struct CollectionsOverview {
     std::vector<std::int64_t> cases_by_status; // indexed like all_case_statuses
 };
 // In one currency (the operator's, or `currency`).
-CollectionsOverview overview(AppContext& app, const std::string& currency);
+CollectionsOverview overview(ServiceContext& context, const std::string& currency);
 nlohmann::json to_json(const CollectionsOverview& overview);
 
-store::CollectionCase get_case(AppContext& app, const std::string& case_id); // 404 case_not_found
+store::CollectionCase get_case(ServiceContext& context, const std::string& case_id); // 404 case_not_found
 nlohmann::json to_json(const store::CollectionCase& collection_case);
 
 struct StatusChange {
@@ -58,8 +55,8 @@ struct StatusChange {
 StatusChange case_status_change_from_body(const nlohmann::json& body);
 // 404 case_not_found; 409 case_closed_by_payment (a paid case cannot reopen),
 // case_invoice_settled (reopening a case whose invoice has been paid since).
-store::CollectionCase change_case_status(AppContext& app, const std::string& case_id, const StatusChange& change,
-                                         const std::string& actor);
+store::CollectionCase change_case_status(ServiceContext& context, const std::string& case_id,
+                                         const StatusChange& change, const std::string& actor);
 
 struct NewAction {
     CollectionActionKind kind = CollectionActionKind::Note;
@@ -69,7 +66,7 @@ struct NewAction {
 NewAction action_from_body(const nlohmann::json& body);
 // 404 case_not_found; 409 case_closed for a dunning action (anything but a note) on a
 // closed case.
-store::CollectionAction add_action(AppContext& app, const std::string& case_id, const NewAction& action,
+store::CollectionAction add_action(ServiceContext& context, const std::string& case_id, const NewAction& action,
                                    const std::string& actor);
 nlohmann::json to_json(const store::CollectionAction& action);
 

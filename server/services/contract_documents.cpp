@@ -3,11 +3,11 @@
 #include <charconv>
 
 #include "pdf/contract_document.h"
-#include "server/app/config.h"
 #include "server/clock/clock.h"
-#include "server/http/problem.h"
-#include "server/services/document_issuer.h"
+#include "server/config/server_config.h"
 #include "server/security/signed_token.h"
+#include "server/services/document_issuer.h"
+#include "server/services/failure.h"
 #include "server/store/contract_store.h"
 #include "shared/wire/contract_json.h"
 #include "shared/wire/offer_json.h"
@@ -22,9 +22,9 @@ std::string subject(std::string_view contract_id, int version) {
 }
 
 // Link tokens read "<version>.<expires>.<mac>": the version says which record it opens.
-http::ApiError bad_link() {
-    return http::ApiError(404, "document_link_invalid",
-                          "This document link is not valid. Ask for a new link from the portal.");
+Failure bad_link() {
+    return Failure(FailureKind::NotFound, "document_link_invalid",
+                   "This document link is not valid. Ask for a new link from the portal.");
 }
 
 } // namespace
@@ -44,7 +44,8 @@ void ContractDocuments::record_version(store::Connection& c, const Client& clien
 
 DocumentLink ContractDocuments::link(std::string_view contract_id, int version) const {
     const std::int64_t expires = clock_.now_unix() + config_.document_link_ttl_seconds;
-    const std::string token = std::to_string(version) + "." + signer_.sign(purpose, subject(contract_id, version), expires);
+    const std::string token =
+        std::to_string(version) + "." + signer_.sign(purpose, subject(contract_id, version), expires);
     return DocumentLink{"/api/v1/landing/contracts/" + std::string(contract_id) + "/document?token=" + token,
                         Clock::iso_timestamp(expires)};
 }
@@ -59,8 +60,8 @@ std::string ContractDocuments::render_for_token(store::Connection& c, std::strin
     switch (signer_.verify(token.substr(dot + 1), purpose, subject(contract_id, version), clock_.now_unix())) {
     case security::TokenSigner::Check::Valid: break;
     case security::TokenSigner::Check::Expired:
-        throw http::ApiError(410, "document_link_expired",
-                             "This document link has expired. Ask for a new link from the portal.");
+        throw Failure(FailureKind::Gone, "document_link_expired",
+                      "This document link has expired. Ask for a new link from the portal.");
     case security::TokenSigner::Check::Invalid: throw bad_link();
     }
     return render(c, contract_id, version);

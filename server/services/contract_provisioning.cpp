@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "server/app/app_context.h"
 #include "server/clock/clock.h"
-#include "server/http/problem.h"
 #include "server/services/contract_opening.h"
+#include "server/services/failure.h"
+#include "server/services/service_context.h"
 #include "server/store/catalog_store.h"
 #include "server/store/client_store.h"
 #include "server/store/contract_store.h"
@@ -22,7 +22,8 @@ namespace {
 constexpr Language staff_language = Language::English;
 
 [[noreturn]] void refuse(FieldErrors errors) {
-    throw http::ApiError(400, "validation_failed", "The contract has invalid fields; see errors.", std::move(errors));
+    throw Failure(FailureKind::Invalid, "validation_failed", "The contract has invalid fields; see errors.",
+                  std::move(errors));
 }
 
 // The fields both paths share.
@@ -85,9 +86,9 @@ ContractOrder manual_order_from_body(const nlohmann::json& body) {
     return o;
 }
 
-Contract place_contract_order(AppContext& app, const ContractOrder& o, const std::string& actor) {
-    const Date today = app.clock.today_utc();
-    return app.db.write([&](store::Connection& c) {
+Contract place_contract_order(ServiceContext& context, const ContractOrder& o, const std::string& actor) {
+    const Date today = context.clock.today_utc();
+    return context.db.write([&](store::Connection& c) {
         FieldErrors errors;
         auto bad = [&](const char* field, const char* code) {
             errors.push_back(field_error(field, code, staff_language));
@@ -128,12 +129,12 @@ Contract place_contract_order(AppContext& app, const ContractOrder& o, const std
 
         if (store::subscriber_has_live_contract(c, terms.service_identifier)) {
             FieldError e = field_error(subscriber_field(o), "service_identifier_in_use", staff_language);
-            throw http::ApiError(409, "service_identifier_in_use",
-                                 "Subscriber " + terms.service_identifier +
-                                     " already has a contract that is not terminated; terminate it first.",
-                                 {e});
+            throw Failure(FailureKind::Conflict, "service_identifier_in_use",
+                          "Subscriber " + terms.service_identifier +
+                              " already has a contract that is not terminated; terminate it first.",
+                          {e});
         }
-        return open_contract(c, *client, *offer, terms, actor, app.clock, app.documents);
+        return open_contract(c, *client, *offer, terms, actor, context.clock, context.documents);
     });
 }
 

@@ -1,8 +1,8 @@
 #include "server/services/contract_status_service.h"
 
-#include "server/app/app_context.h"
 #include "server/clock/clock.h"
-#include "server/http/problem.h"
+#include "server/services/failure.h"
+#include "server/services/service_context.h"
 #include "server/store/contract_store.h"
 #include "server/store/database.h"
 #include "shared/domain/contract_lifecycle.h"
@@ -16,8 +16,8 @@ namespace {
 constexpr Language staff_language = Language::English;
 
 [[noreturn]] void refuse(FieldErrors errors) {
-    throw http::ApiError(400, "validation_failed", "The status change has invalid fields; see errors.",
-                         std::move(errors));
+    throw Failure(FailureKind::Invalid, "validation_failed", "The status change has invalid fields; see errors.",
+                  std::move(errors));
 }
 
 } // namespace
@@ -51,19 +51,19 @@ StatusChangeRequest status_change_from_body(const nlohmann::json& body) {
     return out;
 }
 
-Contract change_contract_status(AppContext& app, const std::string& contract_id, const StatusChangeRequest& r,
+Contract change_contract_status(ServiceContext& context, const std::string& contract_id, const StatusChangeRequest& r,
                                 const std::string& actor) {
-    const std::string now = app.clock.now_iso();
-    const Date effective = r.effective_date.value_or(app.clock.today_utc());
-    return app.db.write([&](store::Connection& c) {
+    const std::string now = context.clock.now_iso();
+    const Date effective = r.effective_date.value_or(context.clock.today_utc());
+    return context.db.write([&](store::Connection& c) {
         auto contract = store::find_contract(c, contract_id);
         if (!contract)
-            throw http::ApiError(404, "contract_not_found", "No contract " + contract_id + ".");
+            throw Failure(FailureKind::NotFound, "contract_not_found", "No contract " + contract_id + ".");
         if (!status_transition_allowed(contract->status, r.status))
-            throw http::ApiError(409, "invalid_status_transition",
-                                 "A " + std::string{to_string(contract->status)} + " contract cannot become " +
-                                     std::string{to_string(r.status)} +
-                                     ": allowed are active <-> suspended and active or suspended -> terminated.");
+            throw Failure(FailureKind::Conflict, "invalid_status_transition",
+                          "A " + std::string{to_string(contract->status)} + " contract cannot become " +
+                              std::string{to_string(r.status)} +
+                              ": allowed are active <-> suspended and active or suspended -> terminated.");
         // The history only grows forward: an earlier date would silently erase the later
         // periods billing may already have invoiced.
         const auto periods = store::list_status_periods(c, contract_id);

@@ -1,9 +1,9 @@
 #include "server/services/customer_service.h"
 
-#include "server/app/app_context.h"
 #include "server/clock/clock.h"
-#include "server/http/problem.h"
 #include "server/security/random_id.h"
+#include "server/services/failure.h"
+#include "server/services/service_context.h"
 #include "server/store/client_store.h"
 #include "server/store/database.h"
 #include "shared/domain/client_search.h"
@@ -16,17 +16,17 @@ namespace {
 // Staff read these messages; the client's own language is a field of the body.
 constexpr Language staff_language = Language::English;
 
-http::ApiError customer_not_found(const std::string& id) {
-    return http::ApiError(404, "customer_not_found", "No customer " + id + ".");
+Failure customer_not_found(const std::string& id) {
+    return Failure(FailureKind::NotFound, "customer_not_found", "No customer " + id + ".");
 }
 
 // Checked inside the write's transaction, so two staff members cannot register one CIN twice.
 void refuse_taken_cin(store::Connection& c, const Client& client) {
     const auto owner = store::find_client_by_cin(c, client.cin);
     if (owner && owner->client_id != client.client_id)
-        throw http::ApiError(409, "cin_already_registered",
-                             "Customer " + owner->client_id + " already has CIN " + client.cin + ".",
-                             {{"cin", "cin_already_registered", "This CIN belongs to another customer."}});
+        throw Failure(FailureKind::Conflict, "cin_already_registered",
+                      "Customer " + owner->client_id + " already has CIN " + client.cin + ".",
+                      {{"cin", "cin_already_registered", "This CIN belongs to another customer."}});
 }
 
 } // namespace
@@ -40,30 +40,31 @@ Client client_from_body(const nlohmann::json& body) {
             return std::move(*check.valid);
         errors = std::move(check.errors);
     }
-    throw http::ApiError(400, "validation_failed", "The customer has invalid fields; see errors.", std::move(errors));
+    throw Failure(FailureKind::Invalid, "validation_failed", "The customer has invalid fields; see errors.",
+                  std::move(errors));
 }
 
-Client create_customer(AppContext& app, Client client) {
+Client create_customer(ServiceContext& context, Client client) {
     client.client_id = security::new_id("cli_", 10);
-    client.created_at = app.clock.now_iso();
+    client.created_at = context.clock.now_iso();
     client.updated_at = client.created_at;
-    app.db.write([&](store::Connection& c) {
+    context.db.write([&](store::Connection& c) {
         refuse_taken_cin(c, client);
         store::insert_client(c, client);
     });
     return client;
 }
 
-Client get_customer(AppContext& app, const std::string& client_id) {
-    auto client = app.db.read([&](store::Connection& c) { return store::find_client(c, client_id); });
+Client get_customer(ServiceContext& context, const std::string& client_id) {
+    auto client = context.db.read([&](store::Connection& c) { return store::find_client(c, client_id); });
     if (!client)
         throw customer_not_found(client_id);
     return *client;
 }
 
-Client replace_customer(AppContext& app, Client client) {
-    const std::string now = app.clock.now_iso();
-    return app.db.write([&](store::Connection& c) {
+Client replace_customer(ServiceContext& context, Client client) {
+    const std::string now = context.clock.now_iso();
+    return context.db.write([&](store::Connection& c) {
         const auto existing = store::find_client(c, client.client_id);
         if (!existing)
             throw customer_not_found(client.client_id);
@@ -75,23 +76,24 @@ Client replace_customer(AppContext& app, Client client) {
     });
 }
 
-void remove_customer(AppContext& app, const std::string& client_id) {
-    app.db.write([&](store::Connection& c) {
+void remove_customer(ServiceContext& context, const std::string& client_id) {
+    context.db.write([&](store::Connection& c) {
         if (!store::find_client(c, client_id))
             throw customer_not_found(client_id);
         // In the delete's own transaction: no contract or invoice can appear in between.
         if (store::client_has_history(c, client_id))
-            throw http::ApiError(409, "customer_delete_blocked",
-                                 "This customer has contracts, invoices, payments or collection cases; their history "
-                                 "must stay, so the customer cannot be deleted.");
+            throw Failure(FailureKind::Conflict, "customer_delete_blocked",
+                          "This customer has contracts, invoices, payments or collection cases; their history "
+                          "must stay, so the customer cannot be deleted.");
         store::delete_client(c, client_id);
     });
 }
 
-CustomerPage find_customers(AppContext& app, const std::string& query, std::int64_t limit, std::int64_t offset) {
+CustomerPage find_customers(ServiceContext& context, const std::string& query, std::int64_t limit,
+                            std::int64_t offset) {
     const ClientSearchTerms terms = client_search_terms(query);
     const ClientSearchTerms* search = terms.text.empty() ? nullptr : &terms;
-    return app.db.read([&](store::Connection& c) {
+    return context.db.read([&](store::Connection& c) {
         return CustomerPage{store::count_clients(c, search), store::list_clients_page(c, search, limit, offset)};
     });
 }

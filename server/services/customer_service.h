@@ -1,4 +1,4 @@
-// Staff customer management (seed 002, P3): clients created, searched, read, replaced
+// Staff customer management (process map P3): clients created, searched, read, replaced
 // and deleted by operators. Same field rules as the landing signup
 // (shared/signup/client_form.h); CIN unique (409 `cin_already_registered`); a client
 // with history (contract, invoice, payment, collection case) cannot be deleted (409
@@ -12,20 +12,17 @@
 
 #include "shared/domain/client.h"
 
-namespace isp {
-struct AppContext;
-}
-
 namespace isp::services {
+struct ServiceContext;
 
 // The client a create or full-update body describes (client_id and times left empty).
-// Throws http::ApiError 400 `validation_failed` listing every wrong field.
+// Throws services::Failure (Invalid) `validation_failed` listing every wrong field.
 Client client_from_body(const nlohmann::json& body);
 
-Client create_customer(AppContext& app, Client client);              // 409 cin_already_registered
-Client get_customer(AppContext& app, const std::string& client_id);  // 404 customer_not_found
-Client replace_customer(AppContext& app, Client client);             // 404, 409 cin_already_registered
-void remove_customer(AppContext& app, const std::string& client_id); // 404, 409 customer_delete_blocked
+Client create_customer(ServiceContext& context, Client client);              // 409 cin_already_registered
+Client get_customer(ServiceContext& context, const std::string& client_id);  // 404 customer_not_found
+Client replace_customer(ServiceContext& context, Client client);             // 404, 409 cin_already_registered
+void remove_customer(ServiceContext& context, const std::string& client_id); // 404, 409 customer_delete_blocked
 
 struct CustomerPage {
     std::int64_t total = 0;
@@ -33,6 +30,6 @@ struct CustomerPage {
 };
 // `query` empty: every client. Otherwise clients whose name, CIN or phone contains it,
 // normalised as those are stored (shared/domain/client_search.h).
-CustomerPage find_customers(AppContext& app, const std::string& query, std::int64_t limit, std::int64_t offset);
+CustomerPage find_customers(ServiceContext& context, const std::string& query, std::int64_t limit, std::int64_t offset);
 
 } // namespace isp::services

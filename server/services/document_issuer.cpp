@@ -1,6 +1,6 @@
 #include "server/services/document_issuer.h"
 
-#include "server/app/operator_profile.h"
+#include "server/config/operator_profile.h"
 #include "server/store/document_asset_store.h"
 
 namespace isp::services {

@@ -1,8 +1,8 @@
 #include "server/services/draft_service.h"
 
 #include "server/clock/clock.h"
-#include "server/http/problem.h"
 #include "server/security/random_id.h"
+#include "server/services/failure.h"
 #include "server/store/database.h"
 #include "server/store/draft_store.h"
 #include "shared/wire/json_reader.h"
@@ -38,14 +38,16 @@ DraftInput read_input(const nlohmann::json& body) {
         }
     }
     if (!errors.empty())
-        throw http::ApiError(400, "validation_failed", "The draft has invalid fields; see errors.", std::move(errors));
+        throw Failure(FailureKind::Invalid, "validation_failed", "The draft has invalid fields; see errors.",
+                      std::move(errors));
     return in;
 }
 
 Draft from_record(const store::DraftRecord& r) {
     FieldErrors ignored; // stored drafts were checked when saved
-    return Draft{r.draft_id, wire::signup_form_from_json(nlohmann::json::parse(r.form), ignored), r.step,
-                 r.created_at, r.updated_at, r.expires_at};
+    return Draft{r.draft_id,   wire::signup_form_from_json(nlohmann::json::parse(r.form), ignored),
+                 r.step,       r.created_at,
+                 r.updated_at, r.expires_at};
 }
 
 bool plausible_id(std::string_view id) {
@@ -53,21 +55,26 @@ bool plausible_id(std::string_view id) {
            id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string_view::npos;
 }
 
-http::ApiError not_found() {
-    return http::ApiError(404, "draft_not_found", "No draft has this id. Check the link, or start a new subscription.");
+Failure not_found() {
+    return Failure(FailureKind::NotFound, "draft_not_found",
+                   "No draft has this id. Check the link, or start a new subscription.");
 }
 
 } // namespace
 
 nlohmann::json to_json(const Draft& d) {
-    return {{"draft_id", d.draft_id}, {"form", wire::to_json(d.form)}, {"step", d.step},
-            {"created_at", d.created_at}, {"updated_at", d.updated_at}, {"expires_at", d.expires_at}};
+    return {{"draft_id", d.draft_id},     {"form", wire::to_json(d.form)}, {"step", d.step},
+            {"created_at", d.created_at}, {"updated_at", d.updated_at},    {"expires_at", d.expires_at}};
 }
 
 Draft DraftService::create(const nlohmann::json& body) {
     DraftInput in = read_input(body);
     const std::string now = clock_.now_iso();
-    store::DraftRecord r{security::new_id("drf_"), wire::to_json(in.form).dump(), in.step, now, now,
+    store::DraftRecord r{security::new_id("drf_"),
+                         wire::to_json(in.form).dump(),
+                         in.step,
+                         now,
+                         now,
                          Clock::iso_timestamp(clock_.now_unix() + std::int64_t{ttl_days_} * 86400)};
     db_.write([&](store::Connection& c) {
         store::delete_expired_drafts(c, now);
@@ -83,7 +90,7 @@ Draft DraftService::get(std::string_view draft_id) {
     if (!r)
         throw not_found();
     if (r->expires_at <= clock_.now_iso())
-        throw http::ApiError(410, "draft_expired", "This draft has expired. Please start a new subscription.");
+        throw Failure(FailureKind::Gone, "draft_expired", "This draft has expired. Please start a new subscription.");
     return from_record(*r);
 }
 
@@ -91,7 +98,11 @@ Draft DraftService::replace(std::string_view draft_id, const nlohmann::json& bod
     DraftInput in = read_input(body);
     Draft existing = get(draft_id);
     const std::string now = clock_.now_iso();
-    store::DraftRecord r{existing.draft_id, wire::to_json(in.form).dump(), in.step, existing.created_at, now,
+    store::DraftRecord r{existing.draft_id,
+                         wire::to_json(in.form).dump(),
+                         in.step,
+                         existing.created_at,
+                         now,
                          Clock::iso_timestamp(clock_.now_unix() + std::int64_t{ttl_days_} * 86400)};
     const bool updated = db_.write([&](store::Connection& c) { return store::update_draft(c, r); });
     if (!updated)

@@ -1,11 +1,11 @@
 #include "server/services/invoice_documents.h"
 
 #include "pdf/invoice_document.h"
-#include "server/app/config.h"
 #include "server/clock/clock.h"
-#include "server/http/problem.h"
+#include "server/config/server_config.h"
 #include "server/security/signed_token.h"
 #include "server/services/document_issuer.h"
+#include "server/services/failure.h"
 #include "server/store/billing_run_store.h"
 #include "server/store/client_store.h"
 #include "server/store/contract_store.h"
@@ -16,9 +16,9 @@ namespace {
 
 constexpr std::string_view purpose = "invoice-document";
 
-http::ApiError bad_link() {
-    return http::ApiError(404, "document_link_invalid",
-                          "This document link is not valid. Ask for a new link from the portal.");
+Failure bad_link() {
+    return Failure(FailureKind::NotFound, "document_link_invalid",
+                   "This document link is not valid. Ask for a new link from the portal.");
 }
 
 } // namespace
@@ -35,8 +35,8 @@ std::string InvoiceDocuments::render_for_token(store::Connection& c, std::string
     switch (signer_.verify(token, purpose, invoice_id, clock_.now_unix())) {
     case security::TokenSigner::Check::Valid: break;
     case security::TokenSigner::Check::Expired:
-        throw http::ApiError(410, "document_link_expired",
-                             "This document link has expired. Ask for a new link from the portal.");
+        throw Failure(FailureKind::Gone, "document_link_expired",
+                      "This document link has expired. Ask for a new link from the portal.");
     case security::TokenSigner::Check::Invalid: throw bad_link();
     }
     return render(c, invoice_id);
@@ -45,7 +45,7 @@ std::string InvoiceDocuments::render_for_token(store::Connection& c, std::string
 std::string InvoiceDocuments::render(store::Connection& c, std::string_view invoice_id) const {
     const auto invoice = store::find_invoice(c, invoice_id);
     if (!invoice)
-        throw http::ApiError(404, "invoice_not_found", "There is no invoice with this id.");
+        throw Failure(FailureKind::NotFound, "invoice_not_found", "There is no invoice with this id.");
     pdf::InvoiceDocument doc;
     // The issuer as the billing run recorded it; runs made before that was recorded
     // print today's operator.

@@ -1,9 +1,9 @@
 #include "server/services/offer_catalog.h"
 
-#include "server/app/app_context.h"
 #include "server/clock/clock.h"
-#include "server/http/problem.h"
 #include "server/security/random_id.h"
+#include "server/services/failure.h"
+#include "server/services/service_context.h"
 #include "server/store/catalog_store.h"
 #include "server/store/database.h"
 
@@ -26,8 +26,8 @@ bool is_currency(const std::string& s) {
     return true;
 }
 
-http::ApiError offer_not_found(const std::string& id) {
-    return http::ApiError(404, "offer_not_found", "No offer " + id + ".");
+Failure offer_not_found(const std::string& id) {
+    return Failure(FailureKind::NotFound, "offer_not_found", "No offer " + id + ".");
 }
 
 } // namespace
@@ -102,41 +102,41 @@ Offer offer_from_body(const nlohmann::json& body) {
     }
 
     if (!errors.empty())
-        throw http::ApiError(400, "validation_failed", "The offer has invalid fields.", std::move(errors));
+        throw Failure(FailureKind::Invalid, "validation_failed", "The offer has invalid fields.", std::move(errors));
     return o;
 }
 
-Offer create_offer(AppContext& app, Offer offer) {
+Offer create_offer(ServiceContext& context, Offer offer) {
     offer.offer_id = security::new_id("ofr_", 10);
-    const std::string now = app.clock.now_iso();
+    const std::string now = context.clock.now_iso();
     // The landing bootstrap cache notices through Database::generation (offers is watched).
-    app.db.write([&](store::Connection& c) { store::insert_offer(c, offer, now); });
+    context.db.write([&](store::Connection& c) { store::insert_offer(c, offer, now); });
     return offer;
 }
 
-Offer get_offer(AppContext& app, const std::string& offer_id) {
-    auto offer = app.db.read([&](store::Connection& c) { return store::find_offer(c, offer_id); });
+Offer get_offer(ServiceContext& context, const std::string& offer_id) {
+    auto offer = context.db.read([&](store::Connection& c) { return store::find_offer(c, offer_id); });
     if (!offer)
         throw offer_not_found(offer_id);
     return *offer;
 }
 
-Offer replace_offer(AppContext& app, Offer offer) {
-    const std::string now = app.clock.now_iso();
-    if (!app.db.write([&](store::Connection& c) { return store::update_offer(c, offer, now); }))
+Offer replace_offer(ServiceContext& context, Offer offer) {
+    const std::string now = context.clock.now_iso();
+    if (!context.db.write([&](store::Connection& c) { return store::update_offer(c, offer, now); }))
         throw offer_not_found(offer.offer_id);
     return offer;
 }
 
-void remove_offer(AppContext& app, const std::string& offer_id) {
-    app.db.write([&](store::Connection& c) {
+void remove_offer(ServiceContext& context, const std::string& offer_id) {
+    context.db.write([&](store::Connection& c) {
         if (!store::find_offer(c, offer_id))
             throw offer_not_found(offer_id);
         // Checked in the same transaction as the delete: no contract can slip in between.
         if (store::offer_ever_used(c, offer_id))
-            throw http::ApiError(409, "offer_delete_blocked",
-                                 "Contracts use or used this offer, so it cannot be deleted; set active to false "
-                                 "to withdraw it from sale.");
+            throw Failure(FailureKind::Conflict, "offer_delete_blocked",
+                          "Contracts use or used this offer, so it cannot be deleted; set active to false "
+                          "to withdraw it from sale.");
         store::delete_offer(c, offer_id);
     });
 }

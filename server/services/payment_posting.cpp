@@ -1,8 +1,8 @@
 #include "server/services/payment_posting.h"
 
 #include "server/clock/clock.h"
-#include "server/http/problem.h"
 #include "server/security/random_id.h"
+#include "server/services/failure.h"
 #include "server/store/collection_store.h"
 #include "server/store/database.h"
 #include "shared/domain/text.h"
@@ -62,8 +62,8 @@ void read_common(const nlohmann::json& body, const Date& today, PaymentMethod& m
     }
 }
 
-http::ApiError invoice_not_found(const std::string& id) {
-    return http::ApiError(404, "invoice_not_found", "No invoice " + id + ".");
+Failure invoice_not_found(const std::string& id) {
+    return Failure(FailureKind::NotFound, "invoice_not_found", "No invoice " + id + ".");
 }
 
 PostedPayment record(store::Connection& c, const Clock& clock, const store::InvoiceBalance& invoice,
@@ -130,8 +130,8 @@ PaymentCommand payment_from_body(const nlohmann::json& body, const Date& today) 
     }
     read_common(body, today, cmd.method, cmd.reference, cmd.received_on, true, errors);
     if (!errors.empty())
-        throw http::ApiError(400, "validation_failed", "The payment has invalid fields; see errors.",
-                             std::move(errors));
+        throw Failure(FailureKind::Invalid, "validation_failed", "The payment has invalid fields; see errors.",
+                      std::move(errors));
     return cmd;
 }
 
@@ -140,8 +140,8 @@ ApprovalCommand approval_from_body(const nlohmann::json& body, const Date& today
     ApprovalCommand cmd;
     read_common(body, today, cmd.method, cmd.reference, cmd.received_on, false, errors);
     if (!errors.empty())
-        throw http::ApiError(400, "validation_failed", "The approval has invalid fields; see errors.",
-                             std::move(errors));
+        throw Failure(FailureKind::Invalid, "validation_failed", "The approval has invalid fields; see errors.",
+                      std::move(errors));
     return cmd;
 }
 
@@ -154,23 +154,22 @@ PostedPayment post_payment(store::Connection& c, const Clock& clock, const Payme
     const Money outstanding{invoice->outstanding_minor(), invoice->currency};
     const auto refusal = check_payment(invoice->total_minor, invoice->paid_minor, cmd.amount.amount_minor);
     if (refusal == PaymentRefusal::InvoiceAlreadyPaid)
-        throw http::ApiError(409, "invoice_already_paid",
-                             "Invoice " + invoice->invoice_number + " is already paid; nothing is outstanding.");
+        throw Failure(FailureKind::Conflict, "invoice_already_paid",
+                      "Invoice " + invoice->invoice_number + " is already paid; nothing is outstanding.");
     if (cmd.amount.currency != invoice->currency)
-        throw http::ApiError(
-            422, "currency_mismatch",
-            "Invoice " + invoice->invoice_number + " is in " + invoice->currency +
-                "; the payment must be in the same currency (it was " + cmd.amount.currency + ").",
-            {{"amount.currency", "currency_mismatch", "amount.currency must be " + invoice->currency + "."}});
+        throw Failure(FailureKind::Unprocessable, "currency_mismatch",
+                      "Invoice " + invoice->invoice_number + " is in " + invoice->currency +
+                          "; the payment must be in the same currency (it was " + cmd.amount.currency + ").",
+                      {{"amount.currency", "currency_mismatch", "amount.currency must be " + invoice->currency + "."}});
     if (refusal) // ExceedsOutstanding (a positive amount was checked with the body)
-        throw http::ApiError(
-            422, "amount_exceeds_outstanding",
-            "The outstanding amount of invoice " + invoice->invoice_number + " is " +
-                format_money(outstanding, Language::English) + " (" + std::to_string(outstanding.amount_minor) +
-                " minor units); the payment of " + format_money(cmd.amount, Language::English) +
-                " exceeds it. Record at most the outstanding amount.",
-            {{"amount.amount_minor", "exceeds_outstanding",
-              "amount.amount_minor must be at most " + std::to_string(outstanding.amount_minor) + "."}});
+        throw Failure(FailureKind::Unprocessable, "amount_exceeds_outstanding",
+                      "The outstanding amount of invoice " + invoice->invoice_number + " is " +
+                          format_money(outstanding, Language::English) + " (" +
+                          std::to_string(outstanding.amount_minor) + " minor units); the payment of " +
+                          format_money(cmd.amount, Language::English) +
+                          " exceeds it. Record at most the outstanding amount.",
+                      {{"amount.amount_minor", "exceeds_outstanding",
+                        "amount.amount_minor must be at most " + std::to_string(outstanding.amount_minor) + "."}});
     return record(c, clock, *invoice, cmd.amount.amount_minor, cmd.method, cmd.reference, cmd.received_on, actor);
 }
 

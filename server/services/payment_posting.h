@@ -1,4 +1,4 @@
-// Posting payments (seed 002, P14): a payment against one invoice, and the operator's
+// Posting payments (process map P14): a payment against one invoice, and the operator's
 // "approve paid" shortcut that settles the whole outstanding. Both run inside the
 // caller's write transaction (the idempotency guard's), which is also where the
 // outstanding amount is read: two concurrent payments are serialised by the single
@@ -36,7 +36,7 @@ struct PaymentCommand {
     Date received_on;
 };
 // A POST /collections/payments body. received_on defaults to `today` and cannot be
-// after it. Throws http::ApiError 400 `validation_failed` listing every wrong field.
+// after it. Throws services::Failure (Invalid) `validation_failed` listing every wrong field.
 PaymentCommand payment_from_body(const nlohmann::json& body, const Date& today);
 
 struct ApprovalCommand {
@@ -53,7 +53,7 @@ struct PostedPayment {
     std::optional<std::string> closed_case_id;   // the collection case this payment closed
 };
 
-// Throws http::ApiError: 404 invoice_not_found, 409 invoice_already_paid, 422
+// Throws services::Failure: 404 invoice_not_found, 409 invoice_already_paid, 422
 // currency_mismatch, 422 amount_exceeds_outstanding (the detail gives the outstanding).
 PostedPayment post_payment(store::Connection& c, const Clock& clock, const PaymentCommand& command,
                            const std::string& actor);

@@ -1,8 +1,8 @@
 #include "server/services/plan_change_service.h"
 
 #include "server/clock/clock.h"
-#include "server/http/problem.h"
 #include "server/services/contract_documents.h"
+#include "server/services/failure.h"
 #include "server/store/catalog_store.h"
 #include "server/store/client_store.h"
 #include "server/store/contract_store.h"
@@ -24,8 +24,8 @@ bool has_code(const FieldErrors& errors, std::string_view code) {
 } // namespace
 
 void refuse_contract_not_owned() {
-    throw http::ApiError(403, "contract_not_owned",
-                         "This contract is not one of yours. Check the contract, or verify your identity again.");
+    throw Failure(FailureKind::Forbidden, "contract_not_owned",
+                  "This contract is not one of yours. Check the contract, or verify your identity again.");
 }
 
 PlanChange change_plan(store::Connection& c, const PlanChangeRequest& r, const Clock& clock,
@@ -36,24 +36,25 @@ PlanChange change_plan(store::Connection& c, const PlanChangeRequest& r, const C
     const auto current = store::find_offer(c, contract->offer_id);
     const auto client = store::find_client(c, contract->client_id);
     if (!current || !client)
-        throw http::ApiError(503, "store_unavailable", "The contract's records are incomplete; retry later.");
+        throw Failure(FailureKind::Unavailable, "store_unavailable",
+                      "The contract's records are incomplete; retry later.");
     const auto target = r.target_offer_id.empty() ? std::nullopt : store::find_offer(c, r.target_offer_id);
 
-    FieldErrors errors =
-        check_plan_change(*contract, *current, target ? &*target : nullptr, r.effective_date, clock.today_utc(), r.language);
+    FieldErrors errors = check_plan_change(*contract, *current, target ? &*target : nullptr, r.effective_date,
+                                           clock.today_utc(), r.language);
     if (!errors.empty()) {
         // Refusals about the state of the contract or the choice of offer are conflicts
         // (409) with their own code; anything else is a plain validation failure.
         for (const char* code : {"contract_not_active", "different_family", "same_offer"}) {
             if (has_code(errors, code)) {
                 std::string detail{validation_message(code, r.language)};
-                throw http::ApiError(409, code, std::move(detail), std::move(errors));
+                throw Failure(FailureKind::Conflict, code, std::move(detail), std::move(errors));
             }
         }
-        throw http::ApiError(400, "validation_failed",
-                             r.language == Language::French ? "Certains champs sont invalides ; voir errors."
-                                                            : "Some fields are invalid; see errors.",
-                             std::move(errors));
+        throw Failure(FailureKind::Invalid, "validation_failed",
+                      r.language == Language::French ? "Certains champs sont invalides ; voir errors."
+                                                     : "Some fields are invalid; see errors.",
+                      std::move(errors));
     }
 
     const std::string now = clock.now_iso();
@@ -64,7 +65,7 @@ PlanChange change_plan(store::Connection& c, const PlanChangeRequest& r, const C
     out.direction = plan_change_direction(*current, *target);
     out.monthly_difference = monthly_difference(*current, *target);
 
-    // Seed 002: the chosen date becomes the contract's start date for the new offer.
+    // Process map P9: the chosen date becomes the contract's start date for the new offer.
     contract->offer_id = target->offer_id;
     contract->contract_start_date = *parse_iso_date(trim(r.effective_date));
     contract->document_version += 1;
@@ -73,7 +74,8 @@ PlanChange change_plan(store::Connection& c, const PlanChangeRequest& r, const C
     const nlohmann::json after = {{"contract", wire::to_json(*contract)},
                                   {"offer", wire::to_json(*target)},
                                   {"direction", std::string{to_string(out.direction)}}};
-    store::append_contract_audit(c, {contract->contract_id, now, r.actor, "offer_changed", before.dump(), after.dump()});
+    store::append_contract_audit(c,
+                                 {contract->contract_id, now, r.actor, "offer_changed", before.dump(), after.dump()});
     documents.record_version(c, *client, *target, *contract);
     out.contract = *contract;
     return out;
@@ -84,7 +86,7 @@ PlanChange change_plan_as_staff(store::Connection& c, const std::string& contrac
                                 const ContractDocuments& documents) {
     const auto contract = store::find_contract(c, contract_id);
     if (!contract)
-        throw http::ApiError(404, "contract_not_found", "No contract " + contract_id + ".");
+        throw Failure(FailureKind::NotFound, "contract_not_found", "No contract " + contract_id + ".");
     PlanChangeRequest r;
     r.client_id = contract->client_id; // staff act on any client's contract
     r.contract_id = contract_id;
@@ -94,7 +96,7 @@ PlanChange change_plan_as_staff(store::Connection& c, const std::string& contrac
     r.actor = actor;
     try {
         return change_plan(c, r, clock, documents);
-    } catch (http::ApiError& e) {
+    } catch (Failure& e) {
         // The landing body's names, translated to the staff body's.
         for (FieldError& f : e.errors) {
             if (f.field == "target_offer_id")

@@ -1,4 +1,4 @@
-// A plan change from the landing page (seed 002, P9): moves a client's contract to
+// A plan change from the landing page (process map P9): moves a client's contract to
 // another offer of its family from a chosen date, in the caller's transaction: the
 // contract (offer, start date = the effective date, document version + 1), the offer
 // period billing will prorate on, the audit entry with before and after, and the new
@@ -40,17 +40,17 @@ struct PlanChange {
     Money monthly_difference;
 };
 
-// Throws http::ApiError: 403 contract_not_owned (unknown contract, or another
+// Throws services::Failure: 403 contract_not_owned (unknown contract, or another
 // client's: the same answer), 409 contract_not_active / same_offer / different_family,
 // 400 validation_failed (target offer unknown or inactive, effective date), each with
 // field errors.
 PlanChange change_plan(store::Connection& c, const PlanChangeRequest& request, const Clock& clock,
                        const ContractDocuments& documents);
 
-// A staff plan change (seed 002, P6: PUT /contracts/{id}/offer): the same rules and
+// A staff plan change (process map P6: PUT /contracts/{id}/offer): the same rules and
 // writes as the landing one, on any client's contract, with `actor` in the audit trail.
 // `effective_date` empty means today. Field errors name the staff body's fields
-// (offer_id, effective_date). Throws http::ApiError 404 contract_not_found, and the
+// (offer_id, effective_date). Throws services::Failure 404 contract_not_found, and the
 // 409 / 400 of change_plan().
 PlanChange change_plan_as_staff(store::Connection& c, const std::string& contract_id, const std::string& offer_id,
                                 const std::string& effective_date, const std::string& actor, const Clock& clock,

@@ -3,9 +3,9 @@
 #include <cstdio>
 
 #include "server/clock/clock.h"
-#include "server/http/problem.h"
 #include "server/security/random_id.h"
 #include "server/services/contract_opening.h"
+#include "server/services/failure.h"
 #include "server/store/client_store.h"
 #include "server/store/contract_store.h"
 #include "server/store/sequence_store.h"
@@ -24,7 +24,7 @@ NewSubscription subscribe_new_client(store::Connection& c, const ValidSignup& s,
                                      const ContractDocuments& documents) {
     auto conflict = [&](const char* field, const char* code) {
         FieldError e = field_error(field, code, s.language);
-        return http::ApiError(409, code, e.message, {e});
+        return Failure(FailureKind::Conflict, code, e.message, {e});
     };
     // The line first: a line that is taken gets the same answer whoever's CIN comes with
     // it, so this cannot be used to learn whether a CIN is a client's (docs/security.md).

@@ -1,4 +1,4 @@
-// A new subscription from the landing page (seed 002, P8): creates the client, the
+// A new subscription from the landing page (process map P8): creates the client, the
 // active contract with its subscriber, the audit entry and document version 1, all in
 // the caller's transaction (the contract through services/contract_opening.h, as staff
 // provisioning does).
@@ -29,7 +29,7 @@ struct NewSubscription {
     Contract contract;
 };
 
-// Throws http::ApiError: 409 verification_required when the CIN belongs to an existing
+// Throws services::Failure: 409 verification_required when the CIN belongs to an existing
 // client (their details are never changed from here), 409 service_identifier_in_use.
 NewSubscription subscribe_new_client(store::Connection& c, const ValidSignup& signup, const Offer& offer,
                                      const Clock& clock, const ContractDocuments& documents);

@@ -7,7 +7,9 @@
 
 namespace isp::services {
 
-std::string_view to_string(Role role) { return role == Role::Admin ? "admin" : "ops"; }
+std::string_view to_string(Role role) {
+    return role == Role::Admin ? "admin" : "ops";
+}
 
 std::optional<std::vector<Role>> parse_roles(std::string_view text) {
     std::vector<Role> out;
@@ -76,7 +78,8 @@ bool revoke_staff_token(store::Database& db, std::string_view token_id, const st
 
 std::optional<store::StaffTokenRow> find_live_token(store::Database& db, std::string_view secret) {
     // Looked up by hash: comparing hashes of a secret leaks nothing useful about it.
-    auto row = db.read([&](store::Connection& c) { return store::find_staff_token_by_hash(c, security::sha256_hex(secret)); });
+    auto row =
+        db.read([&](store::Connection& c) { return store::find_staff_token_by_hash(c, security::sha256_hex(secret)); });
     if (!row || row->revoked_at)
         return std::nullopt;
     return row;

@@ -23,7 +23,7 @@ std::optional<Client> find_client_by_cin(Connection& c, std::string_view cin);
 std::optional<Client> find_client_by_proof(Connection& c, std::string_view cin, std::string_view service_identifier);
 void insert_client(Connection& c, const Client& client); // created_at doubles as updated_at
 
-// Staff customer management (seed 002, P3).
+// Staff customer management (process map P3).
 bool update_client(Connection& c, const Client& client, const std::string& now); // false: no such client
 void delete_client(Connection& c, std::string_view client_id);
 // True once a contract, invoice, payment or collection case names the client: its

@@ -61,7 +61,7 @@ struct AuditEntry {
 };
 void append_contract_audit(Connection& c, const AuditEntry& entry);
 
-// Staff contract management (seed 002, P4-P6).
+// Staff contract management (process map P4-P6).
 void update_contract_status(Connection& c, std::string_view contract_id, ContractStatus status, const std::string& now);
 
 // GET /contracts filters; an empty field does not filter.

@@ -9,7 +9,7 @@
 #include <sstream>
 
 #include "../support/test_server.h"
-#include "server/app/operator_profile.h"
+#include "server/config/operator_profile.h"
 
 using namespace isp::test;
 

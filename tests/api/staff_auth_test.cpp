@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "../support/test_server.h"
-#include "server/app/config.h"
+#include "server/config/server_config.h"
 #include "server/app/token_command.h"
 #include "server/services/staff_tokens.h"
 #include "server/store/database.h"

@@ -1,4 +1,4 @@
-#include "server/app/operator_profile.h"
+#include "server/config/operator_profile.h"
 
 #include <charconv>
 #include <fstream>
