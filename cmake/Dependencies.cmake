@@ -1,4 +1,4 @@
-# Third-party sources that come from Debian *source* packages (see TOOLCHAIN.md):
+# Third-party sources that come from Debian *source* packages (see docs/toolchain.md):
 # .ci/setup downloads and extracts them, pinned, into build/_deps. Everything else is a
 # Debian -dev package found the usual way.
 set(ISP_DEPS_DIR "${CMAKE_SOURCE_DIR}/build/_deps" CACHE PATH "Where .ci/setup extracted source packages")

@@ -10,7 +10,7 @@ file(MAKE_DIRECTORY "${ISP_WEB_OUT}")
 
 if(ISP_BUILD_PORTAL)
   find_program(ISP_EMCMAKE emcmake REQUIRED)
-  # Debian's emscripten needs Debian's node modules (acorn): TOOLCHAIN.md.
+  # Debian's emscripten needs Debian's node modules (acorn): docs/toolchain.md.
   set(em_env ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
   ExternalProject_Add(portal_wasm
     SOURCE_DIR "${CMAKE_SOURCE_DIR}"

@@ -1,7 +1,7 @@
 // Layout: a cursor flowing down A4 pages of a HaruDocument. Measures and wraps UTF-8
 // text, starts a new page when the next block does not fit, and numbers the pages
 // ("2 / 3") once the page count is known. Shared by every document kind (contracts
-// now, invoices later); it knows nothing about what the documents say.
+// and invoices); it knows nothing about what the documents say.
 //
 // Coordinates are PDF points (1/72 inch) with the origin at the bottom-left corner, as
 // in libharu: the cursor starts near the top of the page and decreases.

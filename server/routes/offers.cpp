@@ -3,16 +3,14 @@
 // included, grouped by service family with counts.
 #include <httplib.h>
 
-#include "server/routes/app_context.h"
 #include "server/http/json_body.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"
 #include "server/http/staff_auth.h"
+#include "server/routes/app_context.h"
 #include "server/routes/routes.h"
 #include "server/services/offer_catalog.h"
-#include "server/store/catalog_store.h"
-#include "server/store/database.h"
 #include "shared/wire/offer_json.h"
 
 namespace isp::routes {
@@ -21,7 +19,7 @@ namespace {
 using services::Role;
 
 nlohmann::json categories(AppContext& app) {
-    const auto offers = app.db.read([](store::Connection& c) { return store::list_offers(c, false); });
+    const auto offers = services::all_offers(app);
     nlohmann::json families = nlohmann::json::array();
     for (ServiceFamily f : all_service_families) {
         nlohmann::json list = nlohmann::json::array();
@@ -47,20 +45,20 @@ nlohmann::json categories(AppContext& app) {
 void register_offers(httplib::Server& http, AppContext& app) {
     http.Post("/api/v1/offers", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                   http::require_staff(req, app, Role::Ops);
-                  const Offer offer = services::create_offer(app, services::offer_from_body(http::json_object_body(req)));
+                  const Offer offer =
+                      services::create_offer(app, services::offer_from_body(http::json_object_body(req)));
                   res.set_header("Location", "/api/v1/offers/" + offer.offer_id);
                   http::write_json(res, 201, wire::to_json(offer));
               }));
     http.Get("/api/v1/offers", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Ops);
                  const auto page = http::page_request(req);
-                 auto [total, offers] = app.db.read([&](store::Connection& c) {
-                     return std::pair(store::count_offers(c), store::list_offers_page(c, page.per_page, page.offset()));
-                 });
+                 const auto offers = services::list_offers(app, page.per_page, page.offset());
                  nlohmann::json data = nlohmann::json::array();
-                 for (const Offer& o : offers)
+                 for (const Offer& o : offers.items)
                      data.push_back(wire::to_json(o));
-                 http::write_json(res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, total)}});
+                 http::write_json(
+                     res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, offers.total)}});
              }));
     http.Get("/api/v1/offers/:offer_id", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Ops);

@@ -106,6 +106,16 @@ Offer offer_from_body(const nlohmann::json& body) {
     return o;
 }
 
+std::vector<Offer> all_offers(ServiceContext& context) {
+    return context.db.read([](store::Connection& c) { return store::list_offers(c, false); });
+}
+
+Page<Offer> list_offers(ServiceContext& context, std::int64_t limit, std::int64_t offset) {
+    return context.db.read([&](store::Connection& c) {
+        return Page<Offer>{store::count_offers(c), store::list_offers_page(c, limit, offset)};
+    });
+}
+
 Offer create_offer(ServiceContext& context, Offer offer) {
     offer.offer_id = security::new_id("ofr_", 10);
     const std::string now = context.clock.now_iso();

@@ -3,10 +3,13 @@
 // a contract ever used is refused (409 `offer_delete_blocked`): deactivate it instead,
 // so past contracts, documents and invoices keep their offer.
 #pragma once
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "server/services/page.h"
 #include "shared/domain/offer.h"
 
 namespace isp::services {
@@ -19,6 +22,8 @@ inline constexpr std::size_t max_offer_description_chars = 1000;
 // services::Failure (Invalid) `validation_failed` listing every wrong field.
 Offer offer_from_body(const nlohmann::json& body);
 
+std::vector<Offer> all_offers(ServiceContext& context); // inactive ones included
+Page<Offer> list_offers(ServiceContext& context, std::int64_t limit, std::int64_t offset);
 Offer create_offer(ServiceContext& context, Offer offer);
 Offer get_offer(ServiceContext& context, const std::string& offer_id);   // 404 offer_not_found
 Offer replace_offer(ServiceContext& context, Offer offer);               // 404 offer_not_found

@@ -1,4 +1,4 @@
-// Changing a contract's offer (seed 002, P9): the same rule for upgrades and
+// Changing a contract's offer (process map P9): the same rule for upgrades and
 // downgrades, run by the portal to preview (direction, monthly difference, refusals)
 // and by the server before it writes. The target offer decides the direction; the
 // chosen date becomes the contract's effective start date for the new offer.

@@ -1,4 +1,4 @@
-// Collection cases (seed 002, P15): the recovery of one overdue invoice. Its statuses and
+// Collection cases (process map P15): the recovery of one overdue invoice. Its statuses and
 // which changes between them make sense, the dunning actions staff record on it, and
 // the age brackets overdue debt is reported in. Pure rules, no clock: the caller passes
 // the days past due.

@@ -1,4 +1,4 @@
-// Payments against an invoice (seed 002, P14): how a payment was made, and what it does
+// Payments against an invoice (process map P14): how a payment was made, and what it does
 // to the invoice's settlement. Pure rules; the server applies them inside the write
 // transaction that records the payment, so two payments cannot both see the same
 // outstanding amount.

@@ -1,4 +1,4 @@
-// Which status a contract may move to (seed 002, P6): active <-> suspended, and active or
+// Which status a contract may move to (process map P6): active <-> suspended, and active or
 // suspended -> terminated. Terminated is final (the subscriber is free for a new
 // contract), and "moving" to the status it already has is refused too, so a repeated
 // click does not write a second history entry.

@@ -1,5 +1,5 @@
 // A client's own details (CIN, names, phone, e-mail, address, language) as staff create
-// or replace them through /api/v1/customers (seed 002, P3): the same field rules as the
+// or replace them through /api/v1/customers (process map P3): the same field rules as the
 // signup form (shared/signup/signup_form.h), so a client looks the same whichever door
 // they came in by.
 #pragma once

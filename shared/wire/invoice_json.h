@@ -1,4 +1,4 @@
-// Wire format of invoices (staff API now, the portal's self-service invoices later):
+// Wire format of invoices (the staff API and the portal's self-service invoices):
 // money as {"amount_minor", "currency"}, dates ISO 8601, status derived for `today`.
 #pragma once
 #include <nlohmann/json.hpp>

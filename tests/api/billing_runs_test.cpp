@@ -1,4 +1,4 @@
-// POST /api/v1/billing/runs (issue #4, seed 002 P11): invoices prorated by day from
+// POST /api/v1/billing/runs (issue #4, process map P11): invoices prorated by day from
 // contracts made through the landing page and plan changes; never billed twice, whatever
 // the key; gapless numbering; validation; roles.
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-// Collections (issue #4, seed 002 P15): cases opened for overdue invoices on the
+// Collections (issue #4, process map P15): cases opened for overdue invoices on the
 // injectable clock's dates and closed by the payment that settles them, the overview's
 // ageing, actions, status transitions, filters, roles, validation, and the OpenAPI
 // description of every collections endpoint (payments included).

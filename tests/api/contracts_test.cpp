@@ -1,4 +1,4 @@
-// Staff contract management (issue #4, seed 002 P4-P6): provisioning, the manual path,
+// Staff contract management (issue #4, process map P4-P6): provisioning, the manual path,
 // filters, status transitions, staff plan changes, and the audit trail of every change
 // (landing ones included), with the staff actor named by X-Actor-Id.
 #include <doctest/doctest.h>

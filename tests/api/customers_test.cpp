@@ -1,4 +1,4 @@
-// Staff customer management (issue #4, seed 002 P3): roles, CIN uniqueness, search,
+// Staff customer management (issue #4, process map P3): roles, CIN uniqueness, search,
 // pagination bounds, validation, and the delete guardrail.
 #include <doctest/doctest.h>
 

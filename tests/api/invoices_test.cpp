@@ -1,4 +1,4 @@
-// GET /api/v1/invoices[/{invoice_id}] (issue #4, seed 002 P12): filters (client,
+// GET /api/v1/invoices[/{invoice_id}] (issue #4, process map P12): filters (client,
 // service, offer, status with overdue derived from the clock), pagination, 404, roles,
 // and the responses against the OpenAPI description.
 #include <doctest/doctest.h>

@@ -1,5 +1,5 @@
 // Existing clients on the landing page: verify-cin, subscriptions, document-link, and
-// the limits on guessing and on public writes (seed 002 P9/P10, issue #3).
+// the limits on guessing and on public writes (process map P9/P10, issue #3).
 #include <doctest/doctest.h>
 
 #include "../support/test_server.h"

@@ -1,4 +1,4 @@
-// A client's own invoices on the landing page (seed 002 P13) and the staff invoice PDF
+// A client's own invoices on the landing page (process map P13) and the staff invoice PDF
 // (P12): GET /landing/clients/{cin}/invoices (lookup token of this client), GET
 // /landing/invoices/{invoice_id}/document (signed token bound to one invoice), GET
 // /invoices/{invoice_id}/pdf (staff). Invoices are made with the real staff API (billing

@@ -1,4 +1,4 @@
-// The staff catalog (issue #4, seed 002 P1-P2): offers CRUD, grouping, roles, guardrails.
+// The staff catalog (issue #4, process map P1-P2): offers CRUD, grouping, roles, guardrails.
 #include <doctest/doctest.h>
 
 #include <set>

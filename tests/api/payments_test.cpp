@@ -1,4 +1,4 @@
-// Payments (issue #4, seed 002 P14): partial and full settlement, refusals that write
+// Payments (issue #4, process map P14): partial and full settlement, refusals that write
 // nothing, Idempotency-Key replays, concurrent payments that cannot over-pay,
 // approve-paid, the payments list, roles and validation.
 #include <doctest/doctest.h>

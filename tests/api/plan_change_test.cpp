@@ -1,4 +1,4 @@
-// POST /api/v1/landing/submit/plan-change (seed 002 P9, issue #3): upgrades and
+// POST /api/v1/landing/submit/plan-change (process map P9, issue #3): upgrades and
 // downgrades, every refusal, exactly once under fifty concurrent retries, and the new
 // document version read back with pdftotext.
 #include <doctest/doctest.h>

@@ -1,4 +1,4 @@
-// Staff authentication (issue #4, seed 002 P0): tokens, roles, revocation, X-Actor-Id.
+// Staff authentication (issue #4, process map P0): tokens, roles, revocation, X-Actor-Id.
 #include <doctest/doctest.h>
 
 #include "../support/test_server.h"

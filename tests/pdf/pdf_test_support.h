@@ -51,7 +51,7 @@ inline std::string quoted(const std::filesystem::path& path) { return "'" + path
 
 // pdftotext -layout, with no-break spaces (U+00A0, U+202F) read as plain spaces so
 // expectations can be written "1 299,00 MAD". poppler's warning about libharu's
-// ToUnicode CMap (TOOLCHAIN.md) goes to stderr and is dropped.
+// ToUnicode CMap (docs/toolchain.md) goes to stderr and is dropped.
 inline std::string pdf_text(const std::filesystem::path& pdf) {
     std::string text = run("pdftotext -layout " + quoted(pdf) + " - 2>/dev/null").out;
     for (const std::string nbsp : {"\u00a0", "\u202f"}) {
