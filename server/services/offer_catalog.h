@@ -17,6 +17,7 @@ struct ServiceContext;
 
 inline constexpr std::size_t max_offer_name_chars = 100;
 inline constexpr std::size_t max_offer_description_chars = 1000;
+inline constexpr std::int64_t max_offer_price_minor = 1'000'000'000'000; // 10 billion in major units
 
 // The offer a create or full-update body describes (offer_id left empty). Throws
 // services::Failure (Invalid) `validation_failed` listing every wrong field.

@@ -7,7 +7,12 @@ nlohmann::json to_json(const Money& money) {
 }
 
 Money money_from_json(const nlohmann::json& j) {
-    return Money{j.at("amount_minor").get<std::int64_t>(), j.at("currency").get<std::string>()};
+    // Only an integer: nlohmann converts a float such as 1e100 with a cast whose result is
+    // undefined (found by fuzzing).
+    const nlohmann::json& amount = j.at("amount_minor");
+    if (!amount.is_number_integer())
+        throw nlohmann::json::type_error::create(302, "amount_minor must be an integer", &amount);
+    return Money{amount.get<std::int64_t>(), j.at("currency").get<std::string>()};
 }
 
 nlohmann::json to_json(const Offer& o) {

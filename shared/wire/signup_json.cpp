@@ -42,7 +42,9 @@ SignupForm signup_form_from_json(const nlohmann::json& j, FieldErrors& errors) {
     return f;
 }
 
-nlohmann::json to_json(const FieldError& e) { return {{"field", e.field}, {"code", e.code}, {"message", e.message}}; }
+nlohmann::json to_json(const FieldError& e) {
+    return {{"field", e.field}, {"code", e.code}, {"message", e.message}};
+}
 
 nlohmann::json to_json(const FieldErrors& errors) {
     nlohmann::json a = nlohmann::json::array();
@@ -56,8 +58,14 @@ FieldErrors field_errors_from_json(const nlohmann::json& j) {
     if (!j.is_array())
         return out;
     for (const auto& e : j)
-        if (e.is_object() && e.contains("field") && e["field"].is_string())
-            out.push_back({e["field"].get<std::string>(), e.value("code", ""), e.value("message", "")});
+        if (e.is_object() && e.contains("field") && e["field"].is_string()) {
+            // value() throws when a present member has another type (found by fuzzing).
+            const auto text = [&](const char* key) {
+                const auto it = e.find(key);
+                return it != e.end() && it->is_string() ? it->get<std::string>() : std::string();
+            };
+            out.push_back({e["field"].get<std::string>(), text("code"), text("message")});
+        }
     return out;
 }
 

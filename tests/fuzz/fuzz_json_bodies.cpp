@@ -1,0 +1,210 @@
+// Fuzz harness `json_bodies`: the strict JSON intake (shared/wire/json_intake.h) and every
+// reader that takes a JSON body.
+//   1. read_json_strictly() on the bytes, with the server's limits. Checks: it accepts
+//      nothing that nlohmann::json::parse rejects, it reads the same value parse() reads,
+//      what it accepts dumps without throwing, and a refusal names a documented code and
+//      a byte inside the text.
+//   2. When it yields a value, every reader of a JSON body gets it:
+//      - shared/wire readers that report problems as FieldErrors (signup_form_from_json,
+//        client_form_from_json, field_errors_from_json): must not throw at all;
+//      - shared/wire readers documented as throwing nlohmann::json::exception on a bad
+//        shape (client, contract, invoice client, invoice, money, offer): only that;
+//      - the server's body readers (server/services/*_from_body), given objects only, as
+//        http::json_object_body() hands them over: only http::ApiError, with a 4xx status.
+//      What they return is serialised again as the server would (to_json(...).dump()),
+//      and a few round trips are checked.
+// Anything else that escapes is a crash (std::terminate), which is what we want found.
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "fuzz_support.h"
+#include "server/services/failure.h"
+#include "server/http/problem.h"
+#include "server/services/billing_run.h"
+#include "server/services/collection_cases.h"
+#include "server/services/contract_provisioning.h"
+#include "server/services/contract_status_service.h"
+#include "server/services/customer_service.h"
+#include "server/services/offer_catalog.h"
+#include "server/services/payment_posting.h"
+#include "shared/signup/client_form.h"
+#include "shared/signup/signup_form.h"
+#include "shared/wire/client_form_json.h"
+#include "shared/wire/contract_json.h"
+#include "shared/wire/invoice_json.h"
+#include "shared/wire/json_intake.h"
+#include "shared/wire/offer_json.h"
+#include "shared/wire/signup_json.h"
+
+using nlohmann::json;
+
+namespace {
+
+const isp::Date today{2026, 11, 23};
+
+const std::set<std::string>& intake_codes() {
+    static const std::set<std::string> codes = {"body_too_large",     "invalid_utf8",  "malformed_json",
+                                                "trailing_data",      "json_too_deep", "number_out_of_range",
+                                                "duplicate_key"};
+    return codes;
+}
+
+// The demo catalog's families, so check_signup() also runs its per-offer rules.
+const isp::Offer* offer_named(const std::string& id) {
+    static const isp::Offer offers[] = {
+        {"ofr_mobile_confort", isp::ServiceFamily::Mobile, "Mobile Confort", "", {9900, "MAD"}, 2000, 12, true},
+        {"ofr_internet_fibre100", isp::ServiceFamily::Internet, "Fibre 100", "", {34900, "MAD"}, 2000, 12, true},
+        {"ofr_landline_local", isp::ServiceFamily::Landline, "Fixe Local", "", {9900, "MAD"}, 2000, 0, true},
+        {"ofr_withdrawn", isp::ServiceFamily::Mobile, "Old", "", {0, "MAD"}, 0, 24, false},
+    };
+    for (const auto& o : offers)
+        if (o.offer_id == id)
+            return &o;
+    return nullptr;
+}
+
+// A server body reader: services::Failure (a 4xx kind, with a code) is its only way to say no.
+template <class Fn> void body_reader(Fn&& fn) {
+    try {
+        fn();
+    } catch (const isp::services::Failure& failure) {
+        const isp::http::ApiError e = isp::http::problem_of(failure);
+        ISP_FUZZ_CHECK(e.status >= 400 && e.status < 500, e.code);
+        ISP_FUZZ_CHECK(!e.code.empty(), e.detail);
+        // What the route wrapper then sends.
+        (void)isp::http::problem_json(e, "/api/v1/fuzz").dump();
+    }
+}
+
+// A wire reader documented as throwing nlohmann::json::exception on a bad shape.
+template <class Fn> void shape_reader(Fn&& fn) {
+    try {
+        fn();
+    } catch (const json::exception&) {
+    }
+}
+
+bool has_float(const json& j) {
+    if (j.is_number_float())
+        return true;
+    if (j.is_structured())
+        for (const auto& member : j)
+            if (has_float(member))
+                return true;
+    return false;
+}
+
+void check_intake(std::string_view text, const std::optional<json>& value, const isp::wire::JsonIntakeError& error) {
+    const bool nlohmann_accepts = json::accept(text);
+    if (!value) {
+        ISP_FUZZ_CHECK(intake_codes().count(error.code) == 1, error.code);
+        ISP_FUZZ_CHECK(error.byte <= text.size(), error.code + " at " + std::to_string(error.byte));
+        (void)isp::wire::describe(error);
+        return;
+    }
+    ISP_FUZZ_CHECK(nlohmann_accepts, "read_json_strictly accepted what nlohmann::json::parse rejects");
+    ISP_FUZZ_CHECK(*value == json::parse(text), "read_json_strictly read another value than json::parse");
+    std::string dumped;
+    try {
+        dumped = value->dump();
+    } catch (const json::exception& e) {
+        isp::fuzz::fail("an accepted value does not dump", e.what());
+    }
+    // What the server writes back, the portal reads again.
+    ISP_FUZZ_CHECK(json::parse(dumped) == *value, dumped);
+}
+
+void shared_readers(const json& j) {
+    // Signup form (drafts, submit/new): problems are FieldErrors, never exceptions.
+    {
+        isp::FieldErrors errors;
+        const isp::SignupForm form = isp::wire::signup_form_from_json(j, errors);
+        const json again = isp::wire::to_json(form);
+        (void)again.dump();
+        if (errors.empty()) {
+            isp::FieldErrors errors2;
+            const isp::SignupForm form2 = isp::wire::signup_form_from_json(again, errors2);
+            ISP_FUZZ_CHECK(errors2.empty() && form2 == form, again.dump());
+        }
+        (void)isp::check_signup_draft(form);
+        const isp::SignupCheck check = isp::check_signup(form, offer_named(form.offer_id), today);
+        ISP_FUZZ_CHECK(check.errors.empty() == check.valid.has_value(), again.dump());
+        (void)isp::wire::to_json(check.errors).dump();
+    }
+    // Client details (staff /customers), in both languages.
+    for (const isp::Language language : {isp::Language::English, isp::Language::French}) {
+        isp::FieldErrors errors;
+        const isp::ClientForm form = isp::wire::client_form_from_json(j, errors, language);
+        const isp::ClientCheck check = isp::check_client_form(form, language);
+        ISP_FUZZ_CHECK(check.errors.empty() == check.valid.has_value(), form.cin);
+        if (check.valid)
+            (void)isp::wire::to_json(*check.valid).dump();
+    }
+    // Field errors (the portal reads a problem's "errors"): tolerant, and its own output
+    // reads back the same.
+    try {
+        const isp::FieldErrors errors = isp::wire::field_errors_from_json(j);
+        const json again = isp::wire::to_json(errors);
+        ISP_FUZZ_CHECK(isp::wire::field_errors_from_json(again) == errors, again.dump());
+    } catch (const json::exception& e) {
+        ISP_FUZZ_EXPECT("field_errors_throw", false, std::string("field_errors_from_json threw: ") + e.what());
+    }
+    // Documented as throwing nlohmann::json::exception on a bad shape. (A float where they
+    // read an integer is undefined behaviour in json::get<integer> when out of range,
+    // reported as "wire_float_to_integer"; ISP_FUZZ_KNOWN can set those values aside.)
+    if (isp::fuzz::known_issue("wire_float_to_integer") && has_float(j))
+        return;
+    shape_reader([&] { (void)isp::wire::to_json(isp::wire::client_from_json(j)).dump(); });
+    shape_reader([&] { (void)isp::wire::contract_from_json(j); });
+    shape_reader([&] { (void)isp::wire::invoice_client_from_json(j); });
+    shape_reader([&] { (void)isp::wire::invoice_from_json(j); });
+    shape_reader([&] { (void)isp::wire::money_from_json(j); });
+    shape_reader([&] { (void)isp::wire::offer_from_json(j); });
+}
+
+void server_body_readers(const json& body) {
+    namespace s = isp::services;
+    body_reader([&] { (void)s::billing_period_from_body(body, today); });
+    body_reader([&] { (void)s::case_status_change_from_body(body); });
+    body_reader([&] { (void)s::action_from_body(body); });
+    body_reader([&] { (void)s::provision_order_from_body(body); });
+    body_reader([&] { (void)s::manual_order_from_body(body); });
+    body_reader([&] { (void)s::status_change_from_body(body); });
+    // Create and replace answer with what was read: serialise it as the routes do.
+    body_reader([&] { (void)isp::wire::to_json(s::client_from_body(body)).dump(); });
+    body_reader([&] {
+        const isp::Offer offer = s::offer_from_body(body);
+        // A price past ~9.2e14 minor units overflows the tax (apply_rate): "offer_price_overflow".
+        if (!isp::fuzz::known_issue("offer_price_overflow") || offer.monthly_price.amount_minor < 900000000000000)
+            (void)isp::wire::to_json(offer).dump();
+    });
+    body_reader([&] { (void)s::payment_from_body(body, today); });
+    body_reader([&] { (void)s::approval_from_body(body, today); });
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view text(reinterpret_cast<const char*>(data), size);
+    const isp::wire::JsonIntakeLimits limits; // the server's: 64 KiB, 32 levels
+    isp::wire::JsonIntakeError error;
+    const std::optional<json> value = isp::wire::read_json_strictly(text, limits, error);
+    check_intake(text, value, error);
+    if (!value)
+        return 0;
+    shared_readers(*value);
+    if (value->is_object()) // http::json_object_body() refuses anything else with 400 invalid_body
+        server_body_readers(*value);
+    // Bodies nest: drafts carry {"form": {...}}, provisioning {"subscriber": {...}}.
+    if (value->is_object())
+        for (const auto& [key, member] : value->items())
+            if (member.is_object() || member.is_array())
+                shared_readers(member);
+    return 0;
+}
