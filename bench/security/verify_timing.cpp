@@ -17,8 +17,8 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "server/config/server_config.h"
 #include "server/app/server.h"
+#include "server/config/server_config.h"
 
 namespace {
 

@@ -86,9 +86,15 @@ Reference reference(std::string_view s) {
     return r;
 }
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_blank(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_upper(char c) {
+    return c >= 'A' && c <= 'Z';
+}
 
 std::string show(std::string_view s) {
     std::string out;
@@ -117,8 +123,8 @@ void check_text(std::string_view s) {
     // UTF-8 against the reference decoder
     const Reference ref = reference(s);
     const std::size_t prefix = isp::utf8_valid_prefix(s);
-    ISP_FUZZ_CHECK(prefix == ref.valid_prefix,
-                   show(s) + ": utf8_valid_prefix " + std::to_string(prefix) + ", reference " + std::to_string(ref.valid_prefix));
+    ISP_FUZZ_CHECK(prefix == ref.valid_prefix, show(s) + ": utf8_valid_prefix " + std::to_string(prefix) +
+                                                   ", reference " + std::to_string(ref.valid_prefix));
     const bool valid = ref.valid_prefix == s.size();
     ISP_FUZZ_CHECK(isp::is_valid_utf8(s) == valid, show(s));
     ISP_FUZZ_CHECK(isp::is_clean_utf8_line(s) == (valid && !ref.has_control), show(s));

@@ -4,8 +4,9 @@
 // three months of invoices and payments) in a private directory on tmpfs, with the clock
 // frozen and the rate limits out of the way, is reused for every input, and replaced by
 // a fresh one every ISP_FUZZ_HTTP_RESET inputs (default 20000) so what the inputs create
-// does not pile up (ISP_FUZZ_HTTP_VERBOSE=1 prints each response's status, =2 the responses). Checks: nothing crashes; the answer, when there is one, starts with
-// "HTTP/1.1 "; and no response is a 500 (an exception no handler expected: a bug).
+// does not pile up (ISP_FUZZ_HTTP_VERBOSE=1 prints each response's status, =2 the responses). Checks: nothing crashes;
+// the answer, when there is one, starts with "HTTP/1.1 "; and no response is a 500 (an exception no handler expected: a
+// bug).
 //
 // To reach past authentication and identity checks, the database is prepared with a
 // known signing key and known staff tokens before the server opens it, so the seeds
@@ -30,8 +31,8 @@
 
 #include "fuzz_support.h"
 #include "server/app/config.h"
-#include "server/config/operator_profile.h"
 #include "server/app/server.h"
+#include "server/config/operator_profile.h"
 #include "server/security/random_id.h"
 #include "server/security/signed_token.h"
 #include "server/store/database.h"
@@ -113,8 +114,8 @@ private:
 
         // Collection cases open on the first collections read.
         (void)server_->handle_connection_bytes("GET /api/v1/collections/cases HTTP/1.1\r\nHost: fuzz\r\n"
-                                               "Authorization: Bearer " + std::string(known_tokens[0].secret) +
-                                               "\r\nConnection: close\r\n\r\n");
+                                               "Authorization: Bearer " +
+                                               std::string(known_tokens[0].secret) + "\r\nConnection: close\r\n\r\n");
         isp::store::Connection c(config.db_path, true);
         const std::string inv1 = first_text(c, "SELECT invoice_id FROM invoices ORDER BY invoice_number LIMIT 1");
         const std::string inv2 = first_text(c, "SELECT invoice_id FROM invoices WHERE status <> 'paid' "
@@ -253,7 +254,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static Fixture fixture;
     const std::string_view input(reinterpret_cast<const char*>(data), size);
     const std::string out = fixture.handle(input);
-    static const int verbose = std::atoi(std::getenv("ISP_FUZZ_HTTP_VERBOSE") ? std::getenv("ISP_FUZZ_HTTP_VERBOSE") : "0");
+    static const int verbose =
+        std::atoi(std::getenv("ISP_FUZZ_HTTP_VERBOSE") ? std::getenv("ISP_FUZZ_HTTP_VERBOSE") : "0");
     if (verbose > 0) // what each response said: for writing and checking seeds
         for (const int status : statuses(out))
             std::fprintf(stderr, "http: %d (%zu bytes in, %zu out)\n", status, size, out.size());

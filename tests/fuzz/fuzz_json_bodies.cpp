@@ -24,13 +24,13 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz_support.h"
-#include "server/services/failure.h"
 #include "server/http/problem.h"
 #include "server/services/billing_run.h"
 #include "server/services/collection_cases.h"
 #include "server/services/contract_provisioning.h"
 #include "server/services/contract_status_service.h"
 #include "server/services/customer_service.h"
+#include "server/services/failure.h"
 #include "server/services/offer_catalog.h"
 #include "server/services/payment_posting.h"
 #include "shared/signup/client_form.h"
@@ -49,8 +49,8 @@ namespace {
 const isp::Date today{2026, 11, 23};
 
 const std::set<std::string>& intake_codes() {
-    static const std::set<std::string> codes = {"body_too_large",     "invalid_utf8",  "malformed_json",
-                                                "trailing_data",      "json_too_deep", "number_out_of_range",
+    static const std::set<std::string> codes = {"body_too_large", "invalid_utf8",  "malformed_json",
+                                                "trailing_data",  "json_too_deep", "number_out_of_range",
                                                 "duplicate_key"};
     return codes;
 }

@@ -5,9 +5,9 @@
 // (when the input asks for it) the same bytes for the same document.
 //
 // Input: one flags byte (kind, language, logo, render twice, number of invoice lines),
-// 48 bytes of numbers (dates, amounts, rates, days of each line), then the texts separated by 0x1F (ASCII unit separator), in the order of
-// `contract_fields` / `invoice_fields` below. Each text is kept only when the server
-// could have stored it, otherwise the sample's value is used instead:
+// 48 bytes of numbers (dates, amounts, rates, days of each line), then the texts separated by 0x1F (ASCII unit
+// separator), in the order of `contract_fields` / `invoice_fields` below. Each text is kept only when the server could
+// have stored it, otherwise the sample's value is used instead:
 //   - client fields (names, CIN, phone, e-mail, address), contract number, service
 //     identifier: is_clean_utf8_line and the signup form's length limit (the signup and
 //     /customers rules);
@@ -119,7 +119,9 @@ std::string terms_text(Fields& f, std::string_view fallback) {
     return lenient_utf8(v) ? std::string(v) : std::string(fallback);
 }
 
-Date date_from(std::uint32_t days_after_2020) { return Date{2020, 1, 1}.plus_days(days_after_2020 % 7300); }
+Date date_from(std::uint32_t days_after_2020) {
+    return Date{2020, 1, 1}.plus_days(days_after_2020 % 7300);
+}
 
 isp::pdf::OperatorIdentity issuer(Fields& f, bool logo, std::uint32_t accent) {
     isp::pdf::OperatorIdentity who;
@@ -160,7 +162,8 @@ void contract(Header& h, Fields& f, Language language, bool logo, bool twice) {
     doc.offer.description = utf8_text(f, 1000, "Fibre optique jusqu\u2019\u00e0 1 Gb/s, box Wi-Fi 6 incluse.");
     doc.contract.service_identifier = client_text(f, 24, "0522 12 34 56");
     doc.contract.contract_number = client_text(f, 40, "CTR-2026-000001");
-    doc.terms = terms_text(f, "Article 1. Le pr\u00e9sent contrat prend effet \u00e0 la date de d\u00e9but indiqu\u00e9e.");
+    doc.terms =
+        terms_text(f, "Article 1. Le pr\u00e9sent contrat prend effet \u00e0 la date de d\u00e9but indiqu\u00e9e.");
     doc.issuer = issuer(f, logo, accent);
 
     doc.client.client_id = "cli_fuzz";

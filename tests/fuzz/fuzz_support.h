@@ -50,7 +50,7 @@ inline bool known_issue(std::string_view name) {
 #define ISP_FUZZ_EXPECT(name, cond, detail)                                                                            \
     do {                                                                                                               \
         if (!(cond) && !::isp::fuzz::known_issue(name))                                                                \
-            ::isp::fuzz::fail(std::string(name) + ": " #cond " (" __FILE__ ":" + std::to_string(__LINE__) + ")",        \
+            ::isp::fuzz::fail(std::string(name) + ": " #cond " (" __FILE__ ":" + std::to_string(__LINE__) + ")",       \
                               (detail));                                                                               \
     } while (0)
 
@@ -102,7 +102,8 @@ inline void remove_stale(const std::filesystem::path& root) {
 inline std::string make_scratch_dir(std::string_view harness) {
     const auto root = detail::scratch_root();
     detail::remove_stale(root);
-    std::string templ = (root / ("isp-fuzz-" + std::string(harness) + "-" + std::to_string(::getpid()) + "-XXXXXX")).string();
+    std::string templ =
+        (root / ("isp-fuzz-" + std::string(harness) + "-" + std::to_string(::getpid()) + "-XXXXXX")).string();
     if (!::mkdtemp(templ.data()))
         fail("cannot create a scratch directory", templ);
     if (detail::current_scratch().empty())

@@ -23,16 +23,16 @@
 #include <string_view>
 
 #include "fuzz_support.h"
-#include "server/services/failure.h"
 #include "server/app/config.h"
-#include "server/config/operator_profile.h"
 #include "server/clock/clock.h"
+#include "server/config/operator_profile.h"
 #include "server/demo/demo_seed.h"
 #include "server/http/problem.h"
 #include "server/security/random_id.h"
 #include "server/security/signed_token.h"
 #include "server/services/client_identity.h"
 #include "server/services/contract_documents.h"
+#include "server/services/failure.h"
 #include "server/services/invoice_documents.h"
 #include "server/services/staff_tokens.h"
 #include "server/store/database.h"
@@ -119,7 +119,8 @@ void check_signed(std::string_view token, std::string_view purpose, std::string_
     ISP_FUZZ_CHECK(std::string(token) == w.signer.sign(purpose, subject, *expires), std::string(token));
     // The MAC binds the subject and the purpose: the same token opens nothing else.
     const std::string other_subject = std::string(subject) + "x";
-    ISP_FUZZ_CHECK(w.signer.verify(token, purpose, other_subject, now) == TokenSigner::Check::Invalid, std::string(token));
+    ISP_FUZZ_CHECK(w.signer.verify(token, purpose, other_subject, now) == TokenSigner::Check::Invalid,
+                   std::string(token));
     ISP_FUZZ_CHECK(w.signer.verify(token, std::string(purpose) + "x", subject, now) == TokenSigner::Check::Invalid,
                    std::string(token));
     // Another key knows nothing of it.
@@ -134,7 +135,8 @@ void check_lookup(std::string_view token, std::string_view cin) {
         client_id = w.identity->client_of(token);
     } catch (const isp::services::Failure& failure) {
         const isp::http::ApiError e = isp::http::problem_of(failure);
-        ISP_FUZZ_CHECK(e.status == 401 && (e.code == "lookup_token_invalid" || e.code == "lookup_token_expired"), e.code);
+        ISP_FUZZ_CHECK(e.status == 401 && (e.code == "lookup_token_invalid" || e.code == "lookup_token_expired"),
+                       e.code);
         return;
     }
     // A valid lookup token names its client before the first '.'.
@@ -156,7 +158,8 @@ void check_staff(std::string_view token) {
     World& w = world();
     const auto row = isp::services::find_live_token(*w.db, token);
     if (row) {
-        ISP_FUZZ_CHECK(token == admin_secret && row->token_id == "stk_fuzzadmin" && !row->revoked_at, std::string(token));
+        ISP_FUZZ_CHECK(token == admin_secret && row->token_id == "stk_fuzzadmin" && !row->revoked_at,
+                       std::string(token));
     }
     if (const auto roles = isp::services::parse_roles(token)) {
         ISP_FUZZ_CHECK(!roles->empty(), std::string(token));
@@ -206,7 +209,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_signed(token, "invoice-document", invoice_id);
     // Contract document links put "<version>." before the signed part.
     if (const auto dot = token.find('.'); dot != std::string_view::npos)
-        check_signed(token.substr(dot + 1), "contract-document", std::string(contract_id) + "#" + std::string(token.substr(0, dot)));
+        check_signed(token.substr(dot + 1), "contract-document",
+                     std::string(contract_id) + "#" + std::string(token.substr(0, dot)));
     // Lookup tokens put "<client_id>." before it.
     if (const auto dot = token.find('.'); dot != std::string_view::npos)
         check_signed(token.substr(dot + 1), "lookup", token.substr(0, dot));
