@@ -18,6 +18,11 @@ std::optional<std::string> normalize_line_reference(std::string_view text) {
     }
     if (ref.size() < 6 || ref.size() > 20 || ref.front() == '-')
         return std::nullopt;
+    // A phone number is never a reference: "0612345678" typed for an internet line would
+    // be stored as a reference, and the same text typed to prove who one is (where the
+    // family is not known) read as a number: the proof could never hold (found by fuzzing).
+    if (normalize_phone(ref))
+        return std::nullopt;
     return ref;
 }
 
@@ -25,7 +30,7 @@ std::optional<std::string> normalize_line_reference(std::string_view text) {
 
 std::optional<std::string> normalize_service_identifier(ServiceFamily family, std::string_view text,
                                                         std::string& code) {
-    const auto phone = normalize_phone(text);
+    const auto phone = normalize_phone(trim(text));
     switch (family) {
     case ServiceFamily::Mobile:
         code = "invalid_mobile_number";
@@ -48,7 +53,7 @@ std::optional<std::string> normalize_service_identifier(ServiceFamily family, st
 
 std::optional<std::string> normalize_any_service_identifier(std::string_view text) {
     // A number is tried first: "0612345678" is also a well-formed line reference.
-    if (const auto phone = normalize_phone(text))
+    if (const auto phone = normalize_phone(trim(text)))
         return phone->e164;
     return normalize_line_reference(text);
 }

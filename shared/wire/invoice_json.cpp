@@ -1,5 +1,7 @@
 #include "shared/wire/invoice_json.h"
 
+#include "shared/wire/json_reader.h"
+
 #include "shared/wire/offer_json.h"
 
 namespace isp::wire {
@@ -94,7 +96,7 @@ Invoice invoice_from_json(const nlohmann::json& j) {
     if (const auto it = j.find("lines"); it != j.end())
         for (const nlohmann::json& l : *it) {
             InvoiceLine line;
-            line.line_no = l.at("line_no").get<int>();
+            line.line_no = integer_value<int>(l.at("line_no"));
             line.offer_id = l.at("offer_id").get<std::string>();
             line.offer_name = l.at("offer_name").get<std::string>();
             line.service_family =
@@ -102,10 +104,10 @@ Invoice invoice_from_json(const nlohmann::json& j) {
             line.service_identifier = l.value("service_identifier", "");
             line.from_date = date(l.at("from_date"));
             line.to_date = date(l.at("to_date"));
-            line.days = l.at("days").get<int>();
-            line.days_in_period = l.at("days_in_period").get<int>();
+            line.days = integer_value<int>(l.at("days"));
+            line.days_in_period = integer_value<int>(l.at("days_in_period"));
             line.monthly_price_minor = money_from_json(l.at("monthly_price")).amount_minor;
-            line.tax_rate_bp = l.at("tax_rate_bp").get<BasisPoints>();
+            line.tax_rate_bp = integer_value<BasisPoints>(l.at("tax_rate_bp"));
             line.amount_minor = money_from_json(l.at("amount")).amount_minor;
             line.tax_minor = money_from_json(l.at("tax")).amount_minor;
             line.total_minor = money_from_json(l.at("total")).amount_minor;

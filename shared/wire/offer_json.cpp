@@ -1,5 +1,7 @@
 #include "shared/wire/offer_json.h"
 
+#include "shared/wire/json_reader.h"
+
 namespace isp::wire {
 
 nlohmann::json to_json(const Money& money) {
@@ -7,12 +9,7 @@ nlohmann::json to_json(const Money& money) {
 }
 
 Money money_from_json(const nlohmann::json& j) {
-    // Only an integer: nlohmann converts a float such as 1e100 with a cast whose result is
-    // undefined (found by fuzzing).
-    const nlohmann::json& amount = j.at("amount_minor");
-    if (!amount.is_number_integer())
-        throw nlohmann::json::type_error::create(302, "amount_minor must be an integer", &amount);
-    return Money{amount.get<std::int64_t>(), j.at("currency").get<std::string>()};
+    return Money{integer_value<std::int64_t>(j.at("amount_minor")), j.at("currency").get<std::string>()};
 }
 
 nlohmann::json to_json(const Offer& o) {
@@ -38,7 +35,7 @@ Offer offer_from_json(const nlohmann::json& j) {
     o.name = j.at("name").get<std::string>();
     o.description = j.value("description", "");
     o.monthly_price = money_from_json(j.at("monthly_price"));
-    o.tax_rate_bp = j.at("tax_rate_bp").get<BasisPoints>();
+    o.tax_rate_bp = integer_value<BasisPoints>(j.at("tax_rate_bp"));
     o.commitment_months = j.value("commitment_months", 0);
     o.active = j.value("active", true);
     return o;
