@@ -10,7 +10,8 @@
 //      - shared/wire readers documented as throwing nlohmann::json::exception on a bad
 //        shape (client, contract, invoice client, invoice, money, offer): only that;
 //      - the server's body readers (server/services/*_from_body), given objects only, as
-//        http::json_object_body() hands them over: only http::ApiError, with a 4xx status.
+//        http::json_object_body() hands them over: only services::Failure of a 4xx kind
+//        (what http::problem_of makes of it).
 //      What they return is serialised again as the server would (to_json(...).dump()),
 //      and a few round trips are checked.
 // Anything else that escapes is a crash (std::terminate), which is what we want found.

@@ -4,14 +4,15 @@
 //     subject and purpose it was signed for (the same token is Invalid for any other);
 //     Valid/Expired agree with the expiry written in the token and the clock;
 //   - services::ClientIdentity::client_of (lookup tokens "<client_id>.<expires>.<mac>"):
-//     a client id, or http::ApiError 401 lookup_token_invalid / lookup_token_expired, and
-//     nothing else; client_for_cin with the same token: ApiError 401/403 or the client;
+//     a client id, or services::Failure 401 lookup_token_invalid / lookup_token_expired,
+//     and nothing else; client_for_cin with the same token: a 401/403 failure or the client;
 //   - staff bearer tokens "pst_<token_id>_<secret>" (services::find_live_token, which is
 //     what http/staff_auth calls with what follows "Bearer "): found only for the exact
 //     secret of a live token, never for a revoked one; parse_roles round trips;
 //   - document links: ContractDocuments::render_for_token ("<version>.<expires>.<mac>")
-//     and InvoiceDocuments::render_for_token ("<expires>.<mac>"): ApiError 404/410 or
+//     and InvoiceDocuments::render_for_token ("<expires>.<mac>"): a 404/410 failure or
 //     the PDF.
+// (Statuses are what http::problem_of makes of a services::Failure.)
 // The signing key and the clock are fixed, so the seed corpus holds real, valid tokens
 // (tests/fuzz/corpus/tokens/, written by tests/fuzz/make_corpus.py) and the fuzzer starts
 // from them. Input: the token, optionally followed by '\n' and a subject (a CIN, a
