@@ -32,10 +32,9 @@ set(ISP_ASSET_DIR "${CMAKE_BINARY_DIR}/assets")
 file(MAKE_DIRECTORY "${ISP_ASSET_DIR}")
 foreach(face DejaVuSans DejaVuSans-Bold)
   add_custom_command(OUTPUT "${ISP_ASSET_DIR}/${face}.subset.ttf"
-    COMMAND "${ISP_SYSTEM_PYTHON}" -m fontTools.subset "${ISP_FONT_DIR}/${face}.ttf"
-            "--unicodes=${ISP_FONT_UNICODES}" --layout-features=kern,liga --no-hinting
-            --output-file=${ISP_ASSET_DIR}/${face}.subset.ttf
-    DEPENDS "${ISP_FONT_DIR}/${face}.ttf"
+    COMMAND "${ISP_SYSTEM_PYTHON}" "${CMAKE_SOURCE_DIR}/cmake/subset_font.py" "${ISP_FONT_DIR}/${face}.ttf"
+            "${ISP_ASSET_DIR}/${face}.subset.ttf" "${ISP_FONT_UNICODES}"
+    DEPENDS "${ISP_FONT_DIR}/${face}.ttf" "${CMAKE_SOURCE_DIR}/cmake/subset_font.py"
     COMMENT "Subsetting ${face}.ttf" VERBATIM)
 endforeach()
 
