@@ -24,8 +24,8 @@ void PlanChangedScreen::draw_content() {
         ui::text(value);
         ui::gap(6.0f);
     };
-    if (!result->contract_number.empty())
-        line(Text::ContractNumber, result->contract_number);
+    if (!result->contract.contract_number.empty())
+        line(Text::ContractNumber, result->contract.contract_number);
     line(Text::NewOffer, result->offer.name + "  (" +
                              std::string{tr(result->direction == "upgrade" ? Text::Upgrade : Text::Downgrade)} + ")");
     line(Text::MonthlyPrice, format_money(price_with_tax(result->offer), lang()) + " " +

@@ -7,6 +7,7 @@
 #include "server/security/random_id.h"
 #include "server/store/database.h"
 #include "server/store/idempotency_store.h"
+#include "shared/wire/problem_codes.h"
 
 namespace isp::http {
 namespace {
@@ -45,11 +46,11 @@ IdempotencyGuard::Outcome IdempotencyGuard::run(std::string_view scope, const ht
                                                 const nlohmann::json& canonical_request, const Operation& operation) {
     const std::string key = req.get_header_value("Idempotency-Key");
     if (key.empty())
-        throw ApiError(400, "idempotency_key_missing",
+        throw ApiError(400, wire::problem::idempotency_key_missing,
                        "This request needs an Idempotency-Key header (8 to 128 characters: letters, digits, - _ . :), "
                        "unique per operation attempt.");
     if (!valid_key(key))
-        throw ApiError(400, "idempotency_key_invalid",
+        throw ApiError(400, wire::problem::idempotency_key_invalid,
                        "The Idempotency-Key must be 8 to 128 characters: letters, digits, - _ . :");
 
     const std::string hash = security::sha256_hex(req.method + " " + req.path + "\n" + canonical_request.dump());
@@ -68,7 +69,7 @@ IdempotencyGuard::Outcome IdempotencyGuard::run(std::string_view scope, const ht
     return db_.write([&](store::Connection& c) -> Outcome {
         if (auto stored = store::find_idempotent_response(c, scope, key)) {
             if (stored->request_hash != hash)
-                throw ApiError(422, "idempotency_key_reused",
+                throw ApiError(422, wire::problem::idempotency_key_reused,
                                "This Idempotency-Key was already used for a different request; use a new key.");
             return Outcome{stored->status, stored->body, true};
         }

@@ -3,9 +3,11 @@
 #include <httplib.h>
 
 #include "server/http/problem.h"
+#include "server/http/problem_language.h"
 #include "shared/signup/messages.h"
 #include "shared/wire/json_intake.h"
 #include "shared/wire/json_reader.h"
+#include "shared/wire/problem_codes.h"
 
 namespace isp::http {
 
@@ -14,7 +16,7 @@ nlohmann::json json_object_body(const httplib::Request& req) {
     if (!type.empty() && type.rfind("application/json", 0) != 0 && type.find("+json") == std::string::npos)
         throw ApiError(415, "unsupported_media_type", "Send the body as application/json.");
     if (req.body.empty())
-        throw ApiError(400, "malformed_json", "The request body is empty; a JSON object is expected.");
+        throw ApiError(400, wire::problem::malformed_json, "The request body is empty; a JSON object is expected.");
     wire::JsonIntakeLimits limits;
     limits.max_bytes = req.body.size(); // the size limit is the server's (--max-body-bytes), checked before
     wire::JsonIntakeError error;
@@ -27,12 +29,12 @@ nlohmann::json json_object_body(const httplib::Request& req) {
     }
     nlohmann::json j = std::move(*parsed);
     if (!j.is_object())
-        throw ApiError(400, "invalid_body", "The request body must be a JSON object.");
+        throw ApiError(400, wire::problem::invalid_body, "The request body must be a JSON object.");
     return j;
 }
 
 Language request_language(const httplib::Request& req) {
-    return wire::parse_language(req.get_header_value("Accept-Language"));
+    return accepted_language(req).value_or(Language::French);
 }
 
 Language body_language(const nlohmann::json& body) {

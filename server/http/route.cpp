@@ -3,31 +3,35 @@
 #include <cstdio>
 
 #include "server/http/problem.h"
+#include "server/http/problem_language.h"
 #include "server/services/failure.h"
 #include "server/store/database.h"
+#include "shared/wire/problem_codes.h"
 
 namespace isp::http {
 
 httplib::Server::Handler guarded(RouteHandler handler) {
     return [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res) {
+        const auto answer = [&](ApiError e) {
+            if (const auto language = accepted_language(req))
+                put_in_language(e, *language);
+            write_problem(res, e, req.path);
+        };
         try {
             handler(req, res);
         } catch (const ApiError& e) {
-            write_problem(res, e, req.path);
+            answer(e);
         } catch (const services::Failure& f) {
-            write_problem(res, problem_of(f), req.path);
+            answer(problem_of(f));
         } catch (const store::StoreError& e) {
             if (e.is_constraint()) {
-                write_problem(
-                    res, ApiError(409, "conflict", "The request conflicts with the current state of the resource."),
-                    req.path);
+                answer(ApiError(409, "conflict", "The request conflicts with the current state of the resource."));
                 return;
             }
             // Logged with the path only: no request data, which may be personal.
             std::fprintf(stderr, "store error on %s %s: %s\n", req.method.c_str(), log_path(req).c_str(), e.what());
-            write_problem(
-                res, ApiError(503, "store_unavailable", "The database could not complete the request; retry later."),
-                req.path);
+            answer(ApiError(503, wire::problem::store_unavailable,
+                            "The database could not complete the request; retry later."));
         }
     };
 }

@@ -9,56 +9,18 @@
 
 #include <mutex>
 
-#include "server/routes/app_context.h"
-#include "server/config/server_config.h"
 #include "server/clock/clock.h"
 #include "server/http/problem.h"
 #include "server/http/revalidation.h"
 #include "server/http/route.h"
+#include "server/routes/app_context.h"
 #include "server/routes/routes.h"
 #include "server/security/random_id.h"
-#include "server/store/catalog_store.h"
-#include "server/store/database.h"
-#include "shared/signup/signup_form.h"
-#include "shared/wire/offer_json.h"
+#include "server/services/landing_bootstrap.h"
+#include "shared/wire/bootstrap_json.h"
 
 namespace isp::routes {
 namespace {
-
-nlohmann::json build_bootstrap(AppContext& app) {
-    const auto offers = app.db.read([](store::Connection& c) { return store::list_offers(c, true); });
-    nlohmann::json families = nlohmann::json::array();
-    for (ServiceFamily f : all_service_families) {
-        nlohmann::json list = nlohmann::json::array();
-        for (const Offer& o : offers)
-            if (o.family == f)
-                list.push_back(wire::to_json(o));
-        families.push_back({{"family", std::string(to_string(f))},
-                            {"label_fr", std::string(family_label(f, Language::French))},
-                            {"label_en", std::string(family_label(f, Language::English))},
-                            {"offers", std::move(list)}});
-    }
-    nlohmann::json fields = nlohmann::json::array();
-    for (const SignupField& f : signup_fields())
-        fields.push_back({{"field", f.name},
-                          {"label_fr", f.label_fr},
-                          {"label_en", f.label_en},
-                          {"max_length", f.max_length},
-                          {"hint_fr", f.hint_fr},
-                          {"hint_en", f.hint_en},
-                          {"required", true}});
-    nlohmann::json operator_json{{"name", app.config.operator_profile.name},
-                                 {"currency", app.config.operator_profile.currency}};
-    if (!app.config.operator_profile.logo.empty())
-        operator_json["logo_url"] = "/api/v1/landing/operator-logo";
-    return nlohmann::json{{"operator", std::move(operator_json)},
-                          {"today", app.clock.today_utc().to_iso()},
-                          {"families", std::move(families)},
-                          {"signup_fields", std::move(fields)},
-                          {"commitment_options", commitment_options},
-                          {"max_start_days_ahead", max_start_days_ahead},
-                          {"draft_ttl_days", app.config.draft_ttl_days}};
-}
 
 struct CachedBootstrap {
     std::mutex mutex;
@@ -78,7 +40,7 @@ void register_landing_bootstrap(httplib::Server& http, AppContext& app) {
     http.Get("/api/v1/landing/bootstrap",
              http::guarded([&app, cache](const httplib::Request& req, httplib::Response& res) {
                  // Read the generation before the data: a cache entry is never newer than its key.
-                 const std::uint64_t generation = app.db.generation(store::Database::Watched::Offers);
+                 const std::uint64_t generation = services::catalog_generation(app);
                  const std::string today = app.clock.today_utc().to_iso();
                  const std::int64_t now = app.clock.now_unix();
                  std::string body, etag;
@@ -91,7 +53,7 @@ void register_landing_bootstrap(httplib::Server& http, AppContext& app) {
                      }
                  }
                  if (body.empty()) {
-                     body = build_bootstrap(app).dump();
+                     body = wire::to_json(services::landing_bootstrap(app)).dump();
                      etag = http::etag_from_sha256(security::sha256_hex(body));
                      std::lock_guard lock(cache->mutex);
                      cache->generation = generation;

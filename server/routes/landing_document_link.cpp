@@ -6,21 +6,20 @@
 #include <httplib.h>
 
 #include "server/config/server_config.h"
-#include "server/routes/app_context.h"
 #include "server/http/client_address.h"
 #include "server/http/device_cookie.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
 #include "server/http/rate_limit.h"
 #include "server/http/route.h"
+#include "server/routes/app_context.h"
 #include "server/routes/routes.h"
 #include "server/services/client_identity.h"
-#include "server/services/contract_documents.h"
-#include "server/services/plan_change_service.h"
-#include "server/store/contract_store.h"
-#include "server/store/database.h"
+#include "server/services/existing_clients.h"
 #include "shared/signup/messages.h"
+#include "shared/wire/document_link_json.h"
 #include "shared/wire/json_reader.h"
+#include "shared/wire/problem_codes.h"
 
 namespace isp::routes {
 
@@ -39,30 +38,18 @@ void register_landing_document_link(httplib::Server& http, AppContext& app) {
                   if (token.empty() && cin.empty() && service_identifier.empty() && errors.empty())
                       errors.push_back(field_error("lookup_token", "required", lang));
                   if (!errors.empty())
-                      throw http::ApiError(400, "validation_failed",
+                      throw http::ApiError(400, wire::problem::validation_failed,
                                            "Send either lookup_token, or cin and service_identifier; see errors.",
                                            std::move(errors));
 
-                  const std::string contract_id = http::path_param(req, "contract_id");
-                  std::optional<Client> proven; // by CIN + line: the browser gets its device cookie
-                  const Contract contract = app.db.read([&](store::Connection& c) {
-                      if (token.empty())
-                          proven = app.identity.verify(c, http::client_address(req, app.config.trusted_proxies), cin,
-                                                       service_identifier, http::device_cookie(req), lang);
-                      const std::string client_id = proven ? proven->client_id : app.identity.client_of(token);
-                      auto k = store::find_contract(c, contract_id);
-                      if (!k || k->client_id != client_id)
-                          services::refuse_contract_not_owned();
-                      return *k;
-                  });
-                  if (proven)
-                      http::set_device_cookie(res, app.identity.issue_device_token(*proven));
-                  const auto link = app.documents.link(contract.contract_id, contract.document_version);
-                  http::write_json(res, 200,
-                                   {{"contract_id", contract.contract_id},
-                                    {"document_version", contract.document_version},
-                                    {"document_download_url", link.url},
-                                    {"document_url_expires_at", link.expires_at}});
+                  const std::string address = http::client_address(req, app.config.trusted_proxies);
+                  const std::string device = http::device_cookie(req);
+                  const auto answer =
+                      services::contract_document_link(app, app.identity, http::path_param(req, "contract_id"), token,
+                                                       cin, service_identifier, {address, device, lang});
+                  if (answer.proven) // proven by CIN + line: the browser gets its device cookie
+                      http::set_device_cookie(res, app.identity.issue_device_token(*answer.proven));
+                  http::write_json(res, 200, wire::to_json(answer.link));
               }));
 }
 

@@ -11,6 +11,7 @@
 #include "shared/domain/service_identifier.h"
 #include "shared/domain/text.h"
 #include "shared/signup/messages.h"
+#include "shared/wire/problem_codes.h"
 
 namespace isp::services {
 namespace {
@@ -27,7 +28,7 @@ bool valid_client_id(std::string_view id) {
 }
 
 Failure invalid_token() {
-    return Failure(FailureKind::Unauthenticated, "lookup_token_invalid",
+    return Failure(FailureKind::Unauthenticated, wire::problem::lookup_token_invalid,
                    "This lookup token is not valid. Verify your identity again (CIN and line number).");
 }
 
@@ -50,7 +51,7 @@ std::string ClientIdentity::client_of(std::string_view token) const {
     switch (signer_.verify(token.substr(dot + 1), purpose, client_id, clock_.now_unix())) {
     case security::TokenSigner::Check::Valid: return std::string(client_id);
     case security::TokenSigner::Check::Expired:
-        throw Failure(FailureKind::Unauthenticated, "lookup_token_expired",
+        throw Failure(FailureKind::Unauthenticated, wire::problem::lookup_token_expired,
                       "This lookup token has expired. Verify your identity again (CIN and line number).");
     case security::TokenSigner::Check::Invalid: break;
     }
@@ -64,7 +65,7 @@ Client ClientIdentity::client_for_cin(store::Connection& c, std::string_view tok
     const auto cin = normalize_cin(cin_text);
     auto client = store::find_client(c, client_id);
     if (!client || !cin || client->cin != *cin)
-        throw Failure(FailureKind::Forbidden, "lookup_token_mismatch",
+        throw Failure(FailureKind::Forbidden, wire::problem::lookup_token_mismatch,
                       "This lookup token does not open this CIN. Verify your identity again.");
     return *client;
 }
@@ -83,7 +84,7 @@ Client ClientIdentity::verify(store::Connection& c, std::string_view remote_addr
     else if (!(identifier = normalize_any_service_identifier(identifier_text)))
         errors.push_back(field_error("service_identifier", "invalid_service_identifier", lang));
     if (!errors.empty())
-        throw Failure(FailureKind::Invalid, "validation_failed",
+        throw Failure(FailureKind::Invalid, wire::problem::validation_failed,
                       lang == Language::French ? "Certains champs sont invalides ; voir errors."
                                                : "Some fields are invalid; see errors.",
                       std::move(errors));
@@ -114,7 +115,7 @@ Client ClientIdentity::verify(store::Connection& c, std::string_view remote_addr
             failures_.forgive({address_key, cin_key}, attempt);
         return *client;
     }
-    throw Failure(FailureKind::Unauthenticated, "verification_failed",
+    throw Failure(FailureKind::Unauthenticated, wire::problem::verification_failed,
                   std::string(validation_message("verification_failed", lang)));
 }
 

@@ -11,6 +11,7 @@
 #include "server/store/contract_store.h"
 #include "shared/wire/contract_json.h"
 #include "shared/wire/offer_json.h"
+#include "shared/wire/problem_codes.h"
 
 namespace isp::services {
 namespace {
@@ -23,7 +24,7 @@ std::string subject(std::string_view contract_id, int version) {
 
 // Link tokens read "<version>.<expires>.<mac>": the version says which record it opens.
 Failure bad_link() {
-    return Failure(FailureKind::NotFound, "document_link_invalid",
+    return Failure(FailureKind::NotFound, wire::problem::document_link_invalid,
                    "This document link is not valid. Ask for a new link from the portal.");
 }
 
@@ -60,7 +61,7 @@ std::string ContractDocuments::render_for_token(store::Connection& c, std::strin
     switch (signer_.verify(token.substr(dot + 1), purpose, subject(contract_id, version), clock_.now_unix())) {
     case security::TokenSigner::Check::Valid: break;
     case security::TokenSigner::Check::Expired:
-        throw Failure(FailureKind::Gone, "document_link_expired",
+        throw Failure(FailureKind::Gone, wire::problem::document_link_expired,
                       "This document link has expired. Ask for a new link from the portal.");
     case security::TokenSigner::Check::Invalid: throw bad_link();
     }

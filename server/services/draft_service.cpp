@@ -6,6 +6,7 @@
 #include "server/store/database.h"
 #include "server/store/draft_store.h"
 #include "shared/wire/json_reader.h"
+#include "shared/wire/problem_codes.h"
 #include "shared/wire/signup_json.h"
 
 namespace isp::services {
@@ -38,8 +39,8 @@ DraftInput read_input(const nlohmann::json& body) {
         }
     }
     if (!errors.empty())
-        throw Failure(FailureKind::Invalid, "validation_failed", "The draft has invalid fields; see errors.",
-                      std::move(errors));
+        throw Failure(FailureKind::Invalid, wire::problem::validation_failed,
+                      "The draft has invalid fields; see errors.", std::move(errors));
     return in;
 }
 
@@ -56,16 +57,11 @@ bool plausible_id(std::string_view id) {
 }
 
 Failure not_found() {
-    return Failure(FailureKind::NotFound, "draft_not_found",
+    return Failure(FailureKind::NotFound, wire::problem::draft_not_found,
                    "No draft has this id. Check the link, or start a new subscription.");
 }
 
 } // namespace
-
-nlohmann::json to_json(const Draft& d) {
-    return {{"draft_id", d.draft_id},     {"form", wire::to_json(d.form)}, {"step", d.step},
-            {"created_at", d.created_at}, {"updated_at", d.updated_at},    {"expires_at", d.expires_at}};
-}
 
 Draft DraftService::create(const nlohmann::json& body) {
     DraftInput in = read_input(body);
@@ -90,7 +86,8 @@ Draft DraftService::get(std::string_view draft_id) {
     if (!r)
         throw not_found();
     if (r->expires_at <= clock_.now_iso())
-        throw Failure(FailureKind::Gone, "draft_expired", "This draft has expired. Please start a new subscription.");
+        throw Failure(FailureKind::Gone, wire::problem::draft_expired,
+                      "This draft has expired. Please start a new subscription.");
     return from_record(*r);
 }
 

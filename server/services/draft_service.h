@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/signup/signup_form.h"
+#include "shared/wire/draft_json.h"
 
 namespace isp {
 class Clock;
@@ -17,16 +18,7 @@ class Database;
 
 namespace isp::services {
 
-struct Draft {
-    std::string draft_id;
-    SignupForm form;
-    std::string step; // where the person was: "offer", "details", "review"
-    std::string created_at;
-    std::string updated_at;
-    std::string expires_at;
-};
-
-nlohmann::json to_json(const Draft& draft);
+using wire::Draft; // the draft as the API answers it
 
 class DraftService {
 public:

@@ -10,6 +10,7 @@
 #include "server/store/client_store.h"
 #include "server/store/contract_store.h"
 #include "server/store/invoice_store.h"
+#include "shared/wire/problem_codes.h"
 
 namespace isp::services {
 namespace {
@@ -17,7 +18,7 @@ namespace {
 constexpr std::string_view purpose = "invoice-document";
 
 Failure bad_link() {
-    return Failure(FailureKind::NotFound, "document_link_invalid",
+    return Failure(FailureKind::NotFound, wire::problem::document_link_invalid,
                    "This document link is not valid. Ask for a new link from the portal.");
 }
 
@@ -35,7 +36,7 @@ std::string InvoiceDocuments::render_for_token(store::Connection& c, std::string
     switch (signer_.verify(token, purpose, invoice_id, clock_.now_unix())) {
     case security::TokenSigner::Check::Valid: break;
     case security::TokenSigner::Check::Expired:
-        throw Failure(FailureKind::Gone, "document_link_expired",
+        throw Failure(FailureKind::Gone, wire::problem::document_link_expired,
                       "This document link has expired. Ask for a new link from the portal.");
     case security::TokenSigner::Check::Invalid: throw bad_link();
     }

@@ -3,6 +3,7 @@
 #include "server/clock/clock.h"
 #include "server/services/contract_documents.h"
 #include "server/services/failure.h"
+#include "server/services/service_context.h"
 #include "server/store/catalog_store.h"
 #include "server/store/client_store.h"
 #include "server/store/contract_store.h"
@@ -10,6 +11,7 @@
 #include "shared/signup/messages.h"
 #include "shared/wire/contract_json.h"
 #include "shared/wire/offer_json.h"
+#include "shared/wire/problem_codes.h"
 
 namespace isp::services {
 namespace {
@@ -24,7 +26,7 @@ bool has_code(const FieldErrors& errors, std::string_view code) {
 } // namespace
 
 void refuse_contract_not_owned() {
-    throw Failure(FailureKind::Forbidden, "contract_not_owned",
+    throw Failure(FailureKind::Forbidden, wire::problem::contract_not_owned,
                   "This contract is not one of yours. Check the contract, or verify your identity again.");
 }
 
@@ -36,7 +38,7 @@ PlanChange change_plan(store::Connection& c, const PlanChangeRequest& r, const C
     const auto current = store::find_offer(c, contract->offer_id);
     const auto client = store::find_client(c, contract->client_id);
     if (!current || !client)
-        throw Failure(FailureKind::Unavailable, "store_unavailable",
+        throw Failure(FailureKind::Unavailable, wire::problem::store_unavailable,
                       "The contract's records are incomplete; retry later.");
     const auto target = r.target_offer_id.empty() ? std::nullopt : store::find_offer(c, r.target_offer_id);
 
@@ -51,7 +53,7 @@ PlanChange change_plan(store::Connection& c, const PlanChangeRequest& r, const C
                 throw Failure(FailureKind::Conflict, code, std::move(detail), std::move(errors));
             }
         }
-        throw Failure(FailureKind::Invalid, "validation_failed",
+        throw Failure(FailureKind::Invalid, wire::problem::validation_failed,
                       r.language == Language::French ? "Certains champs sont invalides ; voir errors."
                                                      : "Some fields are invalid; see errors.",
                       std::move(errors));
@@ -106,6 +108,20 @@ PlanChange change_plan_as_staff(store::Connection& c, const std::string& contrac
         }
         throw;
     }
+}
+
+wire::PlanChangeResult submit_plan_change(store::Connection& c, ServiceContext& ctx, const PlanChangeRequest& request) {
+    const PlanChange done = change_plan(c, request, ctx.clock, ctx.documents);
+    const DocumentLink link = ctx.documents.link(done.contract.contract_id, done.contract.document_version);
+    return wire::PlanChangeResult{
+        done.contract.contract_id,
+        done.contract,
+        std::string{to_string(done.direction)},
+        done.contract.contract_start_date.to_iso(),
+        done.previous_offer,
+        done.offer,
+        done.monthly_difference,
+        wire::DocumentLink{done.contract.contract_id, done.contract.document_version, link.url, link.expires_at}};
 }
 
 } // namespace isp::services

@@ -10,6 +10,7 @@
 #include "shared/billing/plan_change.h"
 #include "shared/domain/contract.h"
 #include "shared/domain/offer.h"
+#include "shared/wire/plan_change_json.h"
 
 namespace isp {
 class Clock;
@@ -18,7 +19,8 @@ class Connection;
 }
 namespace services {
 class ContractDocuments;
-}
+struct ServiceContext;
+} // namespace services
 } // namespace isp
 
 namespace isp::services {
@@ -46,6 +48,10 @@ struct PlanChange {
 // field errors.
 PlanChange change_plan(store::Connection& c, const PlanChangeRequest& request, const Clock& clock,
                        const ContractDocuments& documents);
+
+// POST /landing/submit/plan-change, in the caller's transaction: change_plan(), answered
+// with the changed contract and a signed link to its new document version.
+wire::PlanChangeResult submit_plan_change(store::Connection& c, ServiceContext& ctx, const PlanChangeRequest& request);
 
 // A staff plan change (process map P6: PUT /contracts/{id}/offer): the same rules and
 // writes as the landing one, on any client's contract, with `actor` in the audit trail.

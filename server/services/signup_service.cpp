@@ -4,12 +4,17 @@
 
 #include "server/clock/clock.h"
 #include "server/security/random_id.h"
+#include "server/services/contract_documents.h"
 #include "server/services/contract_opening.h"
 #include "server/services/failure.h"
+#include "server/services/service_context.h"
+#include "server/store/catalog_store.h"
 #include "server/store/client_store.h"
 #include "server/store/contract_store.h"
+#include "server/store/draft_store.h"
 #include "server/store/sequence_store.h"
 #include "shared/signup/messages.h"
+#include "shared/wire/problem_codes.h"
 
 namespace isp::services {
 
@@ -29,9 +34,9 @@ NewSubscription subscribe_new_client(store::Connection& c, const ValidSignup& s,
     // The line first: a line that is taken gets the same answer whoever's CIN comes with
     // it, so this cannot be used to learn whether a CIN is a client's (docs/security.md).
     if (store::subscriber_has_live_contract(c, s.service_identifier))
-        throw conflict("service_identifier", "service_identifier_in_use");
+        throw conflict("service_identifier", wire::problem::service_identifier_in_use);
     if (store::find_client_by_cin(c, s.cin))
-        throw conflict("cin", "verification_required");
+        throw conflict("cin", wire::problem::verification_required);
 
     const std::string now = clock.now_iso();
     NewSubscription out;
@@ -52,6 +57,24 @@ NewSubscription subscribe_new_client(store::Connection& c, const ValidSignup& s,
         c, client, offer, {s.service_identifier, s.contract_start_date, s.commitment_months, ContractStatus::Active},
         "landing", clock, documents);
     return out;
+}
+
+wire::NewContract submit_signup(store::Connection& c, ServiceContext& ctx, const SignupForm& form,
+                                const std::string& draft_id) {
+    const auto offer = store::find_offer(c, form.offer_id);
+    SignupCheck check = check_signup(form, offer ? &*offer : nullptr, ctx.clock.today_utc());
+    if (!check.valid)
+        throw Failure(FailureKind::Invalid, wire::problem::validation_failed,
+                      form.language == Language::French ? "Certains champs sont invalides ; voir errors."
+                                                        : "Some fields are invalid; see errors.",
+                      std::move(check.errors));
+    const NewSubscription created = subscribe_new_client(c, *check.valid, *offer, ctx.clock, ctx.documents);
+    if (!draft_id.empty())
+        store::delete_draft(c, draft_id);
+    const DocumentLink link = ctx.documents.link(created.contract.contract_id, created.contract.document_version);
+    return wire::new_contract(
+        created.contract, created.offer,
+        wire::DocumentLink{created.contract.contract_id, created.contract.document_version, link.url, link.expires_at});
 }
 
 } // namespace isp::services

@@ -10,6 +10,7 @@
 #include "shared/domain/contract.h"
 #include "shared/domain/offer.h"
 #include "shared/signup/signup_form.h"
+#include "shared/wire/new_contract_json.h"
 
 namespace isp {
 class Clock;
@@ -33,6 +34,15 @@ struct NewSubscription {
 // client (their details are never changed from here), 409 service_identifier_in_use.
 NewSubscription subscribe_new_client(store::Connection& c, const ValidSignup& signup, const Offer& offer,
                                      const Clock& clock, const ContractDocuments& documents);
+
+struct ServiceContext;
+
+// POST /landing/submit/new, in the caller's transaction (the idempotency guard's): checks
+// the form with check_signup, the portal's own rules (400 validation_failed with field
+// errors, the message in the form's language), subscribes, deletes the draft it came
+// from (`draft_id` may be empty), and answers with the contract and its document link.
+wire::NewContract submit_signup(store::Connection& c, ServiceContext& ctx, const SignupForm& form,
+                                const std::string& draft_id);
 
 // "CTR-2026-000042": per-year, gapless (taken in the same transaction).
 std::string next_contract_number(store::Connection& c, int year);

@@ -25,6 +25,7 @@ struct Contract {
     ContractStatus status = ContractStatus::Active;
     int document_version = 1; // a plan change produces version 2, 3, ...
     std::string created_at;
+    bool operator==(const Contract&) const = default;
 };
 
 // Last day of the commitment, or nullopt when there is none.

@@ -29,6 +29,7 @@ struct InvoiceClient {
     std::string cin;
     std::string address;
     std::string email;
+    bool operator==(const InvoiceClient&) const = default;
 };
 
 // One offer over one range of billed days.
@@ -47,6 +48,7 @@ struct InvoiceLine {
     std::int64_t amount_minor = 0; // before tax, prorated
     std::int64_t tax_minor = 0;
     std::int64_t total_minor = 0;
+    bool operator==(const InvoiceLine&) const = default;
 };
 
 struct Invoice {
@@ -69,6 +71,7 @@ struct Invoice {
     InvoiceClient client;
     std::vector<InvoiceLine> lines; // empty when listed without them
     std::string created_at;
+    bool operator==(const Invoice&) const = default;
 };
 
 inline std::int64_t outstanding_minor(const Invoice& i) {

@@ -12,7 +12,7 @@ namespace isp {
 enum class ServiceFamily { Mobile, Internet, Landline };
 
 inline constexpr ServiceFamily all_service_families[] = {ServiceFamily::Mobile, ServiceFamily::Internet,
-                                                          ServiceFamily::Landline};
+                                                         ServiceFamily::Landline};
 
 std::string_view to_string(ServiceFamily family); // "mobile", "internet", "landline"
 std::optional<ServiceFamily> parse_service_family(std::string_view text);
@@ -23,13 +23,16 @@ struct Offer {
     ServiceFamily family = ServiceFamily::Mobile;
     std::string name;
     std::string description;
-    Money monthly_price;           // before tax
+    Money monthly_price;            // before tax
     BasisPoints tax_rate_bp = 2000; // 20 % VAT
-    int commitment_months = 0;     // minimum commitment a signup may choose
+    int commitment_months = 0;      // minimum commitment a signup may choose
     bool active = true;
+    bool operator==(const Offer&) const = default;
 };
 
-inline Money tax_amount(const Offer& o) { return {apply_rate(o.monthly_price.amount_minor, o.tax_rate_bp), o.monthly_price.currency}; }
+inline Money tax_amount(const Offer& o) {
+    return {apply_rate(o.monthly_price.amount_minor, o.tax_rate_bp), o.monthly_price.currency};
+}
 inline Money price_with_tax(const Offer& o) {
     return {o.monthly_price.amount_minor + tax_amount(o).amount_minor, o.monthly_price.currency};
 }

@@ -1,0 +1,87 @@
+#include "server/services/existing_clients.h"
+
+#include "server/clock/clock.h"
+#include "server/services/client_identity.h"
+#include "server/services/contract_documents.h"
+#include "server/services/invoice_documents.h"
+#include "server/services/plan_change_service.h"
+#include "server/services/service_context.h"
+#include "server/store/catalog_store.h"
+#include "server/store/contract_store.h"
+#include "server/store/database.h"
+#include "server/store/invoice_store.h"
+
+namespace isp::services {
+
+Client verify_client(ServiceContext& ctx, ClientIdentity& identity, std::string_view cin,
+                     std::string_view service_identifier, const ProofOrigin& origin) {
+    return ctx.db.read([&](store::Connection& c) {
+        return identity.verify(c, origin.remote_address, cin, service_identifier, origin.device_token, origin.language);
+    });
+}
+
+wire::Subscriptions client_subscriptions(ServiceContext& ctx, const ClientIdentity& identity,
+                                         std::string_view lookup_token, std::string_view cin) {
+    return ctx.db.read([&](store::Connection& c) {
+        const Client client = identity.client_for_cin(c, lookup_token, cin);
+        wire::Subscriptions out{client.client_id, client.first_name, {}};
+        const std::vector<Offer> catalog = store::list_offers(c, true);
+        for (const Contract& k : store::list_live_contracts_of_client(c, client.client_id))
+            if (const auto offer = store::find_offer(c, k.offer_id))
+                out.subscriptions.push_back(wire::subscription(k, *offer, catalog));
+        return out;
+    });
+}
+
+ContractDocumentLink contract_document_link(ServiceContext& ctx, ClientIdentity& identity, std::string_view contract_id,
+                                            std::string_view lookup_token, std::string_view cin,
+                                            std::string_view service_identifier, const ProofOrigin& origin) {
+    ContractDocumentLink out;
+    const Contract contract = ctx.db.read([&](store::Connection& c) {
+        if (lookup_token.empty())
+            out.proven = identity.verify(c, origin.remote_address, cin, service_identifier, origin.device_token,
+                                         origin.language);
+        const std::string client_id = out.proven ? out.proven->client_id : identity.client_of(lookup_token);
+        auto k = store::find_contract(c, contract_id);
+        if (!k || k->client_id != client_id)
+            refuse_contract_not_owned();
+        return *k;
+    });
+    const DocumentLink link = ctx.documents.link(contract.contract_id, contract.document_version);
+    out.link = wire::DocumentLink{contract.contract_id, contract.document_version, link.url, link.expires_at};
+    return out;
+}
+
+wire::ClientInvoices client_invoices(ServiceContext& ctx, const ClientIdentity& identity, std::string_view lookup_token,
+                                     std::string_view cin, std::optional<InvoiceStatus> status, std::int64_t page,
+                                     std::int64_t per_page) {
+    store::InvoiceFilter filter;
+    filter.today = ctx.clock.today_utc();
+    filter.status = status;
+    return ctx.db.read([&](store::Connection& c) {
+        const Client client = identity.client_for_cin(c, lookup_token, cin);
+        filter.client_id = client.client_id;
+        wire::ClientInvoices out;
+        out.pagination = wire::Pagination{page, per_page, store::count_invoices(c, filter)};
+        // With their lines: a client's month has a handful, and the portal shows them.
+        std::vector<Invoice> invoices = store::list_invoices_page(c, filter, per_page, (page - 1) * per_page);
+        store::attach_lines(c, invoices);
+        for (Invoice& invoice : invoices) {
+            const DocumentLink link = ctx.invoice_documents.link(invoice.invoice_id);
+            const InvoiceStatus as_of_today = invoice_status(invoice, filter.today);
+            out.invoices.push_back(wire::ClientInvoice{std::move(invoice), as_of_today, link.url, link.expires_at});
+        }
+        return out;
+    });
+}
+
+std::string contract_pdf_for_token(ServiceContext& ctx, std::string_view contract_id, std::string_view token) {
+    return ctx.db.read([&](store::Connection& c) { return ctx.documents.render_for_token(c, contract_id, token); });
+}
+
+std::string invoice_pdf_for_token(ServiceContext& ctx, std::string_view invoice_id, std::string_view token) {
+    return ctx.db.read(
+        [&](store::Connection& c) { return ctx.invoice_documents.render_for_token(c, invoice_id, token); });
+}
+
+} // namespace isp::services

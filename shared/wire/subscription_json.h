@@ -1,0 +1,50 @@
+// Wire format of GET /api/v1/landing/clients/{cin}/subscriptions: a verified client's
+// live contracts, each with the offers it may move to as the server judged them.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "shared/domain/contract.h"
+#include "shared/domain/offer.h"
+
+namespace isp::wire {
+
+// An offer a subscription may move to.
+struct EligibleOffer {
+    Offer offer;
+    std::string direction; // "upgrade" or "downgrade"
+    Money monthly_difference;
+    bool operator==(const EligibleOffer&) const = default;
+};
+
+// One contract (offer_id, subscriber, start date, commitment, status, version) with its offer.
+struct Subscription {
+    Contract contract;
+    Offer offer;
+    Money monthly_price;
+    Money monthly_price_with_tax;
+    std::string commitment_end; // ISO date, "" without commitment
+    std::vector<EligibleOffer> eligible_offers;
+    bool operator==(const Subscription&) const = default;
+};
+
+struct Subscriptions {
+    std::string client_id;
+    std::string first_name;
+    std::vector<Subscription> subscriptions;
+    bool operator==(const Subscriptions&) const = default;
+};
+
+// A contract as the portal shows it: its prices and the catalog offers it may move to
+// (shared/billing/plan_change.h decides which).
+Subscription subscription(const Contract& contract, const Offer& offer, const std::vector<Offer>& catalog);
+
+nlohmann::json to_json(const Subscription& subscription);
+nlohmann::json to_json(const Subscriptions& subscriptions); // with "total"
+// Throw nlohmann::json::exception on a bad shape.
+Subscription subscription_from_json(const nlohmann::json& j);
+Subscriptions subscriptions_from_json(const nlohmann::json& j);
+
+} // namespace isp::wire
