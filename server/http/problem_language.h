@@ -16,7 +16,7 @@ struct Request;
 
 namespace isp::http {
 
-struct ApiError;
+class ApiError;
 
 // The most preferred of French and English in an Accept-Language header (RFC 9110
 // 12.5.4: language ranges with q-values; "fr-MA" is French, "*" or nothing we speak is

@@ -73,10 +73,8 @@ Bootstrap bootstrap_from_json(const nlohmann::json& j) {
             b.commitment_options.push_back(integer_value<int>(c));
     if (b.commitment_options.empty())
         b.commitment_options.assign(std::begin(commitment_options), std::end(commitment_options));
-    if (const auto it = j.find("max_start_days_ahead"); it != j.end())
-        b.max_start_days_ahead = integer_value<int>(*it);
-    if (const auto it = j.find("draft_ttl_days"); it != j.end())
-        b.draft_ttl_days = integer_value<int>(*it);
+    b.max_start_days_ahead = integer_or(j, "max_start_days_ahead", b.max_start_days_ahead);
+    b.draft_ttl_days = integer_or(j, "draft_ttl_days", b.draft_ttl_days);
     return b;
 }
 

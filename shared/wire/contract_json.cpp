@@ -5,10 +5,11 @@
 namespace isp::wire {
 
 nlohmann::json to_json(const Client& c) {
-    return {{"client_id", c.client_id}, {"cin", c.cin},         {"first_name", c.first_name},
-            {"last_name", c.last_name}, {"phone", c.phone},     {"email", c.email},
-            {"address", c.address},     {"language", std::string{to_string(c.language)}}, {"created_at", c.created_at},
-            {"updated_at", c.updated_at.empty() ? c.created_at : c.updated_at}};
+    return {{"client_id", c.client_id},   {"cin", c.cin},
+            {"first_name", c.first_name}, {"last_name", c.last_name},
+            {"phone", c.phone},           {"email", c.email},
+            {"address", c.address},       {"language", std::string{to_string(c.language)}},
+            {"created_at", c.created_at}, {"updated_at", c.updated_at.empty() ? c.created_at : c.updated_at}};
 }
 
 Client client_from_json(const nlohmann::json& j) {
@@ -52,9 +53,9 @@ Contract contract_from_json(const nlohmann::json& j) {
     if (!start)
         throw nlohmann::json::other_error::create(501, "bad contract_start_date", &j);
     c.contract_start_date = *start;
-    c.commitment_months = j.value("commitment_months", 0);
+    c.commitment_months = integer_or(j, "commitment_months", 0);
     c.status = parse_contract_status(j.value("status", "active")).value_or(ContractStatus::Active);
-    c.document_version = j.value("document_version", 1);
+    c.document_version = integer_or(j, "document_version", 1);
     c.created_at = j.value("created_at", "");
     return c;
 }

@@ -11,7 +11,7 @@ namespace isp::wire {
 nlohmann::json to_json(const Client& client);
 Client client_from_json(const nlohmann::json& j); // throws nlohmann::json::exception on bad shape
 
-nlohmann::json to_json(const Contract& contract); // includes the derived "commitment_end"
+nlohmann::json to_json(const Contract& contract);     // includes the derived "commitment_end"
 Contract contract_from_json(const nlohmann::json& j); // throws nlohmann::json::exception on bad shape
 
 } // namespace isp::wire

@@ -14,8 +14,7 @@ nlohmann::json to_json(const DocumentLink& link) {
 DocumentLink document_link_from_json(const nlohmann::json& j) {
     DocumentLink d;
     d.contract_id = j.value("contract_id", "");
-    if (const auto it = j.find("document_version"); it != j.end())
-        d.document_version = integer_value<int>(*it);
+    d.document_version = integer_or(j, "document_version", d.document_version);
     d.document_download_url = j.at("document_download_url").get<std::string>();
     d.document_url_expires_at = j.value("document_url_expires_at", "");
     return d;

@@ -48,7 +48,8 @@ bool JsonReader::integer(std::string_view key, long long& out, bool required) {
         add_error(key, "invalid_type");
         return false;
     }
-    if (v->is_number_unsigned() && v->get<unsigned long long>() > static_cast<unsigned long long>(std::numeric_limits<long long>::max())) {
+    if (v->is_number_unsigned() &&
+        v->get<unsigned long long>() > static_cast<unsigned long long>(std::numeric_limits<long long>::max())) {
         add_error(key, "invalid_type");
         return false;
     }
@@ -80,8 +81,12 @@ bool JsonReader::boolean(std::string_view key, bool& out, bool required) {
     return true;
 }
 
-Language parse_language(std::string_view text) { return text.rfind("en", 0) == 0 ? Language::English : Language::French; }
+Language parse_language(std::string_view text) {
+    return text.rfind("en", 0) == 0 ? Language::English : Language::French;
+}
 
-std::string_view to_string(Language language) { return language == Language::English ? "en" : "fr"; }
+std::string_view to_string(Language language) {
+    return language == Language::English ? "en" : "fr";
+}
 
 } // namespace isp::wire

@@ -52,6 +52,12 @@ template <class T> T integer_value(const nlohmann::json& value) {
     return static_cast<T>(value.get<std::int64_t>());
 }
 
+// The integer at `key` as T (integer_value), or `fallback` when the key is absent.
+template <class T> T integer_or(const nlohmann::json& object, const char* key, T fallback) {
+    const auto it = object.find(key);
+    return it == object.end() ? fallback : integer_value<T>(*it);
+}
+
 Language parse_language(std::string_view text); // "en" -> English, anything else French
 std::string_view to_string(Language language);  // "fr", "en"
 

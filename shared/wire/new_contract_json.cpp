@@ -43,16 +43,14 @@ NewContract new_contract_from_json(const nlohmann::json& j) {
     c.client_id = j.value("client_id", "");
     c.status = j.value("status", "");
     c.contract_start_date = j.value("contract_start_date", "");
-    if (const auto it = j.find("commitment_months"); it != j.end())
-        c.commitment_months = integer_value<int>(*it);
+    c.commitment_months = integer_or(j, "commitment_months", c.commitment_months);
     if (const auto it = j.find("commitment_end"); it != j.end() && it->is_string())
         c.commitment_end = it->get<std::string>();
     if (const auto it = j.find("subscriber"); it != j.end() && it->is_object())
         c.service_identifier = it->value("service_identifier", "");
     if (const auto it = j.find("offer"); it != j.end() && it->is_object())
         c.offer = offer_from_json(*it);
-    if (const auto it = j.find("document_version"); it != j.end())
-        c.document_version = integer_value<int>(*it);
+    c.document_version = integer_or(j, "document_version", c.document_version);
     c.document_download_url = j.value("document_download_url", "");
     c.document_url_expires_at = j.value("document_url_expires_at", "");
     return c;

@@ -36,7 +36,7 @@ Offer offer_from_json(const nlohmann::json& j) {
     o.description = j.value("description", "");
     o.monthly_price = money_from_json(j.at("monthly_price"));
     o.tax_rate_bp = integer_value<BasisPoints>(j.at("tax_rate_bp"));
-    o.commitment_months = j.value("commitment_months", 0);
+    o.commitment_months = integer_or(j, "commitment_months", 0);
     o.active = j.value("active", true);
     return o;
 }

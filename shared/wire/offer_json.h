@@ -7,7 +7,7 @@
 
 namespace isp::wire {
 
-nlohmann::json to_json(const Money& money); // {"amount_minor": 29900, "currency": "MAD"}
+nlohmann::json to_json(const Money& money);     // {"amount_minor": 29900, "currency": "MAD"}
 Money money_from_json(const nlohmann::json& j); // throws nlohmann::json::exception on bad shape
 
 // Includes the derived "tax" and "monthly_price_with_tax" for display.

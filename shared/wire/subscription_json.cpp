@@ -67,10 +67,8 @@ Subscription subscription_from_json(const nlohmann::json& j) {
     if (!start)
         throw nlohmann::json::other_error::create(501, "subscription: contract_start_date is not a date", &j);
     c.contract_start_date = *start;
-    if (const auto it = j.find("commitment_months"); it != j.end())
-        c.commitment_months = integer_value<int>(*it);
-    if (const auto it = j.find("document_version"); it != j.end())
-        c.document_version = integer_value<int>(*it);
+    c.commitment_months = integer_or(j, "commitment_months", c.commitment_months);
+    c.document_version = integer_or(j, "document_version", c.document_version);
     if (const auto it = j.find("subscriber"); it != j.end() && it->is_object())
         c.service_identifier = it->value("service_identifier", "");
     s.monthly_price = money_from_json(j.at("monthly_price"));

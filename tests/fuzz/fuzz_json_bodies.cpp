@@ -36,12 +36,21 @@
 #include "server/services/payment_posting.h"
 #include "shared/signup/client_form.h"
 #include "shared/signup/signup_form.h"
+#include "shared/wire/bootstrap_json.h"
 #include "shared/wire/client_form_json.h"
+#include "shared/wire/client_invoice_json.h"
 #include "shared/wire/contract_json.h"
+#include "shared/wire/document_link_json.h"
+#include "shared/wire/draft_json.h"
 #include "shared/wire/invoice_json.h"
 #include "shared/wire/json_intake.h"
+#include "shared/wire/new_contract_json.h"
 #include "shared/wire/offer_json.h"
+#include "shared/wire/page_json.h"
+#include "shared/wire/plan_change_json.h"
 #include "shared/wire/signup_json.h"
+#include "shared/wire/subscription_json.h"
+#include "shared/wire/verification_json.h"
 
 using nlohmann::json;
 
@@ -154,6 +163,21 @@ void shared_readers(const json& j) {
     shape_reader([&] { (void)isp::wire::invoice_from_json(j); });
     shape_reader([&] { (void)isp::wire::money_from_json(j); });
     shape_reader([&] { (void)isp::wire::offer_from_json(j); });
+    // The landing API's answers, as the portal reads them; what they read serialises again.
+    namespace w = isp::wire;
+    shape_reader([&] { (void)w::to_json(w::bootstrap_from_json(j)).dump(); });
+    shape_reader([&] { (void)w::to_json(w::draft_from_json(j)).dump(); });
+    shape_reader([&] { (void)w::to_json(w::new_contract_from_json(j)).dump(); });
+    shape_reader([&] { (void)w::to_json(w::verification_from_json(j)).dump(); });
+    shape_reader([&] { (void)w::to_json(w::subscriptions_from_json(j)).dump(); });
+    shape_reader([&] { (void)w::to_json(w::document_link_from_json(j)).dump(); });
+    shape_reader([&] { (void)w::to_json(w::plan_change_result_from_json(j)).dump(); });
+    shape_reader([&] { (void)w::to_json(w::client_invoices_from_json(j), today).dump(); });
+    shape_reader([&] { (void)w::pagination_from_json(j); });
+    // Request readers collect field errors and never throw.
+    isp::FieldErrors errors;
+    (void)w::to_json(w::verify_cin_request_from_json(j, errors, isp::Language::English)).dump();
+    (void)w::to_json(w::plan_change_request_from_json(j, errors, isp::Language::French)).dump();
 }
 
 void server_body_readers(const json& body) {
