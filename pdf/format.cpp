@@ -1,27 +1,15 @@
 #include "pdf/format.h"
 
+#include "shared/domain/month_names.h"
+
 namespace isp::pdf {
-
-namespace {
-
-const char* month_name(int month, Language language) {
-    static constexpr const char* french[] = {"janvier",   "f\u00e9vrier", "mars",     "avril",
-                                             "mai",       "juin",         "juillet",  "ao\u00fbt",
-                                             "septembre", "octobre",      "novembre", "d\u00e9cembre"};
-    static constexpr const char* english[] = {"January", "February", "March",     "April",   "May",      "June",
-                                              "July",    "August",   "September", "October", "November", "December"};
-    const int m = month >= 1 && month <= 12 ? month - 1 : 0;
-    return language == Language::French ? french[m] : english[m];
-}
-
-} // namespace
 
 std::string format_month(int year, int month, Language language) {
     return std::string(month_name(month, language)) + " " + std::to_string(year);
 }
 
 std::string format_long_date(const Date& date, Language language) {
-    const char* month = month_name(date.month, language);
+    const std::string month{month_name(date.month, language)};
     if (language == Language::French) {
         const std::string day = date.day == 1 ? std::string("1er") : std::to_string(date.day);
         return day + "\u00a0" + month + " " + std::to_string(date.year);

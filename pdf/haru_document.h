@@ -1,7 +1,8 @@
 // HaruDocument: one PDF being produced with libharu, from empty document to bytes.
 // Owns the libharu plumbing every document kind shares: the embedded font, UTF-8
 // text, deterministic metadata, error reporting, and saving to memory. Layout (where
-// text goes) is in layout.h; what a contract says is in contract_document.cpp.
+// text goes) is in layout.h; what a contract and an invoice say is in
+// contract_document.cpp and invoice_document.cpp.
 #pragma once
 #include <memory>
 #include <string>

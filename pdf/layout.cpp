@@ -1,19 +1,17 @@
 #include "pdf/layout.h"
 
+#include <algorithm>
+
+#include "shared/domain/text.h"
+
 namespace isp::pdf {
 
 namespace {
 
-// Length in bytes of the UTF-8 sequence starting with `lead` (1 for a stray byte, so
-// malformed text still advances).
-std::size_t utf8_sequence_length(unsigned char lead) {
-    if (lead >= 0xF0 && lead < 0xF8)
-        return 4;
-    if (lead >= 0xE0)
-        return lead < 0xF0 ? 3 : 1;
-    if (lead >= 0xC0)
-        return 2;
-    return 1;
+// Bytes of the code point starting at `lead`, for cutting a word between code points:
+// 1 for a stray byte, so malformed text still advances.
+std::size_t code_point_bytes(unsigned char lead) {
+    return std::max<std::size_t>(1, utf8_sequence_length(lead));
 }
 
 // Control characters would reach the PDF as .notdef boxes: tabs become spaces and the
@@ -129,7 +127,7 @@ std::vector<std::string> Layout::wrap(std::string_view text, const TextStyle& st
                 float cut_width = 0;
                 while (cut < word.size()) {
                     const std::size_t n =
-                        std::min(utf8_sequence_length(static_cast<unsigned char>(word[cut])), word.size() - cut);
+                        std::min(code_point_bytes(static_cast<unsigned char>(word[cut])), word.size() - cut);
                     const float w = text_width(word.substr(cut, n), style);
                     if (cut > 0 && cut_width + w > max_width)
                         break;

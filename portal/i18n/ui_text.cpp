@@ -154,16 +154,6 @@ std::string_view text(Text id, Language language) {
     return language == Language::French ? e.fr : e.en;
 }
 
-std::string_view month_name(int month, Language language) {
-    static constexpr const char* french[] = {"janvier",   "f\u00e9vrier", "mars",     "avril",
-                                             "mai",       "juin",         "juillet",  "ao\u00fbt",
-                                             "septembre", "octobre",      "novembre", "d\u00e9cembre"};
-    static constexpr const char* english[] = {"January", "February", "March",     "April",   "May",      "June",
-                                              "July",    "August",   "September", "October", "November", "December"};
-    const int m = month >= 1 && month <= 12 ? month - 1 : 0;
-    return language == Language::French ? french[m] : english[m];
-}
-
 std::string_view short_month_name(int month, Language language, bool initial) {
     static constexpr const char* french[] = {"janv.", "f\u00e9vr.", "mars",  "avr.", "mai",  "juin",
                                              "juil.", "ao\u00fbt",  "sept.", "oct.", "nov.", "d\u00e9c."};

@@ -117,8 +117,6 @@ enum class Text {
 
 std::string_view text(Text id, Language language);
 
-// "octobre" / "October" (month 1..12).
-std::string_view month_name(int month, Language language);
 // "oct." / "Oct" for the chart's axis; `initial` gives one letter ("O") for phones.
 std::string_view short_month_name(int month, Language language, bool initial = false);
 

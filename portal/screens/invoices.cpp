@@ -9,6 +9,7 @@
 #include "portal/ui/widgets.h"
 #include "shared/billing/invoice_history.h"
 #include "shared/domain/money.h"
+#include "shared/domain/month_names.h"
 
 namespace isp::portal {
 namespace {

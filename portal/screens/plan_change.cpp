@@ -5,6 +5,7 @@
 #include "portal/ui/theme.h"
 #include "portal/ui/widgets.h"
 #include "shared/domain/money.h"
+#include "shared/domain/month_names.h"
 
 namespace isp::portal {
 namespace {

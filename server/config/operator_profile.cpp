@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "server/security/random_id.h"
+#include "shared/domain/text.h"
 #include "web/assets/embedded_assets.h"
 
 namespace isp {
@@ -25,21 +26,6 @@ bool read_file(const std::string& path, std::size_t limit, std::string& out, std
     if (out.size() > limit) {
         error = path + " is larger than " + std::to_string(limit / 1024) + " KiB";
         return false;
-    }
-    return true;
-}
-
-bool valid_utf8(const std::string& s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (n == 0 || i + n > s.size())
-            return false;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2)
-                return false;
-        i += n;
     }
     return true;
 }
@@ -80,7 +66,7 @@ std::string load_operator_files(OperatorProfile& p, bool demo) {
     if (!p.terms_path.empty()) {
         if (!read_file(p.terms_path, max_terms_bytes, p.terms, error))
             return "--operator-terms: " + error;
-        if (!valid_utf8(p.terms))
+        if (!is_valid_utf8(p.terms))
             return "--operator-terms: " + p.terms_path + " is not UTF-8 text";
     } else if (demo) {
         p.terms = demo_terms;

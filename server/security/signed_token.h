@@ -1,5 +1,5 @@
-// Signed, expiring tokens bound to one thing (a contract document version, later a
-// client's lookup session). token = "<expires_unix>.<base64url(HMAC-SHA256(secret,
+// Signed, expiring tokens bound to one thing (a contract document version, an invoice's
+// document, a client's lookup session). token = "<expires_unix>.<base64url(HMAC-SHA256(secret,
 // purpose|subject|expires))>": nothing to store, nothing to look up, and a token for
 // one document cannot open another because the subject is inside the MAC.
 #pragma once

@@ -6,25 +6,11 @@
 #include "server/services/service_context.h"
 #include "server/store/catalog_store.h"
 #include "server/store/database.h"
+#include "shared/domain/money.h"
+#include "shared/domain/text.h"
 
 namespace isp::services {
 namespace {
-
-std::size_t utf8_chars(const std::string& s) {
-    std::size_t n = 0;
-    for (unsigned char ch : s)
-        n += (ch & 0xC0) != 0x80;
-    return n;
-}
-
-bool is_currency(const std::string& s) {
-    if (s.size() != 3)
-        return false;
-    for (char ch : s)
-        if (ch < 'A' || ch > 'Z')
-            return false;
-    return true;
-}
 
 Failure offer_not_found(const std::string& id) {
     return Failure(FailureKind::NotFound, "offer_not_found", "No offer " + id + ".");
@@ -47,13 +33,13 @@ Offer offer_from_body(const nlohmann::json& body) {
 
     const auto name = body.find("name");
     if (name == body.end() || !name->is_string() || name->get<std::string>().empty() ||
-        utf8_chars(name->get<std::string>()) > max_offer_name_chars)
+        utf8_length(name->get<std::string>()) > max_offer_name_chars)
         bad("name", "invalid_length", "name must be text of 1 to 100 characters.");
     else
         o.name = name->get<std::string>();
 
     if (const auto d = body.find("description"); d != body.end()) {
-        if (!d->is_string() || utf8_chars(d->get<std::string>()) > max_offer_description_chars)
+        if (!d->is_string() || utf8_length(d->get<std::string>()) > max_offer_description_chars)
             bad("description", "invalid_length", "description must be text of at most 1000 characters.");
         else
             o.description = d->get<std::string>();
@@ -74,7 +60,7 @@ Offer offer_from_body(const nlohmann::json& body) {
         else
             o.monthly_price.amount_minor = amount->get<std::int64_t>();
         const auto currency = price->find("currency");
-        if (currency == price->end() || !currency->is_string() || !is_currency(currency->get<std::string>()))
+        if (currency == price->end() || !currency->is_string() || !is_currency_code(currency->get<std::string>()))
             bad("monthly_price.currency", "invalid_currency",
                 "monthly_price.currency must be an ISO 4217 code (3 capital letters).");
         else

@@ -5,19 +5,11 @@
 #include "server/services/failure.h"
 #include "server/store/collection_store.h"
 #include "server/store/database.h"
+#include "shared/domain/money.h"
 #include "shared/domain/text.h"
 
 namespace isp::services {
 namespace {
-
-bool is_currency(const std::string& s) {
-    if (s.size() != 3)
-        return false;
-    for (char ch : s)
-        if (ch < 'A' || ch > 'Z')
-            return false;
-    return true;
-}
 
 nlohmann::json money_json(std::int64_t amount_minor, const std::string& currency) {
     return {{"amount_minor", amount_minor}, {"currency", currency}};
@@ -122,7 +114,7 @@ PaymentCommand payment_from_body(const nlohmann::json& body, const Date& today) 
         else
             cmd.amount.amount_minor = minor->get<std::int64_t>();
         const auto currency = amount->find("currency");
-        if (currency == amount->end() || !currency->is_string() || !is_currency(currency->get<std::string>()))
+        if (currency == amount->end() || !currency->is_string() || !is_currency_code(currency->get<std::string>()))
             errors.push_back({"amount.currency", "invalid_currency",
                               "amount.currency must be an ISO 4217 code (3 capital letters)."});
         else

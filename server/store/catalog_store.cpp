@@ -1,6 +1,7 @@
 #include "server/store/catalog_store.h"
 
 #include "server/store/database.h"
+#include "server/store/paged_query.h"
 
 namespace isp::store {
 namespace {
@@ -42,28 +43,23 @@ std::optional<Offer> find_offer(Connection& c, std::string_view offer_id) {
 }
 
 void insert_offer(Connection& c, const Offer& o, const std::string& now) {
-    c.prepare("INSERT INTO offers (offer_id, family, name, description, monthly_price_minor, currency, tax_rate_bp, "
-              "commitment_months, active, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)")
+    c.prepare(
+         "INSERT INTO offers (offer_id, family, name, description, monthly_price_minor, currency, tax_rate_bp, "
+         "commitment_months, active, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)")
         .bind(o.offer_id, std::string(to_string(o.family)), o.name, o.description, o.monthly_price.amount_minor,
               o.monthly_price.currency, static_cast<std::int64_t>(o.tax_rate_bp), o.commitment_months, o.active, now)
         .run();
 }
 
 std::int64_t count_offers(Connection& c) {
-    auto st = c.prepare("SELECT COUNT(*) FROM offers");
-    st.step();
-    return st.integer(0);
+    return count_rows(c, "SELECT COUNT(*) FROM offers");
 }
 
 std::vector<Offer> list_offers_page(Connection& c, std::int64_t limit, std::int64_t offset) {
     // offer_id breaks ties so pages never overlap or skip.
-    auto st = c.prepare(std::string("SELECT ") + columns +
-                        " FROM offers ORDER BY family, monthly_price_minor, name, offer_id LIMIT ?1 OFFSET ?2");
-    st.bind(limit, offset);
-    std::vector<Offer> out;
-    while (st.step())
-        out.push_back(read_offer(st));
-    return out;
+    return read_page(
+        c, std::string("SELECT ") + columns + " FROM offers ORDER BY family, monthly_price_minor, name, offer_id",
+        limit, offset, read_offer);
 }
 
 bool update_offer(Connection& c, const Offer& o, const std::string& now) {

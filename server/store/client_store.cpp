@@ -3,6 +3,7 @@
 #include <string>
 
 #include "server/store/database.h"
+#include "server/store/paged_query.h"
 #include "shared/domain/client_search.h"
 #include "shared/wire/json_reader.h"
 
@@ -126,22 +127,15 @@ bool client_has_history(Connection& c, std::string_view client_id) {
 
 std::int64_t count_clients(Connection& c, const ClientSearchTerms* terms) {
     const SearchBinding b = search_binding(terms);
-    auto st = c.prepare(std::string("SELECT COUNT(*) FROM clients ") + search_where);
-    st.bind(b.searching, b.name, b.cin, b.phone);
-    st.step();
-    return st.integer(0);
+    return count_rows(c, std::string("SELECT COUNT(*) FROM clients ") + search_where, b.searching, b.name, b.cin,
+                      b.phone);
 }
 
 std::vector<Client> list_clients_page(Connection& c, const ClientSearchTerms* terms, std::int64_t limit,
                                       std::int64_t offset) {
     const SearchBinding b = search_binding(terms);
-    auto st = c.prepare(std::string(select_client) + search_where +
-                        "ORDER BY last_name, first_name, client_id LIMIT ?5 OFFSET ?6");
-    st.bind(b.searching, b.name, b.cin, b.phone, limit, offset);
-    std::vector<Client> out;
-    while (st.step())
-        out.push_back(read_client(st));
-    return out;
+    return read_page(c, std::string(select_client) + search_where + "ORDER BY last_name, first_name, client_id", limit,
+                     offset, read_client, b.searching, b.name, b.cin, b.phone);
 }
 
 } // namespace isp::store

@@ -1,6 +1,7 @@
 #include "server/store/collection_store.h"
 
 #include "server/store/database.h"
+#include "server/store/paged_query.h"
 
 namespace isp::store {
 namespace {
@@ -47,6 +48,12 @@ std::optional<std::string> status_param(const std::optional<CaseStatus>& s) {
     return s ? std::optional<std::string>(std::string(to_string(*s))) : std::nullopt;
 }
 
+// A row of list_actions' SELECT.
+CollectionAction read_action(const Statement& st) {
+    return {st.integer(0), st.text(1), parse_collection_action_kind(st.text(2)).value_or(CollectionActionKind::Note),
+            st.text(3),    st.text(4), st.text(5)};
+}
+
 } // namespace
 
 bool has_overdue_invoice_without_case(Connection& c, const Date& today) {
@@ -83,22 +90,17 @@ std::optional<std::string> close_case_paid(Connection& c, std::string_view invoi
 }
 
 std::int64_t count_cases(Connection& c, const CaseFilter& f, const Date& today) {
-    auto st = c.prepare(std::string("SELECT COUNT(*) FROM collection_cases k JOIN invoices i ON i.invoice_id = "
-                                    "k.invoice_id") +
-                        case_where);
-    st.bind(today.to_iso(), status_param(f.status), f.client_id, f.min_days_overdue.value_or(-1));
-    st.step();
-    return st.integer(0);
+    return count_rows(c,
+                      std::string("SELECT COUNT(*) FROM collection_cases k JOIN invoices i ON i.invoice_id = "
+                                  "k.invoice_id") +
+                          case_where,
+                      today.to_iso(), status_param(f.status), f.client_id, f.min_days_overdue.value_or(-1));
 }
 
 std::vector<CollectionCase> list_cases(Connection& c, const CaseFilter& f, const Date& today, std::int64_t limit,
                                        std::int64_t offset) {
-    auto st = c.prepare(std::string(case_select) + case_where + " ORDER BY i.due_date, k.case_id LIMIT ?5 OFFSET ?6");
-    st.bind(today.to_iso(), status_param(f.status), f.client_id, f.min_days_overdue.value_or(-1), limit, offset);
-    std::vector<CollectionCase> out;
-    while (st.step())
-        out.push_back(read_case(st));
-    return out;
+    return read_page(c, std::string(case_select) + case_where + " ORDER BY i.due_date, k.case_id", limit, offset,
+                     read_case, today.to_iso(), status_param(f.status), f.client_id, f.min_days_overdue.value_or(-1));
 }
 
 std::optional<CollectionCase> find_case(Connection& c, std::string_view case_id, const Date& today) {
@@ -128,23 +130,15 @@ CollectionAction insert_action(Connection& c, CollectionAction a) {
 }
 
 std::int64_t count_actions(Connection& c, std::string_view case_id) {
-    auto st = c.prepare("SELECT COUNT(*) FROM collection_actions WHERE case_id = ?1");
-    st.bind(case_id);
-    st.step();
-    return st.integer(0);
+    return count_rows(c, "SELECT COUNT(*) FROM collection_actions WHERE case_id = ?1", case_id);
 }
 
 std::vector<CollectionAction> list_actions(Connection& c, std::string_view case_id, std::int64_t limit,
                                            std::int64_t offset) {
-    auto st = c.prepare("SELECT action_id, case_id, kind, note, actor, at FROM collection_actions WHERE case_id = ?1 "
-                        "ORDER BY action_id LIMIT ?2 OFFSET ?3");
-    st.bind(case_id, limit, offset);
-    std::vector<CollectionAction> out;
-    while (st.step())
-        out.push_back({st.integer(0), st.text(1),
-                       parse_collection_action_kind(st.text(2)).value_or(CollectionActionKind::Note), st.text(3),
-                       st.text(4), st.text(5)});
-    return out;
+    return read_page(c,
+                     "SELECT action_id, case_id, kind, note, actor, at FROM collection_actions WHERE case_id = ?1 "
+                     "ORDER BY action_id",
+                     limit, offset, read_action, case_id);
 }
 
 ReceivablesFigures receivables(Connection& c, std::string_view currency, const Date& today) {

@@ -1,6 +1,7 @@
 #include "server/store/contract_store.h"
 
 #include "server/store/database.h"
+#include "server/store/paged_query.h"
 
 namespace isp::store {
 
@@ -9,8 +10,8 @@ void insert_contract(Connection& c, const Contract& k) {
               "contract_start_date, commitment_months, status, document_version, created_at, updated_at) "
               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)")
         .bind(k.contract_id, k.contract_number, k.client_id, k.offer_id, k.service_identifier,
-              k.contract_start_date.to_iso(), k.commitment_months, std::string(to_string(k.status)),
-              k.document_version, k.created_at)
+              k.contract_start_date.to_iso(), k.commitment_months, std::string(to_string(k.status)), k.document_version,
+              k.created_at)
         .run();
 }
 
@@ -33,6 +34,11 @@ Contract read_contract(const Statement& st) {
     k.document_version = static_cast<int>(st.integer(8));
     k.created_at = st.text(9);
     return k;
+}
+
+// A row of list_contract_audit_page's SELECT.
+AuditRecord read_audit(const Statement& st) {
+    return {st.integer(0), {st.text(1), st.text(2), st.text(3), st.text(4), st.optional_text(5), st.optional_text(6)}};
 }
 
 } // namespace
@@ -130,12 +136,14 @@ std::optional<ContractDocumentRecord> find_contract_document(Connection& c, std:
 }
 
 void append_contract_audit(Connection& c, const AuditEntry& e) {
-    c.prepare("INSERT INTO contract_audit (contract_id, at, actor, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+    c.prepare(
+         "INSERT INTO contract_audit (contract_id, at, actor, action, before, after) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         .bind(e.contract_id, e.at, e.actor, e.action, e.before, e.after)
         .run();
 }
 
-void update_contract_status(Connection& c, std::string_view contract_id, ContractStatus status, const std::string& now) {
+void update_contract_status(Connection& c, std::string_view contract_id, ContractStatus status,
+                            const std::string& now) {
     c.prepare("UPDATE contracts SET status = ?2, updated_at = ?3 WHERE contract_id = ?1")
         .bind(contract_id, std::string(to_string(status)), now)
         .run();
@@ -152,40 +160,26 @@ constexpr const char* contract_filter_where =
 } // namespace
 
 std::int64_t count_contracts(Connection& c, const ContractFilter& f) {
-    auto st = c.prepare(std::string("SELECT COUNT(*) FROM contracts ") + contract_filter_where);
-    st.bind(f.client_id, f.offer_id, f.status, f.service, f.service_identifier);
-    st.step();
-    return st.integer(0);
+    return count_rows(c, std::string("SELECT COUNT(*) FROM contracts ") + contract_filter_where, f.client_id,
+                      f.offer_id, f.status, f.service, f.service_identifier);
 }
 
 std::vector<Contract> list_contracts_page(Connection& c, const ContractFilter& f, std::int64_t limit,
                                           std::int64_t offset) {
-    auto st = c.prepare(std::string(select_contract) + contract_filter_where +
-                        "ORDER BY created_at, contract_number LIMIT ?6 OFFSET ?7");
-    st.bind(f.client_id, f.offer_id, f.status, f.service, f.service_identifier, limit, offset);
-    std::vector<Contract> out;
-    while (st.step())
-        out.push_back(read_contract(st));
-    return out;
+    return read_page(c, std::string(select_contract) + contract_filter_where + "ORDER BY created_at, contract_number",
+                     limit, offset, read_contract, f.client_id, f.offer_id, f.status, f.service, f.service_identifier);
 }
 
 std::int64_t count_contract_audit(Connection& c, std::string_view contract_id) {
-    auto st = c.prepare("SELECT COUNT(*) FROM contract_audit WHERE contract_id = ?1");
-    st.bind(contract_id);
-    st.step();
-    return st.integer(0);
+    return count_rows(c, "SELECT COUNT(*) FROM contract_audit WHERE contract_id = ?1", contract_id);
 }
 
 std::vector<AuditRecord> list_contract_audit_page(Connection& c, std::string_view contract_id, std::int64_t limit,
                                                   std::int64_t offset) {
-    auto st = c.prepare("SELECT audit_id, contract_id, at, actor, action, before, after FROM contract_audit "
-                        "WHERE contract_id = ?1 ORDER BY audit_id LIMIT ?2 OFFSET ?3");
-    st.bind(contract_id, limit, offset);
-    std::vector<AuditRecord> out;
-    while (st.step())
-        out.push_back({st.integer(0),
-                       {st.text(1), st.text(2), st.text(3), st.text(4), st.optional_text(5), st.optional_text(6)}});
-    return out;
+    return read_page(c,
+                     "SELECT audit_id, contract_id, at, actor, action, before, after FROM contract_audit "
+                     "WHERE contract_id = ?1 ORDER BY audit_id",
+                     limit, offset, read_audit, contract_id);
 }
 
 } // namespace isp::store

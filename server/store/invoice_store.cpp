@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "server/store/database.h"
+#include "server/store/paged_query.h"
 #include "shared/wire/invoice_json.h"
 
 namespace isp::store {
@@ -95,11 +96,17 @@ std::string where_clause(const InvoiceFilter& f) {
     return w;
 }
 
-template <class... Extra> void bind_filter(Statement& st, const InvoiceFilter& f, const Extra&... extra) {
+// The values of where_clause's parameters ?1..?4.
+struct FilterValues {
+    std::optional<std::string> client_id, family, offer_id;
+    std::string today;
+};
+
+FilterValues filter_values(const InvoiceFilter& f) {
     std::optional<std::string> family;
     if (f.service)
         family = std::string(to_string(*f.service));
-    st.bind(f.client_id, family, f.offer_id, f.today.to_iso(), extra...);
+    return {f.client_id, family, f.offer_id, f.today.to_iso()};
 }
 
 } // namespace
@@ -159,21 +166,18 @@ void attach_lines(Connection& c, std::vector<Invoice>& invoices) {
 }
 
 std::int64_t count_invoices(Connection& c, const InvoiceFilter& filter) {
-    auto st = c.prepare("SELECT COUNT(*) FROM invoices i" + where_clause(filter));
-    bind_filter(st, filter);
-    st.step();
-    return st.integer(0);
+    const FilterValues v = filter_values(filter);
+    return count_rows(c, "SELECT COUNT(*) FROM invoices i" + where_clause(filter), v.client_id, v.family, v.offer_id,
+                      v.today);
 }
 
 std::vector<Invoice> list_invoices_page(Connection& c, const InvoiceFilter& filter, std::int64_t limit,
                                         std::int64_t offset) {
-    auto st = c.prepare(std::string("SELECT ") + invoice_columns + " FROM invoices i" + where_clause(filter) +
-                        " ORDER BY i.issue_date DESC, i.invoice_number DESC LIMIT ?5 OFFSET ?6");
-    bind_filter(st, filter, limit, offset);
-    std::vector<Invoice> out;
-    while (st.step())
-        out.push_back(invoice_from_row(st));
-    return out;
+    const FilterValues v = filter_values(filter);
+    return read_page(c,
+                     std::string("SELECT ") + invoice_columns + " FROM invoices i" + where_clause(filter) +
+                         " ORDER BY i.issue_date DESC, i.invoice_number DESC",
+                     limit, offset, invoice_from_row, v.client_id, v.family, v.offer_id, v.today);
 }
 
 std::int64_t count_invoices_of_period(Connection& c, std::string_view period) {

@@ -1,6 +1,7 @@
 #include "server/store/payment_store.h"
 
 #include "server/store/database.h"
+#include "server/store/paged_query.h"
 
 namespace isp::store {
 namespace {
@@ -17,6 +18,23 @@ std::optional<std::string> date_param(const std::optional<Date>& d) {
 
 std::optional<std::string> method_param(const std::optional<PaymentMethod>& m) {
     return m ? std::optional<std::string>(std::string(to_string(*m))) : std::nullopt;
+}
+
+// A row of list_payments' SELECT.
+PaymentRecord read_payment(const Statement& st) {
+    PaymentRecord p;
+    p.payment_id = st.text(0);
+    p.invoice_id = st.text(1);
+    p.invoice_number = st.text(2);
+    p.client_id = st.text(3);
+    p.amount = Money{st.integer(4), st.text(5)};
+    p.method = parse_payment_method(st.text(6)).value_or(PaymentMethod::Cash);
+    p.reference = st.text(7);
+    p.allocation = st.text(8) == "full" ? Allocation::Full : Allocation::Partial;
+    p.received_on = st.text(9);
+    p.actor = st.text(10);
+    p.created_at = st.text(11);
+    return p;
 }
 
 } // namespace
@@ -48,37 +66,19 @@ void insert_payment(Connection& c, const PaymentRecord& p) {
 }
 
 std::int64_t count_payments(Connection& c, const PaymentFilter& f) {
-    auto st = c.prepare(std::string("SELECT COUNT(*) FROM payments p") + filter_where);
-    st.bind(f.invoice_id, f.client_id, method_param(f.method), date_param(f.received_from), date_param(f.received_to));
-    st.step();
-    return st.integer(0);
+    return count_rows(c, std::string("SELECT COUNT(*) FROM payments p") + filter_where, f.invoice_id, f.client_id,
+                      method_param(f.method), date_param(f.received_from), date_param(f.received_to));
 }
 
 std::vector<PaymentRecord> list_payments(Connection& c, const PaymentFilter& f, std::int64_t limit,
                                          std::int64_t offset) {
-    auto st = c.prepare(std::string("SELECT p.payment_id, p.invoice_id, i.invoice_number, p.client_id, p.amount_minor, "
-                                    "p.currency, p.method, p.reference, p.allocation, p.received_on, p.actor, "
-                                    "p.created_at FROM payments p JOIN invoices i ON i.invoice_id = p.invoice_id") +
-                        filter_where + " ORDER BY p.rowid DESC LIMIT ?6 OFFSET ?7");
-    st.bind(f.invoice_id, f.client_id, method_param(f.method), date_param(f.received_from), date_param(f.received_to),
-            limit, offset);
-    std::vector<PaymentRecord> out;
-    while (st.step()) {
-        PaymentRecord p;
-        p.payment_id = st.text(0);
-        p.invoice_id = st.text(1);
-        p.invoice_number = st.text(2);
-        p.client_id = st.text(3);
-        p.amount = Money{st.integer(4), st.text(5)};
-        p.method = parse_payment_method(st.text(6)).value_or(PaymentMethod::Cash);
-        p.reference = st.text(7);
-        p.allocation = st.text(8) == "full" ? Allocation::Full : Allocation::Partial;
-        p.received_on = st.text(9);
-        p.actor = st.text(10);
-        p.created_at = st.text(11);
-        out.push_back(std::move(p));
-    }
-    return out;
+    return read_page(c,
+                     std::string("SELECT p.payment_id, p.invoice_id, i.invoice_number, p.client_id, p.amount_minor, "
+                                 "p.currency, p.method, p.reference, p.allocation, p.received_on, p.actor, "
+                                 "p.created_at FROM payments p JOIN invoices i ON i.invoice_id = p.invoice_id") +
+                         filter_where + " ORDER BY p.rowid DESC",
+                     limit, offset, read_payment, f.invoice_id, f.client_id, method_param(f.method),
+                     date_param(f.received_from), date_param(f.received_to));
 }
 
 } // namespace isp::store

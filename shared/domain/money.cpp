@@ -2,6 +2,15 @@
 
 namespace isp {
 
+bool is_currency_code(std::string_view text) {
+    if (text.size() != 3)
+        return false;
+    for (char ch : text)
+        if (ch < 'A' || ch > 'Z')
+            return false;
+    return true;
+}
+
 std::int64_t apply_rate(std::int64_t amount_minor, BasisPoints rate) {
     const std::int64_t product = amount_minor * rate;
     const std::int64_t half = 5000;

@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace isp {
 
@@ -11,6 +12,10 @@ struct Money {
 
     bool operator==(const Money&) const = default;
 };
+
+// Three capital letters, the shape of an ISO 4217 code ("MAD"): what an offer's price and a
+// payment may be in. The code is not looked up: an operator may bill in any currency.
+bool is_currency_code(std::string_view text);
 
 // Tax rates are integer basis points: 2000 = 20 %.
 using BasisPoints = std::int32_t;

@@ -14,23 +14,15 @@ std::size_t utf8_valid_prefix(std::string_view t) {
     std::size_t i = 0;
     while (i < t.size()) {
         const auto c = static_cast<unsigned char>(t[i]);
-        std::size_t len = 0;
-        std::uint32_t cp = 0;
-        if (c < 0x80) {
+        const std::size_t len = utf8_sequence_length(c);
+        if (len == 1) {
             ++i;
             continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            len = 2;
-            cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            len = 3;
-            cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            len = 4;
-            cp = c & 0x07;
-        } else {
-            return i;
         }
+        if (len == 0)
+            return i;
+        // The lead byte's payload bits: 5, 4 or 3 of them for 2, 3 or 4 bytes.
+        std::uint32_t cp = c & (0x7Fu >> len);
         if (i + len > t.size())
             return i;
         for (std::size_t k = 1; k < len; ++k) {

@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "../support/problem_check.h"
 #include "../support/test_server.h"
 #include "server/store/contract_store.h"
 #include "server/store/database.h"
@@ -75,12 +76,6 @@ nlohmann::json invoice_of(httplib::Client& c, const std::string& token, const st
             return body_json(c.Get("/api/v1/invoices/" + i["invoice_id"].get<std::string>(), bearer(token)));
     FAIL("no invoice for " << contract_id);
     return {};
-}
-
-void check_problem(const httplib::Result& res, int status, const std::string& code) {
-    REQUIRE(res);
-    CHECK_MESSAGE(res->status == status, res->body);
-    CHECK(body_json(res)["code"] == code);
 }
 
 } // namespace

@@ -99,7 +99,8 @@ TEST_CASE("contract endpoints: no token 401, ops and admin tokens succeed") {
     }
 }
 
-TEST_CASE("provisioning (seed 002 P4) creates an active contract, its history, document and audit by the staff actor") {
+TEST_CASE(
+    "provisioning (process map P4) creates an active contract, its history, document and audit by the staff actor") {
     TestServer server;
     auto c = server.client();
     const std::string ops = create_staff_token(server, "ops", "ops-desk");

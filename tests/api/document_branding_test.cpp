@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 #include "../support/test_server.h"
 #include "server/config/operator_profile.h"
@@ -131,6 +132,26 @@ TEST_CASE("branding flags are checked at start: accent, logo and terms files") {
     q.logo_path = "";
     q.terms_path = write_file("latin1-terms.txt", "Conditions g\xe9n\xe9rales");
     CHECK(isp::load_operator_files(q, false).find("is not UTF-8 text") != std::string::npos);
+}
+
+TEST_CASE("terms files are held to well-formed UTF-8: no overlong forms, no encoded surrogates") {
+    // Bytes that only look like UTF-8: a decoder that accepts them turns "\xC0\xAE" into
+    // '.' and an encoded surrogate into nothing any font or PDF reader can print.
+    const std::pair<const char*, std::string> refused[] = {
+        {"overlong-terms.txt", "Article 1 \xC0\xAE Objet."},
+        {"surrogate-terms.txt", "Article 1 \xED\xA0\x80 Objet."},
+    };
+    for (const auto& [name, text] : refused) {
+        CAPTURE(name);
+        isp::OperatorProfile p;
+        p.terms_path = write_file(name, text);
+        CHECK(isp::load_operator_files(p, false).find("is not UTF-8 text") != std::string::npos);
+    }
+
+    isp::OperatorProfile p;
+    p.terms_path = write_file("accented-terms.txt", "Article 1 \u2013 Dur\u00e9e, \U0001F4DE.\nArticle 2.");
+    CHECK(isp::load_operator_files(p, false).empty());
+    CHECK(p.terms == "Article 1 \u2013 Dur\u00e9e, \U0001F4DE.\nArticle 2.");
 }
 
 TEST_CASE("the portal's header gets the very logo printed on documents, or none") {

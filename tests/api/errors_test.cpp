@@ -1,21 +1,9 @@
 #include <doctest/doctest.h>
 
+#include "../support/problem_check.h"
 #include "../support/test_server.h"
 
 using namespace isp::test;
-
-namespace {
-void check_problem(const httplib::Result& res, int status, const std::string& code) {
-    REQUIRE(res);
-    CHECK(res->status == status);
-    CHECK(res->get_header_value("Content-Type") == "application/problem+json");
-    const auto p = body_json(res);
-    CHECK(p["status"] == status);
-    CHECK(p["code"] == code);
-    CHECK_FALSE(p["title"].get<std::string>().empty());
-    CHECK_FALSE(p["detail"].get<std::string>().empty());
-}
-} // namespace
 
 TEST_CASE("malformed bodies get a clear problem, never a 500") {
     TestServer server;

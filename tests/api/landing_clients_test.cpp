@@ -2,6 +2,7 @@
 // the limits on guessing and on public writes (process map P9/P10, issue #3).
 #include <doctest/doctest.h>
 
+#include "../support/problem_check.h"
 #include "../support/test_server.h"
 #include "server/security/rate_limiter.h"
 
@@ -35,13 +36,6 @@ httplib::Result document_link(httplib::Client& c, const std::string& contract_id
 std::string forged(std::string token) {
     token.back() = token.back() == 'A' ? 'B' : 'A';
     return token;
-}
-
-void check_problem(const httplib::Result& res, int status, const std::string& code) {
-    REQUIRE(res);
-    CHECK_MESSAGE(res->status == status, res->body);
-    CHECK(res->get_header_value("Content-Type") == "application/problem+json");
-    CHECK(body_json(res)["code"] == code);
 }
 
 } // namespace

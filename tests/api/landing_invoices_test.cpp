@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "../support/openapi_check.h"
+#include "../support/problem_check.h"
 #include "../support/test_server.h"
 
 using namespace isp::test;
@@ -22,13 +23,6 @@ constexpr std::int64_t oct_5 = default_now - 49 * day;
 constexpr std::int64_t nov_5 = default_now - 18 * day;
 constexpr std::int64_t nov_10 = default_now - 13 * day;
 constexpr std::int64_t nov_21 = default_now - 2 * day;
-
-void check_problem(const httplib::Result& res, int status, const std::string& code) {
-    REQUIRE(res);
-    CHECK_MESSAGE(res->status == status, res->body);
-    CHECK(res->get_header_value("Content-Type") == "application/problem+json");
-    CHECK(body_json(res)["code"] == code);
-}
 
 void bill(httplib::Client& c, const std::string& token, const std::string& period) {
     httplib::Headers h = bearer(token);

@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "../support/problem_check.h"
 #include "../support/test_server.h"
 #include "server/store/database.h"
 
@@ -33,12 +34,6 @@ nlohmann::json change(const std::string& token, const std::string& target, const
 
 httplib::Result submit(httplib::Client& c, const nlohmann::json& body, const std::string& key) {
     return c.Post("/api/v1/landing/submit/plan-change", {{"Idempotency-Key", key}}, body.dump(), "application/json");
-}
-
-void check_problem(const httplib::Result& res, int status, const std::string& code) {
-    REQUIRE(res);
-    CHECK_MESSAGE(res->status == status, res->body);
-    CHECK(body_json(res)["code"] == code);
 }
 
 std::int64_t count(const std::string& db_path, const std::string& sql) {

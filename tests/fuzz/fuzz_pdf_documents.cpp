@@ -14,8 +14,8 @@
 //   - offer name and description: well-formed UTF-8 of at most 100 / 1000 characters,
 //     control characters included (offer_from_body checks only the length, and JSON's
 //     "\u0001" escapes reach it);
-//   - the operator's terms: what operator_profile's check lets through (its own,
-//     more lenient UTF-8 test: overlong forms and surrogates pass it);
+//   - the operator's terms: what operator_profile's check lets through: well-formed
+//     UTF-8 (is_valid_utf8, the same test), control characters and newlines included;
 //   - the operator's other texts (flags and environment, not checked by the server):
 //     well-formed UTF-8, newlines allowed.
 #include <cstdint>
@@ -83,22 +83,6 @@ private:
     std::size_t next_ = 0;
 };
 
-// operator_profile.cpp's test for --operator-terms files, as it is.
-bool lenient_utf8(std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size()) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        if (n == 0 || i + n > s.size())
-            return false;
-        for (std::size_t k = 1; k < n; ++k)
-            if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2)
-                return false;
-        i += n;
-    }
-    return true;
-}
-
 std::string client_text(Fields& f, std::size_t max_chars, std::string_view fallback) {
     const std::string_view v = f.next(fallback);
     if (!isp::is_clean_utf8_line(v) || isp::utf8_length(v) > max_chars)
@@ -115,7 +99,8 @@ std::string utf8_text(Fields& f, std::size_t max_chars, std::string_view fallbac
 
 std::string terms_text(Fields& f, std::string_view fallback) {
     const std::string_view v = f.next(fallback);
-    return lenient_utf8(v) ? std::string(v) : std::string(fallback);
+    // The test operator_profile.cpp's load_operator_files applies to --operator-terms files.
+    return isp::is_valid_utf8(v) ? std::string(v) : std::string(fallback);
 }
 
 Date date_from(std::uint32_t days_after_2020) {

@@ -1,5 +1,5 @@
 // Invoices (shared/domain/invoice, shared/wire/invoice_json): derived status, numbers,
-// and the JSON the API and later the portal show.
+// and the JSON the staff API and the portal's invoice screen show.
 #include <doctest/doctest.h>
 
 #include "shared/domain/invoice.h"
