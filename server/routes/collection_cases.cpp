@@ -9,27 +9,24 @@
 
 #include <httplib.h>
 
-#include "server/routes/app_context.h"
 #include "server/config/server_config.h"
-#include "server/clock/clock.h"
 #include "server/http/json_body.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"
 #include "server/http/staff_auth.h"
+#include "server/routes/app_context.h"
 #include "server/routes/routes.h"
 #include "server/services/collection_cases.h"
-#include "server/store/collection_store.h"
-#include "server/store/database.h"
 
 namespace isp::routes {
 namespace {
 
 using services::Role;
 
-store::CaseFilter case_filter(const httplib::Request& req) {
+CaseFilter case_filter(const httplib::Request& req) {
     FieldErrors errors;
-    store::CaseFilter f;
+    CaseFilter f;
     if (req.has_param("status")) {
         f.status = parse_case_status(req.get_param_value("status"));
         if (!f.status)
@@ -75,22 +72,17 @@ void register_collection_cases(httplib::Server& http, AppContext& app) {
                  http::write_json(res, 200, services::to_json(services::overview(app, overview_currency(req, app))));
              }));
 
-    http.Get(
-        "/api/v1/collections/cases", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-            http::require_staff(req, app, Role::Ops);
-            const auto page = http::page_request(req);
-            const auto filter = case_filter(req);
-            services::open_overdue_cases(app);
-            const Date today = app.clock.today_utc();
-            auto [total, cases] = app.db.read([&](store::Connection& c) {
-                return std::pair(store::count_cases(c, filter, today),
-                                 store::list_cases(c, filter, today, page.per_page, page.offset()));
-            });
-            nlohmann::json data = nlohmann::json::array();
-            for (const auto& k : cases)
-                data.push_back(services::to_json(k));
-            http::write_json(res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, total)}});
-        }));
+    http.Get("/api/v1/collections/cases", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+                 http::require_staff(req, app, Role::Ops);
+                 const auto page = http::page_request(req);
+                 const auto filter = case_filter(req);
+                 const auto cases = services::list_cases(app, filter, page.per_page, page.offset());
+                 nlohmann::json data = nlohmann::json::array();
+                 for (const auto& k : cases.items)
+                     data.push_back(services::to_json(k));
+                 http::write_json(
+                     res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, cases.total)}});
+             }));
 
     http.Get("/api/v1/collections/cases/:case_id",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
@@ -99,22 +91,18 @@ void register_collection_cases(httplib::Server& http, AppContext& app) {
                                   services::to_json(services::get_case(app, http::path_param(req, "case_id"))));
              }));
 
-    http.Get(
-        "/api/v1/collections/cases/:case_id/actions",
-        http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-            http::require_staff(req, app, Role::Ops);
-            const auto page = http::page_request(req);
-            const std::string case_id = http::path_param(req, "case_id");
-            services::get_case(app, case_id); // 404 for an unknown case, not an empty list
-            auto [total, actions] = app.db.read([&](store::Connection& c) {
-                return std::pair(store::count_actions(c, case_id),
-                                 store::list_actions(c, case_id, page.per_page, page.offset()));
-            });
-            nlohmann::json data = nlohmann::json::array();
-            for (const auto& a : actions)
-                data.push_back(services::to_json(a));
-            http::write_json(res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, total)}});
-        }));
+    http.Get("/api/v1/collections/cases/:case_id/actions",
+             http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+                 http::require_staff(req, app, Role::Ops);
+                 const auto page = http::page_request(req);
+                 const std::string case_id = http::path_param(req, "case_id");
+                 const auto actions = services::list_actions(app, case_id, page.per_page, page.offset());
+                 nlohmann::json data = nlohmann::json::array();
+                 for (const auto& a : actions.items)
+                     data.push_back(services::to_json(a));
+                 http::write_json(
+                     res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, actions.total)}});
+             }));
 
     http.Post("/api/v1/collections/cases/:case_id/actions",
               http::guarded([&app](const httplib::Request& req, httplib::Response& res) {

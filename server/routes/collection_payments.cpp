@@ -7,7 +7,6 @@
 // commit together (services/payment_posting).
 #include <httplib.h>
 
-#include "server/routes/app_context.h"
 #include "server/clock/clock.h"
 #include "server/http/idempotency.h"
 #include "server/http/json_body.h"
@@ -15,10 +14,10 @@
 #include "server/http/problem.h"
 #include "server/http/route.h"
 #include "server/http/staff_auth.h"
+#include "server/routes/app_context.h"
 #include "server/routes/routes.h"
+#include "server/services/payment_history.h"
 #include "server/services/payment_posting.h"
-#include "server/store/database.h"
-#include "server/store/payment_store.h"
 
 namespace isp::routes {
 namespace {
@@ -41,9 +40,9 @@ std::optional<Date> date_param(const httplib::Request& req, const char* name, Fi
     return date;
 }
 
-store::PaymentFilter payment_filter(const httplib::Request& req) {
+PaymentFilter payment_filter(const httplib::Request& req) {
     FieldErrors errors;
-    store::PaymentFilter f;
+    PaymentFilter f;
     f.invoice_id = text_param(req, "invoice_id");
     f.client_id = text_param(req, "client_id");
     if (const auto method = text_param(req, "method")) {
@@ -91,20 +90,18 @@ void register_collection_payments(httplib::Server& http, AppContext& app) {
                   outcome.write_to(res);
               }));
 
-    http.Get(
-        "/api/v1/collections/payments", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-            http::require_staff(req, app, Role::Ops);
-            const auto page = http::page_request(req);
-            const auto filter = payment_filter(req);
-            auto [total, payments] = app.db.read([&](store::Connection& c) {
-                return std::pair(store::count_payments(c, filter),
-                                 store::list_payments(c, filter, page.per_page, page.offset()));
-            });
-            nlohmann::json data = nlohmann::json::array();
-            for (const auto& p : payments)
-                data.push_back(services::to_json(p));
-            http::write_json(res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, total)}});
-        }));
+    http.Get("/api/v1/collections/payments", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+                 http::require_staff(req, app, Role::Ops);
+                 const auto page = http::page_request(req);
+                 const auto filter = payment_filter(req);
+                 const auto payments = services::list_payments(app, filter, page.per_page, page.offset());
+                 nlohmann::json data = nlohmann::json::array();
+                 for (const auto& p : payments.items)
+                     data.push_back(services::to_json(p));
+                 http::write_json(
+                     res, 200,
+                     {{"data", std::move(data)}, {"pagination", http::pagination_json(page, payments.total)}});
+             }));
 }
 
 } // namespace isp::routes

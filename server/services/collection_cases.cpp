@@ -5,6 +5,7 @@
 #include "server/clock/clock.h"
 #include "server/services/failure.h"
 #include "server/services/service_context.h"
+#include "server/store/collection_store.h"
 #include "server/store/database.h"
 #include "shared/domain/text.h"
 
@@ -105,7 +106,7 @@ nlohmann::json to_json(const CollectionsOverview& o) {
             {"cases_by_status", std::move(by_status)}};
 }
 
-store::CollectionCase get_case(ServiceContext& context, const std::string& case_id) {
+CollectionCase get_case(ServiceContext& context, const std::string& case_id) {
     open_overdue_cases(context);
     const Date today = context.clock.today_utc();
     auto found = context.db.read([&](store::Connection& c) { return store::find_case(c, case_id, today); });
@@ -114,7 +115,17 @@ store::CollectionCase get_case(ServiceContext& context, const std::string& case_
     return *found;
 }
 
-nlohmann::json to_json(const store::CollectionCase& k) {
+Page<CollectionCase> list_cases(ServiceContext& context, const CaseFilter& filter, std::int64_t limit,
+                                std::int64_t offset) {
+    open_overdue_cases(context);
+    const Date today = context.clock.today_utc();
+    return context.db.read([&](store::Connection& c) {
+        return Page<CollectionCase>{store::count_cases(c, filter, today),
+                                    store::list_cases(c, filter, today, limit, offset)};
+    });
+}
+
+nlohmann::json to_json(const CollectionCase& k) {
     return {{"case_id", k.case_id},
             {"invoice_id", k.invoice_id},
             {"invoice_number", k.invoice_number},
@@ -166,12 +177,11 @@ StatusChange case_status_change_from_body(const nlohmann::json& body) {
     return change;
 }
 
-store::CollectionCase change_case_status(ServiceContext& context, const std::string& case_id,
-                                         const StatusChange& change, const std::string& actor) {
+CollectionCase change_case_status(ServiceContext& context, const std::string& case_id, const StatusChange& change,
+                                  const std::string& actor) {
     return write_case(
         context, case_id,
-        [&](store::Connection& c, const store::CollectionCase& current,
-            const CaseWriteTime& at) -> store::CollectionCase {
+        [&](store::Connection& c, const CollectionCase& current, const CaseWriteTime& at) -> CollectionCase {
             const bool closed_by_payment =
                 current.status == CaseStatus::Closed && current.close_reason.value_or("") == paid_close_reason;
             if (closed_by_payment && change.status == CaseStatus::Closed)
@@ -228,10 +238,10 @@ NewAction action_from_body(const nlohmann::json& body) {
     return a;
 }
 
-store::CollectionAction add_action(ServiceContext& context, const std::string& case_id, const NewAction& action,
-                                   const std::string& actor) {
+CollectionAction add_action(ServiceContext& context, const std::string& case_id, const NewAction& action,
+                            const std::string& actor) {
     return write_case(
-        context, case_id, [&](store::Connection& c, const store::CollectionCase& current, const CaseWriteTime& at) {
+        context, case_id, [&](store::Connection& c, const CollectionCase& current, const CaseWriteTime& at) {
             if (current.status == CaseStatus::Closed && action.kind != CollectionActionKind::Note)
                 throw Failure(FailureKind::Conflict, "case_closed",
                               "Case " + case_id + " is closed: no more " + std::string(to_string(action.kind)) +
@@ -240,7 +250,15 @@ store::CollectionAction add_action(ServiceContext& context, const std::string& c
         });
 }
 
-nlohmann::json to_json(const store::CollectionAction& a) {
+Page<CollectionAction> list_actions(ServiceContext& context, const std::string& case_id, std::int64_t limit,
+                                    std::int64_t offset) {
+    get_case(context, case_id);
+    return context.db.read([&](store::Connection& c) {
+        return Page<CollectionAction>{store::count_actions(c, case_id), store::list_actions(c, case_id, limit, offset)};
+    });
+}
+
+nlohmann::json to_json(const CollectionAction& a) {
     return {{"action_id", a.action_id}, {"case_id", a.case_id}, {"kind", std::string(to_string(a.kind))},
             {"note", a.note},           {"actor", a.actor},     {"at", a.at}};
 }

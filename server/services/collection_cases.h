@@ -13,7 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "server/store/collection_store.h"
+#include "server/services/page.h"
+#include "shared/collections/case_record.h"
 #include "shared/collections/collection_case.h"
 #include "shared/domain/date.h"
 #include "shared/domain/money.h"
@@ -44,8 +45,11 @@ struct CollectionsOverview {
 CollectionsOverview overview(ServiceContext& context, const std::string& currency);
 nlohmann::json to_json(const CollectionsOverview& overview);
 
-store::CollectionCase get_case(ServiceContext& context, const std::string& case_id); // 404 case_not_found
-nlohmann::json to_json(const store::CollectionCase& collection_case);
+CollectionCase get_case(ServiceContext& context, const std::string& case_id); // 404 case_not_found
+// Longest overdue first, then by case id.
+Page<CollectionCase> list_cases(ServiceContext& context, const CaseFilter& filter, std::int64_t limit,
+                                std::int64_t offset);
+nlohmann::json to_json(const CollectionCase& collection_case);
 
 struct StatusChange {
     CaseStatus status = CaseStatus::Open;
@@ -55,8 +59,8 @@ struct StatusChange {
 StatusChange case_status_change_from_body(const nlohmann::json& body);
 // 404 case_not_found; 409 case_closed_by_payment (a paid case cannot reopen),
 // case_invoice_settled (reopening a case whose invoice has been paid since).
-store::CollectionCase change_case_status(ServiceContext& context, const std::string& case_id,
-                                         const StatusChange& change, const std::string& actor);
+CollectionCase change_case_status(ServiceContext& context, const std::string& case_id, const StatusChange& change,
+                                  const std::string& actor);
 
 struct NewAction {
     CollectionActionKind kind = CollectionActionKind::Note;
@@ -66,8 +70,11 @@ struct NewAction {
 NewAction action_from_body(const nlohmann::json& body);
 // 404 case_not_found; 409 case_closed for a dunning action (anything but a note) on a
 // closed case.
-store::CollectionAction add_action(ServiceContext& context, const std::string& case_id, const NewAction& action,
-                                   const std::string& actor);
-nlohmann::json to_json(const store::CollectionAction& action);
+CollectionAction add_action(ServiceContext& context, const std::string& case_id, const NewAction& action,
+                            const std::string& actor);
+// Oldest first; 404 case_not_found for an unknown case (not an empty list).
+Page<CollectionAction> list_actions(ServiceContext& context, const std::string& case_id, std::int64_t limit,
+                                    std::int64_t offset);
+nlohmann::json to_json(const CollectionAction& action);
 
 } // namespace isp::services

@@ -5,6 +5,7 @@
 #include "server/services/failure.h"
 #include "server/store/collection_store.h"
 #include "server/store/database.h"
+#include "server/store/payment_store.h"
 #include "shared/domain/text.h"
 
 namespace isp::services {
@@ -66,9 +67,9 @@ Failure invoice_not_found(const std::string& id) {
     return Failure(FailureKind::NotFound, "invoice_not_found", "No invoice " + id + ".");
 }
 
-PostedPayment record(store::Connection& c, const Clock& clock, const store::InvoiceBalance& invoice,
-                     std::int64_t amount_minor, PaymentMethod method, const std::string& reference,
-                     const Date& received_on, const std::string& actor) {
+PostedPayment record(store::Connection& c, const Clock& clock, const InvoiceBalance& invoice, std::int64_t amount_minor,
+                     PaymentMethod method, const std::string& reference, const Date& received_on,
+                     const std::string& actor) {
     const Date today = clock.today_utc();
     const std::string now = clock.now_iso();
     // A late payment still leaves its collection case behind: open it first, then the
@@ -76,7 +77,7 @@ PostedPayment record(store::Connection& c, const Clock& clock, const store::Invo
     store::open_cases_for_overdue_invoices(c, today, now);
 
     const PaymentEffect effect = apply_payment(invoice.total_minor, invoice.paid_minor, amount_minor);
-    store::PaymentRecord p;
+    PaymentRecord p;
     p.payment_id = security::new_id("pay_", 10);
     p.invoice_id = invoice.invoice_id;
     p.invoice_number = invoice.invoice_number;
@@ -183,7 +184,7 @@ PostedPayment approve_paid(store::Connection& c, const Clock& clock, const std::
     return record(c, clock, *invoice, invoice->outstanding_minor(), cmd.method, cmd.reference, cmd.received_on, actor);
 }
 
-nlohmann::json to_json(const store::PaymentRecord& p) {
+nlohmann::json to_json(const PaymentRecord& p) {
     return {{"payment_id", p.payment_id},
             {"invoice_id", p.invoice_id},
             {"invoice_number", p.invoice_number},

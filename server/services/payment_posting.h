@@ -10,8 +10,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "server/store/payment_store.h"
 #include "shared/collections/payment.h"
+#include "shared/collections/payment_record.h"
 #include "shared/domain/date.h"
 #include "shared/domain/money.h"
 
@@ -48,9 +48,9 @@ struct ApprovalCommand {
 ApprovalCommand approval_from_body(const nlohmann::json& body, const Date& today);
 
 struct PostedPayment {
-    std::optional<store::PaymentRecord> payment; // none: approve-paid on an invoice already paid
-    store::InvoiceBalance invoice;               // after the payment
-    std::optional<std::string> closed_case_id;   // the collection case this payment closed
+    std::optional<PaymentRecord> payment;      // none: approve-paid on an invoice already paid
+    InvoiceBalance invoice;                    // after the payment
+    std::optional<std::string> closed_case_id; // the collection case this payment closed
 };
 
 // Throws services::Failure: 404 invoice_not_found, 409 invoice_already_paid, 422
@@ -62,7 +62,7 @@ PostedPayment post_payment(store::Connection& c, const Clock& clock, const Payme
 PostedPayment approve_paid(store::Connection& c, const Clock& clock, const std::string& invoice_id,
                            const ApprovalCommand& command, const std::string& actor);
 
-nlohmann::json to_json(const store::PaymentRecord& payment);
+nlohmann::json to_json(const PaymentRecord& payment);
 // {payment, invoice, invoice_status, outstanding, allocation, closed_case_id}
 nlohmann::json to_json(const PostedPayment& posted);
 
