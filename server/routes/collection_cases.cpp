@@ -18,6 +18,9 @@
 #include "server/routes/app_context.h"
 #include "server/routes/routes.h"
 #include "server/services/collection_cases.h"
+#include "server/services/failure.h"
+#include "shared/wire/collection_case_json.h"
+#include "shared/wire/page_json.h"
 
 namespace isp::routes {
 namespace {
@@ -69,7 +72,7 @@ std::string overview_currency(const httplib::Request& req, const AppContext& app
 void register_collection_cases(httplib::Server& http, AppContext& app) {
     http.Get("/api/v1/collections/overview", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Ops);
-                 http::write_json(res, 200, services::to_json(services::overview(app, overview_currency(req, app))));
+                 http::write_json(res, 200, wire::to_json(services::overview(app, overview_currency(req, app))));
              }));
 
     http.Get("/api/v1/collections/cases", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
@@ -79,46 +82,52 @@ void register_collection_cases(httplib::Server& http, AppContext& app) {
                  const auto cases = services::list_cases(app, filter, page.per_page, page.offset());
                  nlohmann::json data = nlohmann::json::array();
                  for (const auto& k : cases.items)
-                     data.push_back(services::to_json(k));
-                 http::write_json(
-                     res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, cases.total)}});
+                     data.push_back(wire::to_json(k));
+                 http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, cases.total}));
              }));
 
     http.Get("/api/v1/collections/cases/:case_id",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Ops);
-                 http::write_json(res, 200,
-                                  services::to_json(services::get_case(app, http::path_param(req, "case_id"))));
+                 http::write_json(res, 200, wire::to_json(services::get_case(app, http::path_param(req, "case_id"))));
              }));
 
-    http.Get("/api/v1/collections/cases/:case_id/actions",
-             http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 http::require_staff(req, app, Role::Ops);
-                 const auto page = http::page_request(req);
-                 const std::string case_id = http::path_param(req, "case_id");
-                 const auto actions = services::list_actions(app, case_id, page.per_page, page.offset());
-                 nlohmann::json data = nlohmann::json::array();
-                 for (const auto& a : actions.items)
-                     data.push_back(services::to_json(a));
-                 http::write_json(
-                     res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, actions.total)}});
-             }));
+    http.Get(
+        "/api/v1/collections/cases/:case_id/actions",
+        http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+            http::require_staff(req, app, Role::Ops);
+            const auto page = http::page_request(req);
+            const std::string case_id = http::path_param(req, "case_id");
+            const auto actions = services::list_actions(app, case_id, page.per_page, page.offset());
+            nlohmann::json data = nlohmann::json::array();
+            for (const auto& a : actions.items)
+                data.push_back(wire::to_json(a));
+            http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, actions.total}));
+        }));
 
     http.Post("/api/v1/collections/cases/:case_id/actions",
               http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                   const auto staff = http::require_staff(req, app, Role::Ops);
-                  const auto action = services::action_from_body(http::json_object_body(req));
+                  FieldErrors errors;
+                  const auto action = wire::new_collection_action_from_json(http::json_object_body(req), errors);
+                  if (!errors.empty())
+                      throw services::Failure(services::FailureKind::Invalid, "validation_failed",
+                                              "The action has invalid fields; see errors.", std::move(errors));
                   const auto added = services::add_action(app, http::path_param(req, "case_id"), action, staff.actor);
-                  http::write_json(res, 201, services::to_json(added));
+                  http::write_json(res, 201, wire::to_json(added));
               }));
 
     http.Put("/api/v1/collections/cases/:case_id/status",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  const auto staff = http::require_staff(req, app, Role::Ops);
-                 const auto change = services::case_status_change_from_body(http::json_object_body(req));
+                 FieldErrors errors;
+                 const auto change = wire::case_status_change_from_json(http::json_object_body(req), errors);
+                 if (!errors.empty())
+                     throw services::Failure(services::FailureKind::Invalid, "validation_failed",
+                                             "The status change has invalid fields; see errors.", std::move(errors));
                  const auto updated =
                      services::change_case_status(app, http::path_param(req, "case_id"), change, staff.actor);
-                 http::write_json(res, 200, services::to_json(updated));
+                 http::write_json(res, 200, wire::to_json(updated));
              }));
 }
 

@@ -25,6 +25,7 @@
 #include "shared/wire/contract_json.h"
 #include "shared/wire/json_reader.h"
 #include "shared/wire/offer_json.h"
+#include "shared/wire/page_json.h"
 
 namespace isp::routes {
 namespace {
@@ -104,18 +105,17 @@ void register_contracts(httplib::Server& http, AppContext& app) {
                   const auto order = services::manual_order_from_body(http::json_object_body(req));
                   write_created(res, app, services::place_contract_order(app, order, who.actor));
               }));
-    http.Get("/api/v1/contracts", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 http::require_staff(req, app, Role::Ops);
-                 const auto page = http::page_request(req);
-                 const auto filter = contract_filter(req);
-                 const auto contracts = services::list_contracts(app, filter, page.per_page, page.offset());
-                 nlohmann::json data = nlohmann::json::array();
-                 for (const auto& listed : contracts.items)
-                     data.push_back(contract_summary(listed.contract, listed.offer));
-                 http::write_json(
-                     res, 200,
-                     {{"data", std::move(data)}, {"pagination", http::pagination_json(page, contracts.total)}});
-             }));
+    http.Get(
+        "/api/v1/contracts", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+            http::require_staff(req, app, Role::Ops);
+            const auto page = http::page_request(req);
+            const auto filter = contract_filter(req);
+            const auto contracts = services::list_contracts(app, filter, page.per_page, page.offset());
+            nlohmann::json data = nlohmann::json::array();
+            for (const auto& listed : contracts.items)
+                data.push_back(contract_summary(listed.contract, listed.offer));
+            http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, contracts.total}));
+        }));
     http.Get("/api/v1/contracts/:contract_id",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Ops);
@@ -166,8 +166,7 @@ void register_contracts(httplib::Server& http, AppContext& app) {
                                      {"action", a.entry.action},
                                      {"before", stored_json(a.entry.before)},
                                      {"after", stored_json(a.entry.after)}});
-                 http::write_json(
-                     res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, audit.total)}});
+                 http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, audit.total}));
              }));
 }
 

@@ -13,6 +13,7 @@
 #include "server/routes/routes.h"
 #include "server/services/invoice_records.h"
 #include "shared/wire/invoice_json.h"
+#include "shared/wire/page_json.h"
 
 namespace isp::routes {
 namespace {
@@ -44,19 +45,18 @@ InvoiceFilter invoice_filter(const httplib::Request& req, const Date& today) {
 } // namespace
 
 void register_invoices(httplib::Server& http, AppContext& app) {
-    http.Get("/api/v1/invoices", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 http::require_staff(req, app, services::Role::Ops);
-                 const Date today = app.clock.today_utc();
-                 const auto filter = invoice_filter(req, today);
-                 const auto page = http::page_request(req);
-                 const auto invoices = services::list_invoices(app, filter, page.per_page, page.offset());
-                 nlohmann::json data = nlohmann::json::array();
-                 for (const Invoice& i : invoices.items)
-                     data.push_back(wire::to_json(i, today));
-                 http::write_json(
-                     res, 200,
-                     {{"data", std::move(data)}, {"pagination", http::pagination_json(page, invoices.total)}});
-             }));
+    http.Get(
+        "/api/v1/invoices", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+            http::require_staff(req, app, services::Role::Ops);
+            const Date today = app.clock.today_utc();
+            const auto filter = invoice_filter(req, today);
+            const auto page = http::page_request(req);
+            const auto invoices = services::list_invoices(app, filter, page.per_page, page.offset());
+            nlohmann::json data = nlohmann::json::array();
+            for (const Invoice& i : invoices.items)
+                data.push_back(wire::to_json(i, today));
+            http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, invoices.total}));
+        }));
     http.Get("/api/v1/invoices/:invoice_id", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, services::Role::Ops);
                  const Invoice invoice = services::get_invoice(app, http::path_param(req, "invoice_id"));
