@@ -1,7 +1,7 @@
 #include "server/demo/demo_billing.h"
 
-#include "server/config/server_config.h"
 #include "server/clock/clock.h"
+#include "server/config/server_config.h"
 #include "server/services/billing_run.h"
 #include "server/services/document_issuer.h"
 #include "server/services/payment_posting.h"
@@ -44,7 +44,7 @@ void seed_billing_history(store::Connection& c, const Clock& clock, const Server
             const Paid paid = paid_by(invoice->contract_id, months_ago);
             if (paid == Paid::Nothing || invoice->total_minor == 0)
                 continue;
-            services::PaymentCommand payment;
+            PaymentCommand payment;
             payment.invoice_id = invoice_id;
             payment.amount = {paid == Paid::All ? invoice->total_minor : invoice->total_minor / 2, invoice->currency};
             payment.method = PaymentMethod::BankTransfer;

@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include "server/http/problem.h"
+#include "shared/wire/page_json.h"
 
 namespace isp::http {
 namespace {
@@ -39,10 +40,7 @@ PageRequest page_request(const httplib::Request& req) {
 }
 
 nlohmann::json pagination_json(const PageRequest& p, std::int64_t total) {
-    return {{"page", p.page},
-            {"per_page", p.per_page},
-            {"total", total},
-            {"total_pages", (total + p.per_page - 1) / p.per_page}};
+    return wire::to_json(wire::Pagination{p.page, p.per_page, total});
 }
 
 } // namespace isp::http

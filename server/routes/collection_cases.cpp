@@ -9,27 +9,27 @@
 
 #include <httplib.h>
 
-#include "server/routes/app_context.h"
 #include "server/config/server_config.h"
-#include "server/clock/clock.h"
 #include "server/http/json_body.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"
 #include "server/http/staff_auth.h"
+#include "server/routes/app_context.h"
 #include "server/routes/routes.h"
 #include "server/services/collection_cases.h"
-#include "server/store/collection_store.h"
-#include "server/store/database.h"
+#include "server/services/failure.h"
+#include "shared/wire/collection_case_json.h"
+#include "shared/wire/page_json.h"
 
 namespace isp::routes {
 namespace {
 
 using services::Role;
 
-store::CaseFilter case_filter(const httplib::Request& req) {
+CaseFilter case_filter(const httplib::Request& req) {
     FieldErrors errors;
-    store::CaseFilter f;
+    CaseFilter f;
     if (req.has_param("status")) {
         f.status = parse_case_status(req.get_param_value("status"));
         if (!f.status)
@@ -72,31 +72,24 @@ std::string overview_currency(const httplib::Request& req, const AppContext& app
 void register_collection_cases(httplib::Server& http, AppContext& app) {
     http.Get("/api/v1/collections/overview", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Ops);
-                 http::write_json(res, 200, services::to_json(services::overview(app, overview_currency(req, app))));
+                 http::write_json(res, 200, wire::to_json(services::overview(app, overview_currency(req, app))));
              }));
 
-    http.Get(
-        "/api/v1/collections/cases", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-            http::require_staff(req, app, Role::Ops);
-            const auto page = http::page_request(req);
-            const auto filter = case_filter(req);
-            services::open_overdue_cases(app);
-            const Date today = app.clock.today_utc();
-            auto [total, cases] = app.db.read([&](store::Connection& c) {
-                return std::pair(store::count_cases(c, filter, today),
-                                 store::list_cases(c, filter, today, page.per_page, page.offset()));
-            });
-            nlohmann::json data = nlohmann::json::array();
-            for (const auto& k : cases)
-                data.push_back(services::to_json(k));
-            http::write_json(res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, total)}});
-        }));
+    http.Get("/api/v1/collections/cases", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+                 http::require_staff(req, app, Role::Ops);
+                 const auto page = http::page_request(req);
+                 const auto filter = case_filter(req);
+                 const auto cases = services::list_cases(app, filter, page.per_page, page.offset());
+                 nlohmann::json data = nlohmann::json::array();
+                 for (const auto& k : cases.items)
+                     data.push_back(wire::to_json(k));
+                 http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, cases.total}));
+             }));
 
     http.Get("/api/v1/collections/cases/:case_id",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Ops);
-                 http::write_json(res, 200,
-                                  services::to_json(services::get_case(app, http::path_param(req, "case_id"))));
+                 http::write_json(res, 200, wire::to_json(services::get_case(app, http::path_param(req, "case_id"))));
              }));
 
     http.Get(
@@ -105,32 +98,36 @@ void register_collection_cases(httplib::Server& http, AppContext& app) {
             http::require_staff(req, app, Role::Ops);
             const auto page = http::page_request(req);
             const std::string case_id = http::path_param(req, "case_id");
-            services::get_case(app, case_id); // 404 for an unknown case, not an empty list
-            auto [total, actions] = app.db.read([&](store::Connection& c) {
-                return std::pair(store::count_actions(c, case_id),
-                                 store::list_actions(c, case_id, page.per_page, page.offset()));
-            });
+            const auto actions = services::list_actions(app, case_id, page.per_page, page.offset());
             nlohmann::json data = nlohmann::json::array();
-            for (const auto& a : actions)
-                data.push_back(services::to_json(a));
-            http::write_json(res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, total)}});
+            for (const auto& a : actions.items)
+                data.push_back(wire::to_json(a));
+            http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, actions.total}));
         }));
 
     http.Post("/api/v1/collections/cases/:case_id/actions",
               http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                   const auto staff = http::require_staff(req, app, Role::Ops);
-                  const auto action = services::action_from_body(http::json_object_body(req));
+                  FieldErrors errors;
+                  const auto action = wire::new_collection_action_from_json(http::json_object_body(req), errors);
+                  if (!errors.empty())
+                      throw services::Failure(services::FailureKind::Invalid, "validation_failed",
+                                              "The action has invalid fields; see errors.", std::move(errors));
                   const auto added = services::add_action(app, http::path_param(req, "case_id"), action, staff.actor);
-                  http::write_json(res, 201, services::to_json(added));
+                  http::write_json(res, 201, wire::to_json(added));
               }));
 
     http.Put("/api/v1/collections/cases/:case_id/status",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  const auto staff = http::require_staff(req, app, Role::Ops);
-                 const auto change = services::case_status_change_from_body(http::json_object_body(req));
+                 FieldErrors errors;
+                 const auto change = wire::case_status_change_from_json(http::json_object_body(req), errors);
+                 if (!errors.empty())
+                     throw services::Failure(services::FailureKind::Invalid, "validation_failed",
+                                             "The status change has invalid fields; see errors.", std::move(errors));
                  const auto updated =
                      services::change_case_status(app, http::path_param(req, "case_id"), change, staff.actor);
-                 http::write_json(res, 200, services::to_json(updated));
+                 http::write_json(res, 200, wire::to_json(updated));
              }));
 }
 

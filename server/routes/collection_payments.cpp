@@ -7,7 +7,6 @@
 // commit together (services/payment_posting).
 #include <httplib.h>
 
-#include "server/routes/app_context.h"
 #include "server/clock/clock.h"
 #include "server/http/idempotency.h"
 #include "server/http/json_body.h"
@@ -15,10 +14,13 @@
 #include "server/http/problem.h"
 #include "server/http/route.h"
 #include "server/http/staff_auth.h"
+#include "server/routes/app_context.h"
 #include "server/routes/routes.h"
+#include "server/services/failure.h"
+#include "server/services/payment_history.h"
 #include "server/services/payment_posting.h"
-#include "server/store/database.h"
-#include "server/store/payment_store.h"
+#include "shared/wire/page_json.h"
+#include "shared/wire/payment_json.h"
 
 namespace isp::routes {
 namespace {
@@ -41,9 +43,9 @@ std::optional<Date> date_param(const httplib::Request& req, const char* name, Fi
     return date;
 }
 
-store::PaymentFilter payment_filter(const httplib::Request& req) {
+PaymentFilter payment_filter(const httplib::Request& req) {
     FieldErrors errors;
-    store::PaymentFilter f;
+    PaymentFilter f;
     f.invoice_id = text_param(req, "invoice_id");
     f.client_id = text_param(req, "client_id");
     if (const auto method = text_param(req, "method")) {
@@ -68,10 +70,14 @@ void register_collection_payments(httplib::Server& http, AppContext& app) {
         "/api/v1/collections/payments", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
             const auto staff = http::require_staff(req, app, Role::Ops);
             const nlohmann::json body = http::json_object_body(req);
-            const auto command = services::payment_from_body(body, app.clock.today_utc());
+            FieldErrors errors;
+            const auto command = wire::payment_command_from_json(body, app.clock.today_utc(), errors);
+            if (!errors.empty())
+                throw services::Failure(services::FailureKind::Invalid, "validation_failed",
+                                        "The payment has invalid fields; see errors.", std::move(errors));
             const auto outcome =
                 app.idempotency.run("collections.payments", req, body, [&](store::Connection& c) -> http::JsonResponse {
-                    return {201, services::to_json(services::post_payment(c, app.clock, command, staff.actor))};
+                    return {201, wire::to_json(services::post_payment(c, app.clock, command, staff.actor))};
                 });
             outcome.write_to(res);
         }));
@@ -81,12 +87,16 @@ void register_collection_payments(httplib::Server& http, AppContext& app) {
                   const auto staff = http::require_staff(req, app, Role::Ops);
                   // Every field is optional, so no body at all is fine too.
                   const nlohmann::json body = req.body.empty() ? nlohmann::json::object() : http::json_object_body(req);
-                  const auto command = services::approval_from_body(body, app.clock.today_utc());
+                  FieldErrors errors;
+                  const auto command = wire::approval_command_from_json(body, app.clock.today_utc(), errors);
+                  if (!errors.empty())
+                      throw services::Failure(services::FailureKind::Invalid, "validation_failed",
+                                              "The approval has invalid fields; see errors.", std::move(errors));
                   const std::string invoice_id = http::path_param(req, "invoice_id");
                   const auto outcome = app.idempotency.run(
                       "collections.approve_paid", req, body, [&](store::Connection& c) -> http::JsonResponse {
                           const auto posted = services::approve_paid(c, app.clock, invoice_id, command, staff.actor);
-                          return {posted.payment ? 201 : 200, services::to_json(posted)};
+                          return {posted.payment ? 201 : 200, wire::to_json(posted)};
                       });
                   outcome.write_to(res);
               }));
@@ -96,14 +106,11 @@ void register_collection_payments(httplib::Server& http, AppContext& app) {
             http::require_staff(req, app, Role::Ops);
             const auto page = http::page_request(req);
             const auto filter = payment_filter(req);
-            auto [total, payments] = app.db.read([&](store::Connection& c) {
-                return std::pair(store::count_payments(c, filter),
-                                 store::list_payments(c, filter, page.per_page, page.offset()));
-            });
+            const auto payments = services::list_payments(app, filter, page.per_page, page.offset());
             nlohmann::json data = nlohmann::json::array();
-            for (const auto& p : payments)
-                data.push_back(services::to_json(p));
-            http::write_json(res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, total)}});
+            for (const auto& p : payments.items)
+                data.push_back(wire::to_json(p));
+            http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, payments.total}));
         }));
 }
 

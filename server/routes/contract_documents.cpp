@@ -7,43 +7,27 @@
 
 #include <httplib.h>
 
-#include "server/routes/app_context.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"
 #include "server/http/staff_auth.h"
+#include "server/routes/app_context.h"
 #include "server/routes/routes.h"
-#include "server/services/contract_documents.h"
-#include "server/store/contract_store.h"
-#include "server/store/database.h"
+#include "server/services/contract_document_versions.h"
 
 namespace isp::routes {
-namespace {
-
-http::ApiError contract_not_found() {
-    return http::ApiError(404, "contract_not_found", "There is no contract with this id.");
-}
-
-} // namespace
-
 void register_contract_documents(httplib::Server& http, AppContext& app) {
     http.Get("/api/v1/contracts/:contract_id/documents",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, services::Role::Ops);
                  const std::string id = http::path_param(req, "contract_id");
-                 const nlohmann::json body = app.db.read([&](store::Connection& c) {
-                     const auto contract = store::find_contract(c, id);
-                     if (!contract)
-                         throw contract_not_found();
-                     nlohmann::json versions = nlohmann::json::array();
-                     for (int v = 1; v <= contract->document_version; ++v)
-                         if (const auto record = store::find_contract_document(c, id, v))
-                             versions.push_back(
-                                 {{"version", v},
-                                  {"produced_on", record->produced_on},
-                                  {"current", v == contract->document_version},
-                                  {"document_url", "/api/v1/contracts/" + id + "/documents/" + std::to_string(v)}});
-                     return nlohmann::json{{"contract_id", id}, {"versions", std::move(versions)}};
-                 });
+                 nlohmann::json versions = nlohmann::json::array();
+                 for (const auto& v : services::document_versions(app, id))
+                     versions.push_back(
+                         {{"version", v.version},
+                          {"produced_on", v.produced_on},
+                          {"current", v.current},
+                          {"document_url", "/api/v1/contracts/" + id + "/documents/" + std::to_string(v.version)}});
+                 const nlohmann::json body{{"contract_id", id}, {"versions", std::move(versions)}};
                  http::write_json(res, 200, body);
              }));
 
@@ -58,14 +42,7 @@ void register_contract_documents(httplib::Server& http, AppContext& app) {
                      version < 1)
                      throw http::ApiError(400, "validation_failed", "The version is a whole number from 1.",
                                           {{"version", "invalid_version", "version must be a whole number from 1."}});
-                 std::string pdf = app.db.read([&](store::Connection& c) {
-                     if (!store::find_contract(c, id))
-                         throw contract_not_found();
-                     if (!store::find_contract_document(c, id, version))
-                         throw http::ApiError(404, "document_version_not_found",
-                                              "This contract has no document version " + std::to_string(version) + ".");
-                     return app.documents.render(c, id, version);
-                 });
+                 std::string pdf = services::document_version_pdf(app, id, version);
                  res.status = 200;
                  res.set_header("Content-Disposition",
                                 "inline; filename=\"contract-" + id + "-v" + std::to_string(version) + ".pdf\"");

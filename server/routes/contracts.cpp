@@ -7,38 +7,30 @@
 //   PUT  /api/v1/contracts/{id}/offer      staff plan change (same rules as the landing one)
 //   GET  /api/v1/contracts/{id}/audit      every change, whoever made it (landing included)
 // The audit actor is the staff identity's (X-Actor-Id when sent, else the token's name).
-#include <map>
-
 #include <httplib.h>
 
-#include "server/routes/app_context.h"
 #include "server/http/json_body.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"
 #include "server/http/staff_auth.h"
+#include "server/routes/app_context.h"
 #include "server/routes/routes.h"
 #include "server/services/contract_documents.h"
 #include "server/services/contract_provisioning.h"
+#include "server/services/contract_records.h"
 #include "server/services/contract_status_service.h"
-#include "server/services/plan_change_service.h"
-#include "server/store/catalog_store.h"
-#include "server/store/contract_store.h"
-#include "server/store/database.h"
 #include "shared/domain/service_identifier.h"
 #include "shared/domain/text.h"
 #include "shared/wire/contract_json.h"
 #include "shared/wire/json_reader.h"
 #include "shared/wire/offer_json.h"
+#include "shared/wire/page_json.h"
 
 namespace isp::routes {
 namespace {
 
 using services::Role;
-
-http::ApiError contract_not_found(const std::string& id) {
-    return http::ApiError(404, "contract_not_found", "No contract " + id + ".");
-}
 
 // A contract as lists show it: its wire form plus its offer's service family.
 nlohmann::json contract_summary(const Contract& k, const std::optional<Offer>& offer) {
@@ -49,15 +41,14 @@ nlohmann::json contract_summary(const Contract& k, const std::optional<Offer>& o
 
 // A contract with its offer and its offer and status histories (GET /contracts/{id}
 // and the answer of every write).
-nlohmann::json contract_detail(store::Connection& c, const Contract& k) {
-    const auto offer = store::find_offer(c, k.offer_id);
-    nlohmann::json j = contract_summary(k, offer);
-    j["offer"] = offer ? wire::to_json(*offer) : nlohmann::json(nullptr);
+nlohmann::json contract_detail(const services::ContractDetail& d) {
+    nlohmann::json j = contract_summary(d.contract, d.offer);
+    j["offer"] = d.offer ? wire::to_json(*d.offer) : nlohmann::json(nullptr);
     nlohmann::json offers = nlohmann::json::array();
-    for (const auto& p : store::list_offer_periods(c, k.contract_id))
+    for (const auto& p : d.offer_periods)
         offers.push_back({{"offer_id", p.offer_id}, {"effective_from", p.effective_from.to_iso()}});
     nlohmann::json statuses = nlohmann::json::array();
-    for (const auto& p : store::list_status_periods(c, k.contract_id))
+    for (const auto& p : d.status_periods)
         statuses.push_back(
             {{"status", std::string{to_string(p.status)}}, {"effective_from", p.effective_from.to_iso()}});
     j["offer_periods"] = std::move(offers);
@@ -73,8 +64,8 @@ nlohmann::json stored_json(const std::optional<std::string>& text) {
     return parsed.is_discarded() ? nlohmann::json(*text) : parsed;
 }
 
-store::ContractFilter contract_filter(const httplib::Request& req) {
-    store::ContractFilter f;
+ContractFilter contract_filter(const httplib::Request& req) {
+    ContractFilter f;
     FieldErrors errors;
     f.client_id = req.get_param_value("client_id");
     f.offer_id = req.get_param_value("offer_id");
@@ -93,7 +84,7 @@ store::ContractFilter contract_filter(const httplib::Request& req) {
 }
 
 void write_created(httplib::Response& res, AppContext& app, const Contract& k) {
-    nlohmann::json body = app.db.read([&](store::Connection& c) { return contract_detail(c, k); });
+    nlohmann::json body = contract_detail(services::contract_detail(app, k));
     const auto link = app.documents.link(k.contract_id, k.document_version);
     body["document_download_url"] = link.url;
     body["document_url_expires_at"] = link.expires_at;
@@ -119,33 +110,17 @@ void register_contracts(httplib::Server& http, AppContext& app) {
             http::require_staff(req, app, Role::Ops);
             const auto page = http::page_request(req);
             const auto filter = contract_filter(req);
+            const auto contracts = services::list_contracts(app, filter, page.per_page, page.offset());
             nlohmann::json data = nlohmann::json::array();
-            const auto total = app.db.read([&](store::Connection& c) {
-                std::map<std::string, Offer> offers;
-                for (Offer& o : store::list_offers(c, false))
-                    offers.emplace(o.offer_id, std::move(o));
-                for (const Contract& k : store::list_contracts_page(c, filter, page.per_page, page.offset())) {
-                    const auto it = offers.find(k.offer_id);
-                    data.push_back(
-                        contract_summary(k, it == offers.end() ? std::nullopt : std::optional<Offer>(it->second)));
-                }
-                return store::count_contracts(c, filter);
-            });
-            http::write_json(res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, total)}});
+            for (const auto& listed : contracts.items)
+                data.push_back(contract_summary(listed.contract, listed.offer));
+            http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, contracts.total}));
         }));
     http.Get("/api/v1/contracts/:contract_id",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Ops);
-                 const std::string id = http::path_param(req, "contract_id");
-                 auto body = app.db.read([&](store::Connection& c) -> std::optional<nlohmann::json> {
-                     const auto k = store::find_contract(c, id);
-                     if (!k)
-                         return std::nullopt;
-                     return contract_detail(c, *k);
-                 });
-                 if (!body)
-                     throw contract_not_found(id);
-                 http::write_json(res, 200, *body);
+                 http::write_json(res, 200,
+                                  contract_detail(services::get_contract(app, http::path_param(req, "contract_id"))));
              }));
     http.Put("/api/v1/contracts/:contract_id/status",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
@@ -153,7 +128,7 @@ void register_contracts(httplib::Server& http, AppContext& app) {
                  const auto change = services::status_change_from_body(http::json_object_body(req));
                  const Contract k =
                      services::change_contract_status(app, http::path_param(req, "contract_id"), change, who.actor);
-                 http::write_json(res, 200, app.db.read([&](store::Connection& c) { return contract_detail(c, k); }));
+                 http::write_json(res, 200, contract_detail(services::contract_detail(app, k)));
              }));
     http.Put("/api/v1/contracts/:contract_id/offer",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
@@ -168,16 +143,12 @@ void register_contracts(httplib::Server& http, AppContext& app) {
                      throw http::ApiError(400, "validation_failed", "The offer change has invalid fields; see errors.",
                                           std::move(errors));
                  const std::string id = http::path_param(req, "contract_id");
-                 const nlohmann::json out = app.db.write([&](store::Connection& c) {
-                     const auto done = services::change_plan_as_staff(c, id, offer_id, effective_date, who.actor,
-                                                                      app.clock, app.documents);
-                     nlohmann::json j = contract_detail(c, done.contract);
-                     j["plan_change"] = {{"direction", std::string{to_string(done.direction)}},
-                                         {"previous_offer_id", done.previous_offer.offer_id},
-                                         {"effective_date", done.contract.contract_start_date.to_iso()},
-                                         {"monthly_difference", wire::to_json(done.monthly_difference)}};
-                     return j;
-                 });
+                 const auto done = services::change_plan_for_staff(app, id, offer_id, effective_date, who.actor);
+                 nlohmann::json out = contract_detail(done.detail);
+                 out["plan_change"] = {{"direction", std::string{to_string(done.change.direction)}},
+                                       {"previous_offer_id", done.change.previous_offer.offer_id},
+                                       {"effective_date", done.change.contract.contract_start_date.to_iso()},
+                                       {"monthly_difference", wire::to_json(done.change.monthly_difference)}};
                  http::write_json(res, 200, out);
              }));
     http.Get("/api/v1/contracts/:contract_id/audit",
@@ -185,24 +156,17 @@ void register_contracts(httplib::Server& http, AppContext& app) {
                  http::require_staff(req, app, Role::Ops);
                  const auto page = http::page_request(req);
                  const std::string id = http::path_param(req, "contract_id");
+                 const auto audit = services::contract_audit(app, id, page.per_page, page.offset());
                  nlohmann::json data = nlohmann::json::array();
-                 const auto total = app.db.read([&](store::Connection& c) -> std::optional<std::int64_t> {
-                     if (!store::find_contract(c, id))
-                         return std::nullopt;
-                     for (const auto& a : store::list_contract_audit_page(c, id, page.per_page, page.offset()))
-                         data.push_back({{"audit_id", a.audit_id},
-                                         {"contract_id", a.entry.contract_id},
-                                         {"at", a.entry.at},
-                                         {"actor", a.entry.actor},
-                                         {"action", a.entry.action},
-                                         {"before", stored_json(a.entry.before)},
-                                         {"after", stored_json(a.entry.after)}});
-                     return store::count_contract_audit(c, id);
-                 });
-                 if (!total)
-                     throw contract_not_found(id);
-                 http::write_json(res, 200,
-                                  {{"data", std::move(data)}, {"pagination", http::pagination_json(page, *total)}});
+                 for (const auto& a : audit.items)
+                     data.push_back({{"audit_id", a.audit_id},
+                                     {"contract_id", a.entry.contract_id},
+                                     {"at", a.entry.at},
+                                     {"actor", a.entry.actor},
+                                     {"action", a.entry.action},
+                                     {"before", stored_json(a.entry.before)},
+                                     {"after", stored_json(a.entry.after)}});
+                 http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, audit.total}));
              }));
 }
 

@@ -3,15 +3,16 @@
 // client without history: services/customer_service.h).
 #include <httplib.h>
 
-#include "server/routes/app_context.h"
 #include "server/http/json_body.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"
 #include "server/http/staff_auth.h"
+#include "server/routes/app_context.h"
 #include "server/routes/routes.h"
 #include "server/services/customer_service.h"
 #include "shared/wire/contract_json.h"
+#include "shared/wire/page_json.h"
 
 namespace isp::routes {
 
@@ -36,8 +37,7 @@ void register_customers(httplib::Server& http, AppContext& app) {
                  nlohmann::json data = nlohmann::json::array();
                  for (const Client& c : found.clients)
                      data.push_back(wire::to_json(c));
-                 http::write_json(
-                     res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, found.total)}});
+                 http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, found.total}));
              }));
     http.Get("/api/v1/customers/:client_id", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Ops);

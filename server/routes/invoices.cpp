@@ -4,23 +4,22 @@
 // and GET /api/v1/invoices/{invoice_id}/pdf (the document the client receives).
 #include <httplib.h>
 
-#include "server/routes/app_context.h"
 #include "server/clock/clock.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"
 #include "server/http/staff_auth.h"
+#include "server/routes/app_context.h"
 #include "server/routes/routes.h"
-#include "server/services/invoice_documents.h"
-#include "server/store/database.h"
-#include "server/store/invoice_store.h"
+#include "server/services/invoice_records.h"
 #include "shared/wire/invoice_json.h"
+#include "shared/wire/page_json.h"
 
 namespace isp::routes {
 namespace {
 
-store::InvoiceFilter invoice_filter(const httplib::Request& req, const Date& today) {
-    store::InvoiceFilter f;
+InvoiceFilter invoice_filter(const httplib::Request& req, const Date& today) {
+    InvoiceFilter f;
     f.today = today;
     FieldErrors errors;
     if (req.has_param("client_id"))
@@ -52,30 +51,23 @@ void register_invoices(httplib::Server& http, AppContext& app) {
             const Date today = app.clock.today_utc();
             const auto filter = invoice_filter(req, today);
             const auto page = http::page_request(req);
-            auto [total, invoices] = app.db.read([&](store::Connection& c) {
-                return std::pair(store::count_invoices(c, filter),
-                                 store::list_invoices_page(c, filter, page.per_page, page.offset()));
-            });
+            const auto invoices = services::list_invoices(app, filter, page.per_page, page.offset());
             nlohmann::json data = nlohmann::json::array();
-            for (const Invoice& i : invoices)
+            for (const Invoice& i : invoices.items)
                 data.push_back(wire::to_json(i, today));
-            http::write_json(res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, total)}});
+            http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, invoices.total}));
         }));
     http.Get("/api/v1/invoices/:invoice_id", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, services::Role::Ops);
-                 const std::string id = http::path_param(req, "invoice_id");
-                 const auto invoice = app.db.read([&](store::Connection& c) { return store::find_invoice(c, id); });
-                 if (!invoice)
-                     throw http::ApiError(404, "invoice_not_found", "No invoice has the id " + id + ".");
-                 http::write_json(res, 200, wire::to_json(*invoice, app.clock.today_utc()));
+                 const Invoice invoice = services::get_invoice(app, http::path_param(req, "invoice_id"));
+                 http::write_json(res, 200, wire::to_json(invoice, app.clock.today_utc()));
              }));
 
     http.Get("/api/v1/invoices/:invoice_id/pdf",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, services::Role::Ops);
                  const std::string invoice_id = http::path_param(req, "invoice_id");
-                 std::string pdf =
-                     app.db.read([&](store::Connection& c) { return app.invoice_documents.render(c, invoice_id); });
+                 std::string pdf = services::invoice_pdf(app, invoice_id);
                  res.status = 200;
                  res.set_header("Content-Disposition", "inline; filename=\"invoice-" + invoice_id + ".pdf\"");
                  res.set_header("Cache-Control", "private, no-store");

@@ -12,6 +12,7 @@
 #include "server/routes/routes.h"
 #include "server/services/offer_catalog.h"
 #include "shared/wire/offer_json.h"
+#include "shared/wire/page_json.h"
 
 namespace isp::routes {
 namespace {
@@ -57,8 +58,7 @@ void register_offers(httplib::Server& http, AppContext& app) {
                  nlohmann::json data = nlohmann::json::array();
                  for (const Offer& o : offers.items)
                      data.push_back(wire::to_json(o));
-                 http::write_json(
-                     res, 200, {{"data", std::move(data)}, {"pagination", http::pagination_json(page, offers.total)}});
+                 http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, offers.total}));
              }));
     http.Get("/api/v1/offers/:offer_id", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Ops);

@@ -11,63 +11,39 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "server/store/collection_store.h"
+#include "server/services/page.h"
+#include "shared/collections/case_record.h"
+#include "shared/collections/case_requests.h"
 #include "shared/collections/collection_case.h"
+#include "shared/collections/collections_overview.h"
 #include "shared/domain/date.h"
 #include "shared/domain/money.h"
 
 namespace isp::services {
 struct ServiceContext;
 
-inline constexpr std::size_t max_close_reason_chars = 200;
-
 // Opens the cases of invoices overdue today that have none (a write only when needed).
 void open_overdue_cases(ServiceContext& context);
 
-struct AgeingFigure {
-    Money amount;
-    std::int64_t invoice_count = 0;
-};
-struct CollectionsOverview {
-    Date as_of;
-    std::string currency;
-    Money outstanding;
-    std::int64_t outstanding_count = 0;
-    Money overdue;
-    std::int64_t overdue_count = 0;
-    std::array<AgeingFigure, ageing_buckets.size()> ageing;
-    std::vector<std::int64_t> cases_by_status; // indexed like all_case_statuses
-};
 // In one currency (the operator's, or `currency`).
 CollectionsOverview overview(ServiceContext& context, const std::string& currency);
-nlohmann::json to_json(const CollectionsOverview& overview);
 
-store::CollectionCase get_case(ServiceContext& context, const std::string& case_id); // 404 case_not_found
-nlohmann::json to_json(const store::CollectionCase& collection_case);
+CollectionCase get_case(ServiceContext& context, const std::string& case_id); // 404 case_not_found
+// Longest overdue first, then by case id.
+Page<CollectionCase> list_cases(ServiceContext& context, const CaseFilter& filter, std::int64_t limit,
+                                std::int64_t offset);
 
-struct StatusChange {
-    CaseStatus status = CaseStatus::Open;
-    std::optional<std::string> reason; // required to close
-};
-// A PUT /collections/cases/{id}/status body; 400 validation_failed.
-StatusChange case_status_change_from_body(const nlohmann::json& body);
 // 404 case_not_found; 409 case_closed_by_payment (a paid case cannot reopen),
 // case_invoice_settled (reopening a case whose invoice has been paid since).
-store::CollectionCase change_case_status(ServiceContext& context, const std::string& case_id,
-                                         const StatusChange& change, const std::string& actor);
+CollectionCase change_case_status(ServiceContext& context, const std::string& case_id, const CaseStatusChange& change,
+                                  const std::string& actor);
 
-struct NewAction {
-    CollectionActionKind kind = CollectionActionKind::Note;
-    std::string note;
-};
-// A POST /collections/cases/{id}/actions body; 400 validation_failed.
-NewAction action_from_body(const nlohmann::json& body);
 // 404 case_not_found; 409 case_closed for a dunning action (anything but a note) on a
 // closed case.
-store::CollectionAction add_action(ServiceContext& context, const std::string& case_id, const NewAction& action,
-                                   const std::string& actor);
-nlohmann::json to_json(const store::CollectionAction& action);
+CollectionAction add_action(ServiceContext& context, const std::string& case_id, const NewCollectionAction& action,
+                            const std::string& actor);
+// Oldest first; 404 case_not_found for an unknown case (not an empty list).
+Page<CollectionAction> list_actions(ServiceContext& context, const std::string& case_id, std::int64_t limit,
+                                    std::int64_t offset);
 
 } // namespace isp::services

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "shared/collections/case_record.h"
 #include "shared/collections/collection_case.h"
 #include "shared/domain/date.h"
 #include "shared/domain/money.h"
@@ -29,31 +30,6 @@ std::int64_t open_cases_for_overdue_invoices(Connection& c, const Date& today, c
 std::optional<std::string> close_case_paid(Connection& c, std::string_view invoice_id, const Date& today,
                                            const std::string& now);
 
-struct CollectionCase {
-    std::string case_id;
-    std::string invoice_id;
-    std::string invoice_number;
-    std::string client_id;
-    std::string client_name;
-    CaseStatus status = CaseStatus::Open;
-    std::string opened_on;
-    std::optional<std::string> closed_on;
-    std::optional<std::string> close_reason;
-    std::string due_date;
-    Money invoice_total;
-    Money outstanding;
-    std::int64_t days_overdue = 0; // 0 once nothing is outstanding
-    std::int64_t action_count = 0;
-    std::optional<std::string> last_action_at;
-    std::string created_at;
-    std::string updated_at;
-};
-
-struct CaseFilter {
-    std::optional<CaseStatus> status;
-    std::optional<std::string> client_id;
-    std::optional<std::int64_t> min_days_overdue;
-};
 std::int64_t count_cases(Connection& c, const CaseFilter& filter, const Date& today);
 // Longest overdue first, then by case id.
 std::vector<CollectionCase> list_cases(Connection& c, const CaseFilter& filter, const Date& today, std::int64_t limit,
@@ -64,14 +40,6 @@ void update_case_status(Connection& c, std::string_view case_id, CaseStatus stat
                         const std::optional<std::string>& closed_on, const std::optional<std::string>& close_reason,
                         const std::string& now);
 
-struct CollectionAction {
-    std::int64_t action_id = 0;
-    std::string case_id;
-    CollectionActionKind kind = CollectionActionKind::Note;
-    std::string note;
-    std::string actor;
-    std::string at;
-};
 CollectionAction insert_action(Connection& c, CollectionAction action); // returns it with its id
 std::int64_t count_actions(Connection& c, std::string_view case_id);
 std::vector<CollectionAction> list_actions(Connection& c, std::string_view case_id, std::int64_t limit,

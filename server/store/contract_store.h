@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "shared/domain/contract.h"
+#include "shared/domain/contract_filter.h"
+#include "shared/domain/contract_history.h"
 
 namespace isp::store {
 
@@ -26,61 +28,33 @@ void update_contract_offer(Connection& c, const Contract& contract, const std::s
 // period supersedes the ones that would have started on or after its own start.
 void record_offer_period(Connection& c, std::string_view contract_id, std::string_view offer_id,
                          const Date& effective_from, const std::string& now);
-struct OfferPeriod {
-    std::string offer_id;
-    Date effective_from;
-};
 std::vector<OfferPeriod> list_offer_periods(Connection& c, std::string_view contract_id); // by date
 
 // Which status a contract has from which day (billing bills only 'active' days). Same
 // superseding rule as offer periods.
 void record_status_period(Connection& c, std::string_view contract_id, ContractStatus status,
                           const Date& effective_from, const std::string& now);
-struct StatusPeriod {
-    ContractStatus status = ContractStatus::Active;
-    Date effective_from;
-};
 std::vector<StatusPeriod> list_status_periods(Connection& c, std::string_view contract_id); // by date
 
 struct ContractDocumentRecord {
     std::string contract_id;
     int version = 1;
-    std::string snapshot; // JSON: {"client":..., "offer":..., "contract":...} as they were
+    std::string snapshot;    // JSON: {"client":..., "offer":..., "contract":...} as they were
     std::string produced_on; // ISO date printed on the document
 };
 void insert_contract_document(Connection& c, const ContractDocumentRecord& record, const std::string& now);
 std::optional<ContractDocumentRecord> find_contract_document(Connection& c, std::string_view contract_id, int version);
 
-struct AuditEntry {
-    std::string contract_id;
-    std::string at;
-    std::string actor;  // "landing" for self-service, the staff member's id otherwise
-    std::string action; // "created", "offer_changed", "status_changed", ...
-    std::optional<std::string> before; // JSON
-    std::optional<std::string> after;  // JSON
-};
 void append_contract_audit(Connection& c, const AuditEntry& entry);
 
 // Staff contract management (process map P4-P6).
 void update_contract_status(Connection& c, std::string_view contract_id, ContractStatus status, const std::string& now);
 
-// GET /contracts filters; an empty field does not filter.
-struct ContractFilter {
-    std::string client_id;
-    std::string offer_id;
-    std::string status;             // "active", "suspended", "terminated"
-    std::string service;            // the offer's family: "mobile", "internet", "landline"
-    std::string service_identifier; // stored form
-};
 std::int64_t count_contracts(Connection& c, const ContractFilter& filter);
 // Oldest first (created_at, contract_number).
 std::vector<Contract> list_contracts_page(Connection& c, const ContractFilter& filter, std::int64_t limit,
                                           std::int64_t offset);
 
-struct AuditRecord {
-    std::int64_t audit_id = 0;
-    AuditEntry entry;
-};
 std::int64_t count_contract_audit(Connection& c, std::string_view contract_id);
 // In the order the changes were made.
 std::vector<AuditRecord> list_contract_audit_page(Connection& c, std::string_view contract_id, std::int64_t limit,

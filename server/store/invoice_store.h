@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "shared/domain/invoice.h"
+#include "shared/domain/invoice_filter.h"
 
 namespace isp::store {
 
@@ -23,13 +24,8 @@ void attach_lines(Connection& c, std::vector<Invoice>& invoices);
 
 // GET /invoices filters; every set field must match. `status` is the derived status as
 // of `today` (overdue: due_date before today with something outstanding).
-struct InvoiceFilter {
-    std::optional<std::string> client_id;
-    std::optional<ServiceFamily> service; // any line of that family
-    std::optional<std::string> offer_id;  // any line on that offer
-    std::optional<InvoiceStatus> status;
-    Date today;
-};
+// The filter is the domain's (shared/domain/invoice_filter.h); the name stays for callers.
+using InvoiceFilter = isp::InvoiceFilter;
 std::int64_t count_invoices(Connection& c, const InvoiceFilter& filter);
 // Newest first (issue date, then number), without lines.
 std::vector<Invoice> list_invoices_page(Connection& c, const InvoiceFilter& filter, std::int64_t limit,

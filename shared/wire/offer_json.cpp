@@ -4,14 +4,6 @@
 
 namespace isp::wire {
 
-nlohmann::json to_json(const Money& money) {
-    return {{"amount_minor", money.amount_minor}, {"currency", money.currency}};
-}
-
-Money money_from_json(const nlohmann::json& j) {
-    return Money{integer_value<std::int64_t>(j.at("amount_minor")), j.at("currency").get<std::string>()};
-}
-
 nlohmann::json to_json(const Offer& o) {
     return {{"offer_id", o.offer_id},
             {"family", std::string{to_string(o.family)}},

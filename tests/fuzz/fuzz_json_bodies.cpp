@@ -6,7 +6,8 @@
 //      a byte inside the text.
 //   2. When it yields a value, every reader of a JSON body gets it:
 //      - shared/wire readers that report problems as FieldErrors (signup_form_from_json,
-//        client_form_from_json, field_errors_from_json): must not throw at all;
+//        client_form_from_json, case_status_change_from_json, new_collection_action_from_json,
+//        payment_command_from_json, approval_command_from_json, field_errors_from_json): must not throw at all;
 //      - shared/wire readers documented as throwing nlohmann::json::exception on a bad
 //        shape (client, contract, invoice client, invoice, money, offer): only that;
 //      - the server's body readers (server/services/*_from_body), given objects only, as
@@ -27,18 +28,17 @@
 #include "fuzz_support.h"
 #include "server/http/problem.h"
 #include "server/services/billing_run.h"
-#include "server/services/collection_cases.h"
 #include "server/services/contract_provisioning.h"
 #include "server/services/contract_status_service.h"
 #include "server/services/customer_service.h"
 #include "server/services/failure.h"
 #include "server/services/offer_catalog.h"
-#include "server/services/payment_posting.h"
 #include "shared/signup/client_form.h"
 #include "shared/signup/signup_form.h"
 #include "shared/wire/bootstrap_json.h"
 #include "shared/wire/client_form_json.h"
 #include "shared/wire/client_invoice_json.h"
+#include "shared/wire/collection_case_json.h"
 #include "shared/wire/contract_json.h"
 #include "shared/wire/document_link_json.h"
 #include "shared/wire/draft_json.h"
@@ -48,6 +48,7 @@
 #include "shared/wire/offer_json.h"
 #include "shared/wire/page_json.h"
 #include "shared/wire/plan_change_json.h"
+#include "shared/wire/payment_json.h"
 #include "shared/wire/signup_json.h"
 #include "shared/wire/subscription_json.h"
 #include "shared/wire/verification_json.h"
@@ -146,6 +147,38 @@ void shared_readers(const json& j) {
         if (check.valid)
             (void)isp::wire::to_json(*check.valid).dump();
     }
+    // Collection case bodies (staff): problems are FieldErrors, never exceptions; what
+    // reads without errors writes and reads back the same.
+    {
+        isp::FieldErrors errors;
+        const isp::CaseStatusChange change = isp::wire::case_status_change_from_json(j, errors);
+        if (errors.empty()) {
+            const isp::CaseStatusChange again =
+                isp::wire::case_status_change_from_json(isp::wire::to_json(change), errors);
+            ISP_FUZZ_CHECK(errors.empty() && again == change, isp::wire::to_json(change).dump());
+        }
+    }
+    {
+        isp::FieldErrors errors;
+        const isp::NewCollectionAction action = isp::wire::new_collection_action_from_json(j, errors);
+        if (errors.empty()) {
+            const isp::NewCollectionAction again =
+                isp::wire::new_collection_action_from_json(isp::wire::to_json(action), errors);
+            ISP_FUZZ_CHECK(errors.empty() && again == action, isp::wire::to_json(action).dump());
+        }
+    }
+    // Payment bodies (staff): likewise.
+    {
+        isp::FieldErrors errors;
+        const isp::PaymentCommand payment = isp::wire::payment_command_from_json(j, today, errors);
+        if (errors.empty()) {
+            const isp::PaymentCommand again =
+                isp::wire::payment_command_from_json(isp::wire::to_json(payment), today, errors);
+            ISP_FUZZ_CHECK(errors.empty() && again == payment, isp::wire::to_json(payment).dump());
+        }
+        isp::FieldErrors approval_errors;
+        (void)isp::wire::to_json(isp::wire::approval_command_from_json(j, today, approval_errors)).dump();
+    }
     // Field errors (the portal reads a problem's "errors"): tolerant, and its own output
     // reads back the same.
     try {
@@ -183,8 +216,6 @@ void shared_readers(const json& j) {
 void server_body_readers(const json& body) {
     namespace s = isp::services;
     body_reader([&] { (void)s::billing_period_from_body(body, today); });
-    body_reader([&] { (void)s::case_status_change_from_body(body); });
-    body_reader([&] { (void)s::action_from_body(body); });
     body_reader([&] { (void)s::provision_order_from_body(body); });
     body_reader([&] { (void)s::manual_order_from_body(body); });
     body_reader([&] { (void)s::status_change_from_body(body); });
@@ -194,8 +225,6 @@ void server_body_readers(const json& body) {
         // The price ceiling keeps the tax (apply_rate) from overflowing.
         (void)isp::wire::to_json(s::offer_from_body(body)).dump();
     });
-    body_reader([&] { (void)s::payment_from_body(body, today); });
-    body_reader([&] { (void)s::approval_from_body(body, today); });
 }
 
 } // namespace
