@@ -1,80 +1,76 @@
-// The portal application: starts up (bootstrap, then a draft named in the address bar),
-// owns the session and the journeys (signup, existing customer), picks the screen to show from their state, and
-// publishes a summary of that state for end-to-end tests.
+// The portal application: starts up (language, the catalog, then a draft named in the
+// address bar), owns the session and the journeys, and composes what they show: the screen
+// (the first journey, in order, that has one), the notice and field errors on it, and the
+// end-to-end tests' state summary, each journey giving its part. It draws nothing and knows
+// no screen: screens/screen_host.h draws the screen App names. Compiled natively too
+// (tests/portal drives it against a scripted fake of platform/http.h).
 #pragma once
+#include <array>
 #include <chrono>
-#include <memory>
+#include <functional>
 #include <optional>
 #include <string>
-#include <utility>
-#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "portal/api/api_client.h"
 #include "portal/app/customer_journey.h"
+#include "portal/app/journey.h"
 #include "portal/app/session.h"
 #include "portal/app/signup_journey.h"
-#include "portal/platform/window.h"
-#include "portal/screens/confirmation.h"
-#include "portal/screens/dashboard.h"
-#include "portal/screens/invoices.h"
-#include "portal/screens/offers.h"
-#include "portal/screens/plan_change.h"
-#include "portal/screens/plan_changed.h"
-#include "portal/screens/signup.h"
-#include "portal/screens/status.h"
-#include "portal/screens/verify.h"
 
 namespace isp::portal {
 
-class App : public platform::FrameClient {
+class App {
 public:
     App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
 
-    // Reads the address bar and asks the server for the catalog.
-    void start();
+    // Reads the address bar and the remembered language, and asks the server for the catalog;
+    // `catalog_answered` runs as soon as it answered (or failed): the window draws then.
+    void start(std::function<void()> catalog_answered = {});
+    // Asks for the catalog again (the unreachable screen's retry).
+    void load_bootstrap();
+    bool ready() const { return phase_ == Phase::Ready; }
+    // The catalog answered, or a second passed: there is something worth a first frame.
+    bool first_frame_ready() const;
 
-    bool first_frame_ready() const override;
-    void prepare_frame(float pixel_ratio) override;
-    void draw_frame(float pixel_ratio) override;
-    void frame_drawn() override;
+    // --- what the person sees ---------------------------------------------------------
+    ShownScreen screen() const;
+    // The notice on the screen (a journey's message, or why the catalog could not be loaded).
+    std::optional<std::string> shown_notice() const;
+    ShownErrors shown_errors() const;
+    // window.portalTest.state without the widgets (portal/README.md, "Test hooks").
+    nlohmann::json test_state() const;
+
+    // --- for screens --------------------------------------------------------------------
+    Session& session() { return session_; }
+    const Session& session() const { return session_; }
+    SignupJourney& signup() { return signup_; }
+    CustomerJourney& customer() { return customer_; }
 
 private:
     enum class Phase { Loading, Unreachable, Ready };
 
-    void load_bootstrap();
     void set_language(Language language);
-    Screen& current_screen();
-    std::optional<std::string> shown_notice(const Screen& screen) const;
-    std::vector<std::pair<std::string, std::string>> shown_errors() const;
-    void announce_messages(const Screen& screen);
-    nlohmann::json test_state(const Screen& screen) const;
-    void customer_test_state(nlohmann::json& state) const;
+    // The journey whose screen is shown.
+    const Journey& front() const;
 
     ApiClient api_;
     Session session_;
     SignupJourney signup_;
     CustomerJourney customer_;
+    // In order of precedence: the customer's journey has the page once started, else the
+    // signup journey (its offers are the home page).
+    const std::array<Journey*, 2> journeys_;
+
     Phase phase_ = Phase::Loading;
     ApiError bootstrap_error_;
     std::optional<Bootstrap> bootstrap_;
     std::string pending_draft_id_; // from ?draft=, loaded once the catalog is here
     std::chrono::steady_clock::time_point started_;
-
-    StatusScreen status_screen_;
-    OffersScreen offers_screen_;
-    SignupScreen signup_screen_;
-    ConfirmationScreen confirmation_screen_;
-    VerifyScreen verify_screen_;
-    DashboardScreen dashboard_screen_;
-    PlanChangeScreen plan_change_screen_;
-    PlanChangedScreen plan_changed_screen_;
-    InvoicesScreen invoices_screen_;
-    const Screen* shown_screen_ = nullptr; // drawn last frame
-    bool marked_interactive_ = false;
-    std::string shown_title_;
-    std::string announced_; // last text put in the ARIA live region
+    std::function<void()> catalog_answered_;
 };
 
 } // namespace isp::portal

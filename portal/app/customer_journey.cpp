@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <utility>
 
+#include <nlohmann/json.hpp>
+
 #include "portal/platform/browser.h"
 #include "shared/billing/plan_change.h"
 #include "shared/domain/cin.h"
+#include "shared/domain/money.h"
 #include "shared/domain/service_identifier.h"
 #include "shared/signup/messages.h"
 
@@ -20,6 +23,92 @@ std::string_view wire_field(std::string_view field) {
 }
 
 } // namespace
+
+ShownScreen CustomerJourney::screen() const {
+    switch (step_) {
+    case CustomerStep::Inactive: break;
+    case CustomerStep::Verify: return ShownScreen{"verify"};
+    case CustomerStep::Dashboard: return ShownScreen{"dashboard"};
+    case CustomerStep::PlanChange: return ShownScreen{"plan_change"};
+    case CustomerStep::PlanChanged: return ShownScreen{"plan_changed"};
+    case CustomerStep::Invoices: return ShownScreen{"invoices"};
+    }
+    return ShownScreen{};
+}
+
+std::string_view CustomerJourney::busy_name() const {
+    switch (busy_) {
+    case CustomerBusy::None: break;
+    case CustomerBusy::Verifying: return "verifying";
+    case CustomerBusy::Loading: return "loading_subscriptions";
+    case CustomerBusy::Submitting: return "changing_plan";
+    case CustomerBusy::Linking: return "document_link";
+    case CustomerBusy::LoadingInvoices: return "loading_invoices";
+    }
+    return "";
+}
+
+ShownErrors CustomerJourney::shown_errors() const {
+    ShownErrors errors;
+    for (const char* field : {"verify_cin", "verify_line", "target_offer_id", "effective_date", "contract_id"})
+        if (auto e = shown_error(field))
+            errors.emplace_back(field, std::move(*e));
+    return errors;
+}
+
+// While the journey has the page: its typed fields (in "form", so tests type into them like
+// into the signup form), the subscriptions, the plan change and its preview, the invoices.
+void CustomerJourney::describe(nlohmann::json& state) const {
+    if (step_ == CustomerStep::Inactive)
+        return;
+    state["form"]["verify_cin"] = cin_;
+    state["form"]["verify_line"] = line_;
+    state["form"]["effective_date"] = effective_date_;
+    state["form"]["target_offer_id"] = target_offer_id_;
+    state["first_name"] = first_name_;
+    nlohmann::json subscriptions = nlohmann::json::array();
+    for (const Subscription& s : subscriptions_.subscriptions) {
+        nlohmann::json eligible = nlohmann::json::array();
+        for (const EligibleOffer& e : s.eligible_offers)
+            eligible.push_back({{"offer_id", e.offer.offer_id},
+                                {"name", e.offer.name},
+                                {"direction", e.direction},
+                                {"monthly_difference", format_money(e.monthly_difference, language_)}});
+        subscriptions.push_back({{"contract_id", s.contract.contract_id},
+                                 {"offer", s.offer.name},
+                                 {"service_identifier", s.contract.service_identifier},
+                                 {"document_version", s.contract.document_version},
+                                 {"eligible_offers", std::move(eligible)}});
+    }
+    state["subscriptions"] = std::move(subscriptions);
+    if (result_)
+        state["plan_change"] = {{"contract_id", result_->contract_id},
+                                {"offer", result_->offer.name},
+                                {"direction", result_->direction},
+                                {"effective_date", result_->effective_date},
+                                {"document_version", result_->document.document_version},
+                                {"document_download_url", result_->document.document_download_url}};
+    else
+        state["plan_change"] = nullptr;
+    nlohmann::json invoices = nlohmann::json::array();
+    for (const ClientInvoice& i : invoices_.invoices)
+        invoices.push_back({{"invoice_id", i.invoice.invoice_id},
+                            {"invoice_number", i.invoice.invoice_number},
+                            {"period", i.invoice.period},
+                            {"status", std::string{to_string(i.status)}},
+                            {"total", format_money(Money{i.invoice.total_minor, i.invoice.currency}, language_)},
+                            {"lines", i.invoice.lines.size()},
+                            {"document_download_url", i.document_download_url}});
+    state["invoices"] = std::move(invoices);
+    state["invoice_filter"] =
+        invoice_filter_ ? nlohmann::json(std::string{to_string(*invoice_filter_)}) : nlohmann::json(nullptr);
+    state["expanded_invoice"] = expanded_invoice_;
+    if (const auto bill = first_invoice_preview())
+        state["plan_change_preview"] = {{"total", format_money(Money{bill->total_minor, bill->currency}, language_)},
+                                        {"lines", bill->lines.size()}};
+    else
+        state["plan_change_preview"] = nullptr;
+}
 
 const Subscription* CustomerJourney::selected() const {
     for (const Subscription& s : subscriptions_.subscriptions)

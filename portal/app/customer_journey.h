@@ -3,6 +3,7 @@
 // download invoices (customer_invoices.cpp). Holds the
 // journey's state and turns the person's actions into API calls; screens read the state
 // and call these commands. Rules come from shared/ (CIN, line number, plan change).
+// Its screens: "verify", "dashboard", "plan_change", "plan_changed", "invoices".
 #pragma once
 #include <functional>
 #include <optional>
@@ -11,7 +12,7 @@
 #include <string_view>
 
 #include "portal/api/api_client.h"
-#include "portal/app/signup_journey.h" // Notice
+#include "portal/app/journey.h"
 #include "portal/i18n/ui_text.h"
 #include "shared/billing/proration.h"
 
@@ -20,11 +21,18 @@ namespace isp::portal {
 enum class CustomerStep { Inactive, Verify, Dashboard, PlanChange, PlanChanged, Invoices };
 enum class CustomerBusy { None, Verifying, Loading, Submitting, Linking, LoadingInvoices };
 
-class CustomerJourney {
+class CustomerJourney : public Journey {
 public:
     explicit CustomerJourney(ApiClient& api) : api_(api) {}
 
-    void attach(const Bootstrap* catalog) { catalog_ = catalog; }
+    // --- Journey: the page is this journey's from "I am already a customer" until it is left
+    void attach(const Bootstrap* catalog) override { catalog_ = catalog; }
+    void set_language(Language language) override { language_ = language; }
+    ShownScreen screen() const override;
+    std::string_view busy_name() const override;
+    const std::optional<Notice>& notice() const override { return notice_; }
+    ShownErrors shown_errors() const override;
+    void describe(nlohmann::json& state) const override;
 
     // --- state, read by screens -------------------------------------------------------
     CustomerStep step() const { return step_; }
@@ -44,7 +52,6 @@ public:
     // The invoice of the effective date's month with the change, prorated by the rules the
     // billing run uses (shared/billing/proration.h); none until offer and date are valid.
     std::optional<ProratedBill> first_invoice_preview() const;
-    const std::optional<Notice>& notice() const { return notice_; }
     // "verify_cin", "verify_line", "effective_date", "target_offer_id": the error to show now.
     std::optional<std::string> shown_error(std::string_view field) const;
     // The person was sent back to verification in the middle of a plan change.
@@ -70,7 +77,6 @@ public:
     void set_invoice_filter(std::optional<InvoiceStatus> status) { invoice_filter_ = status; }
     void toggle_invoice(const std::string& invoice_id);
     void download_invoice(const std::string& invoice_id);
-    void set_language(Language language) { language_ = language; }
 
 private:
     std::optional<std::string> live_error(std::string_view field) const;

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <utility>
 
+#include <nlohmann/json.hpp>
+
 #include "portal/platform/browser.h"
+#include "shared/wire/signup_json.h"
 
 namespace isp::portal {
 namespace {
@@ -22,10 +25,53 @@ std::string_view field_of_conflict(std::string_view code) {
 
 } // namespace
 
-void SignupJourney::attach(const Bootstrap* catalog, std::function<void(Language)> on_draft_language) {
+void SignupJourney::attach(const Bootstrap* catalog) {
     catalog_ = catalog;
-    on_draft_language_ = std::move(on_draft_language);
     checked_errors_.reset();
+}
+
+ShownScreen SignupJourney::screen() const {
+    if (busy_ == Busy::LoadingDraft)
+        return ShownScreen{ShownScreen::loading, Text::LoadingDraft};
+    switch (step_) {
+    case JourneyStep::ChooseOffer: break;
+    case JourneyStep::Details: return ShownScreen{"signup"};
+    case JourneyStep::Done: return ShownScreen{"confirmation"};
+    }
+    return ShownScreen{"offers"}; // the home page: the journey in front when no other has the page
+}
+
+std::string_view SignupJourney::busy_name() const {
+    switch (busy_) {
+    case Busy::None: break;
+    case Busy::LoadingDraft: return "loading_draft";
+    case Busy::SavingDraft: return "saving_draft";
+    case Busy::Submitting: return "submitting";
+    }
+    return "";
+}
+
+ShownErrors SignupJourney::shown_errors() const {
+    ShownErrors errors;
+    for (const SignupField& f : signup_fields())
+        if (const auto e = shown_error(f.name))
+            errors.emplace_back(f.name, *e);
+    if (const auto e = shown_error("commitment_months"))
+        errors.emplace_back("commitment_months", *e);
+    return errors;
+}
+
+// The form as sent (wire JSON), the draft and its link, and the contract once it exists.
+void SignupJourney::describe(nlohmann::json& state) const {
+    state["form"].update(wire::to_json(form_));
+    state["draft_id"] = draft_id_;
+    state["draft_link"] = draft_link_;
+    if (contract_)
+        state["contract"] = {{"contract_id", contract_->contract_id},
+                             {"contract_number", contract_->contract_number},
+                             {"document_download_url", contract_->document_download_url}};
+    else
+        state["contract"] = nullptr;
 }
 
 std::string* SignupJourney::text_field(SignupForm& f, std::string_view name) {
@@ -75,16 +121,6 @@ std::optional<std::string_view> SignupJourney::shown_error(std::string_view fiel
 
 void SignupJourney::show(Text text, bool error) {
     notice_ = Notice{text, {}, error};
-}
-
-Notice notice_for(const ApiError& error, Text fallback) {
-    if (error.network())
-        return Notice{Text::NetworkRetry, {}, true};
-    if (error.status >= 500 || error.code == "invalid_response")
-        return Notice{Text::ServerError, {}, true};
-    if (!error.detail.empty())
-        return Notice{std::nullopt, error.detail, true};
-    return Notice{fallback, {}, true};
 }
 
 void SignupJourney::show_server(const ApiError& error, Text fallback) {

@@ -1,6 +1,7 @@
 // The new-subscription journey (issue #2): choose an offer, fill in the form, save a
 // draft, submit. Holds the journey's state and turns the person's actions into API calls;
 // screens read the state and call these commands. Rules come from shared/signup.
+// Its screens: "offers", "signup", "confirmation" (and "loading" while a draft loads).
 #pragma once
 #include <functional>
 #include <optional>
@@ -10,6 +11,7 @@
 #include <utility>
 
 #include "portal/api/api_client.h"
+#include "portal/app/journey.h"
 #include "portal/i18n/ui_text.h"
 #include "shared/signup/signup_form.h"
 
@@ -18,24 +20,20 @@ namespace isp::portal {
 enum class JourneyStep { ChooseOffer, Details, Done };
 enum class Busy { None, LoadingDraft, SavingDraft, Submitting };
 
-// A message above the form's buttons: one of ours (translated on each draw) or the server's.
-struct Notice {
-    std::optional<Text> text;
-    std::string server_message;
-    bool error = true;
-};
-
-// What to tell the person when a call failed: retry after a network failure, a generic
-// message for a server fault, else the server's own detail, else `fallback`.
-Notice notice_for(const ApiError& error, Text fallback);
-
-class SignupJourney {
+class SignupJourney : public Journey {
 public:
-    explicit SignupJourney(ApiClient& api) : api_(api) {}
+    // `on_draft_language`: what to do when a restored draft was written in the other language.
+    SignupJourney(ApiClient& api, std::function<void(Language)> on_draft_language)
+        : api_(api), on_draft_language_(std::move(on_draft_language)) {}
 
-    // Wired by the app: the catalog (for offers and today's date), and what to do when a
-    // restored draft was written in the other language.
-    void attach(const Bootstrap* catalog, std::function<void(Language)> on_draft_language);
+    // --- Journey -------------------------------------------------------------------------
+    void attach(const Bootstrap* catalog) override; // offers and today's date
+    void set_language(Language language) override;
+    ShownScreen screen() const override;
+    std::string_view busy_name() const override;
+    const std::optional<Notice>& notice() const override { return notice_; }
+    ShownErrors shown_errors() const override;
+    void describe(nlohmann::json& state) const override;
 
     // --- state, read by screens -------------------------------------------------------
     JourneyStep step() const { return step_; }
@@ -45,7 +43,6 @@ public:
     const Offer* offer() const;
     // The error to show next to `field` now (server's first, then the live check), if any.
     std::optional<std::string_view> shown_error(std::string_view field) const;
-    const std::optional<Notice>& notice() const { return notice_; }
     const std::string& draft_id() const { return draft_id_; }
     const std::string& draft_link() const { return draft_link_; }
     bool draft_has_unsaved_changes() const { return !draft_id_.empty() && !(form_ == saved_form_); }
@@ -61,7 +58,6 @@ public:
     void field_edited(std::string_view field);
     void field_left(std::string_view field);
     void set_commitment(int months);
-    void set_language(Language language);
     void save_draft();
     void submit();
     void load_draft(const std::string& draft_id);

@@ -1,12 +1,18 @@
 #include "portal/screens/confirmation.h"
 
 #include "imgui.h"
+#include "portal/screens/screen_registry.h"
 #include "portal/ui/test_probe.h"
 #include "portal/ui/theme.h"
 #include "portal/ui/widgets.h"
 #include "shared/domain/money.h"
 
 namespace isp::portal {
+namespace {
+
+const RegisterScreen<ConfirmationScreen> registered; // drawn when SignupJourney::screen() is "confirmation"
+
+} // namespace
 
 std::string ConfirmationScreen::title() const {
     std::string t{tr(Text::ConfirmationHeading)};

@@ -1,14 +1,14 @@
 // Confirmation screen: the contract exists; shows its number and what was agreed, and
 // offers the contract document (PDF) through its signed, expiring link.
 #pragma once
-#include "portal/app/signup_journey.h"
+#include "portal/app/app.h"
 #include "portal/screens/screen.h"
 
 namespace isp::portal {
 
 class ConfirmationScreen : public Screen {
 public:
-    ConfirmationScreen(Session& session, SignupJourney& journey) : Screen("confirmation", session), journey_(journey) {}
+    explicit ConfirmationScreen(App& app) : Screen("confirmation", app.session()), journey_(app.signup()) {}
 
     std::string title() const override;
 

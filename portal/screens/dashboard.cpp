@@ -1,12 +1,18 @@
 #include "portal/screens/dashboard.h"
 
 #include "imgui.h"
+#include "portal/screens/screen_registry.h"
 #include "portal/ui/box.h"
 #include "portal/ui/theme.h"
 #include "portal/ui/widgets.h"
 #include "shared/domain/money.h"
 
 namespace isp::portal {
+namespace {
+
+const RegisterScreen<DashboardScreen> registered; // drawn when CustomerJourney::screen() is "dashboard"
+
+} // namespace
 
 std::string DashboardScreen::title() const {
     return std::string{tr(Text::DashboardIntro)} + " \u2013 " + Screen::title();
@@ -18,7 +24,7 @@ void DashboardScreen::draw_content() {
     ui::muted_text(tr(Text::DashboardIntro));
     ui::gap(8.0f);
     if (const auto& notice = journey_.notice()) {
-        const std::string message = notice->text ? std::string{tr(*notice->text)} : notice->server_message;
+        const std::string message = worded(*notice, lang());
         ui::banner(message, notice->error ? ui::Tone::Error : ui::Tone::Info, "notice");
         ui::gap(8.0f);
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "portal/screens/screen_registry.h"
 #include "portal/ui/box.h"
 #include "portal/ui/test_probe.h"
 #include "portal/ui/theme.h"
@@ -13,6 +14,8 @@
 
 namespace isp::portal {
 namespace {
+
+const RegisterScreen<InvoicesScreen> registered; // drawn when CustomerJourney::screen() is "invoices"
 
 Text status_text(InvoiceStatus status) {
     switch (status) {
@@ -51,7 +54,7 @@ void InvoicesScreen::draw_content() {
     const bool idle = journey_.busy() == CustomerBusy::None;
     ui::heading(tr(Text::InvoicesHeading), ui::title_font_size);
     if (const auto& notice = journey_.notice()) {
-        const std::string message = notice->text ? std::string{tr(*notice->text)} : notice->server_message;
+        const std::string message = worded(*notice, lang());
         ui::banner(message, notice->error ? ui::Tone::Error : ui::Tone::Info, "notice");
         ui::gap(8.0f);
     }

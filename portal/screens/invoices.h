@@ -1,14 +1,14 @@
 // The verified client's invoices: a chart of the last twelve months, the list narrowed
 // by status, each invoice's lines on demand, and its PDF.
 #pragma once
-#include "portal/app/customer_journey.h"
+#include "portal/app/app.h"
 #include "portal/screens/screen.h"
 
 namespace isp::portal {
 
 class InvoicesScreen : public Screen {
 public:
-    InvoicesScreen(Session& session, CustomerJourney& journey) : Screen("invoices", session), journey_(journey) {}
+    explicit InvoicesScreen(App& app) : Screen("invoices", app.session()), journey_(app.customer()) {}
 
     std::string title() const override;
 

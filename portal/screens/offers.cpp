@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "imgui.h"
+#include "portal/screens/screen_registry.h"
 #include "portal/ui/box.h"
 #include "portal/ui/test_probe.h"
 #include "portal/ui/theme.h"
@@ -11,6 +12,8 @@
 
 namespace isp::portal {
 namespace {
+
+const RegisterScreen<OffersScreen> registered; // drawn when SignupJourney::screen() is "offers"
 
 constexpr float card_min_width = 240.0f; // CSS px: three cards side by side on a laptop, one on a phone
 
@@ -29,7 +32,7 @@ void OffersScreen::draw_content() {
         customer_.start();
     ui::gap(8.0f);
     if (const auto& notice = journey_.notice()) {
-        const std::string message = notice->text ? std::string{tr(*notice->text)} : notice->server_message;
+        const std::string message = worded(*notice, lang());
         ui::banner(message, notice->error ? ui::Tone::Error : ui::Tone::Info, "notice");
         ui::gap(8.0f);
     }

@@ -2,16 +2,15 @@
 // before and with tax; choosing one starts the signup form. Existing customers go to
 // verification from here.
 #pragma once
-#include "portal/app/customer_journey.h"
-#include "portal/app/signup_journey.h"
+#include "portal/app/app.h"
 #include "portal/screens/screen.h"
 
 namespace isp::portal {
 
 class OffersScreen : public Screen {
 public:
-    OffersScreen(Session& session, SignupJourney& journey, CustomerJourney& customer)
-        : Screen("offers", session), journey_(journey), customer_(customer) {}
+    explicit OffersScreen(App& app)
+        : Screen("offers", app.session()), journey_(app.signup()), customer_(app.customer()) {}
 
     std::string title() const override;
 

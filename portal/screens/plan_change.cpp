@@ -1,6 +1,7 @@
 #include "portal/screens/plan_change.h"
 
 #include "imgui.h"
+#include "portal/screens/screen_registry.h"
 #include "portal/ui/test_probe.h"
 #include "portal/ui/theme.h"
 #include "portal/ui/widgets.h"
@@ -9,6 +10,8 @@
 
 namespace isp::portal {
 namespace {
+
+const RegisterScreen<PlanChangeScreen> registered; // drawn when CustomerJourney::screen() is "plan_change"
 
 // "+100,00 MAD" for an upgrade, "-50,00 MAD" for a downgrade.
 std::string signed_money(const Money& money, Language language) {
@@ -105,7 +108,7 @@ void PlanChangeScreen::draw_content() {
     draw_preview();
 
     if (const auto& notice = journey_.notice()) {
-        const std::string message = notice->text ? std::string{tr(*notice->text)} : notice->server_message;
+        const std::string message = worded(*notice, lang());
         ui::banner(message, notice->error ? ui::Tone::Error : ui::Tone::Info, "notice");
         ui::gap(8.0f);
     }

@@ -2,14 +2,14 @@
 // the effective date checked as typed with shared/billing's check_plan_change, a preview of
 // the month's prorated invoice (shared/billing/proration), and confirm.
 #pragma once
-#include "portal/app/customer_journey.h"
+#include "portal/app/app.h"
 #include "portal/screens/screen.h"
 
 namespace isp::portal {
 
 class PlanChangeScreen : public Screen {
 public:
-    PlanChangeScreen(Session& session, CustomerJourney& journey) : Screen("plan_change", session), journey_(journey) {}
+    explicit PlanChangeScreen(App& app) : Screen("plan_change", app.session()), journey_(app.customer()) {}
 
     std::string title() const override;
 

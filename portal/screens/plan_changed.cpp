@@ -1,12 +1,18 @@
 #include "portal/screens/plan_changed.h"
 
 #include "imgui.h"
+#include "portal/screens/screen_registry.h"
 #include "portal/ui/test_probe.h"
 #include "portal/ui/theme.h"
 #include "portal/ui/widgets.h"
 #include "shared/domain/money.h"
 
 namespace isp::portal {
+namespace {
+
+const RegisterScreen<PlanChangedScreen> registered; // drawn when CustomerJourney::screen() is "plan_changed"
+
+} // namespace
 
 std::string PlanChangedScreen::title() const {
     return std::string{tr(Text::PlanChangedHeading)} + " \u2013 " + Screen::title();

@@ -1,14 +1,13 @@
 // After a plan change: the contract's new offer and document version, and its download.
 #pragma once
-#include "portal/app/customer_journey.h"
+#include "portal/app/app.h"
 #include "portal/screens/screen.h"
 
 namespace isp::portal {
 
 class PlanChangedScreen : public Screen {
 public:
-    PlanChangedScreen(Session& session, CustomerJourney& journey)
-        : Screen("plan_changed", session), journey_(journey) {}
+    explicit PlanChangedScreen(App& app) : Screen("plan_changed", app.session()), journey_(app.customer()) {}
 
     std::string title() const override;
 

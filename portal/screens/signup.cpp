@@ -2,6 +2,7 @@
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "portal/screens/screen_registry.h"
 #include "portal/ui/box.h"
 #include "portal/ui/test_probe.h"
 #include "portal/ui/theme.h"
@@ -9,6 +10,11 @@
 #include "shared/domain/money.h"
 
 namespace isp::portal {
+namespace {
+
+const RegisterScreen<SignupScreen> registered; // drawn when SignupJourney::screen() is "signup"
+
+} // namespace
 
 std::string SignupScreen::title() const {
     return std::string{tr(Text::DetailsHeading)} + " \u2013 " + Screen::title();
@@ -29,7 +35,7 @@ void SignupScreen::draw_content() {
     draw_commitment(enabled);
     ui::gap(16.0f);
     if (const auto& notice = journey_.notice()) {
-        const std::string message = notice->text ? std::string{tr(*notice->text)} : notice->server_message;
+        const std::string message = worded(*notice, lang());
         ui::banner(message, notice->error ? ui::Tone::Error : ui::Tone::Info, "notice");
         ui::gap(8.0f);
     }

@@ -1,14 +1,14 @@
 // Signup screen: the chosen offer, the person's details (each field checked as they type
 // with shared/signup's check_signup), the commitment, and the Save draft / Submit actions.
 #pragma once
-#include "portal/app/signup_journey.h"
+#include "portal/app/app.h"
 #include "portal/screens/screen.h"
 
 namespace isp::portal {
 
 class SignupScreen : public Screen {
 public:
-    SignupScreen(Session& session, SignupJourney& journey) : Screen("signup", session), journey_(journey) {}
+    explicit SignupScreen(App& app) : Screen("signup", app.session()), journey_(app.signup()) {}
 
     std::string title() const override;
 

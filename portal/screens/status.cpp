@@ -22,15 +22,6 @@ std::string StatusScreen::title() const {
     return std::string{tr(Text::PortalUnavailable)} + " \u2013 " + Screen::title();
 }
 
-std::string StatusScreen::problem() const {
-    if (!retry_)
-        return {};
-    std::string words{tr(message_)};
-    if (!detail_.empty())
-        words += " " + detail_;
-    return words;
-}
-
 void StatusScreen::draw_content() {
     ui::gap(24.0f);
     if (!retry_) {

@@ -18,8 +18,6 @@ public:
 
     std::string_view name() const override { return retry_ ? "unreachable" : "loading"; }
     std::string title() const override;
-    // The problem as the screen words it (message, then the server's detail); "" while loading.
-    std::string problem() const;
 
 protected:
     void draw_content() override;

@@ -2,10 +2,16 @@
 #include <optional>
 
 #include "imgui.h"
+#include "portal/screens/screen_registry.h"
 #include "portal/ui/theme.h"
 #include "portal/ui/widgets.h"
 
 namespace isp::portal {
+namespace {
+
+const RegisterScreen<VerifyScreen> registered; // drawn when CustomerJourney::screen() is "verify"
+
+} // namespace
 
 std::string VerifyScreen::title() const {
     return std::string{tr(Text::VerifyHeading)} + " \u2013 " + Screen::title();
@@ -44,7 +50,7 @@ void VerifyScreen::draw_content() {
     }
     ui::gap(10.0f);
     if (const auto& notice = journey_.notice()) {
-        const std::string message = notice->text ? std::string{tr(*notice->text)} : notice->server_message;
+        const std::string message = worded(*notice, lang());
         ui::banner(message, notice->error ? ui::Tone::Error : ui::Tone::Info, "notice");
         ui::gap(8.0f);
     }

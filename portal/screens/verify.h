@@ -1,14 +1,14 @@
 // Verification screen (existing customers): CIN and line number, each checked as typed with
 // shared/ rules; the server's refusal (or the wait after too many attempts) above the button.
 #pragma once
-#include "portal/app/customer_journey.h"
+#include "portal/app/app.h"
 #include "portal/screens/screen.h"
 
 namespace isp::portal {
 
 class VerifyScreen : public Screen {
 public:
-    VerifyScreen(Session& session, CustomerJourney& journey) : Screen("verify", session), journey_(journey) {}
+    explicit VerifyScreen(App& app) : Screen("verify", app.session()), journey_(app.customer()) {}
 
     std::string title() const override;
 
