@@ -11,6 +11,8 @@
 #include "shared/domain/money.h"
 #include "shared/domain/service_identifier.h"
 #include "shared/signup/messages.h"
+#include "shared/signup/proof_of_identity.h"
+#include "shared/wire/problem_codes.h"
 
 namespace isp::portal {
 namespace {
@@ -149,18 +151,13 @@ std::optional<ProratedBill> CustomerJourney::first_invoice_preview() const {
 }
 
 std::optional<std::string> CustomerJourney::live_error(std::string_view field) const {
-    if (field == "verify_cin") {
-        if (cin_.empty())
-            return std::string{validation_message("required", language_)};
-        if (!normalize_cin(cin_))
-            return std::string{validation_message("invalid_cin", language_)};
-        return std::nullopt;
-    }
-    if (field == "verify_line") {
-        if (line_.empty())
-            return std::string{validation_message("required", language_)};
-        if (!normalize_any_service_identifier(line_))
-            return std::string{validation_message("invalid_service_identifier", language_)};
+    if (field == "verify_cin" || field == "verify_line") {
+        // The server's own check of the proof (shared/signup/proof_of_identity.h).
+        const CheckedProof proof = check_proof_of_identity(cin_, line_, language_);
+        const std::string_view wire_name = field == "verify_cin" ? "cin" : "service_identifier";
+        for (const FieldError& e : proof.errors)
+            if (e.field == wire_name)
+                return e.message;
         return std::nullopt;
     }
     const Subscription* s = selected();
@@ -269,15 +266,16 @@ void CustomerJourney::load_subscriptions() {
 }
 
 bool CustomerJourney::token_lost(const ApiError& error) {
-    const bool lost = (error.status == 401 && error.code.starts_with("lookup_token")) ||
-                      (error.status == 403 && error.code == "lookup_token_mismatch");
+    const bool lost = error.code == wire::problem::lookup_token_invalid ||
+                      error.code == wire::problem::lookup_token_expired ||
+                      error.code == wire::problem::lookup_token_mismatch;
     if (!lost)
         return false;
     resume_ = step_ == CustomerStep::PlanChange;
     resume_invoices_ = step_ == CustomerStep::Invoices;
     token_.clear();
     step_ = CustomerStep::Verify;
-    show(error.code == "lookup_token_expired" ? Text::SessionExpired : Text::SessionInvalid);
+    show(error.code == wire::problem::lookup_token_expired ? Text::SessionExpired : Text::SessionInvalid);
     return true;
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "portal/platform/browser.h"
+#include "shared/wire/problem_codes.h"
 #include "shared/wire/signup_json.h"
 
 namespace isp::portal {
@@ -16,9 +17,9 @@ constexpr const char* draft_step = "details";
 // Conflicts the server reports without a field list, mapped to the field they are about so
 // the message shows where the person can fix it.
 std::string_view field_of_conflict(std::string_view code) {
-    if (code == "service_identifier_in_use")
+    if (code == wire::problem::service_identifier_in_use)
         return "service_identifier";
-    if (code == "verification_required" || code == "cin_already_exists")
+    if (code == wire::problem::verification_required)
         return "cin";
     return {};
 }
@@ -207,9 +208,9 @@ void SignupJourney::load_draft(const std::string& draft_id) {
         busy_ = Busy::None;
         if (!result.value) {
             const ApiError& e = result.error;
-            if (e.status == 410 || e.code == "draft_expired")
+            if (e.status == 410 || e.code == wire::problem::draft_expired)
                 show(Text::DraftExpired);
-            else if (e.status == 404 || e.code == "draft_not_found")
+            else if (e.status == 404 || e.code == wire::problem::draft_not_found)
                 show(Text::DraftNotFound);
             else
                 show_server(e, Text::DraftNotFound);

@@ -11,6 +11,7 @@
 #include "shared/domain/service_identifier.h"
 #include "shared/domain/text.h"
 #include "shared/signup/messages.h"
+#include "shared/signup/proof_of_identity.h"
 #include "shared/wire/problem_codes.h"
 
 namespace isp::services {
@@ -73,16 +74,10 @@ Client ClientIdentity::client_for_cin(store::Connection& c, std::string_view tok
 Client ClientIdentity::verify(store::Connection& c, std::string_view remote_addr, std::string_view cin_text,
                               std::string_view identifier_text, std::string_view device_token, Language lang) {
     // Malformed input is refused before anything is looked up: it reveals nothing.
-    FieldErrors errors;
-    std::optional<std::string> cin, identifier;
-    if (trim(cin_text).empty())
-        errors.push_back(field_error("cin", "required", lang));
-    else if (!(cin = normalize_cin(cin_text)))
-        errors.push_back(field_error("cin", "invalid_cin", lang));
-    if (trim(identifier_text).empty())
-        errors.push_back(field_error("service_identifier", "required", lang));
-    else if (!(identifier = normalize_any_service_identifier(identifier_text)))
-        errors.push_back(field_error("service_identifier", "invalid_service_identifier", lang));
+    CheckedProof proof = check_proof_of_identity(cin_text, identifier_text, lang);
+    const std::optional<std::string>& cin = proof.cin;
+    const std::optional<std::string>& identifier = proof.service_identifier;
+    FieldErrors& errors = proof.errors;
     if (!errors.empty())
         throw Failure(FailureKind::Invalid, wire::problem::validation_failed,
                       lang == Language::French ? "Certains champs sont invalides ; voir errors."
