@@ -1,7 +1,7 @@
 #include "server/demo/demo_seed.h"
 
-#include "server/config/server_config.h"
 #include "server/clock/clock.h"
+#include "server/config/server_config.h"
 #include "server/demo/demo_billing.h"
 #include "server/services/contract_documents.h"
 #include "server/services/signup_service.h"

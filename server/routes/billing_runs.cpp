@@ -5,13 +5,13 @@
 // contract of the period was already invoiced.
 #include <httplib.h>
 
-#include "server/routes/app_context.h"
-#include "server/config/server_config.h"
 #include "server/clock/clock.h"
+#include "server/config/server_config.h"
 #include "server/http/idempotency.h"
 #include "server/http/json_body.h"
 #include "server/http/route.h"
 #include "server/http/staff_auth.h"
+#include "server/routes/app_context.h"
 #include "server/routes/routes.h"
 #include "server/services/billing_run.h"
 #include "server/services/document_issuer.h"

@@ -5,11 +5,11 @@
 
 #include <string>
 
-#include "server/routes/app_context.h"
 #include "server/config/server_config.h"
 #include "server/http/problem.h"
 #include "server/http/revalidation.h"
 #include "server/http/route.h"
+#include "server/routes/app_context.h"
 #include "server/routes/routes.h"
 
 namespace isp::routes {

@@ -6,8 +6,8 @@
 #include <span>
 #include <string>
 
-#include "server/routes/app_context.h"
 #include "server/http/revalidation.h"
+#include "server/routes/app_context.h"
 #include "server/routes/routes.h"
 #include "server/security/random_id.h"
 #include "web/web_bundle.h"

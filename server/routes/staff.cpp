@@ -2,11 +2,11 @@
 // belongs to, and a check that it carries the admin role.
 #include <httplib.h>
 
-#include "server/routes/app_context.h"
 #include "server/clock/clock.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"
 #include "server/http/staff_auth.h"
+#include "server/routes/app_context.h"
 #include "server/routes/routes.h"
 
 namespace isp::routes {

@@ -14,7 +14,9 @@ std::string load_or_create_secret(Database& db, std::string_view name, const std
         const std::string secret = security::random_bytes(32);
         // Stored as text of hex to keep the schema simple to inspect with the sqlite3 shell.
         const std::string hex = security::to_hex(secret);
-        c.prepare("INSERT INTO server_secrets (name, value, created_at) VALUES (?1, ?2, ?3)").bind(name, hex, now).run();
+        c.prepare("INSERT INTO server_secrets (name, value, created_at) VALUES (?1, ?2, ?3)")
+            .bind(name, hex, now)
+            .run();
         return hex;
     });
 }

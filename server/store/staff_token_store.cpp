@@ -19,7 +19,8 @@ void insert_staff_token(Connection& c, const StaffTokenRow& r, const std::string
 }
 
 std::vector<StaffTokenRow> list_staff_tokens(Connection& c) {
-    auto st = c.prepare("SELECT token_id, name, roles, created_at, revoked_at FROM staff_tokens ORDER BY created_at, token_id");
+    auto st = c.prepare(
+        "SELECT token_id, name, roles, created_at, revoked_at FROM staff_tokens ORDER BY created_at, token_id");
     std::vector<StaffTokenRow> out;
     while (st.step())
         out.push_back(read_row(st));
@@ -35,7 +36,9 @@ std::optional<StaffTokenRow> find_staff_token_by_hash(Connection& c, std::string
 }
 
 bool revoke_staff_token(Connection& c, std::string_view token_id, const std::string& now) {
-    c.prepare("UPDATE staff_tokens SET revoked_at = COALESCE(revoked_at, ?2) WHERE token_id = ?1").bind(token_id, now).run();
+    c.prepare("UPDATE staff_tokens SET revoked_at = COALESCE(revoked_at, ?2) WHERE token_id = ?1")
+        .bind(token_id, now)
+        .run();
     return c.changes() > 0;
 }
 

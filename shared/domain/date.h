@@ -35,6 +35,8 @@ int days_in_month(int year, int month);
 std::optional<Date> parse_iso_date(std::string_view text);
 
 // Whole days from a to b (b - a).
-inline std::int64_t days_between(const Date& a, const Date& b) { return b.to_days() - a.to_days(); }
+inline std::int64_t days_between(const Date& a, const Date& b) {
+    return b.to_days() - a.to_days();
+}
 
 } // namespace isp

@@ -13,8 +13,7 @@ namespace isp {
 
 // For a subscriber of `family`; on failure `code` names the validation message
 // ("invalid_mobile_number", "invalid_landline_number", "invalid_line_reference").
-std::optional<std::string> normalize_service_identifier(ServiceFamily family, std::string_view text,
-                                                        std::string& code);
+std::optional<std::string> normalize_service_identifier(ServiceFamily family, std::string_view text, std::string& code);
 
 // Any family: a Moroccan phone number (E.164), else a line reference (upper case).
 std::optional<std::string> normalize_any_service_identifier(std::string_view text);

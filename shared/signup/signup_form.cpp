@@ -46,7 +46,9 @@ bool has_error(const FieldErrors& errors, std::string_view name) {
 
 } // namespace
 
-std::span<const SignupField> signup_fields() { return fields; }
+std::span<const SignupField> signup_fields() {
+    return fields;
+}
 
 FieldErrors check_signup_draft(const SignupForm& f) {
     FieldErrors errors;

@@ -22,7 +22,7 @@ struct SignupForm {
     std::string phone;
     std::string email;
     std::string address;
-    std::string service_identifier; // the subscriber: mobile number, line number or line reference
+    std::string service_identifier;  // the subscriber: mobile number, line number or line reference
     std::string contract_start_date; // as typed, "YYYY-MM-DD"
     int commitment_months = 0;
     Language language = Language::French; // of the client's documents and messages
@@ -33,7 +33,7 @@ struct SignupForm {
 // A form that passed every rule, with every value in its stored form.
 struct ValidSignup {
     std::string offer_id;
-    std::string cin;   // normalised
+    std::string cin; // normalised
     std::string first_name;
     std::string last_name;
     std::string phone; // E.164

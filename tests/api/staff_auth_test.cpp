@@ -2,8 +2,8 @@
 #include <doctest/doctest.h>
 
 #include "../support/test_server.h"
-#include "server/config/server_config.h"
 #include "server/app/token_command.h"
+#include "server/config/server_config.h"
 #include "server/services/staff_tokens.h"
 #include "server/store/database.h"
 

@@ -10,7 +10,9 @@
 namespace isp::pdf {
 namespace {
 
-DocumentInfo info() { return {"t", "a", "s", "c", Date{2026, 1, 1}}; }
+DocumentInfo info() {
+    return {"t", "a", "s", "c", Date{2026, 1, 1}};
+}
 
 } // namespace
 
@@ -63,7 +65,8 @@ TEST_CASE("bold text measures wider than regular") {
     const TextStyle regular{FontFace::Regular, 10, {}};
     const TextStyle bold{FontFace::Bold, 10, {}};
     CHECK(layout.text_width("Prix mensuel TTC", bold) > layout.text_width("Prix mensuel TTC", regular));
-    CHECK(layout.text_width("abc", regular) == doctest::Approx(layout.text_width("abc", TextStyle{FontFace::Regular, 20, {}}) / 2));
+    CHECK(layout.text_width("abc", regular) ==
+          doctest::Approx(layout.text_width("abc", TextStyle{FontFace::Regular, 20, {}}) / 2));
 }
 
 TEST_CASE("paragraph breaks pages and numbers them") {

@@ -16,7 +16,8 @@ namespace isp::pdf::test {
 // $TEST_OUTPUT_DIR (CTest sets <build>/test-output/pdf), else ./test-output/pdf.
 inline std::filesystem::path output_dir() {
     const char* env = std::getenv("TEST_OUTPUT_DIR");
-    std::filesystem::path dir = env && *env ? std::filesystem::path(env) : std::filesystem::current_path() / "test-output" / "pdf";
+    std::filesystem::path dir =
+        env && *env ? std::filesystem::path(env) : std::filesystem::current_path() / "test-output" / "pdf";
     std::filesystem::create_directories(dir);
     return dir;
 }
@@ -47,7 +48,9 @@ inline CommandResult run(const std::string& command) {
     return result;
 }
 
-inline std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+inline std::string quoted(const std::filesystem::path& path) {
+    return "'" + path.string() + "'";
+}
 
 // pdftotext -layout, with no-break spaces (U+00A0, U+202F) read as plain spaces so
 // expectations can be written "1 299,00 MAD". poppler's warning about libharu's
@@ -108,7 +111,8 @@ inline void render_pngs(const std::filesystem::path& pdf, const std::string& ste
     const auto prefix = output_dir() / stem;
     const CommandResult r = run("pdftoppm -r 50 -png " + quoted(pdf) + " " + quoted(prefix) + " 2>/dev/null");
     CHECK(r.status == 0);
-    CHECK((std::filesystem::exists(prefix.string() + "-1.png") || std::filesystem::exists(prefix.string() + "-01.png")));
+    CHECK(
+        (std::filesystem::exists(prefix.string() + "-1.png") || std::filesystem::exists(prefix.string() + "-01.png")));
 }
 
 inline ContractDocument sample_contract(Language language) {

@@ -11,9 +11,9 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "server/config/server_config.h"
 #include "server/app/server.h"
 #include "server/clock/clock.h"
+#include "server/config/server_config.h"
 
 namespace isp::test {
 

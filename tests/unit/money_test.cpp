@@ -15,8 +15,8 @@ TEST_CASE("amounts are written the French way or the English way") {
 
 TEST_CASE("tax is rounded half away from zero to the minor unit") {
     CHECK(apply_rate(9900, 2000) == 1980);
-    CHECK(apply_rate(1, 5000) == 1);   // 0.5 -> 1
-    CHECK(apply_rate(2, 2500) == 1);   // 0.5 -> 1
+    CHECK(apply_rate(1, 5000) == 1); // 0.5 -> 1
+    CHECK(apply_rate(2, 2500) == 1); // 0.5 -> 1
     CHECK(apply_rate(-1, 5000) == -1);
     CHECK(apply_rate(333, 1000) == 33);
 }

@@ -15,9 +15,9 @@ TEST_CASE("Moroccan numbers are normalised to E.164 whatever way they are typed"
 TEST_CASE("other numbers are refused") {
     CHECK_FALSE(normalize_phone(""));
     CHECK_FALSE(normalize_phone("0612"));
-    CHECK_FALSE(normalize_phone("0812345678"));      // no such prefix
-    CHECK_FALSE(normalize_phone("+33612345678"));    // not Moroccan
-    CHECK_FALSE(normalize_phone("06123456789"));     // 11 digits
+    CHECK_FALSE(normalize_phone("0812345678"));   // no such prefix
+    CHECK_FALSE(normalize_phone("+33612345678")); // not Moroccan
+    CHECK_FALSE(normalize_phone("06123456789"));  // 11 digits
     CHECK_FALSE(normalize_phone("06 12 34 56 7a"));
     CHECK_FALSE(normalize_phone("+2126+12345678"));
 }

@@ -22,7 +22,9 @@ Contract contract_on(const Offer& o) {
 
 const Date today{2026, 11, 23};
 
-std::string first_code(const FieldErrors& errors) { return errors.empty() ? "" : errors.front().code; }
+std::string first_code(const FieldErrors& errors) {
+    return errors.empty() ? "" : errors.front().code;
+}
 
 } // namespace
 
