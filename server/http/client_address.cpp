@@ -1,4 +1,5 @@
 #include "server/http/client_address.h"
+#include "shared/domain/text.h"
 
 #include <algorithm>
 #include <string_view>
@@ -10,14 +11,6 @@ namespace {
 
 bool trusted(const std::vector<std::string>& proxies, std::string_view address) {
     return std::find(proxies.begin(), proxies.end(), address) != proxies.end();
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
 }
 
 } // namespace

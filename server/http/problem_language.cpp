@@ -6,6 +6,7 @@
 #include <httplib.h>
 
 #include "server/http/problem.h"
+#include "shared/domain/text.h"
 
 namespace isp::http {
 namespace {
@@ -79,19 +80,11 @@ void translate(std::string& text, Language language) {
     }
 }
 
-std::string_view trim_spaces(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
 // q-value of one list member ("fr-MA;q=0.8" -> 0.8); 1 without one, 0 when malformed.
 double quality(std::string_view parameters) {
     while (!parameters.empty()) {
         const auto semi = parameters.find(';');
-        const std::string_view p = trim_spaces(parameters.substr(0, semi));
+        const std::string_view p = trim(parameters.substr(0, semi));
         if (p.size() > 2 && (p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
             const std::string value(p.substr(2));
             char* end = nullptr;
@@ -121,9 +114,9 @@ std::optional<Language> accepted_language(std::string_view header) {
     double best_q = 0;
     while (!header.empty()) {
         const auto comma = header.find(',');
-        const std::string_view member = trim_spaces(header.substr(0, comma));
+        const std::string_view member = trim(header.substr(0, comma));
         const auto semi = member.find(';');
-        const std::string_view range = trim_spaces(member.substr(0, semi));
+        const std::string_view range = trim(member.substr(0, semi));
         const double q = semi == std::string_view::npos ? 1 : quality(member.substr(semi + 1));
         std::optional<Language> language;
         if (primary_subtag_is(range, "fr"))
