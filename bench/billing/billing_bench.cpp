@@ -21,6 +21,7 @@
 #include "server/http/idempotency.h"
 #include "server/services/billing_run.h"
 #include "server/store/database.h"
+#include "shared/wire/billing_run_json.h"
 
 namespace {
 
@@ -102,7 +103,7 @@ int main(int argc, char** argv) {
                 run.now = now;
                 run.currency = "MAD";
                 const auto result = isp::services::run_billing(c, run);
-                return {201, isp::services::to_json(result)};
+                return {201, isp::wire::to_json(result)};
             });
         run_s = Seconds(std::chrono::steady_clock::now() - t0).count();
         run_cpu_s = cpu_seconds() - cpu0;

@@ -36,7 +36,7 @@ void seed_billing_history(store::Connection& c, const Clock& clock, const Server
         run.now = now;
         run.currency = config.operator_profile.currency;
         run.issuer_snapshot = issuer;
-        const services::BillingRunResult result = services::run_billing(c, run);
+        const BillingRunResult result = services::run_billing(c, run);
         for (const std::string& invoice_id : result.invoice_ids) {
             const auto invoice = store::find_invoice(c, invoice_id);
             if (!invoice)

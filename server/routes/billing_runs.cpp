@@ -15,6 +15,8 @@
 #include "server/routes/routes.h"
 #include "server/services/billing_run.h"
 #include "server/services/document_issuer.h"
+#include "server/services/failure.h"
+#include "shared/wire/billing_run_json.h"
 
 namespace isp::routes {
 
@@ -23,7 +25,15 @@ void register_billing_runs(httplib::Server& http, AppContext& app) {
                   const auto staff = http::require_staff(req, app, services::Role::Ops);
                   const nlohmann::json body = http::json_object_body(req);
                   const Date today = app.clock.today_utc();
-                  const BillingPeriod period = services::billing_period_from_body(body, today);
+                  FieldErrors errors;
+                  const BillingPeriod period = wire::billing_period_from_json(body, errors);
+                  if (!errors.empty()) {
+                      const char* detail = errors.front().code == "required" ? "The billing period is required."
+                                                                             : "The billing period is not a month.";
+                      throw services::Failure(services::FailureKind::Invalid, "validation_failed", detail,
+                                              std::move(errors));
+                  }
+                  services::refuse_future_period(period, today);
                   const auto outcome =
                       app.idempotency.run("billing.runs", req, body, [&](store::Connection& c) -> http::JsonResponse {
                           services::BillingRunRequest run;
@@ -35,7 +45,7 @@ void register_billing_runs(httplib::Server& http, AppContext& app) {
                           run.currency = app.config.operator_profile.currency;
                           run.issuer_snapshot = services::record_issuer(c, app.config.operator_profile, run.now).dump();
                           const auto result = services::run_billing(c, run);
-                          return {result.billing_run_id ? 201 : 200, services::to_json(result)};
+                          return {result.billing_run_id ? 201 : 200, wire::to_json(result)};
                       });
                   outcome.write_to(res);
               }));

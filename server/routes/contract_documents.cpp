@@ -13,6 +13,7 @@
 #include "server/routes/app_context.h"
 #include "server/routes/routes.h"
 #include "server/services/contract_document_versions.h"
+#include "shared/wire/contract_document_json.h"
 
 namespace isp::routes {
 void register_contract_documents(httplib::Server& http, AppContext& app) {
@@ -20,15 +21,7 @@ void register_contract_documents(httplib::Server& http, AppContext& app) {
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, services::Role::Ops);
                  const std::string id = http::path_param(req, "contract_id");
-                 nlohmann::json versions = nlohmann::json::array();
-                 for (const auto& v : services::document_versions(app, id))
-                     versions.push_back(
-                         {{"version", v.version},
-                          {"produced_on", v.produced_on},
-                          {"current", v.current},
-                          {"document_url", "/api/v1/contracts/" + id + "/documents/" + std::to_string(v.version)}});
-                 const nlohmann::json body{{"contract_id", id}, {"versions", std::move(versions)}};
-                 http::write_json(res, 200, body);
+                 http::write_json(res, 200, wire::contract_documents_json(id, services::document_versions(app, id)));
              }));
 
     http.Get("/api/v1/contracts/:contract_id/documents/:version",

@@ -20,11 +20,12 @@
 #include "server/services/contract_provisioning.h"
 #include "server/services/contract_records.h"
 #include "server/services/contract_status_service.h"
+#include "server/services/failure.h"
 #include "shared/domain/service_identifier.h"
 #include "shared/domain/text.h"
-#include "shared/wire/contract_json.h"
+#include "shared/wire/contract_detail_json.h"
+#include "shared/wire/contract_request_json.h"
 #include "shared/wire/json_reader.h"
-#include "shared/wire/offer_json.h"
 #include "shared/wire/page_json.h"
 
 namespace isp::routes {
@@ -32,36 +33,19 @@ namespace {
 
 using services::Role;
 
-// A contract as lists show it: its wire form plus its offer's service family.
-nlohmann::json contract_summary(const Contract& k, const std::optional<Offer>& offer) {
-    nlohmann::json j = wire::to_json(k);
-    j["service"] = offer ? nlohmann::json(std::string{to_string(offer->family)}) : nlohmann::json(nullptr);
-    return j;
+// What a staff body's reader found wrong, as (Invalid) `validation_failed` with `detail`.
+void refuse_invalid(FieldErrors errors, const char* detail) {
+    if (!errors.empty())
+        throw services::Failure(services::FailureKind::Invalid, "validation_failed", detail, std::move(errors));
 }
 
-// A contract with its offer and its offer and status histories (GET /contracts/{id}
-// and the answer of every write).
-nlohmann::json contract_detail(const services::ContractDetail& d) {
-    nlohmann::json j = contract_summary(d.contract, d.offer);
-    j["offer"] = d.offer ? wire::to_json(*d.offer) : nlohmann::json(nullptr);
-    nlohmann::json offers = nlohmann::json::array();
-    for (const auto& p : d.offer_periods)
-        offers.push_back({{"offer_id", p.offer_id}, {"effective_from", p.effective_from.to_iso()}});
-    nlohmann::json statuses = nlohmann::json::array();
-    for (const auto& p : d.status_periods)
-        statuses.push_back(
-            {{"status", std::string{to_string(p.status)}}, {"effective_from", p.effective_from.to_iso()}});
-    j["offer_periods"] = std::move(offers);
-    j["status_periods"] = std::move(statuses);
-    return j;
-}
-
-// Audit before/after are stored as JSON text; shown as JSON.
-nlohmann::json stored_json(const std::optional<std::string>& text) {
-    if (!text)
-        return nullptr;
-    auto parsed = nlohmann::json::parse(*text, nullptr, false);
-    return parsed.is_discarded() ? nlohmann::json(*text) : parsed;
+ContractOrder order_of(const httplib::Request& req, bool manual) {
+    FieldErrors errors;
+    const nlohmann::json body = http::json_object_body(req);
+    ContractOrder order =
+        manual ? wire::manual_order_from_json(body, errors) : wire::provision_order_from_json(body, errors);
+    refuse_invalid(std::move(errors), "The contract has invalid fields; see errors.");
+    return order;
 }
 
 ContractFilter contract_filter(const httplib::Request& req) {
@@ -84,7 +68,7 @@ ContractFilter contract_filter(const httplib::Request& req) {
 }
 
 void write_created(httplib::Response& res, AppContext& app, const Contract& k) {
-    nlohmann::json body = contract_detail(services::contract_detail(app, k));
+    nlohmann::json body = wire::to_json(services::contract_detail(app, k));
     const auto link = app.documents.link(k.contract_id, k.document_version);
     body["document_download_url"] = link.url;
     body["document_url_expires_at"] = link.expires_at;
@@ -97,12 +81,12 @@ void write_created(httplib::Response& res, AppContext& app, const Contract& k) {
 void register_contracts(httplib::Server& http, AppContext& app) {
     http.Post("/api/v1/contracts/provision", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                   const auto who = http::require_staff(req, app, Role::Ops);
-                  const auto order = services::provision_order_from_body(http::json_object_body(req));
+                  const auto order = order_of(req, false);
                   write_created(res, app, services::place_contract_order(app, order, who.actor));
               }));
     http.Post("/api/v1/contracts", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                   const auto who = http::require_staff(req, app, Role::Ops);
-                  const auto order = services::manual_order_from_body(http::json_object_body(req));
+                  const auto order = order_of(req, true);
                   write_created(res, app, services::place_contract_order(app, order, who.actor));
               }));
     http.Get(
@@ -113,22 +97,24 @@ void register_contracts(httplib::Server& http, AppContext& app) {
             const auto contracts = services::list_contracts(app, filter, page.per_page, page.offset());
             nlohmann::json data = nlohmann::json::array();
             for (const auto& listed : contracts.items)
-                data.push_back(contract_summary(listed.contract, listed.offer));
+                data.push_back(wire::contract_summary_json(listed.contract, listed.offer));
             http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, contracts.total}));
         }));
     http.Get("/api/v1/contracts/:contract_id",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Ops);
                  http::write_json(res, 200,
-                                  contract_detail(services::get_contract(app, http::path_param(req, "contract_id"))));
+                                  wire::to_json(services::get_contract(app, http::path_param(req, "contract_id"))));
              }));
     http.Put("/api/v1/contracts/:contract_id/status",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  const auto who = http::require_staff(req, app, Role::Ops);
-                 const auto change = services::status_change_from_body(http::json_object_body(req));
+                 FieldErrors errors;
+                 const auto change = wire::status_change_from_json(http::json_object_body(req), errors);
+                 refuse_invalid(std::move(errors), "The status change has invalid fields; see errors.");
                  const Contract k =
                      services::change_contract_status(app, http::path_param(req, "contract_id"), change, who.actor);
-                 http::write_json(res, 200, contract_detail(services::contract_detail(app, k)));
+                 http::write_json(res, 200, wire::to_json(services::contract_detail(app, k)));
              }));
     http.Put("/api/v1/contracts/:contract_id/offer",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
@@ -144,12 +130,7 @@ void register_contracts(httplib::Server& http, AppContext& app) {
                                           std::move(errors));
                  const std::string id = http::path_param(req, "contract_id");
                  const auto done = services::change_plan_for_staff(app, id, offer_id, effective_date, who.actor);
-                 nlohmann::json out = contract_detail(done.detail);
-                 out["plan_change"] = {{"direction", std::string{to_string(done.change.direction)}},
-                                       {"previous_offer_id", done.change.previous_offer.offer_id},
-                                       {"effective_date", done.change.contract.contract_start_date.to_iso()},
-                                       {"monthly_difference", wire::to_json(done.change.monthly_difference)}};
-                 http::write_json(res, 200, out);
+                 http::write_json(res, 200, wire::staff_plan_change_json(done.detail, done.change));
              }));
     http.Get("/api/v1/contracts/:contract_id/audit",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
@@ -159,13 +140,7 @@ void register_contracts(httplib::Server& http, AppContext& app) {
                  const auto audit = services::contract_audit(app, id, page.per_page, page.offset());
                  nlohmann::json data = nlohmann::json::array();
                  for (const auto& a : audit.items)
-                     data.push_back({{"audit_id", a.audit_id},
-                                     {"contract_id", a.entry.contract_id},
-                                     {"at", a.entry.at},
-                                     {"actor", a.entry.actor},
-                                     {"action", a.entry.action},
-                                     {"before", stored_json(a.entry.before)},
-                                     {"after", stored_json(a.entry.after)}});
+                     data.push_back(wire::to_json(a));
                  http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, audit.total}));
              }));
 }

@@ -11,6 +11,8 @@
 #include "server/routes/app_context.h"
 #include "server/routes/routes.h"
 #include "server/services/customer_service.h"
+#include "server/services/failure.h"
+#include "shared/wire/client_form_json.h"
 #include "shared/wire/contract_json.h"
 #include "shared/wire/page_json.h"
 
@@ -18,11 +20,24 @@ namespace isp::routes {
 
 using services::Role;
 
+namespace {
+
+// The client of a create or replace body; (Invalid) `validation_failed` listing every wrong field.
+Client customer_of(const httplib::Request& req) {
+    FieldErrors errors;
+    Client client = wire::customer_from_json(http::json_object_body(req), errors);
+    if (!errors.empty())
+        throw services::Failure(services::FailureKind::Invalid, "validation_failed",
+                                "The customer has invalid fields; see errors.", std::move(errors));
+    return client;
+}
+
+} // namespace
+
 void register_customers(httplib::Server& http, AppContext& app) {
     http.Post("/api/v1/customers", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                   http::require_staff(req, app, Role::Ops);
-                  const Client client =
-                      services::create_customer(app, services::client_from_body(http::json_object_body(req)));
+                  const Client client = services::create_customer(app, customer_of(req));
                   res.set_header("Location", "/api/v1/customers/" + client.client_id);
                   http::write_json(res, 201, wire::to_json(client));
               }));
@@ -46,7 +61,7 @@ void register_customers(httplib::Server& http, AppContext& app) {
              }));
     http.Put("/api/v1/customers/:client_id", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Ops);
-                 Client client = services::client_from_body(http::json_object_body(req));
+                 Client client = customer_of(req);
                  client.client_id = http::path_param(req, "client_id");
                  http::write_json(res, 200, wire::to_json(services::replace_customer(app, std::move(client))));
              }));

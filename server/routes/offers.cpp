@@ -10,6 +10,7 @@
 #include "server/http/staff_auth.h"
 #include "server/routes/app_context.h"
 #include "server/routes/routes.h"
+#include "server/services/failure.h"
 #include "server/services/offer_catalog.h"
 #include "shared/wire/offer_json.h"
 #include "shared/wire/page_json.h"
@@ -19,26 +20,14 @@ namespace {
 
 using services::Role;
 
-nlohmann::json categories(AppContext& app) {
-    const auto offers = services::all_offers(app);
-    nlohmann::json families = nlohmann::json::array();
-    for (ServiceFamily f : all_service_families) {
-        nlohmann::json list = nlohmann::json::array();
-        int active = 0;
-        for (const Offer& o : offers)
-            if (o.family == f) {
-                list.push_back(wire::to_json(o));
-                active += o.active ? 1 : 0;
-            }
-        const auto count = list.size();
-        families.push_back({{"family", std::string(to_string(f))},
-                            {"label_fr", std::string(family_label(f, Language::French))},
-                            {"label_en", std::string(family_label(f, Language::English))},
-                            {"offer_count", count},
-                            {"active_count", active},
-                            {"offers", std::move(list)}});
-    }
-    return {{"data", std::move(families)}, {"total", offers.size()}};
+// The offer of a create or replace body; (Invalid) `validation_failed` listing every wrong field.
+Offer offer_of(const httplib::Request& req) {
+    FieldErrors errors;
+    Offer offer = wire::offer_body_from_json(http::json_object_body(req), errors);
+    if (!errors.empty())
+        throw services::Failure(services::FailureKind::Invalid, "validation_failed", "The offer has invalid fields.",
+                                std::move(errors));
+    return offer;
 }
 
 } // namespace
@@ -46,8 +35,7 @@ nlohmann::json categories(AppContext& app) {
 void register_offers(httplib::Server& http, AppContext& app) {
     http.Post("/api/v1/offers", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                   http::require_staff(req, app, Role::Ops);
-                  const Offer offer =
-                      services::create_offer(app, services::offer_from_body(http::json_object_body(req)));
+                  const Offer offer = services::create_offer(app, offer_of(req));
                   res.set_header("Location", "/api/v1/offers/" + offer.offer_id);
                   http::write_json(res, 201, wire::to_json(offer));
               }));
@@ -66,7 +54,7 @@ void register_offers(httplib::Server& http, AppContext& app) {
              }));
     http.Put("/api/v1/offers/:offer_id", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Ops);
-                 Offer offer = services::offer_from_body(http::json_object_body(req));
+                 Offer offer = offer_of(req);
                  offer.offer_id = http::path_param(req, "offer_id");
                  http::write_json(res, 200, wire::to_json(services::replace_offer(app, std::move(offer))));
              }));
@@ -77,7 +65,7 @@ void register_offers(httplib::Server& http, AppContext& app) {
                 }));
     const auto grouped = http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
         http::require_staff(req, app, Role::Ops);
-        http::write_json(res, 200, categories(app));
+        http::write_json(res, 200, wire::offer_categories_json(services::all_offers(app)));
     });
     http.Get("/api/v1/offer-categories", grouped);
     http.Get("/api/v1/offer-families", grouped); // legacy name (process map P1)

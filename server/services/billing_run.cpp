@@ -10,24 +10,14 @@
 #include "server/store/database.h"
 #include "server/store/invoice_store.h"
 #include "server/store/sequence_store.h"
-#include "shared/wire/offer_json.h"
 
 namespace isp::services {
 
-BillingPeriod billing_period_from_body(const nlohmann::json& body, const Date& today) {
-    const auto it = body.find("period");
-    if (it == body.end() || it->is_null())
-        throw Failure(FailureKind::Invalid, "validation_failed", "The billing period is required.",
-                      {{"period", "required", "period is required: the month to bill, \"YYYY-MM\"."}});
-    const auto period = it->is_string() ? parse_billing_period(it->get<std::string>()) : std::nullopt;
-    if (!period)
-        throw Failure(FailureKind::Invalid, "validation_failed", "The billing period is not a month.",
-                      {{"period", "invalid_period", "period must be a month as \"YYYY-MM\" (2026-03)."}});
-    if (*period > billing_period_of(today))
+void refuse_future_period(const BillingPeriod& period, const Date& today) {
+    if (period > billing_period_of(today))
         throw Failure(FailureKind::Unprocessable, "period_in_future",
-                      "Period " + period->to_string() + " has not started: a run can bill the current month (" +
+                      "Period " + period.to_string() + " has not started: a run can bill the current month (" +
                           billing_period_of(today).to_string() + ") or an earlier one.");
-    return *period;
 }
 
 BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& request) {
@@ -138,17 +128,6 @@ BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& requ
         store::set_sequence(c, sequence, last_number);
     }
     return result;
-}
-
-nlohmann::json to_json(const BillingRunResult& r) {
-    const auto money = [&r](std::int64_t minor) { return wire::to_json(Money{minor, r.currency}); };
-    return {{"billing_run_id", r.billing_run_id ? nlohmann::json(*r.billing_run_id) : nlohmann::json(nullptr)},
-            {"period", r.period},
-            {"invoice_ids", r.invoice_ids},
-            {"invoice_count", r.invoice_ids.size()},
-            {"skipped_already_billed", r.skipped_already_billed},
-            {"totals",
-             {{"subtotal", money(r.subtotal_minor)}, {"tax", money(r.tax_minor)}, {"total", money(r.total_minor)}}}};
 }
 
 } // namespace isp::services

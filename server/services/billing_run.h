@@ -11,13 +11,9 @@
 //   - a run that finds nothing to bill writes no billing_runs row and answers 200 with
 //     billing_run_id null (201 when it issued invoices).
 #pragma once
-#include <cstdint>
-#include <optional>
 #include <string>
-#include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "shared/billing/billing_run_result.h"
 #include "shared/billing/proration.h"
 
 namespace isp::store {
@@ -26,10 +22,9 @@ class Connection;
 
 namespace isp::services {
 
-// The period of a POST /billing/runs body. 400 validation_failed (field "period",
-// code required / invalid_period) when missing or not "YYYY-MM"; 422 period_in_future
-// when it starts after the current month (`today`'s).
-BillingPeriod billing_period_from_body(const nlohmann::json& body, const Date& today);
+// 422 period_in_future when `period` starts after the current month (`today`'s); the
+// body's period is read by shared/wire/billing_run_json.h.
+void refuse_future_period(const BillingPeriod& period, const Date& today);
 
 struct BillingRunRequest {
     BillingPeriod period;
@@ -41,19 +36,6 @@ struct BillingRunRequest {
     std::string issuer_snapshot; // JSON of services::record_issuer: who the invoices are from
 };
 
-struct BillingRunResult {
-    std::optional<std::string> billing_run_id; // none when nothing was billed
-    std::string period;
-    std::vector<std::string> invoice_ids; // in number order
-    std::int64_t skipped_already_billed = 0;
-    std::string currency;
-    std::int64_t subtotal_minor = 0;
-    std::int64_t tax_minor = 0;
-    std::int64_t total_minor = 0;
-};
-
 BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& request);
-
-nlohmann::json to_json(const BillingRunResult& result);
 
 } // namespace isp::services

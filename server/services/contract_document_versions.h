@@ -6,14 +6,10 @@
 #include <string>
 #include <vector>
 
+#include "shared/domain/contract_document_version.h"
+
 namespace isp::services {
 struct ServiceContext;
-
-struct DocumentVersion {
-    int version = 1;
-    std::string produced_on; // ISO date printed on the document
-    bool current = false;    // the contract's latest version
-};
 
 // Oldest first. 404 contract_not_found.
 std::vector<DocumentVersion> document_versions(ServiceContext& context, const std::string& contract_id);

@@ -14,7 +14,6 @@
 #include "shared/domain/text.h"
 #include "shared/signup/messages.h"
 #include "shared/signup/signup_form.h"
-#include "shared/wire/json_reader.h"
 
 namespace isp::services {
 namespace {
@@ -26,65 +25,12 @@ constexpr Language staff_language = Language::English;
                   std::move(errors));
 }
 
-// The fields both paths share.
-void read_common(wire::JsonReader& r, ContractOrder& o) {
-    r.string("client_id", o.client_id, true);
-    r.string("offer_id", o.offer_id, true);
-    r.string("contract_start_date", o.contract_start_date, true);
-    int months = 0;
-    if (r.integer("commitment_months", months))
-        o.commitment_months = months;
-}
-
 // Where the service identifier sits in each body, for field errors.
 const char* subscriber_field(const ContractOrder& o) {
     return o.manual ? "service_identifier" : "subscriber.service_identifier";
 }
 
 } // namespace
-
-ContractOrder provision_order_from_body(const nlohmann::json& body) {
-    FieldErrors errors;
-    ContractOrder o;
-    wire::JsonReader r(body, errors, staff_language);
-    read_common(r, o);
-    if (!r.has("subscriber")) {
-        errors.push_back(field_error("subscriber.service_identifier", "required", staff_language));
-    } else if (!body["subscriber"].is_object()) {
-        r.add_error("subscriber", "invalid_type");
-    } else {
-        wire::JsonReader sub(body["subscriber"], errors, staff_language, "subscriber.");
-        sub.string("service_identifier", o.service_identifier, true);
-    }
-    std::string intent = "auto";
-    if (r.string("provisioning_intent", intent) && intent != "auto")
-        r.add_error("provisioning_intent", "invalid_provisioning_intent");
-    if (!errors.empty())
-        refuse(std::move(errors));
-    return o;
-}
-
-ContractOrder manual_order_from_body(const nlohmann::json& body) {
-    FieldErrors errors;
-    ContractOrder o;
-    o.manual = true;
-    wire::JsonReader r(body, errors, staff_language);
-    read_common(r, o);
-    r.string("service_identifier", o.service_identifier, true);
-    std::string status;
-    if (r.string("status", status)) {
-        const auto parsed = parse_contract_status(status);
-        if (!parsed)
-            r.add_error("status", "invalid_status");
-        else if (*parsed == ContractStatus::Terminated)
-            r.add_error("status", "invalid_initial_status");
-        else
-            o.status = *parsed;
-    }
-    if (!errors.empty())
-        refuse(std::move(errors));
-    return o;
-}
 
 Contract place_contract_order(ServiceContext& context, const ContractOrder& o, const std::string& actor) {
     const Date today = context.clock.today_utc();

@@ -10,6 +10,7 @@
 #include "server/services/page.h"
 #include "server/services/plan_change_service.h"
 #include "shared/domain/contract.h"
+#include "shared/domain/contract_detail.h"
 #include "shared/domain/contract_filter.h"
 #include "shared/domain/contract_history.h"
 #include "shared/domain/offer.h"
@@ -21,13 +22,6 @@ struct ServiceContext;
 struct ContractListing {
     Contract contract;
     std::optional<Offer> offer;
-};
-
-struct ContractDetail {
-    Contract contract;
-    std::optional<Offer> offer;
-    std::vector<OfferPeriod> offer_periods;   // by date
-    std::vector<StatusPeriod> status_periods; // by date
 };
 
 // Oldest first (created_at, contract_number).

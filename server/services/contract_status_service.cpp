@@ -1,14 +1,14 @@
 #include "server/services/contract_status_service.h"
 
+#include <nlohmann/json.hpp>
+
 #include "server/clock/clock.h"
 #include "server/services/failure.h"
 #include "server/services/service_context.h"
 #include "server/store/contract_store.h"
 #include "server/store/database.h"
 #include "shared/domain/contract_lifecycle.h"
-#include "shared/domain/text.h"
 #include "shared/signup/messages.h"
-#include "shared/wire/json_reader.h"
 
 namespace isp::services {
 namespace {
@@ -21,35 +21,6 @@ constexpr Language staff_language = Language::English;
 }
 
 } // namespace
-
-StatusChangeRequest status_change_from_body(const nlohmann::json& body) {
-    FieldErrors errors;
-    StatusChangeRequest out;
-    wire::JsonReader r(body, errors, staff_language);
-    std::string status;
-    if (r.string("status", status, true)) {
-        if (auto s = parse_contract_status(status))
-            out.status = *s;
-        else
-            r.add_error("status", "invalid_status");
-    }
-    std::string date;
-    if (r.string("effective_date", date)) {
-        if (auto d = parse_iso_date(trim(date)))
-            out.effective_date = *d;
-        else
-            r.add_error("effective_date", "invalid_date");
-    }
-    if (r.string("reason", out.reason)) {
-        if (utf8_length(out.reason) > max_status_reason_chars)
-            r.add_error("reason", "too_long");
-        else if (!is_clean_utf8_line(out.reason))
-            r.add_error("reason", "invalid_text");
-    }
-    if (!errors.empty())
-        refuse(std::move(errors));
-    return out;
-}
 
 Contract change_contract_status(ServiceContext& context, const std::string& contract_id, const StatusChangeRequest& r,
                                 const std::string& actor) {

@@ -7,14 +7,9 @@
 #include "server/store/client_store.h"
 #include "server/store/database.h"
 #include "shared/domain/client_search.h"
-#include "shared/signup/client_form.h"
-#include "shared/wire/client_form_json.h"
 
 namespace isp::services {
 namespace {
-
-// Staff read these messages; the client's own language is a field of the body.
-constexpr Language staff_language = Language::English;
 
 Failure customer_not_found(const std::string& id) {
     return Failure(FailureKind::NotFound, "customer_not_found", "No customer " + id + ".");
@@ -30,19 +25,6 @@ void refuse_taken_cin(store::Connection& c, const Client& client) {
 }
 
 } // namespace
-
-Client client_from_body(const nlohmann::json& body) {
-    FieldErrors errors;
-    const ClientForm form = wire::client_form_from_json(body, errors, staff_language);
-    if (errors.empty()) {
-        ClientCheck check = check_client_form(form, staff_language);
-        if (check.valid)
-            return std::move(*check.valid);
-        errors = std::move(check.errors);
-    }
-    throw Failure(FailureKind::Invalid, "validation_failed", "The customer has invalid fields; see errors.",
-                  std::move(errors));
-}
 
 Client create_customer(ServiceContext& context, Client client) {
     client.client_id = security::new_id("cli_", 10);

@@ -8,16 +8,10 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "shared/domain/client.h"
 
 namespace isp::services {
 struct ServiceContext;
-
-// The client a create or full-update body describes (client_id and times left empty).
-// Throws services::Failure (Invalid) `validation_failed` listing every wrong field.
-Client client_from_body(const nlohmann::json& body);
 
 Client create_customer(ServiceContext& context, Client client);              // 409 cin_already_registered
 Client get_customer(ServiceContext& context, const std::string& client_id);  // 404 customer_not_found

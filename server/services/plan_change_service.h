@@ -34,14 +34,6 @@ struct PlanChangeRequest {
     std::string actor = "landing"; // the audit trail's "who": a staff member's actor for staff changes
 };
 
-struct PlanChange {
-    Contract contract; // as it is now
-    Offer previous_offer;
-    Offer offer;
-    PlanDirection direction = PlanDirection::Upgrade;
-    Money monthly_difference;
-};
-
 // Throws services::Failure: 403 contract_not_owned (unknown contract, or another
 // client's: the same answer), 409 contract_not_active / same_offer / different_family,
 // 400 validation_failed (target offer unknown or inactive, effective date), each with

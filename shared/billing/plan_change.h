@@ -17,6 +17,15 @@ enum class PlanDirection { Upgrade, Downgrade };
 
 std::string_view to_string(PlanDirection direction); // "upgrade", "downgrade"
 
+// A plan change as made: the contract as it is now, the offers it moved between.
+struct PlanChange {
+    Contract contract; // as it is now
+    Offer previous_offer;
+    Offer offer;
+    PlanDirection direction = PlanDirection::Upgrade;
+    Money monthly_difference;
+};
+
 // Upgrade when the target's monthly price before tax is higher, else downgrade (an
 // offer at the same price is a downgrade: nothing more to pay).
 PlanDirection plan_change_direction(const Offer& current, const Offer& target);

@@ -1,6 +1,8 @@
 // Offers of the catalog and the service families they belong to. A plan change is
 // only possible between offers of the same family.
 #pragma once
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +31,11 @@ struct Offer {
     bool active = true;
     bool operator==(const Offer&) const = default;
 };
+
+// What staff may write into an offer (POST and PUT /offers).
+inline constexpr std::size_t max_offer_name_chars = 100;
+inline constexpr std::size_t max_offer_description_chars = 1000;
+inline constexpr std::int64_t max_offer_price_minor = 1'000'000'000'000; // 10 billion in major units
 
 inline Money tax_amount(const Offer& o) {
     return {apply_rate(o.monthly_price.amount_minor, o.tax_rate_bp), o.monthly_price.currency};

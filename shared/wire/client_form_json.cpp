@@ -21,4 +21,19 @@ ClientForm client_form_from_json(const nlohmann::json& j, FieldErrors& errors, L
     return f;
 }
 
+Client customer_from_json(const nlohmann::json& body, FieldErrors& errors) {
+    // Staff read these messages; the client's own language is a field of the body.
+    constexpr Language staff_language = Language::English;
+    FieldErrors found;
+    const ClientForm form = client_form_from_json(body, found, staff_language);
+    if (found.empty()) {
+        ClientCheck check = check_client_form(form, staff_language);
+        if (check.valid)
+            return std::move(*check.valid);
+        found = std::move(check.errors);
+    }
+    errors.insert(errors.end(), found.begin(), found.end());
+    return {};
+}
+
 } // namespace isp::wire

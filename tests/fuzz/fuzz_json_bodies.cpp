@@ -9,10 +9,10 @@
 //        client_form_from_json, case_status_change_from_json, new_collection_action_from_json,
 //        payment_command_from_json, approval_command_from_json, field_errors_from_json): must not throw at all;
 //      - shared/wire readers documented as throwing nlohmann::json::exception on a bad
-//        shape (client, contract, invoice client, invoice, money, offer): only that;
-//      - the server's body readers (server/services/*_from_body), given objects only, as
-//        http::json_object_body() hands them over: only services::Failure of a 4xx kind
-//        (what http::problem_of makes of it).
+//        shape (client, contract, invoice client, invoice, money, offer, billing run): only that;
+//      - the staff body readers (customer, offer, contract orders, status change, billing
+//        period), given objects only, as http::json_object_body() hands them over: they
+//        report problems as FieldErrors and must not throw at all either.
 //      What they return is serialised again as the server would (to_json(...).dump()),
 //      and a few round trips are checked.
 // Anything else that escapes is a crash (std::terminate), which is what we want found.
@@ -26,20 +26,15 @@
 #include <nlohmann/json.hpp>
 
 #include "fuzz_support.h"
-#include "server/http/problem.h"
-#include "server/services/billing_run.h"
-#include "server/services/contract_provisioning.h"
-#include "server/services/contract_status_service.h"
-#include "server/services/customer_service.h"
-#include "server/services/failure.h"
-#include "server/services/offer_catalog.h"
 #include "shared/signup/client_form.h"
 #include "shared/signup/signup_form.h"
+#include "shared/wire/billing_run_json.h"
 #include "shared/wire/bootstrap_json.h"
 #include "shared/wire/client_form_json.h"
 #include "shared/wire/client_invoice_json.h"
 #include "shared/wire/collection_case_json.h"
 #include "shared/wire/contract_json.h"
+#include "shared/wire/contract_request_json.h"
 #include "shared/wire/document_link_json.h"
 #include "shared/wire/draft_json.h"
 #include "shared/wire/invoice_json.h"
@@ -78,19 +73,6 @@ const isp::Offer* offer_named(const std::string& id) {
         if (o.offer_id == id)
             return &o;
     return nullptr;
-}
-
-// A server body reader: services::Failure (a 4xx kind, with a code) is its only way to say no.
-template <class Fn> void body_reader(Fn&& fn) {
-    try {
-        fn();
-    } catch (const isp::services::Failure& failure) {
-        const isp::http::ApiError e = isp::http::problem_of(failure);
-        ISP_FUZZ_CHECK(e.status >= 400 && e.status < 500, e.code);
-        ISP_FUZZ_CHECK(!e.code.empty(), e.detail);
-        // What the route wrapper then sends.
-        (void)isp::http::problem_json(e, "/api/v1/fuzz").dump();
-    }
 }
 
 // A wire reader documented as throwing nlohmann::json::exception on a bad shape.
@@ -207,24 +189,56 @@ void shared_readers(const json& j) {
     shape_reader([&] { (void)w::to_json(w::plan_change_result_from_json(j)).dump(); });
     shape_reader([&] { (void)w::to_json(w::client_invoices_from_json(j), today).dump(); });
     shape_reader([&] { (void)w::pagination_from_json(j); });
+    shape_reader([&] { (void)w::to_json(w::billing_run_result_from_json(j)).dump(); });
     // Request readers collect field errors and never throw.
     isp::FieldErrors errors;
     (void)w::to_json(w::verify_cin_request_from_json(j, errors, isp::Language::English)).dump();
     (void)w::to_json(w::plan_change_request_from_json(j, errors, isp::Language::French)).dump();
 }
 
-void server_body_readers(const json& body) {
-    namespace s = isp::services;
-    body_reader([&] { (void)s::billing_period_from_body(body, today); });
-    body_reader([&] { (void)s::provision_order_from_body(body); });
-    body_reader([&] { (void)s::manual_order_from_body(body); });
-    body_reader([&] { (void)s::status_change_from_body(body); });
+// A staff body reader: problems are FieldErrors, never exceptions; what reads without
+// errors writes and reads back the same.
+template <class T, class Read> void staff_body(const json& body, Read read) {
+    isp::FieldErrors errors;
+    const T value = read(body, errors);
+    const json written = isp::wire::to_json(value);
+    (void)written.dump();
+    if (errors.empty()) {
+        const T again = read(written, errors);
+        ISP_FUZZ_CHECK(errors.empty() && again == value, written.dump());
+    }
+}
+
+void staff_body_readers(const json& body) {
+    namespace w = isp::wire;
+    {
+        isp::FieldErrors errors;
+        const isp::BillingPeriod period = w::billing_period_from_json(body, errors);
+        if (errors.empty()) {
+            ISP_FUZZ_CHECK(w::billing_period_from_json(w::billing_period_json(period), errors) == period,
+                           period.to_string());
+            ISP_FUZZ_CHECK(errors.empty(), period.to_string());
+        }
+    }
+    staff_body<isp::ContractOrder>(body, w::provision_order_from_json);
+    staff_body<isp::ContractOrder>(body, w::manual_order_from_json);
+    staff_body<isp::StatusChangeRequest>(body, w::status_change_from_json);
     // Create and replace answer with what was read: serialise it as the routes do.
-    body_reader([&] { (void)isp::wire::to_json(s::client_from_body(body)).dump(); });
-    body_reader([&] {
+    {
+        isp::FieldErrors errors;
+        (void)w::to_json(w::customer_from_json(body, errors)).dump();
+    }
+    {
         // The price ceiling keeps the tax (apply_rate) from overflowing.
-        (void)isp::wire::to_json(s::offer_from_body(body)).dump();
-    });
+        isp::FieldErrors errors;
+        const isp::Offer offer = w::offer_body_from_json(body, errors);
+        const json written = w::to_json(offer);
+        (void)written.dump();
+        if (errors.empty()) {
+            ISP_FUZZ_CHECK(w::offer_body_from_json(written, errors) == offer, written.dump());
+            ISP_FUZZ_CHECK(errors.empty(), written.dump());
+        }
+    }
 }
 
 } // namespace
@@ -239,7 +253,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         return 0;
     shared_readers(*value);
     if (value->is_object()) // http::json_object_body() refuses anything else with 400 invalid_body
-        server_body_readers(*value);
+        staff_body_readers(*value);
     // Bodies nest: drafts carry {"form": {...}}, provisioning {"subscriber": {...}}.
     if (value->is_object())
         for (const auto& [key, member] : value->items())

@@ -12,7 +12,7 @@
 //     identifier: is_clean_utf8_line and the signup form's length limit (the signup and
 //     /customers rules);
 //   - offer name and description: well-formed UTF-8 of at most 100 / 1000 characters,
-//     control characters included (offer_from_body checks only the length, and JSON's
+//     control characters included (offer_body_from_json checks only the length, and JSON's
 //     "\u0001" escapes reach it);
 //   - the operator's terms: what operator_profile's check lets through: well-formed
 //     UTF-8 (is_valid_utf8, the same test), control characters and newlines included;

@@ -1,0 +1,20 @@
+// A contract as staff read it (GET /contracts/{id} and the answer of every staff write):
+// with its offer (none when the offer is gone) and its offer and status histories.
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "shared/domain/contract.h"
+#include "shared/domain/contract_history.h"
+#include "shared/domain/offer.h"
+
+namespace isp {
+
+struct ContractDetail {
+    Contract contract;
+    std::optional<Offer> offer;
+    std::vector<OfferPeriod> offer_periods;   // by date
+    std::vector<StatusPeriod> status_periods; // by date
+};
+
+} // namespace isp
