@@ -51,6 +51,11 @@ DocumentLink ContractDocuments::link(std::string_view contract_id, int version) 
                         Clock::iso_timestamp(expires)};
 }
 
+wire::DocumentLink ContractDocuments::current_link(const Contract& contract) const {
+    const DocumentLink l = link(contract.contract_id, contract.document_version);
+    return wire::DocumentLink{contract.contract_id, contract.document_version, l.url, l.expires_at};
+}
+
 std::string ContractDocuments::render_for_token(store::Connection& c, std::string_view contract_id,
                                                 std::string_view token) const {
     const auto dot = token.find('.');

@@ -10,6 +10,7 @@
 #include "shared/domain/client.h"
 #include "shared/domain/contract.h"
 #include "shared/domain/offer.h"
+#include "shared/wire/document_link_json.h"
 
 namespace isp {
 class Clock;
@@ -38,6 +39,8 @@ public:
     void record_version(store::Connection& c, const Client& client, const Offer& offer, const Contract& contract) const;
 
     DocumentLink link(std::string_view contract_id, int version) const;
+    // A link to the contract's current version, as the landing answers carry it.
+    wire::DocumentLink current_link(const Contract& contract) const;
 
     // Checks the token (404 for unknown/forged, 410 for expired), then renders the PDF.
     std::string render_for_token(store::Connection& c, std::string_view contract_id, std::string_view token) const;

@@ -47,8 +47,7 @@ ContractDocumentLink contract_document_link(ServiceContext& ctx, ClientIdentity&
             refuse_contract_not_owned();
         return *k;
     });
-    const DocumentLink link = ctx.documents.link(contract.contract_id, contract.document_version);
-    out.link = wire::DocumentLink{contract.contract_id, contract.document_version, link.url, link.expires_at};
+    out.link = ctx.documents.current_link(contract);
     return out;
 }
 

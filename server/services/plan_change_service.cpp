@@ -112,16 +112,14 @@ PlanChange change_plan_as_staff(store::Connection& c, const std::string& contrac
 
 wire::PlanChangeResult submit_plan_change(store::Connection& c, ServiceContext& ctx, const PlanChangeRequest& request) {
     const PlanChange done = change_plan(c, request, ctx.clock, ctx.documents);
-    const DocumentLink link = ctx.documents.link(done.contract.contract_id, done.contract.document_version);
-    return wire::PlanChangeResult{
-        done.contract.contract_id,
-        done.contract,
-        std::string{to_string(done.direction)},
-        done.contract.contract_start_date.to_iso(),
-        done.previous_offer,
-        done.offer,
-        done.monthly_difference,
-        wire::DocumentLink{done.contract.contract_id, done.contract.document_version, link.url, link.expires_at}};
+    return wire::PlanChangeResult{done.contract.contract_id,
+                                  done.contract,
+                                  std::string{to_string(done.direction)},
+                                  done.contract.contract_start_date.to_iso(),
+                                  done.previous_offer,
+                                  done.offer,
+                                  done.monthly_difference,
+                                  ctx.documents.current_link(done.contract)};
 }
 
 } // namespace isp::services

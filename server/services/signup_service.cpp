@@ -71,10 +71,7 @@ wire::NewContract submit_signup(store::Connection& c, ServiceContext& ctx, const
     const NewSubscription created = subscribe_new_client(c, *check.valid, *offer, ctx.clock, ctx.documents);
     if (!draft_id.empty())
         store::delete_draft(c, draft_id);
-    const DocumentLink link = ctx.documents.link(created.contract.contract_id, created.contract.document_version);
-    return wire::new_contract(
-        created.contract, created.offer,
-        wire::DocumentLink{created.contract.contract_id, created.contract.document_version, link.url, link.expires_at});
+    return wire::new_contract(created.contract, created.offer, ctx.documents.current_link(created.contract));
 }
 
 } // namespace isp::services
