@@ -129,7 +129,7 @@ CommandLine parse_command_line(int argc, char** argv) {
     CLI::App* create = token_cmd->add_subcommand("create", "Create a token and print its secret, once");
     create->fallthrough();
     create->add_option("--name", token.name, "Who or what the token is for")->required();
-    create->add_option("--roles", token.roles, "Comma-separated roles: admin, ops")->required();
+    create->add_option("--roles", token.roles, "Comma-separated roles: admin, ops, viewer")->required();
     CLI::App* list = token_cmd->add_subcommand("list", "List tokens (never their secrets)");
     list->fallthrough();
     CLI::App* revoke = token_cmd->add_subcommand("revoke", "Revoke a token: requests with it get 401 at once");

@@ -16,7 +16,7 @@ int run_token_command(const TokenCommand& command, const ServerConfig& config, s
         if (command.action == "create") {
             const auto roles = services::parse_roles(command.roles);
             if (!roles) {
-                std::fprintf(err, "portal-server: --roles must list admin and/or ops, comma-separated\n");
+                std::fprintf(err, "portal-server: --roles must list admin, ops and/or viewer, comma-separated\n");
                 return 2;
             }
             const auto issued = services::create_staff_token(db, command.name, *roles, now);

@@ -42,7 +42,7 @@ StaffIdentity require_staff(const httplib::Request& req, AppContext& app, servic
         // The proxy authenticated the person; its X-Actor-Roles says what they may do.
         const auto roles = services::parse_roles(req.get_header_value("X-Actor-Roles"));
         if (!roles)
-            throw unauthenticated("X-Actor-Roles must list admin and/or ops.");
+            throw unauthenticated("X-Actor-Roles must list admin, ops and/or viewer.");
         who.name = actor;
         who.roles = *roles;
         who.actor = actor;

@@ -71,12 +71,12 @@ std::string overview_currency(const httplib::Request& req, const AppContext& app
 
 void register_collection_cases(httplib::Server& http, AppContext& app) {
     http.Get("/api/v1/collections/overview", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 http::require_staff(req, app, Role::Ops);
+                 http::require_staff(req, app, Role::Viewer);
                  http::write_json(res, 200, wire::to_json(services::overview(app, overview_currency(req, app))));
              }));
 
     http.Get("/api/v1/collections/cases", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 http::require_staff(req, app, Role::Ops);
+                 http::require_staff(req, app, Role::Viewer);
                  const auto page = http::page_request(req);
                  const auto filter = case_filter(req);
                  const auto cases = services::list_cases(app, filter, page.per_page, page.offset());
@@ -88,14 +88,14 @@ void register_collection_cases(httplib::Server& http, AppContext& app) {
 
     http.Get("/api/v1/collections/cases/:case_id",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 http::require_staff(req, app, Role::Ops);
+                 http::require_staff(req, app, Role::Viewer);
                  http::write_json(res, 200, wire::to_json(services::get_case(app, http::path_param(req, "case_id"))));
              }));
 
     http.Get(
         "/api/v1/collections/cases/:case_id/actions",
         http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-            http::require_staff(req, app, Role::Ops);
+            http::require_staff(req, app, Role::Viewer);
             const auto page = http::page_request(req);
             const std::string case_id = http::path_param(req, "case_id");
             const auto actions = services::list_actions(app, case_id, page.per_page, page.offset());

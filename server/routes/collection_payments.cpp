@@ -103,7 +103,7 @@ void register_collection_payments(httplib::Server& http, AppContext& app) {
 
     http.Get(
         "/api/v1/collections/payments", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-            http::require_staff(req, app, Role::Ops);
+            http::require_staff(req, app, Role::Viewer);
             const auto page = http::page_request(req);
             const auto filter = payment_filter(req);
             const auto payments = services::list_payments(app, filter, page.per_page, page.offset());

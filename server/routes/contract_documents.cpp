@@ -19,14 +19,14 @@ namespace isp::routes {
 void register_contract_documents(httplib::Server& http, AppContext& app) {
     http.Get("/api/v1/contracts/:contract_id/documents",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 http::require_staff(req, app, services::Role::Ops);
+                 http::require_staff(req, app, services::Role::Viewer);
                  const std::string id = http::path_param(req, "contract_id");
                  http::write_json(res, 200, wire::contract_documents_json(id, services::document_versions(app, id)));
              }));
 
     http.Get("/api/v1/contracts/:contract_id/documents/:version",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 http::require_staff(req, app, services::Role::Ops);
+                 http::require_staff(req, app, services::Role::Viewer);
                  const std::string id = http::path_param(req, "contract_id");
                  const std::string text = http::path_param(req, "version");
                  int version = 0;

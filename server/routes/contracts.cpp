@@ -91,7 +91,7 @@ void register_contracts(httplib::Server& http, AppContext& app) {
               }));
     http.Get(
         "/api/v1/contracts", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-            http::require_staff(req, app, Role::Ops);
+            http::require_staff(req, app, Role::Viewer);
             const auto page = http::page_request(req);
             const auto filter = contract_filter(req);
             const auto contracts = services::list_contracts(app, filter, page.per_page, page.offset());
@@ -102,7 +102,7 @@ void register_contracts(httplib::Server& http, AppContext& app) {
         }));
     http.Get("/api/v1/contracts/:contract_id",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 http::require_staff(req, app, Role::Ops);
+                 http::require_staff(req, app, Role::Viewer);
                  http::write_json(res, 200,
                                   wire::to_json(services::get_contract(app, http::path_param(req, "contract_id"))));
              }));
@@ -134,7 +134,7 @@ void register_contracts(httplib::Server& http, AppContext& app) {
              }));
     http.Get("/api/v1/contracts/:contract_id/audit",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 http::require_staff(req, app, Role::Ops);
+                 http::require_staff(req, app, Role::Viewer);
                  const auto page = http::page_request(req);
                  const std::string id = http::path_param(req, "contract_id");
                  const auto audit = services::contract_audit(app, id, page.per_page, page.offset());

@@ -42,7 +42,7 @@ void register_customers(httplib::Server& http, AppContext& app) {
                   http::write_json(res, 201, wire::to_json(client));
               }));
     http.Get("/api/v1/customers", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 http::require_staff(req, app, Role::Ops);
+                 http::require_staff(req, app, Role::Viewer);
                  const auto page = http::page_request(req);
                  const std::string q = req.get_param_value("q");
                  if (q.size() > 100)
@@ -55,7 +55,7 @@ void register_customers(httplib::Server& http, AppContext& app) {
                  http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, found.total}));
              }));
     http.Get("/api/v1/customers/:client_id", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 http::require_staff(req, app, Role::Ops);
+                 http::require_staff(req, app, Role::Viewer);
                  http::write_json(res, 200,
                                   wire::to_json(services::get_customer(app, http::path_param(req, "client_id"))));
              }));

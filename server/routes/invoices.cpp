@@ -47,7 +47,7 @@ InvoiceFilter invoice_filter(const httplib::Request& req, const Date& today) {
 void register_invoices(httplib::Server& http, AppContext& app) {
     http.Get(
         "/api/v1/invoices", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-            http::require_staff(req, app, services::Role::Ops);
+            http::require_staff(req, app, services::Role::Viewer);
             const Date today = app.clock.today_utc();
             const auto filter = invoice_filter(req, today);
             const auto page = http::page_request(req);
@@ -58,14 +58,14 @@ void register_invoices(httplib::Server& http, AppContext& app) {
             http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, invoices.total}));
         }));
     http.Get("/api/v1/invoices/:invoice_id", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 http::require_staff(req, app, services::Role::Ops);
+                 http::require_staff(req, app, services::Role::Viewer);
                  const Invoice invoice = services::get_invoice(app, http::path_param(req, "invoice_id"));
                  http::write_json(res, 200, wire::to_json(invoice, app.clock.today_utc()));
              }));
 
     http.Get("/api/v1/invoices/:invoice_id/pdf",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 http::require_staff(req, app, services::Role::Ops);
+                 http::require_staff(req, app, services::Role::Viewer);
                  const std::string invoice_id = http::path_param(req, "invoice_id");
                  std::string pdf = services::invoice_pdf(app, invoice_id);
                  res.status = 200;

@@ -40,7 +40,7 @@ void register_offers(httplib::Server& http, AppContext& app) {
                   http::write_json(res, 201, wire::to_json(offer));
               }));
     http.Get("/api/v1/offers", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 http::require_staff(req, app, Role::Ops);
+                 http::require_staff(req, app, Role::Viewer);
                  const auto page = http::page_request(req);
                  const auto offers = services::list_offers(app, page.per_page, page.offset());
                  nlohmann::json data = nlohmann::json::array();
@@ -49,7 +49,7 @@ void register_offers(httplib::Server& http, AppContext& app) {
                  http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, offers.total}));
              }));
     http.Get("/api/v1/offers/:offer_id", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 http::require_staff(req, app, Role::Ops);
+                 http::require_staff(req, app, Role::Viewer);
                  http::write_json(res, 200, wire::to_json(services::get_offer(app, http::path_param(req, "offer_id"))));
              }));
     http.Put("/api/v1/offers/:offer_id", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
@@ -64,7 +64,7 @@ void register_offers(httplib::Server& http, AppContext& app) {
                     res.status = 204;
                 }));
     const auto grouped = http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-        http::require_staff(req, app, Role::Ops);
+        http::require_staff(req, app, Role::Viewer);
         http::write_json(res, 200, wire::offer_categories_json(services::all_offers(app)));
     });
     http.Get("/api/v1/offer-categories", grouped);

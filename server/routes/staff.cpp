@@ -23,7 +23,7 @@ nlohmann::json roles_json(const std::vector<services::Role>& roles) {
 
 void register_staff(httplib::Server& http, AppContext& app) {
     http.Get("/api/v1/me", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                 const auto who = http::require_staff(req, app, services::Role::Ops);
+                 const auto who = http::require_staff(req, app, services::Role::Viewer);
                  http::write_json(res, 200,
                                   {{"token_id", who.token_id ? nlohmann::json(*who.token_id) : nlohmann::json()},
                                    {"name", who.name},

@@ -7,52 +7,6 @@
 
 namespace isp::services {
 
-std::string_view to_string(Role role) {
-    return role == Role::Admin ? "admin" : "ops";
-}
-
-std::optional<std::vector<Role>> parse_roles(std::string_view text) {
-    std::vector<Role> out;
-    while (!text.empty()) {
-        const auto comma = text.find(',');
-        std::string_view name = text.substr(0, comma);
-        while (!name.empty() && name.front() == ' ')
-            name.remove_prefix(1);
-        while (!name.empty() && name.back() == ' ')
-            name.remove_suffix(1);
-        Role r;
-        if (name == "admin")
-            r = Role::Admin;
-        else if (name == "ops")
-            r = Role::Ops;
-        else
-            return std::nullopt;
-        bool seen = false;
-        for (Role o : out)
-            seen = seen || o == r;
-        if (!seen)
-            out.push_back(r);
-        text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
-    }
-    if (out.empty())
-        return std::nullopt;
-    return out;
-}
-
-std::string join_roles(const std::vector<Role>& roles) {
-    std::string out;
-    for (Role r : roles)
-        out += (out.empty() ? "" : ",") + std::string(to_string(r));
-    return out;
-}
-
-bool grants(const std::vector<Role>& held, Role needed) {
-    for (Role r : held)
-        if (r == Role::Admin || r == needed)
-            return true;
-    return false;
-}
-
 IssuedToken create_staff_token(store::Database& db, const std::string& name, const std::vector<Role>& roles,
                                const std::string& now) {
     if (name.empty())

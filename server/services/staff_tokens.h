@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "server/store/staff_token_store.h"
+#include "shared/staff/staff_role.h"
 
 namespace isp::store {
 class Database;
@@ -15,15 +16,12 @@ class Database;
 
 namespace isp::services {
 
-// admin: everything (token management, /admin/ping); ops: daily operations.
-enum class Role { Admin, Ops };
-
-std::string_view to_string(Role role);
-// "admin,ops" -> roles; nullopt when empty or when a name is unknown.
-std::optional<std::vector<Role>> parse_roles(std::string_view text);
-std::string join_roles(const std::vector<Role>& roles);
-// Admin satisfies every role.
-bool grants(const std::vector<Role>& held, Role needed);
+// The roles live in shared/ (the console offers only what they allow).
+using Role = StaffRole;
+inline std::optional<std::vector<Role>> parse_roles(std::string_view text) { return parse_staff_roles(text); }
+inline std::string join_roles(const std::vector<Role>& roles) { return join_staff_roles(roles); }
+using isp::grants;
+using isp::to_string;
 
 struct IssuedToken {
     std::string token_id; // "stk_..."

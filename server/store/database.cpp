@@ -60,6 +60,13 @@ void Statement::bind_one(int i, const std::optional<std::string>& v) {
         bind_one(i, nullptr);
 }
 
+void Statement::bind_one(int i, const std::optional<std::int64_t>& v) {
+    if (v)
+        bind_one(i, *v);
+    else
+        bind_one(i, nullptr);
+}
+
 bool Statement::step() {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW)

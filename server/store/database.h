@@ -72,6 +72,7 @@ private:
     void bind_one(int i, bool v) { bind_one(i, static_cast<std::int64_t>(v ? 1 : 0)); }
     void bind_one(int i, std::nullptr_t);
     void bind_one(int i, const std::optional<std::string>& v);
+    void bind_one(int i, const std::optional<std::int64_t>& v);
     void bind_one(int i, Blob v);
     void check(int rc) const;
 

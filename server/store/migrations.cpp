@@ -286,6 +286,59 @@ CREATE TABLE health_probe (
   probed INTEGER NOT NULL
 );
 )sql",
+    // 8: staff accounts, sign-in and sessions (issue #12, docs/staff-accounts.md). Secrets
+    // that prove something (sessions, password links, recovery codes) are kept as SHA-256
+    // only, passwords as Argon2id strings. A token may now belong to an account.
+    R"sql(
+CREATE TABLE staff_accounts (
+  account_id      TEXT PRIMARY KEY,
+  email           TEXT NOT NULL,
+  email_key       TEXT NOT NULL UNIQUE,      -- the e-mail lower-cased
+  display_name    TEXT NOT NULL,
+  roles           TEXT NOT NULL,             -- "admin,ops"
+  language        TEXT NOT NULL CHECK (language IN ('fr', 'en')),
+  state           TEXT NOT NULL CHECK (state IN ('active', 'disabled')),
+  password_hash   TEXT,                      -- null until set from a password link
+  totp_key        TEXT,                      -- base32, once enrolment is confirmed
+  totp_pending    TEXT,                      -- base32, shown at enrolment, not confirmed
+  totp_last_step  INTEGER,                   -- a TOTP code is accepted once
+  created_at      TEXT NOT NULL,
+  last_sign_in_at TEXT
+);
+CREATE TABLE staff_password_links (
+  link_hash    TEXT PRIMARY KEY,
+  account_id   TEXT NOT NULL REFERENCES staff_accounts(account_id),
+  created_at   TEXT NOT NULL,
+  expires_unix INTEGER NOT NULL,
+  used_at      TEXT                          -- or 'voided' by a newer link
+);
+CREATE TABLE staff_recovery_codes (
+  account_id TEXT NOT NULL REFERENCES staff_accounts(account_id),
+  code_hash  TEXT NOT NULL,
+  used_at    TEXT,
+  PRIMARY KEY (account_id, code_hash)
+);
+CREATE TABLE staff_sessions (
+  session_hash   TEXT PRIMARY KEY,
+  account_id     TEXT NOT NULL REFERENCES staff_accounts(account_id),
+  created_unix   INTEGER NOT NULL,
+  last_seen_unix INTEGER NOT NULL,
+  expires_unix   INTEGER NOT NULL
+);
+CREATE INDEX staff_sessions_by_account ON staff_sessions(account_id);
+CREATE TABLE staff_audit (
+  entry_id       INTEGER PRIMARY KEY AUTOINCREMENT,
+  at             TEXT NOT NULL,
+  event          TEXT NOT NULL,
+  account_id     TEXT,
+  email          TEXT NOT NULL,
+  actor          TEXT NOT NULL,
+  client_address TEXT NOT NULL,
+  detail         TEXT NOT NULL
+);
+CREATE INDEX staff_audit_by_account ON staff_audit(account_id, entry_id);
+ALTER TABLE staff_tokens ADD COLUMN account_id TEXT REFERENCES staff_accounts(account_id);
+)sql",
 };
 
 } // namespace

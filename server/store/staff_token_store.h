@@ -16,6 +16,7 @@ struct StaffTokenRow {
     std::string roles; // "admin,ops"
     std::string created_at;
     std::optional<std::string> revoked_at;
+    std::optional<std::string> account_id; // the account it acts for; none for tokens made before accounts
 };
 
 void insert_staff_token(Connection& c, const StaffTokenRow& row, const std::string& token_hash);

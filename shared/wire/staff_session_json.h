@@ -1,0 +1,32 @@
+// Wire format of staff sign-in (docs/staff-accounts.md): the sign-in body and its answer,
+// and the bodies with which a signed-in person sets or changes a password and enrols a
+// second factor.
+#pragma once
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "shared/domain/field_error.h"
+#include "shared/staff/staff_requests.h"
+
+namespace isp::wire {
+
+// Each wrong field is added to `errors`.
+StaffSignInRequest staff_sign_in_from_json(const nlohmann::json& body, FieldErrors& errors);
+nlohmann::json to_json(const StaffSignInRequest& request);
+
+nlohmann::json to_json(const StaffSession& session);
+StaffSession staff_session_from_json(const nlohmann::json& j); // throws on bad shape
+
+PasswordSet password_set_from_json(const nlohmann::json& body, FieldErrors& errors);
+PasswordChange password_change_from_json(const nlohmann::json& body, FieldErrors& errors);
+// {"password": ...}: what re-authenticates a second-factor change.
+std::string password_confirmation_from_json(const nlohmann::json& body, FieldErrors& errors);
+// {"code": ...}: the first code of a new authenticator.
+std::string totp_code_from_json(const nlohmann::json& body, FieldErrors& errors);
+
+nlohmann::json to_json(const TotpEnrolment& enrolment);
+nlohmann::json recovery_codes_json(const std::vector<std::string>& codes);
+
+} // namespace isp::wire
