@@ -130,14 +130,98 @@ CommandLine parse_command_line(int argc, char** argv) {
     create->fallthrough();
     create->add_option("--name", token.name, "Who or what the token is for")->required();
     create->add_option("--roles", token.roles, "Comma-separated roles: admin, ops, viewer")->required();
+    create->add_option("--account", token.account,
+                       "E-mail of the staff account the token acts for: it gets no more than the account's roles "
+                       "and stops when the account is disabled");
     CLI::App* list = token_cmd->add_subcommand("list", "List tokens (never their secrets)");
     list->fallthrough();
     CLI::App* revoke = token_cmd->add_subcommand("revoke", "Revoke a token: requests with it get 401 at once");
     revoke->fallthrough();
     revoke->add_option("token_id", token.token_id, "The token's id (stk_...)")->required();
 
+    StaffCommand staff;
+    CLI::App* staff_cmd = app.add_subcommand("staff", "Manage staff accounts (run instead of serving)");
+    staff_cmd->require_subcommand(1);
+    staff_cmd->fallthrough();
+    CLI::App* staff_create =
+        staff_cmd->add_subcommand("create", "Create an account and print a one-time link to set its password");
+    staff_create->fallthrough();
+    staff_create->add_option("--email", staff.email, "The person's e-mail (unique)")->required();
+    staff_create->add_option("--name", staff.name, "The name shown in the console and audit trails")->required();
+    staff_create->add_option("--roles", staff.roles, "Comma-separated roles: admin, ops, viewer")->required();
+    staff_create->add_option("--language", staff.language, "fr or en")
+        ->check(CLI::IsMember({"fr", "en"}))
+        ->capture_default_str();
+    CLI::App* staff_list = staff_cmd->add_subcommand("list", "List accounts");
+    staff_list->fallthrough();
+    CLI::App* staff_disable =
+        staff_cmd->add_subcommand("disable", "Disable an account: its sessions and tokens stop at once");
+    staff_disable->fallthrough();
+    staff_disable->add_option("--email", staff.email, "The account's e-mail")->required();
+    CLI::App* staff_enable = staff_cmd->add_subcommand("enable", "Enable a disabled account again");
+    staff_enable->fallthrough();
+    staff_enable->add_option("--email", staff.email, "The account's e-mail")->required();
+    CLI::App* staff_reset =
+        staff_cmd->add_subcommand("reset-password", "Print a new one-time password link (older links stop)");
+    staff_reset->fallthrough();
+    staff_reset->add_option("--email", staff.email, "The account's e-mail")->required();
+
+    std::string require_second_factor_for;
+    app.add_option("--public-url", c.public_url,
+                   "The address people reach the server at (https://portal.example.ma): where password links "
+                   "point (default: the request's own Host, or http://<bind>:<port> on the command line)")
+        ->envname("PORTAL_PUBLIC_URL");
+    std::int64_t idle_minutes = c.staff_session_idle_seconds / 60;
+    std::int64_t max_hours = c.staff_session_max_seconds / 3600;
+    app.add_option("--staff-session-idle-minutes", idle_minutes, "A staff session unused this long ends")
+        ->envname("PORTAL_STAFF_SESSION_IDLE_MINUTES")
+        ->check(CLI::Range(1, 24 * 60))
+        ->capture_default_str();
+    app.add_option("--staff-session-max-hours", max_hours, "Every staff session ends this long after sign-in")
+        ->envname("PORTAL_STAFF_SESSION_MAX_HOURS")
+        ->check(CLI::Range(1, 24 * 30))
+        ->capture_default_str();
+    app.add_option("--require-2fa-for", require_second_factor_for,
+                   "Comma-separated roles whose accounts must enrol a second factor (TOTP) before doing anything")
+        ->envname("PORTAL_REQUIRE_2FA_FOR");
+    app.add_option("--sign-in-max-failures", c.sign_in_max_failures,
+                   "Failed staff sign-ins allowed per e-mail and per client address within the window; further "
+                   "attempts get 429")
+        ->envname("PORTAL_SIGN_IN_MAX_FAILURES")
+        ->check(CLI::Range(1, 1000000))
+        ->capture_default_str();
+    app.add_option("--sign-in-window-seconds", c.sign_in_window_seconds, "Window of --sign-in-max-failures, in seconds")
+        ->envname("PORTAL_SIGN_IN_WINDOW_SECONDS")
+        ->check(CLI::Range(1, 7 * 24 * 3600))
+        ->capture_default_str();
+    app.add_option("--password-hash-memory-kib", c.password_hash_memory_kib,
+                   "Argon2id memory per password hash, in KiB (README: the time one hash takes)")
+        ->envname("PORTAL_PASSWORD_HASH_MEMORY_KIB")
+        ->check(CLI::Range(8192, 4 * 1024 * 1024))
+        ->capture_default_str();
+    app.add_option("--password-hash-iterations", c.password_hash_iterations, "Argon2id passes over that memory")
+        ->envname("PORTAL_PASSWORD_HASH_ITERATIONS")
+        ->check(CLI::Range(1, 100))
+        ->capture_default_str();
+
     try {
         app.parse(argc, argv);
+        c.staff_session_idle_seconds = idle_minutes * 60;
+        c.staff_session_max_seconds = max_hours * 3600;
+        if (!require_second_factor_for.empty()) {
+            const auto roles = parse_staff_roles(require_second_factor_for);
+            if (!roles)
+                throw CLI::ValidationError("--require-2fa-for", "expected roles among admin, ops, viewer");
+            c.require_second_factor_for = *roles;
+        }
+        if (staff_cmd->parsed()) {
+            staff.action = staff_create->parsed()    ? "create"
+                           : staff_list->parsed()    ? "list"
+                           : staff_disable->parsed() ? "disable"
+                           : staff_enable->parsed()  ? "enable"
+                                                     : "reset-password";
+            out.staff = staff;
+        }
         if (token_cmd->parsed()) {
             token.action = create->parsed() ? "create" : list->parsed() ? "list" : "revoke";
             out.token = token;

@@ -17,11 +17,22 @@ struct TokenCommand {
     std::string name;
     std::string roles;
     std::string token_id;
+    std::string account; // e-mail of the account a new token acts for (optional)
+};
+
+// `portal-server staff create|list|disable|enable|reset-password ...`: staff accounts.
+struct StaffCommand {
+    std::string action; // "create", "list", "disable", "enable", "reset-password"
+    std::string email;
+    std::string name;
+    std::string roles;
+    std::string language = "fr";
 };
 
 struct CommandLine {
     ServerConfig config;
     std::optional<TokenCommand> token; // set when the token subcommand was given
+    std::optional<StaffCommand> staff; // set when the staff subcommand was given
     bool run = true;                   // false: exit now (after --help, --version or an error)
     int exit_code = 0;
 };

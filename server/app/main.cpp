@@ -1,5 +1,5 @@
 // portal-server: entry point. Parses flags, opens the store, serves until SIGINT/SIGTERM;
-// or runs a subcommand (`token ...`) and exits.
+// or runs a subcommand (`token ...`, `staff ...`) and exits.
 #include <csignal>
 #include <cstdio>
 #include <exception>
@@ -8,6 +8,7 @@
 
 #include "server/app/config.h"
 #include "server/app/server.h"
+#include "server/app/staff_command.h"
 #include "server/app/token_command.h"
 
 namespace {
@@ -30,6 +31,8 @@ int main(int argc, char** argv) {
         return cli.exit_code;
     if (cli.token)
         return isp::run_token_command(*cli.token, cli.config, stdout, stderr);
+    if (cli.staff)
+        return isp::run_staff_command(*cli.staff, cli.config, stdout, stderr);
     std::signal(SIGPIPE, SIG_IGN);
     const sigset_t signals = stop_signals();
     pthread_sigmask(SIG_BLOCK, &signals, nullptr); // before any thread starts: they inherit it

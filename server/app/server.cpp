@@ -20,6 +20,7 @@
 #include "server/services/client_identity.h"
 #include "server/services/contract_documents.h"
 #include "server/services/invoice_documents.h"
+#include "server/services/staff_sessions.h"
 #include "server/store/database.h"
 #include "server/store/secret_store.h"
 
@@ -35,6 +36,8 @@ struct Server::Impl {
     services::InvoiceDocuments invoice_documents;
     services::ClientIdentity identity;
     security::RateLimiter landing_writes;
+    services::ServiceContext services;
+    services::StaffSessions staff_sessions;
     AppContext context;
     http::ConnectionServer http;
     int port = -1;
@@ -43,8 +46,11 @@ struct Server::Impl {
         : config(std::move(cfg)), clock(std::move(clk)), db(config.db_path),
           signer(store::load_or_create_secret(db, "token_signing_key", clock->now_iso())), idempotency(db, *clock),
           documents(config, signer, *clock), invoice_documents(config, signer, *clock),
-          identity(config, signer, *clock), landing_writes(*clock, config.landing_writes_per_minute, 60),
-          context{{config, db, *clock, documents, invoice_documents}, signer, idempotency, identity, landing_writes},
+          identity(config, signer, *clock),
+          landing_writes(*clock, config.landing_writes_per_minute, 60), services{config, db, *clock, documents,
+                                                                                 invoice_documents},
+          staff_sessions(services, signer), context{services, signer,         idempotency,
+                                                    identity, landing_writes, staff_sessions},
           http(connection_limits(config)) {}
 
     static http::ConnectionLimits connection_limits(const ServerConfig& c) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "server/config/operator_profile.h"
+#include "shared/staff/staff_role.h"
 
 namespace isp {
 
@@ -38,7 +39,16 @@ struct ServerConfig {
     // Reverse proxies whose X-Forwarded-For is believed for the client's address (rate
     // limits per address); none by default: the peer's address is the client's.
     std::vector<std::string> trusted_proxies;
-    int invoice_due_days = 15; // an invoice is due this many days after its issue date
+    // Staff accounts (docs/staff-accounts.md).
+    std::string public_url;                             // base of password links; default http://<bind>:<port>
+    std::int64_t staff_session_idle_seconds = 30 * 60;  // a session unused this long ends
+    std::int64_t staff_session_max_seconds = 12 * 3600; // and every session ends this long after sign-in
+    std::vector<StaffRole> require_second_factor_for;   // roles that must enrol a TOTP authenticator
+    int sign_in_max_failures = 5;                       // failed sign-ins per e-mail and per address ...
+    std::int64_t sign_in_window_seconds = 15 * 60;      // ... within this window, then 429
+    std::uint32_t password_hash_memory_kib = 64 * 1024; // Argon2id: memory per hash ...
+    std::uint32_t password_hash_iterations = 3;         // ... and passes over it
+    int invoice_due_days = 15;                          // an invoice is due this many days after its issue date
     OperatorProfile operator_profile;
 };
 

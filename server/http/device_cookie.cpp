@@ -4,8 +4,8 @@
 
 #include <httplib.h>
 
+#include "server/http/cookies.h"
 #include "server/services/client_identity.h"
-#include "shared/domain/text.h"
 
 namespace isp::http {
 namespace {
@@ -13,21 +13,7 @@ constexpr std::string_view cookie_name = "isp_device";
 }
 
 std::string device_cookie(const httplib::Request& req) {
-    // Cookie: a=1; isp_device=<token>; b=2 (RFC 6265 section 4.2.1); several Cookie headers allowed.
-    const std::size_t headers = req.get_header_value_count("Cookie");
-    for (std::size_t i = 0; i < headers; ++i) {
-        const std::string header = req.get_header_value("Cookie", "", i);
-        std::string_view rest = header;
-        while (!rest.empty()) {
-            const std::size_t end = rest.find(';');
-            const std::string_view pair = trim(rest.substr(0, end));
-            rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-            const std::size_t eq = pair.find('=');
-            if (eq != std::string_view::npos && pair.substr(0, eq) == cookie_name)
-                return std::string(pair.substr(eq + 1));
-        }
-    }
-    return {};
+    return cookie_value(req, cookie_name);
 }
 
 void set_device_cookie(httplib::Response& res, const services::DeviceToken& token) {

@@ -68,6 +68,25 @@ constexpr Translation translations[] = {
     {"page must be a whole number from 1 to 1000000000.",
      "page doit \u00eatre un nombre entier de 1 \u00e0 1000000000."},
     {"per_page must be a whole number from 1 to 100.", "per_page doit \u00eatre un nombre entier de 1 \u00e0 100."},
+    // Staff sign-in (the console's sign-in screen shows them as they come).
+    {"The e-mail or the password is wrong, or the account cannot sign in.",
+     "L\u2019e-mail ou le mot de passe est incorrect, ou le compte ne peut pas se connecter."},
+    {"Enter the code of your authenticator app (or a recovery code).",
+     "Saisissez le code de votre application d\u2019authentification (ou un code de secours)."},
+    {"This code is not valid or has already been used.", "Ce code n\u2019est pas valide ou a d\u00e9j\u00e0 servi."},
+    {"Too many failed sign-ins; wait before trying again.",
+     "Trop de connexions \u00e9chou\u00e9es ; patientez avant de r\u00e9essayer."},
+    {"The session has ended; sign in again.", "La session est termin\u00e9e ; reconnectez-vous."},
+    {"This password link is not valid or has already been used; ask an administrator for a new one.",
+     "Ce lien de mot de passe n\u2019est pas valide ou a d\u00e9j\u00e0 servi ; demandez-en un nouveau \u00e0 un "
+     "administrateur."},
+    {"This password link has expired; ask an administrator for a new one.",
+     "Ce lien de mot de passe a expir\u00e9 ; demandez-en un nouveau \u00e0 un administrateur."},
+    {"The request has invalid fields; see errors.", "La requ\u00eate a des champs invalides ; voir errors."},
+    {"The current password is wrong.", "Le mot de passe actuel est incorrect."},
+    {"The password is wrong.", "Le mot de passe est incorrect."},
+    {"Your role requires a second factor: enrol an authenticator app first.",
+     "Votre r\u00f4le exige un second facteur : enregistrez d\u2019abord une application d\u2019authentification."},
 };
 
 void translate(std::string& text, Language language) {

@@ -16,9 +16,9 @@ class Connection;
 
 struct StaffAccountRow {
     StaffAccount account;
-    std::optional<std::string> password_hash;  // null until set from a password link
-    std::optional<std::string> totp_key;       // base32; set once enrolment is confirmed
-    std::optional<std::string> totp_pending;   // base32; shown at enrolment, not yet confirmed
+    std::optional<std::string> password_hash;   // null until set from a password link
+    std::optional<std::string> totp_key;        // base32; set once enrolment is confirmed
+    std::optional<std::string> totp_pending;    // base32; shown at enrolment, not yet confirmed
     std::optional<std::int64_t> totp_last_step; // the last step a code was accepted for
 };
 

@@ -10,8 +10,7 @@ namespace {
 constexpr const char* where = " WHERE (?1 = '' OR account_id = ?1)";
 
 StaffAuditEntry read_entry(const Statement& st) {
-    return {st.integer(0),       st.text(1), st.text(2), st.optional_text(3), st.text(4), st.text(5),
-            st.text(6),          st.text(7)};
+    return {st.integer(0), st.text(1), st.text(2), st.optional_text(3), st.text(4), st.text(5), st.text(6), st.text(7)};
 }
 
 } // namespace

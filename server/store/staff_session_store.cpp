@@ -21,7 +21,9 @@ std::optional<StaffSessionRow> find_staff_session(Connection& c, std::string_vie
 }
 
 void touch_staff_session(Connection& c, std::string_view session_hash, std::int64_t now_unix) {
-    c.prepare("UPDATE staff_sessions SET last_seen_unix = ?2 WHERE session_hash = ?1").bind(session_hash, now_unix).run();
+    c.prepare("UPDATE staff_sessions SET last_seen_unix = ?2 WHERE session_hash = ?1")
+        .bind(session_hash, now_unix)
+        .run();
 }
 
 void delete_staff_session(Connection& c, std::string_view session_hash) {

@@ -19,8 +19,8 @@ void insert_staff_token(Connection& c, const StaffTokenRow& r, const std::string
 }
 
 std::vector<StaffTokenRow> list_staff_tokens(Connection& c) {
-    auto st = c.prepare(
-        "SELECT token_id, name, roles, created_at, revoked_at, account_id FROM staff_tokens ORDER BY created_at, token_id");
+    auto st = c.prepare("SELECT token_id, name, roles, created_at, revoked_at, account_id FROM staff_tokens ORDER BY "
+                        "created_at, token_id");
     std::vector<StaffTokenRow> out;
     while (st.step())
         out.push_back(read_row(st));
@@ -28,7 +28,8 @@ std::vector<StaffTokenRow> list_staff_tokens(Connection& c) {
 }
 
 std::optional<StaffTokenRow> find_staff_token_by_hash(Connection& c, std::string_view token_hash) {
-    auto st = c.prepare("SELECT token_id, name, roles, created_at, revoked_at, account_id FROM staff_tokens WHERE token_hash = ?1");
+    auto st = c.prepare(
+        "SELECT token_id, name, roles, created_at, revoked_at, account_id FROM staff_tokens WHERE token_hash = ?1");
     st.bind(token_hash);
     if (!st.step())
         return std::nullopt;

@@ -65,10 +65,10 @@ bool grants(const std::vector<StaffRole>& held, StaffRole needed) {
     return false;
 }
 
-std::vector<StaffRole> common_roles(const std::vector<StaffRole>& a, const std::vector<StaffRole>& b) {
+std::vector<StaffRole> roles_within(const std::vector<StaffRole>& wanted, const std::vector<StaffRole>& held) {
     std::vector<StaffRole> out;
-    for (StaffRole r : a)
-        if (holds(b, r))
+    for (StaffRole r : wanted)
+        if (grants(held, r))
             out.push_back(r);
     return out;
 }

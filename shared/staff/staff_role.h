@@ -19,7 +19,8 @@ std::optional<std::vector<StaffRole>> parse_staff_roles(std::string_view text);
 std::string join_staff_roles(const std::vector<StaffRole>& roles);
 // admin grants every role, ops grants viewer.
 bool grants(const std::vector<StaffRole>& held, StaffRole needed);
-// The roles held in both lists (a token acting for an account gets no more than the account).
-std::vector<StaffRole> common_roles(const std::vector<StaffRole>& a, const std::vector<StaffRole>& b);
+// The roles of `wanted` that `held` grants: a token acting for an account gets no more
+// than the account may do.
+std::vector<StaffRole> roles_within(const std::vector<StaffRole>& wanted, const std::vector<StaffRole>& held);
 
 } // namespace isp

@@ -1,6 +1,7 @@
-// The "code" of every problem document (RFC 9457) the public landing API answers with:
-// the server throws them and the portal matches them, from this one list, so neither
-// side can spell one the other never sends. Staff-only codes stay with their services.
+// The "code" of every problem document (RFC 9457) the browser apps match: the landing
+// API's and staff sign-in's. The server throws them and the apps match them, from this one
+// list, so neither side can spell one the other never sends. Other staff codes stay with
+// their services.
 #pragma once
 
 namespace isp::wire::problem {
@@ -34,5 +35,21 @@ inline constexpr char document_link_expired[] = "document_link_expired";   // 41
 inline constexpr char idempotency_key_missing[] = "idempotency_key_missing"; // 400
 inline constexpr char idempotency_key_invalid[] = "idempotency_key_invalid"; // 400
 inline constexpr char idempotency_key_reused[] = "idempotency_key_reused";   // 422: same key, other body
+
+// Staff sign-in, sessions and accounts (docs/staff-accounts.md)
+inline constexpr char authentication_required[] = "authentication_required"; // 401: sign in
+inline constexpr char forbidden_role[] = "forbidden_role";                   // 403: the role does not allow it
+inline constexpr char sign_in_failed[] = "sign_in_failed"; // 401, the same for every wrong e-mail or password
+inline constexpr char second_factor_required[] = "second_factor_required"; // 401: send totp_code or recovery_code
+inline constexpr char second_factor_invalid[] = "second_factor_invalid";   // 401
+inline constexpr char second_factor_enrolment_required[] = "second_factor_enrolment_required"; // 403
+inline constexpr char second_factor_mandatory[] = "second_factor_mandatory";       // 409: a role requires one
+inline constexpr char totp_already_enrolled[] = "totp_already_enrolled";           // 409
+inline constexpr char totp_enrolment_not_started[] = "totp_enrolment_not_started"; // 409
+inline constexpr char password_incorrect[] = "password_incorrect";                 // 403: re-authentication failed
+inline constexpr char csrf_check_failed[] = "csrf_check_failed";                   // 403
+inline constexpr char email_taken[] = "email_taken";                               // 409
+inline constexpr char password_link_invalid[] = "password_link_invalid";           // 400: unknown or used
+inline constexpr char password_link_expired[] = "password_link_expired";           // 410: ask an admin for a new one
 
 } // namespace isp::wire::problem

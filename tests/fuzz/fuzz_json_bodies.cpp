@@ -45,6 +45,8 @@
 #include "shared/wire/payment_json.h"
 #include "shared/wire/plan_change_json.h"
 #include "shared/wire/signup_json.h"
+#include "shared/wire/staff_account_json.h"
+#include "shared/wire/staff_session_json.h"
 #include "shared/wire/subscription_json.h"
 #include "shared/wire/verification_json.h"
 
@@ -209,6 +211,15 @@ template <class T, class Read> void staff_body(const json& body, Read read) {
     }
 }
 
+// Answers the console reads (trusted shapes): a bad shape throws nlohmann's exceptions only.
+void shape_reader_of_staff(const json& j) {
+    namespace w = isp::wire;
+    shape_reader([&] { (void)w::to_json(w::staff_account_from_json(j)).dump(); });
+    shape_reader([&] { (void)w::to_json(w::staff_session_from_json(j)).dump(); });
+    shape_reader([&] { (void)w::to_json(w::staff_audit_entry_from_json(j)).dump(); });
+    shape_reader([&] { (void)w::to_json(w::password_link_from_json(j)).dump(); });
+}
+
 void staff_body_readers(const json& body) {
     namespace w = isp::wire;
     {
@@ -239,6 +250,18 @@ void staff_body_readers(const json& body) {
             ISP_FUZZ_CHECK(errors.empty(), written.dump());
         }
     }
+    // Staff accounts and sign-in (issue #12): readers of untrusted bodies never throw.
+    {
+        isp::FieldErrors errors;
+        (void)w::to_json(w::staff_sign_in_from_json(body, errors)).dump();
+        (void)w::new_staff_account_from_json(body, errors);
+        (void)w::staff_account_change_from_json(body, errors);
+        (void)w::password_set_from_json(body, errors);
+        (void)w::password_change_from_json(body, errors);
+        (void)w::password_confirmation_from_json(body, errors);
+        (void)w::totp_code_from_json(body, errors);
+    }
+    shape_reader_of_staff(body);
 }
 
 } // namespace
