@@ -77,6 +77,16 @@ constexpr Message messages[] = {
     {"effective_before_last_change",
      "La date d'effet ne peut pas pr\u00e9c\u00e9der le dernier changement de statut du contrat.",
      "The effective date cannot be before the contract's last status change."},
+    // Staff passwords (issue #12): shared/staff/password_policy.
+    {"password_too_short", "Le mot de passe doit contenir au moins 12 caract\u00e8res.",
+     "The password must be at least 12 characters long."},
+    {"password_too_long",
+     "Ce mot de passe est trop long : 256 octets au plus (une lettre accentu\u00e9e en compte deux).",
+     "This password is too long: 256 bytes at most (an accented letter counts as two)."},
+    {"password_too_common",
+     "Ce mot de passe est trop courant : choisissez-en un plus difficile \u00e0 deviner, par exemple une phrase de "
+     "plusieurs mots.",
+     "This password is too common: choose one that is harder to guess, such as a phrase of several words."},
 };
 
 } // namespace
