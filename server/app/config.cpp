@@ -197,7 +197,7 @@ CommandLine parse_command_line(int argc, char** argv) {
     app.add_option("--password-hash-memory-kib", c.password_hash_memory_kib,
                    "Argon2id memory per password hash, in KiB (README: the time one hash takes)")
         ->envname("PORTAL_PASSWORD_HASH_MEMORY_KIB")
-        ->check(CLI::Range(8192, 4 * 1024 * 1024))
+        ->check(CLI::Range(8192, 1024 * 1024))
         ->capture_default_str();
     app.add_option("--password-hash-iterations", c.password_hash_iterations, "Argon2id passes over that memory")
         ->envname("PORTAL_PASSWORD_HASH_ITERATIONS")

@@ -46,8 +46,8 @@ struct ServerConfig {
     std::vector<StaffRole> require_second_factor_for;   // roles that must enrol a TOTP authenticator
     int sign_in_max_failures = 5;                       // failed sign-ins per e-mail and per address ...
     std::int64_t sign_in_window_seconds = 15 * 60;      // ... within this window, then 429
-    std::uint32_t password_hash_memory_kib = 64 * 1024; // Argon2id: memory per hash ...
-    std::uint32_t password_hash_iterations = 3;         // ... and passes over it
+    std::uint32_t password_hash_memory_kib = 19456;     // Argon2id (OWASP recommendation): memory per hash ...
+    std::uint32_t password_hash_iterations = 2;         // ... and passes over it
     int invoice_due_days = 15;                          // an invoice is due this many days after its issue date
     OperatorProfile operator_profile;
 };

@@ -3,6 +3,8 @@
 //   GET, PATCH /api/v1/staff/accounts/{account_id}
 //   POST /api/v1/staff/accounts/{account_id}/password-link
 //   GET /api/v1/staff/audit                  newest first; ?account_id= filters
+#include <algorithm>
+
 #include <httplib.h>
 
 #include "server/config/server_config.h"
@@ -16,6 +18,7 @@
 #include "server/routes/routes.h"
 #include "server/services/failure.h"
 #include "server/services/staff_accounts.h"
+#include "shared/staff/staff_account_rules.h"
 #include "shared/wire/page_json.h"
 #include "shared/wire/problem_codes.h"
 #include "shared/wire/staff_account_json.h"
@@ -25,7 +28,15 @@ namespace {
 
 using services::Role;
 
-void refuse_invalid(FieldErrors errors) {
+// The field rules too (shared/staff/staff_account_rules.h, which the service applies
+// again), so one answer lists every wrong field; a field the reader already refused is not
+// named twice.
+template <class Body, class Check> void refuse_invalid(FieldErrors errors, Body body, Check check) {
+    FieldErrors rules;
+    check(body, Language::English, rules);
+    for (auto& e : rules)
+        if (std::none_of(errors.begin(), errors.end(), [&](const FieldError& w) { return w.field == e.field; }))
+            errors.push_back(std::move(e));
     if (!errors.empty())
         throw services::Failure(services::FailureKind::Invalid, wire::problem::validation_failed,
                                 "The account has invalid fields; see errors.", std::move(errors));
@@ -48,7 +59,7 @@ void register_staff_accounts(httplib::Server& http, AppContext& app) {
                   const auto who = http::require_staff(req, app, Role::Admin);
                   FieldErrors errors;
                   auto request = wire::new_staff_account_from_json(http::json_object_body(req), errors);
-                  refuse_invalid(std::move(errors));
+                  refuse_invalid(std::move(errors), request, check_new_staff_account);
                   const auto created = services::create_staff_account(
                       app, std::move(request), http::public_base_url(req, app.config), who.staff_actor());
                   res.set_header("Location", "/api/v1/staff/accounts/" + created.account.account_id);
@@ -67,7 +78,7 @@ void register_staff_accounts(httplib::Server& http, AppContext& app) {
                    const auto who = http::require_staff(req, app, Role::Admin);
                    FieldErrors errors;
                    auto change = wire::staff_account_change_from_json(http::json_object_body(req), errors);
-                   refuse_invalid(std::move(errors));
+                   refuse_invalid(std::move(errors), change, check_staff_account_change);
                    http::write_json(
                        res, 200,
                        wire::to_json(services::change_staff_account(app, http::path_param(req, "account_id"),

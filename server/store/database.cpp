@@ -42,7 +42,8 @@ void Statement::check(int rc) const {
 }
 
 void Statement::bind_one(int i, std::string_view v) {
-    check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+    // An empty string_view may have no data pointer, which SQLite would bind as NULL.
+    check(sqlite3_bind_text(stmt_, i, v.data() ? v.data() : "", static_cast<int>(v.size()), SQLITE_TRANSIENT));
 }
 void Statement::bind_one(int i, Blob v) {
     check(sqlite3_bind_blob(stmt_, i, v.bytes.data(), static_cast<int>(v.bytes.size()), SQLITE_TRANSIENT));

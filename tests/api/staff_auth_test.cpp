@@ -129,7 +129,7 @@ TEST_CASE("the token subcommand: create prints the secret once, list never shows
         std::free(buf);
         return std::pair(rc, text);
     };
-    const auto [rc, created] = run({"create", "CI bot", "ops", ""});
+    const auto [rc, created] = run({"create", "CI bot", "ops", "", ""});
     REQUIRE(rc == 0);
     const auto at = created.find("token: ");
     REQUIRE(at != std::string::npos);
@@ -138,15 +138,15 @@ TEST_CASE("the token subcommand: create prints the secret once, list never shows
     auto c = server.client();
     CHECK(c.Get("/api/v1/me", bearer(token))->status == 200);
 
-    const auto [lrc, listing] = run({"list", "", "", ""});
+    const auto [lrc, listing] = run({"list", "", "", "", ""});
     CHECK(lrc == 0);
     CHECK(listing.find("CI bot") != std::string::npos);
     CHECK(listing.find(token) == std::string::npos);
     CHECK(listing.find(token.substr(token.rfind('_') + 1)) == std::string::npos);
 
-    CHECK(run({"create", "x", "root", ""}).first == 2);
+    CHECK(run({"create", "x", "root", "", ""}).first == 2);
     const std::string id = body_json(c.Get("/api/v1/me", bearer(token)))["token_id"];
-    CHECK(run({"revoke", "", "", id}).first == 0);
-    CHECK(run({"revoke", "", "", "stk_unknown"}).first == 1);
+    CHECK(run({"revoke", "", "", id, ""}).first == 0);
+    CHECK(run({"revoke", "", "", "stk_unknown", ""}).first == 1);
     CHECK(c.Get("/api/v1/me", bearer(token))->status == 401);
 }
