@@ -53,8 +53,12 @@ std::optional<std::vector<StaffRole>> parse_staff_roles(std::string_view text) {
 
 std::string join_staff_roles(const std::vector<StaffRole>& roles) {
     std::string out;
-    for (StaffRole r : roles)
-        out += (out.empty() ? "" : ",") + std::string(to_string(r));
+    for (StaffRole r : roles) {
+        // Appended piece by piece: `a + b` into `out` makes GCC 12 -O3 warn (-Wrestrict) wrongly.
+        if (!out.empty())
+            out += ',';
+        out += to_string(r);
+    }
     return out;
 }
 

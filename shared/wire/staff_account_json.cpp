@@ -37,7 +37,9 @@ std::optional<std::vector<StaffRole>> read_roles(JsonReader& r, const nlohmann::
             r.add_error("roles", "invalid_type");
             return std::nullopt;
         }
-        names += (names.empty() ? "" : ",") + name.get<std::string>();
+        if (!names.empty())
+            names += ',';
+        names += name.get<std::string>();
     }
     if (v.empty())
         return std::vector<StaffRole>{}; // the rules say "required"
@@ -79,8 +81,11 @@ StaffAccount staff_account_from_json(const nlohmann::json& j) {
     a.email = j.at("email").get<std::string>();
     a.display_name = j.at("display_name").get<std::string>();
     std::string names;
-    for (const auto& r : j.at("roles"))
-        names += (names.empty() ? "" : ",") + r.get<std::string>();
+    for (const auto& r : j.at("roles")) {
+        if (!names.empty())
+            names += ',';
+        names += r.get<std::string>();
+    }
     a.roles = parse_staff_roles(names).value_or(std::vector<StaffRole>{});
     a.language = j.at("language").get<std::string>() == "en" ? Language::English : Language::French;
     a.state = j.at("state").get<std::string>() == "disabled" ? StaffAccountState::Disabled : StaffAccountState::Active;
