@@ -4,6 +4,8 @@
 #include <openssl/rand.h>
 #include <stdexcept>
 
+#include "server/security/base32.h"
+
 namespace isp::security {
 
 std::string random_bytes(std::size_t n) {
@@ -34,22 +36,7 @@ std::string sha256_hex(std::string_view data) {
 
 std::string new_id(std::string_view prefix, std::size_t n) {
     // Crockford-style alphabet: lower case, no i/l/o/u, easy to read aloud and in URLs.
-    static constexpr char alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
-    const std::string bytes = random_bytes(n);
-    std::string out(prefix);
-    unsigned buffer = 0;
-    int bits = 0;
-    for (unsigned char b : bytes) {
-        buffer = (buffer << 8) | b;
-        bits += 8;
-        while (bits >= 5) {
-            out += alphabet[(buffer >> (bits - 5)) & 31];
-            bits -= 5;
-        }
-    }
-    if (bits > 0)
-        out += alphabet[(buffer << (5 - bits)) & 31];
-    return out;
+    return std::string(prefix) + base32_encode(random_bytes(n), "0123456789abcdefghjkmnpqrstvwxyz");
 }
 
 } // namespace isp::security

@@ -10,18 +10,7 @@
 namespace isp::security {
 namespace {
 
-constexpr char base32_alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 constexpr std::int64_t step_seconds = 30;
-
-int base32_value(char c) {
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A';
-    if (c >= 'a' && c <= 'z')
-        return c - 'a';
-    if (c >= '2' && c <= '7')
-        return c - '2' + 26;
-    return -1;
-}
 
 bool is_unreserved(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
@@ -50,49 +39,6 @@ std::int64_t time_step(std::int64_t unix_seconds) {
 }
 
 } // namespace
-
-std::string base32_encode(std::string_view bytes) {
-    std::string out;
-    out.reserve((bytes.size() * 8 + 4) / 5);
-    unsigned buffer = 0;
-    int bits = 0;
-    for (unsigned char b : bytes) {
-        buffer = (buffer << 8) | b;
-        bits += 8;
-        while (bits >= 5) {
-            out += base32_alphabet[(buffer >> (bits - 5)) & 31];
-            bits -= 5;
-        }
-    }
-    if (bits > 0)
-        out += base32_alphabet[(buffer << (5 - bits)) & 31];
-    return out;
-}
-
-std::optional<std::string> base32_decode(std::string_view text) {
-    std::string out;
-    unsigned buffer = 0;
-    int bits = 0;
-    std::size_t symbols = 0;
-    for (char c : text) {
-        if (c == ' ' || c == '=')
-            continue;
-        const int v = base32_value(c);
-        if (v < 0)
-            return std::nullopt;
-        ++symbols;
-        buffer = (buffer << 5) | static_cast<unsigned>(v);
-        bits += 5;
-        if (bits >= 8) {
-            out += static_cast<char>((buffer >> (bits - 8)) & 0xFF);
-            bits -= 8;
-        }
-    }
-    const std::size_t tail = symbols % 8;
-    if (tail == 1 || tail == 3 || tail == 6)
-        return std::nullopt;
-    return out;
-}
 
 std::string hotp_code(std::string_view key, std::uint64_t counter, int digits) {
     if (digits < 6 || digits > 8)

@@ -6,15 +6,9 @@
 #include <string>
 #include <string_view>
 
+#include "server/security/base32.h" // base32_encode, base32_decode: how TOTP secrets are written
+
 namespace isp::security {
-
-// RFC 4648 base32 (A-Z, 2-7), upper case, no padding: how authenticator apps take secrets.
-std::string base32_encode(std::string_view bytes);
-
-// Case-insensitive; ignores spaces and '=' padding (people copy secrets in groups); nullopt
-// on any other character, and on a length no encoding produces (1, 3 or 6 characters past a
-// multiple of 8: a character was lost in the copy).
-std::optional<std::string> base32_decode(std::string_view text);
 
 // RFC 4226 HOTP: HMAC-SHA1(key, counter), dynamically truncated, `digits` decimal digits,
 // zero-padded. Throws std::invalid_argument unless 6 <= digits <= 8 (RFC 4226, section 5.3).
