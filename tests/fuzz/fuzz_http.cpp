@@ -103,7 +103,8 @@ private:
                     .bind("token_signing_key", signing_key, now)
                     .run();
                 for (const KnownToken& t : known_tokens) {
-                    isp::store::insert_staff_token(c, {t.token_id, t.token_id, t.roles, now, std::nullopt},
+                    isp::store::insert_staff_token(c,
+                                                   {t.token_id, t.token_id, t.roles, now, std::nullopt, std::nullopt},
                                                    isp::security::sha256_hex(t.secret));
                     if (t.revoked)
                         isp::store::revoke_staff_token(c, t.token_id, now);

@@ -71,9 +71,10 @@ struct World {
         isp::demo::seed_if_empty(*db, clock, *documents, config);
         db->write([&](isp::store::Connection& c) {
             const std::string now = clock.now_iso();
-            isp::store::insert_staff_token(c, {"stk_fuzzadmin", "fuzz admin", "admin", now, std::nullopt},
+            isp::store::insert_staff_token(c, {"stk_fuzzadmin", "fuzz admin", "admin", now, std::nullopt, std::nullopt},
                                            isp::security::sha256_hex(admin_secret));
-            isp::store::insert_staff_token(c, {"stk_fuzzrevoked", "fuzz revoked", "ops", now, std::nullopt},
+            isp::store::insert_staff_token(c,
+                                           {"stk_fuzzrevoked", "fuzz revoked", "ops", now, std::nullopt, std::nullopt},
                                            isp::security::sha256_hex(revoked_secret));
             isp::store::revoke_staff_token(c, "stk_fuzzrevoked", now);
         });
@@ -159,7 +160,7 @@ void check_staff(std::string_view token) {
     World& w = world();
     const auto row = isp::services::find_live_token(*w.db, token);
     if (row) {
-        ISP_FUZZ_CHECK(token == admin_secret && row->token_id == "stk_fuzzadmin" && !row->revoked_at,
+        ISP_FUZZ_CHECK(token == admin_secret && row->token.token_id == "stk_fuzzadmin" && !row->token.revoked_at,
                        std::string(token));
     }
     if (const auto roles = isp::services::parse_roles(token)) {
