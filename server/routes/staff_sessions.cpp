@@ -10,12 +10,12 @@
 #include "server/http/client_address.h"
 #include "server/http/json_body.h"
 #include "server/http/problem.h"
+#include "server/http/rate_limit.h"
 #include "server/http/route.h"
 #include "server/http/staff_auth.h"
 #include "server/http/staff_session_cookie.h"
 #include "server/routes/app_context.h"
 #include "server/routes/routes.h"
-#include "server/security/rate_limiter.h"
 #include "server/services/failure.h"
 #include "server/services/staff_accounts.h"
 #include "server/services/staff_second_factor.h"
@@ -64,11 +64,7 @@ void register_staff_sessions(httplib::Server& http, AppContext& app) {
     http.Post("/api/v1/staff/password", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                   const std::string address = http::client_address(req, app.config.trusted_proxies);
                   // Public, and each try hashes a password: limited like the landing's writes.
-                  if (const auto wait = app.landing_writes.take(address)) {
-                      http::ApiError e(429, wire::problem::too_many_attempts, "Too many requests; wait a moment.");
-                      e.retry_after_seconds = static_cast<int>(*wait);
-                      throw e;
-                  }
+                  http::take_or_refuse(app.landing_writes, address, http::request_language(req));
                   FieldErrors errors;
                   const auto request = wire::password_set_from_json(http::json_object_body(req), errors);
                   refuse_invalid(std::move(errors));
