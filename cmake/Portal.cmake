@@ -1,7 +1,7 @@
-# Builds the portal (portal/ + shared/) with Emscripten as an ExternalProject of this
-# same source tree, then embeds the page shell (web/index.html), portal.js and
-# portal.wasm — each also precompressed with gzip and brotli — into isp_web_bundle,
-# which the server links and serves.
+# Builds the browser apps (portal/ and console/, over webapp/ and shared/) with Emscripten
+# as an ExternalProject of this same source tree, then embeds their page shells
+# (web/index.html, web/console.html), .js and .wasm — each also precompressed with gzip and
+# brotli — into isp_web_bundle, which the server links and serves.
 include(ExternalProject)
 
 set(ISP_PORTAL_OUT "${CMAKE_BINARY_DIR}/portal-wasm")
@@ -22,9 +22,12 @@ if(ISP_BUILD_PORTAL)
     INSTALL_COMMAND ""
     BUILD_ALWAYS ON
     USES_TERMINAL_BUILD ON
-    BUILD_BYPRODUCTS "${ISP_PORTAL_OUT}/portal.js" "${ISP_PORTAL_OUT}/portal.wasm")
+    BUILD_BYPRODUCTS "${ISP_PORTAL_OUT}/portal.js" "${ISP_PORTAL_OUT}/portal.wasm"
+                     "${ISP_PORTAL_OUT}/console.js" "${ISP_PORTAL_OUT}/console.wasm")
   set(portal_js "${ISP_PORTAL_OUT}/portal.js")
   set(portal_wasm "${ISP_PORTAL_OUT}/portal.wasm")
+  set(console_js "${ISP_PORTAL_OUT}/console.js")
+  set(console_wasm "${ISP_PORTAL_OUT}/console.wasm")
   set(portal_dep portal_wasm)
 else()
   # Sanitizer and quick builds skip Emscripten; the server then serves a stub page.
@@ -32,13 +35,19 @@ else()
   set(portal_wasm "${ISP_WEB_OUT}/portal-stub.wasm")
   file(WRITE "${portal_js}" "document.title='Portal not built (ISP_BUILD_PORTAL=OFF)';\n")
   file(WRITE "${portal_wasm}" "")
+  set(console_js "${ISP_WEB_OUT}/console-stub.js")
+  set(console_wasm "${ISP_WEB_OUT}/console-stub.wasm")
+  file(WRITE "${console_js}" "document.title='Console not built (ISP_BUILD_PORTAL=OFF)';\n")
+  file(WRITE "${console_wasm}" "")
   set(portal_dep)
 endif()
 
 find_program(ISP_GZIP gzip REQUIRED)
 find_program(ISP_BROTLI brotli REQUIRED)
 set(bundle_files)
-foreach(pair "index_html=${CMAKE_SOURCE_DIR}/web/index.html" "portal_js=${portal_js}" "portal_wasm=${portal_wasm}")
+foreach(pair "index_html=${CMAKE_SOURCE_DIR}/web/index.html" "portal_js=${portal_js}" "portal_wasm=${portal_wasm}"
+             "console_html=${CMAKE_SOURCE_DIR}/web/console.html" "console_js=${console_js}"
+             "console_wasm=${console_wasm}")
   string(REGEX REPLACE "=.*$" "" sym "${pair}")
   string(REGEX REPLACE "^[^=]*=" "" src "${pair}")
   add_custom_command(OUTPUT "${ISP_WEB_OUT}/${sym}.gz" "${ISP_WEB_OUT}/${sym}.br"

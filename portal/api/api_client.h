@@ -5,19 +5,16 @@
 #include <optional>
 #include <string>
 
-#include "portal/api/api_error.h"
 #include "portal/api/landing_types.h"
 #include "shared/domain/money.h"
 #include "shared/signup/signup_form.h"
+#include "webapp/api/api_call.h"
 
 namespace isp::portal {
 
-template <class T> struct ApiResult {
-    std::optional<T> value; // set on success
-    ApiError error;         // meaningful when value is empty
-};
-
-template <class T> using ApiCallback = std::function<void(ApiResult<T>)>;
+using webapp::ApiCallback;
+using webapp::ApiError;
+using webapp::ApiResult;
 
 class ApiClient {
 public:

@@ -3,8 +3,8 @@
 #include <string_view>
 #include <utility>
 
-#include "portal/platform/browser.h"
 #include "shared/wire/json_reader.h"
+#include "webapp/platform/browser.h"
 
 namespace isp::portal {
 namespace {
@@ -34,7 +34,7 @@ App::App()
       customer_(api_), journeys_{&customer_, &signup_} {
     // The person's own choice (the FR/EN switch) is remembered for their next visit.
     session_.change_language = [this](Language language) {
-        platform::store_preference("language", wire::to_string(language));
+        webapp::platform::store_preference("language", wire::to_string(language));
         set_language(language);
     };
 }
@@ -42,9 +42,9 @@ App::App()
 void App::start(std::function<void()> catalog_answered) {
     started_ = std::chrono::steady_clock::now();
     catalog_answered_ = std::move(catalog_answered);
-    pending_draft_id_ = platform::query_parameter("draft");
-    const std::string remembered = platform::stored_preference("language");
-    set_language(remembered.empty() ? first_known_language(platform::browser_languages())
+    pending_draft_id_ = webapp::platform::query_parameter("draft");
+    const std::string remembered = webapp::platform::stored_preference("language");
+    set_language(remembered.empty() ? first_known_language(webapp::platform::browser_languages())
                                     : wire::parse_language(remembered));
     load_bootstrap();
 }
@@ -74,7 +74,7 @@ void App::set_language(Language language) {
     for (Journey* journey : journeys_)
         journey->set_language(language); // the client's documents and messages follow the page
     api_.set_language(language);
-    platform::set_page_language(wire::to_string(language));
+    webapp::platform::set_page_language(wire::to_string(language));
 }
 
 // The catalog usually answers before the window is even ready; the offers are then the first

@@ -1,7 +1,7 @@
 // CustomerJourney's invoices (issue #6): the verified client's invoices with their lines,
 // narrowed by status, each downloadable as the PDF the server renders.
 #include "portal/app/customer_journey.h"
-#include "portal/platform/browser.h"
+#include "webapp/platform/browser.h"
 
 namespace isp::portal {
 
@@ -29,7 +29,7 @@ void CustomerJourney::toggle_invoice(const std::string& invoice_id) {
 void CustomerJourney::download_invoice(const std::string& invoice_id) {
     for (const ClientInvoice& i : invoices_.invoices)
         if (i.invoice.invoice_id == invoice_id && !i.document_download_url.empty())
-            platform::open_document(i.document_download_url);
+            webapp::platform::open_document(i.document_download_url);
 }
 
 } // namespace isp::portal

@@ -5,7 +5,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "portal/platform/browser.h"
 #include "shared/billing/plan_change.h"
 #include "shared/domain/cin.h"
 #include "shared/domain/money.h"
@@ -13,6 +12,7 @@
 #include "shared/signup/messages.h"
 #include "shared/signup/proof_of_identity.h"
 #include "shared/wire/problem_codes.h"
+#include "webapp/platform/browser.h"
 
 namespace isp::portal {
 namespace {
@@ -311,7 +311,8 @@ void CustomerJourney::confirm_change() {
     const bool retry = attempt_ && attempt_->network_failed && attempt_->contract_id == contract_id_ &&
                        attempt_->target_offer_id == target_offer_id_ && attempt_->effective_date == effective_date_;
     if (!retry)
-        attempt_ = Attempt{"chg_" + platform::random_hex(16), contract_id_, target_offer_id_, effective_date_, false};
+        attempt_ =
+            Attempt{"chg_" + webapp::platform::random_hex(16), contract_id_, target_offer_id_, effective_date_, false};
     attempt_->network_failed = false;
     busy_ = CustomerBusy::Submitting;
     api_.submit_plan_change(token_, contract_id_, target_offer_id_, effective_date_, attempt_->idempotency_key,
@@ -359,7 +360,7 @@ void CustomerJourney::download_contract(const std::string& contract_id) {
         return;
     // Just after a plan change the answer already carries a fresh link to the new version.
     if (result_ && result_->contract_id == contract_id && !result_->document.document_download_url.empty()) {
-        platform::open_document(result_->document.document_download_url);
+        webapp::platform::open_document(result_->document.document_download_url);
         return;
     }
     busy_ = CustomerBusy::Linking;
@@ -367,7 +368,7 @@ void CustomerJourney::download_contract(const std::string& contract_id) {
     api_.document_link(contract_id, token_, [this](ApiResult<DocumentLink> result) {
         busy_ = CustomerBusy::None;
         if (result.value) {
-            platform::open_document(result.value->document_download_url);
+            webapp::platform::open_document(result.value->document_download_url);
             return;
         }
         if (!token_lost(result.error))

@@ -13,7 +13,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "portal/api/api_error.h"
+#include "portal/api/api_client.h"
 #include "portal/api/landing_types.h"
 #include "portal/i18n/ui_text.h"
 

@@ -5,9 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "portal/platform/browser.h"
 #include "shared/wire/problem_codes.h"
 #include "shared/wire/signup_json.h"
+#include "webapp/platform/browser.h"
 
 namespace isp::portal {
 namespace {
@@ -198,8 +198,8 @@ void SignupJourney::on_draft_saved(const Draft& draft, const SignupForm& sent) {
     draft_id_ = draft.draft_id;
     saved_form_ = sent;
     ++drafts_saved_;
-    draft_link_ = platform::page_base_url() + "?draft=" + draft_id_;
-    platform::replace_query("?draft=" + draft_id_);
+    draft_link_ = webapp::platform::page_base_url() + "?draft=" + draft_id_;
+    webapp::platform::replace_query("?draft=" + draft_id_);
 }
 
 void SignupJourney::load_draft(const std::string& draft_id) {
@@ -215,7 +215,7 @@ void SignupJourney::load_draft(const std::string& draft_id) {
             else
                 show_server(e, Text::DraftNotFound);
             if (!e.network())
-                platform::replace_query(""); // the link is dead: do not keep it in the address bar
+                webapp::platform::replace_query(""); // the link is dead: do not keep it in the address bar
             step_ = JourneyStep::ChooseOffer;
             return;
         }
@@ -223,7 +223,7 @@ void SignupJourney::load_draft(const std::string& draft_id) {
         form_ = draft.form;
         draft_id_ = draft.draft_id;
         saved_form_ = form_;
-        draft_link_ = platform::page_base_url() + "?draft=" + draft_id_;
+        draft_link_ = webapp::platform::page_base_url() + "?draft=" + draft_id_;
         // What was typed before counts as edited: its errors show straight away.
         for (const SignupField& f : signup_fields())
             if (const std::string* value = text_field(form_, f.name); value && !value->empty())
@@ -247,7 +247,7 @@ void SignupJourney::submit() {
     }
     const bool retry = attempt_ && attempt_->network_failed && attempt_->form == form_;
     if (!retry)
-        attempt_ = Attempt{"sub_" + platform::random_hex(16), form_, false};
+        attempt_ = Attempt{"sub_" + webapp::platform::random_hex(16), form_, false};
     attempt_->network_failed = false;
     busy_ = Busy::Submitting;
     api_.submit_new(form_, draft_id_, attempt_->idempotency_key, [this](ApiResult<NewContract> result) {
@@ -261,7 +261,7 @@ void SignupJourney::submit() {
         notice_.reset();
         draft_id_.clear(); // the draft became this contract
         draft_link_.clear();
-        platform::replace_query("");
+        webapp::platform::replace_query("");
         step_ = JourneyStep::Done;
     });
 }
@@ -308,12 +308,12 @@ void SignupJourney::start_over() {
 namespace isp::portal {
 
 bool SignupJourney::copy_draft_link() const {
-    return platform::copy_to_clipboard(draft_link_);
+    return webapp::platform::copy_to_clipboard(draft_link_);
 }
 
 void SignupJourney::open_contract_document() const {
     if (contract_ && !contract_->document_download_url.empty())
-        platform::open_document(contract_->document_download_url);
+        webapp::platform::open_document(contract_->document_download_url);
 }
 
 } // namespace isp::portal

@@ -1,5 +1,7 @@
 #include "portal/i18n/ui_text.h"
 
+#include "webapp/i18n/translation.h"
+
 namespace isp::portal {
 namespace {
 
@@ -151,7 +153,7 @@ static_assert(in_enum_order(), "ui_text entries must follow the Text enum, one e
 
 std::string_view text(Text id, Language language) {
     const Entry& e = entries[static_cast<std::size_t>(id)];
-    return language == Language::French ? e.fr : e.en;
+    return webapp::in_language({e.fr, e.en}, language);
 }
 
 std::string_view short_month_name(int month, Language language, bool initial) {
@@ -167,10 +169,7 @@ std::string_view short_month_name(int month, Language language, bool initial) {
 }
 
 std::string text(Text id, Language language, std::string_view value) {
-    std::string out{text(id, language)};
-    if (const auto at = out.find("{}"); at != std::string::npos)
-        out.replace(at, 2, value);
-    return out;
+    return webapp::with_value(text(id, language), value);
 }
 
 std::string text(Text id, Language language, int value) {

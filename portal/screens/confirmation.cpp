@@ -2,10 +2,10 @@
 
 #include "imgui.h"
 #include "portal/screens/screen_registry.h"
-#include "portal/ui/test_probe.h"
-#include "portal/ui/theme.h"
-#include "portal/ui/widgets.h"
 #include "shared/domain/money.h"
+#include "webapp/ui/test_probe.h"
+#include "webapp/ui/theme.h"
+#include "webapp/ui/widgets.h"
 
 namespace isp::portal {
 namespace {
@@ -22,24 +22,24 @@ std::string ConfirmationScreen::title() const {
 }
 
 void ConfirmationScreen::detail_line(Text label, const std::string& value) {
-    ui::muted_text(tr(label), ui::small_font_size);
-    ui::text(value);
-    ui::gap(6.0f);
+    webapp::ui::muted_text(tr(label), webapp::ui::small_font_size);
+    webapp::ui::text(value);
+    webapp::ui::gap(6.0f);
 }
 
 void ConfirmationScreen::draw_content() {
     const auto& contract = journey_.contract();
     if (!contract)
         return;
-    ui::banner(tr(Text::ConfirmationHeading), ui::Tone::Success);
-    ui::gap(12.0f);
-    ui::muted_text(tr(Text::ContractNumber));
-    ui::heading(contract->contract_number, ui::title_font_size);
-    ui::probe::item("contract_number");
-    ui::muted_text(tr(Text::ConfirmationNote), ui::small_font_size);
-    ui::gap(12.0f);
+    webapp::ui::banner(tr(Text::ConfirmationHeading), webapp::ui::Tone::Success);
+    webapp::ui::gap(12.0f);
+    webapp::ui::muted_text(tr(Text::ContractNumber));
+    webapp::ui::heading(contract->contract_number, webapp::ui::title_font_size);
+    webapp::ui::probe::item("contract_number");
+    webapp::ui::muted_text(tr(Text::ConfirmationNote), webapp::ui::small_font_size);
+    webapp::ui::gap(12.0f);
     ImGui::Separator();
-    ui::gap(8.0f);
+    webapp::ui::gap(8.0f);
     const Offer& offer = contract->offer;
     detail_line(Text::Offer, offer.name);
     detail_line(Text::MonthlyPrice, format_money(price_with_tax(offer), lang()) + " " +
@@ -47,14 +47,14 @@ void ConfirmationScreen::draw_content() {
                                         format_money(offer.monthly_price, lang()) + " " +
                                         std::string{tr(Text::ExclTaxPerMonth)});
     detail_line(Text::StartDate, contract->contract_start_date);
-    ui::gap(8.0f);
+    webapp::ui::gap(8.0f);
     const float width = narrow() ? -1.0f : 0.0f;
-    if (ui::primary_button(tr(Text::DownloadContract), "button:download", !contract->document_download_url.empty(),
-                           width))
+    if (webapp::ui::primary_button(tr(Text::DownloadContract), "button:download",
+                                   !contract->document_download_url.empty(), width))
         journey_.open_contract_document();
     if (!narrow())
         ImGui::SameLine();
-    if (ui::secondary_button(tr(Text::NewSignup), "button:new_signup", true, width))
+    if (webapp::ui::secondary_button(tr(Text::NewSignup), "button:new_signup", true, width))
         journey_.start_over();
 }
 

@@ -4,13 +4,13 @@
 
 #include "imgui.h"
 #include "portal/screens/screen_registry.h"
-#include "portal/ui/box.h"
-#include "portal/ui/test_probe.h"
-#include "portal/ui/theme.h"
-#include "portal/ui/widgets.h"
 #include "shared/billing/invoice_history.h"
 #include "shared/domain/money.h"
 #include "shared/domain/month_names.h"
+#include "webapp/ui/box.h"
+#include "webapp/ui/test_probe.h"
+#include "webapp/ui/theme.h"
+#include "webapp/ui/widgets.h"
 
 namespace isp::portal {
 namespace {
@@ -28,7 +28,7 @@ Text status_text(InvoiceStatus status) {
 }
 
 ImVec4 status_colour(InvoiceStatus status) {
-    const ui::Palette& p = ui::palette();
+    const webapp::ui::Palette& p = webapp::ui::palette();
     switch (status) {
     case InvoiceStatus::Paid: return p.success;
     case InvoiceStatus::Overdue: return p.error;
@@ -52,20 +52,20 @@ std::string InvoicesScreen::title() const {
 
 void InvoicesScreen::draw_content() {
     const bool idle = journey_.busy() == CustomerBusy::None;
-    ui::heading(tr(Text::InvoicesHeading), ui::title_font_size);
+    webapp::ui::heading(tr(Text::InvoicesHeading), webapp::ui::title_font_size);
     if (const auto& notice = journey_.notice()) {
         const std::string message = worded(*notice, lang());
-        ui::banner(message, notice->error ? ui::Tone::Error : ui::Tone::Info, "notice");
-        ui::gap(8.0f);
+        webapp::ui::banner(message, notice->error ? webapp::ui::Tone::Error : webapp::ui::Tone::Info, "notice");
+        webapp::ui::gap(8.0f);
     }
     const auto& invoices = journey_.invoices().invoices;
     if (invoices.empty()) {
-        ui::muted_text(tr(Text::NoInvoices));
+        webapp::ui::muted_text(tr(Text::NoInvoices));
     } else {
         draw_chart();
-        ui::gap(12.0f);
+        webapp::ui::gap(12.0f);
         draw_filters();
-        ui::gap(10.0f);
+        webapp::ui::gap(10.0f);
         const auto& filter = journey_.invoice_filter();
         int shown = 0;
         for (const ClientInvoice& i : invoices) {
@@ -75,16 +75,16 @@ void InvoicesScreen::draw_content() {
             ++shown;
         }
         if (shown == 0)
-            ui::muted_text(tr(Text::NoInvoicesWithStatus));
+            webapp::ui::muted_text(tr(Text::NoInvoicesWithStatus));
     }
-    ui::gap(8.0f);
-    if (ui::secondary_button(tr(Text::BackToSubscriptions), "button:back_to_subscriptions", idle))
+    webapp::ui::gap(8.0f);
+    if (webapp::ui::secondary_button(tr(Text::BackToSubscriptions), "button:back_to_subscriptions", idle))
         journey_.back_to_dashboard();
 }
 
 // Twelve bars, oldest on the left; the tallest fills the chart. Hover shows the amount.
 void InvoicesScreen::draw_chart() {
-    ui::bold_text(tr(Text::LastTwelveMonths));
+    webapp::ui::bold_text(tr(Text::LastTwelveMonths));
     const Date today = session_.catalog ? session_.catalog->today : Date{};
     std::vector<Invoice> all;
     for (const ClientInvoice& i : journey_.invoices().invoices)
@@ -94,13 +94,13 @@ void InvoicesScreen::draw_chart() {
     for (const MonthAmount& m : months)
         highest = std::max(highest, m.total_minor);
 
-    const ui::Palette& p = ui::palette();
+    const webapp::ui::Palette& p = webapp::ui::palette();
     const float label_height = ImGui::GetTextLineHeight() * 0.9f;
-    const float chart_height = ui::px(110.0f);
+    const float chart_height = webapp::ui::px(110.0f);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::InvisibleButton("##chart", ImVec2(width, chart_height + label_height + ui::px(4.0f)));
-    ui::probe::item("chart:invoices");
+    ImGui::InvisibleButton("##chart", ImVec2(width, chart_height + label_height + webapp::ui::px(4.0f)));
+    webapp::ui::probe::item("chart:invoices");
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float slot = width / 12.0f;
     const float bar = slot * 0.62f;
@@ -109,21 +109,22 @@ void InvoicesScreen::draw_chart() {
         const MonthAmount& m = months[i];
         const float x = origin.x + slot * static_cast<float>(i) + (slot - bar) / 2.0f;
         const float h = chart_height * static_cast<float>(m.total_minor) / static_cast<float>(highest);
-        const ImVec2 top(x, origin.y + chart_height - std::max(h, m.total_minor > 0 ? ui::px(2.0f) : 0.0f));
+        const ImVec2 top(x, origin.y + chart_height - std::max(h, m.total_minor > 0 ? webapp::ui::px(2.0f) : 0.0f));
         const ImVec2 bottom(x + bar, origin.y + chart_height);
         const bool hovered = ImGui::IsMouseHoveringRect(ImVec2(x, origin.y), ImVec2(x + bar, bottom.y));
-        draw->AddRectFilled(top, bottom, ui::color(hovered ? p.accent_hovered : p.accent), ui::px(3.0f));
+        draw->AddRectFilled(top, bottom, webapp::ui::color(hovered ? p.accent_hovered : p.accent),
+                            webapp::ui::px(3.0f));
         const std::string label{short_month_name(m.month, lang(), narrow())};
         const float label_width = ImGui::CalcTextSize(label.c_str()).x * 0.85f;
         draw->AddText(nullptr, ImGui::GetFontSize() * 0.85f,
-                      ImVec2(x + (bar - label_width) / 2.0f, origin.y + chart_height + ui::px(3.0f)),
-                      ui::color(p.muted), label.c_str());
+                      ImVec2(x + (bar - label_width) / 2.0f, origin.y + chart_height + webapp::ui::px(3.0f)),
+                      webapp::ui::color(p.muted), label.c_str());
         if (hovered)
             ImGui::SetTooltip("%s %d : %s", std::string{month_name(m.month, lang())}.c_str(), m.year,
                               format_money(Money{m.total_minor, currency}, lang()).c_str());
     }
     draw->AddLine(ImVec2(origin.x, origin.y + chart_height), ImVec2(origin.x + width, origin.y + chart_height),
-                  ui::color(p.border), ui::px(1.0f));
+                  webapp::ui::color(p.border), webapp::ui::px(1.0f));
 }
 
 void InvoicesScreen::draw_filters() {
@@ -148,54 +149,55 @@ void InvoicesScreen::draw_filters() {
             ImGui::SameLine();
         first = false;
         const bool selected = filter == c.status;
-        if (selected ? ui::primary_button(label, c.id) : ui::secondary_button(label, c.id))
+        if (selected ? webapp::ui::primary_button(label, c.id) : webapp::ui::secondary_button(label, c.id))
             journey_.set_invoice_filter(c.status);
     }
 }
 
 void InvoicesScreen::draw_invoice(const ClientInvoice& ci, bool idle) {
     const Invoice& inv = ci.invoice;
-    const ui::Palette& p = ui::palette();
+    const webapp::ui::Palette& p = webapp::ui::palette();
     ImGui::PushID(inv.invoice_id.c_str());
     {
-        const ui::Box box({p.surface, p.border});
-        ui::bold_text(period_label(inv, lang()), ui::large_font_size);
+        const webapp::ui::Box box({p.surface, p.border});
+        webapp::ui::bold_text(period_label(inv, lang()), webapp::ui::large_font_size);
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, status_colour(ci.status));
-        ui::bold_text(tr(status_text(ci.status)));
+        webapp::ui::bold_text(tr(status_text(ci.status)));
         ImGui::PopStyleColor();
-        ui::probe::item("status:" + inv.invoice_id);
-        ui::muted_text(inv.invoice_number + "  \u00b7  " + text(Text::DueOn, lang(), inv.due_date.to_iso()),
-                       ui::small_font_size);
-        ui::text(std::string{tr(Text::InvoiceTotal)} + " : " +
-                 format_money(Money{inv.total_minor, inv.currency}, lang()));
+        webapp::ui::probe::item("status:" + inv.invoice_id);
+        webapp::ui::muted_text(inv.invoice_number + "  \u00b7  " + text(Text::DueOn, lang(), inv.due_date.to_iso()),
+                               webapp::ui::small_font_size);
+        webapp::ui::text(std::string{tr(Text::InvoiceTotal)} + " : " +
+                         format_money(Money{inv.total_minor, inv.currency}, lang()));
         if (ci.status != InvoiceStatus::Paid)
-            ui::bold_text(std::string{tr(Text::Outstanding)} + " : " +
-                          format_money(Money{outstanding_minor(inv), inv.currency}, lang()));
+            webapp::ui::bold_text(std::string{tr(Text::Outstanding)} + " : " +
+                                  format_money(Money{outstanding_minor(inv), inv.currency}, lang()));
         if (journey_.expanded_invoice() == inv.invoice_id) {
-            ui::gap(4.0f);
+            webapp::ui::gap(4.0f);
             for (const InvoiceLine& l : inv.lines) {
-                ui::text(l.offer_name + "  \u2013  " + format_money(Money{l.total_minor, inv.currency}, lang()));
-                ui::muted_text(
+                webapp::ui::text(l.offer_name + "  \u2013  " +
+                                 format_money(Money{l.total_minor, inv.currency}, lang()));
+                webapp::ui::muted_text(
                     l.from_date.to_iso() + " \u2192 " + l.to_date.to_iso() + "  \u00b7  " +
                         text(Text::LineDays, lang(), std::to_string(l.days) + "/" + std::to_string(l.days_in_period)),
-                    ui::small_font_size);
+                    webapp::ui::small_font_size);
             }
         }
-        ui::gap(6.0f);
+        webapp::ui::gap(6.0f);
         const float width = narrow() ? -1.0f : 0.0f;
         const bool expanded = journey_.expanded_invoice() == inv.invoice_id;
-        if (ui::secondary_button(tr(expanded ? Text::HideDetails : Text::ShowDetails),
-                                 "button:details:" + inv.invoice_id, idle, width))
+        if (webapp::ui::secondary_button(tr(expanded ? Text::HideDetails : Text::ShowDetails),
+                                         "button:details:" + inv.invoice_id, idle, width))
             journey_.toggle_invoice(inv.invoice_id);
         if (!narrow())
             ImGui::SameLine();
-        if (ui::primary_button(tr(Text::DownloadInvoice), "button:download_invoice:" + inv.invoice_id,
-                               idle && !ci.document_download_url.empty(), width))
+        if (webapp::ui::primary_button(tr(Text::DownloadInvoice), "button:download_invoice:" + inv.invoice_id,
+                                       idle && !ci.document_download_url.empty(), width))
             journey_.download_invoice(inv.invoice_id);
     }
     ImGui::PopID();
-    ui::gap(8.0f);
+    webapp::ui::gap(8.0f);
 }
 
 } // namespace isp::portal

@@ -4,11 +4,11 @@
 
 #include "imgui.h"
 #include "portal/screens/screen_registry.h"
-#include "portal/ui/box.h"
-#include "portal/ui/test_probe.h"
-#include "portal/ui/theme.h"
-#include "portal/ui/widgets.h"
 #include "shared/domain/money.h"
+#include "webapp/ui/box.h"
+#include "webapp/ui/test_probe.h"
+#include "webapp/ui/theme.h"
+#include "webapp/ui/widgets.h"
 
 namespace isp::portal {
 namespace {
@@ -24,17 +24,18 @@ std::string OffersScreen::title() const {
 }
 
 void OffersScreen::draw_content() {
-    ui::heading(tr(Text::OffersHeading), ui::title_font_size);
-    ui::muted_text(tr(Text::OffersIntro));
-    ui::gap(4.0f);
-    ui::muted_text(tr(Text::ExistingCustomerIntro), ui::small_font_size);
-    if (ui::secondary_button(tr(Text::ExistingCustomer), "button:existing_customer", true, narrow() ? -1.0f : 0.0f))
+    webapp::ui::heading(tr(Text::OffersHeading), webapp::ui::title_font_size);
+    webapp::ui::muted_text(tr(Text::OffersIntro));
+    webapp::ui::gap(4.0f);
+    webapp::ui::muted_text(tr(Text::ExistingCustomerIntro), webapp::ui::small_font_size);
+    if (webapp::ui::secondary_button(tr(Text::ExistingCustomer), "button:existing_customer", true,
+                                     narrow() ? -1.0f : 0.0f))
         customer_.start();
-    ui::gap(8.0f);
+    webapp::ui::gap(8.0f);
     if (const auto& notice = journey_.notice()) {
         const std::string message = worded(*notice, lang());
-        ui::banner(message, notice->error ? ui::Tone::Error : ui::Tone::Info, "notice");
-        ui::gap(8.0f);
+        webapp::ui::banner(message, notice->error ? webapp::ui::Tone::Error : webapp::ui::Tone::Info, "notice");
+        webapp::ui::gap(8.0f);
     }
     const Bootstrap* catalog = session_.catalog;
     bool any = false;
@@ -42,15 +43,17 @@ void OffersScreen::draw_content() {
         if (family.offers.empty())
             continue;
         any = true;
-        ui::gap(12.0f);
+        webapp::ui::gap(12.0f);
         const std::string& label = lang() == Language::French ? family.label_fr : family.label_en;
-        ui::heading(label.empty() ? family_label(family.family, lang()) : std::string_view{label}, ui::large_font_size);
+        webapp::ui::heading(label.empty() ? family_label(family.family, lang()) : std::string_view{label},
+                            webapp::ui::large_font_size);
         ImGui::Separator();
-        ui::gap(4.0f);
+        webapp::ui::gap(4.0f);
 
         const float spacing = ImGui::GetStyle().ItemSpacing.x;
         const float avail = ImGui::GetContentRegionAvail().x;
-        const int columns = std::clamp(static_cast<int>((avail + spacing) / (ui::px(card_min_width) + spacing)), 1, 3);
+        const int columns =
+            std::clamp(static_cast<int>((avail + spacing) / (webapp::ui::px(card_min_width) + spacing)), 1, 3);
         ImGui::PushID(static_cast<int>(family.family));
         if (ImGui::BeginTable("##offers", columns, ImGuiTableFlags_SizingStretchSame)) {
             for (const Offer& offer : family.offers) {
@@ -62,22 +65,22 @@ void OffersScreen::draw_content() {
         ImGui::PopID();
     }
     if (!any)
-        ui::muted_text(tr(Text::NoOffers));
+        webapp::ui::muted_text(tr(Text::NoOffers));
 }
 
 void OffersScreen::draw_offer_card(const Offer& offer) {
-    const ui::Palette& p = ui::palette();
+    const webapp::ui::Palette& p = webapp::ui::palette();
     const bool chosen = offer.offer_id == journey_.form().offer_id;
     ImGui::PushID(offer.offer_id.c_str());
     {
-        const ui::Box card({p.surface, chosen ? p.accent : p.border, chosen ? 2.0f : 1.0f});
-        ui::bold_text(offer.name, ui::large_font_size);
+        const webapp::ui::Box card({p.surface, chosen ? p.accent : p.border, chosen ? 2.0f : 1.0f});
+        webapp::ui::bold_text(offer.name, webapp::ui::large_font_size);
         if (!offer.description.empty())
-            ui::muted_text(offer.description);
-        ui::gap(6.0f);
+            webapp::ui::muted_text(offer.description);
+        webapp::ui::gap(6.0f);
         // The rule for the price with tax lives in shared/ (price_with_tax), as on the server.
         const float price_top = ImGui::GetCursorPosY();
-        ImGui::PushFont(ui::fonts().bold, ui::large_font_size);
+        ImGui::PushFont(webapp::ui::fonts().bold, webapp::ui::large_font_size);
         const float price_height = ImGui::GetTextLineHeight();
         ImGui::TextUnformatted(format_money(price_with_tax(offer), lang()).c_str());
         ImGui::PopFont();
@@ -86,15 +89,16 @@ void OffersScreen::draw_offer_card(const Offer& offer) {
         ImGui::SetCursorPosY(price_top + (price_height - ImGui::GetTextLineHeight()) * 0.8f);
         ImGui::TextUnformatted(tr(Text::InclTaxPerMonth).data(),
                                tr(Text::InclTaxPerMonth).data() + tr(Text::InclTaxPerMonth).size());
-        ui::muted_text(format_money(offer.monthly_price, lang()) + " " + std::string{tr(Text::ExclTaxPerMonth)});
-        ui::muted_text(offer.commitment_months > 0 ? text(Text::MinCommitment, lang(), offer.commitment_months)
-                                                   : std::string{tr(Text::NoCommitment)});
-        ui::gap(8.0f);
-        if (ui::primary_button(tr(Text::ChooseOffer), "offer:" + offer.offer_id, true, -1.0f))
+        webapp::ui::muted_text(format_money(offer.monthly_price, lang()) + " " +
+                               std::string{tr(Text::ExclTaxPerMonth)});
+        webapp::ui::muted_text(offer.commitment_months > 0 ? text(Text::MinCommitment, lang(), offer.commitment_months)
+                                                           : std::string{tr(Text::NoCommitment)});
+        webapp::ui::gap(8.0f);
+        if (webapp::ui::primary_button(tr(Text::ChooseOffer), "offer:" + offer.offer_id, true, -1.0f))
             journey_.choose_offer(offer.offer_id);
     }
     ImGui::PopID();
-    ui::gap(4.0f);
+    webapp::ui::gap(4.0f);
 }
 
 } // namespace isp::portal

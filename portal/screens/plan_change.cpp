@@ -2,11 +2,11 @@
 
 #include "imgui.h"
 #include "portal/screens/screen_registry.h"
-#include "portal/ui/test_probe.h"
-#include "portal/ui/theme.h"
-#include "portal/ui/widgets.h"
 #include "shared/domain/money.h"
 #include "shared/domain/month_names.h"
+#include "webapp/ui/test_probe.h"
+#include "webapp/ui/theme.h"
+#include "webapp/ui/widgets.h"
 
 namespace isp::portal {
 namespace {
@@ -34,21 +34,22 @@ void PlanChangeScreen::draw_preview() {
         return;
     const Date first = bill->first_day();
     const std::string month = std::string{month_name(first.month, lang())} + " " + std::to_string(first.year);
-    ui::bold_text(text(Text::FirstInvoicePreview, lang(), month));
+    webapp::ui::bold_text(text(Text::FirstInvoicePreview, lang(), month));
     for (const ProratedLine& line : bill->lines) {
         const Subscription* s = journey_.selected();
         const EligibleOffer* t = journey_.target();
         const std::string& name = s && line.offer_id == s->offer.offer_id ? s->offer.name
                                   : t                                     ? t->offer.name
                                                                           : line.offer_id;
-        ui::text(name + "  ·  " + line.from.to_iso() + " → " + line.to.to_iso() + "  ·  " +
-                 text(Text::LineDays, lang(), std::to_string(line.days) + "/" + std::to_string(line.days_in_period)) +
-                 "  ·  " + format_money(Money{line.total_minor, bill->currency}, lang()));
+        webapp::ui::text(
+            name + "  ·  " + line.from.to_iso() + " → " + line.to.to_iso() + "  ·  " +
+            text(Text::LineDays, lang(), std::to_string(line.days) + "/" + std::to_string(line.days_in_period)) +
+            "  ·  " + format_money(Money{line.total_minor, bill->currency}, lang()));
     }
-    ui::bold_text(std::string{tr(Text::InvoiceTotal)} + " : " +
-                  format_money(Money{bill->total_minor, bill->currency}, lang()));
-    ui::probe::item("preview:total");
-    ui::gap(14.0f);
+    webapp::ui::bold_text(std::string{tr(Text::InvoiceTotal)} + " : " +
+                          format_money(Money{bill->total_minor, bill->currency}, lang()));
+    webapp::ui::probe::item("preview:total");
+    webapp::ui::gap(14.0f);
 }
 
 void PlanChangeScreen::draw_content() {
@@ -56,44 +57,44 @@ void PlanChangeScreen::draw_content() {
     if (!s)
         return;
     const bool idle = journey_.busy() == CustomerBusy::None;
-    ui::heading(tr(Text::PlanChangeHeading), ui::title_font_size);
-    ui::muted_text(tr(Text::CurrentOffer), ui::small_font_size);
-    ui::bold_text(s->offer.name, ui::large_font_size);
-    ui::text(format_money(s->monthly_price, lang()) + " " + std::string{tr(Text::ExclTaxPerMonth)} + "  \u00b7  " +
-             std::string{tr(Text::Line)} + " : " + s->contract.service_identifier);
-    ui::gap(12.0f);
+    webapp::ui::heading(tr(Text::PlanChangeHeading), webapp::ui::title_font_size);
+    webapp::ui::muted_text(tr(Text::CurrentOffer), webapp::ui::small_font_size);
+    webapp::ui::bold_text(s->offer.name, webapp::ui::large_font_size);
+    webapp::ui::text(format_money(s->monthly_price, lang()) + " " + std::string{tr(Text::ExclTaxPerMonth)} +
+                     "  \u00b7  " + std::string{tr(Text::Line)} + " : " + s->contract.service_identifier);
+    webapp::ui::gap(12.0f);
 
-    ui::bold_text(tr(Text::ChooseNewOffer));
+    webapp::ui::bold_text(tr(Text::ChooseNewOffer));
     if (s->eligible_offers.empty())
-        ui::muted_text(tr(Text::NoEligibleOffers));
+        webapp::ui::muted_text(tr(Text::NoEligibleOffers));
     ImGui::BeginDisabled(!idle);
     for (const EligibleOffer& e : s->eligible_offers) {
         ImGui::PushID(e.offer.offer_id.c_str());
         const bool chosen = journey_.target_offer_id() == e.offer.offer_id;
         if (ImGui::RadioButton(e.offer.name.c_str(), chosen))
             journey_.choose_target(e.offer.offer_id);
-        ui::probe::item("offer_choice:" + e.offer.offer_id);
+        webapp::ui::probe::item("offer_choice:" + e.offer.offer_id);
         ImGui::Indent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
         const bool upgrade = e.direction == "upgrade";
-        ui::muted_text(std::string{tr(upgrade ? Text::Upgrade : Text::Downgrade)} + "  \u00b7  " +
-                           text(Text::DifferencePerMonth, lang(), signed_money(e.monthly_difference, lang())) +
-                           "  \u00b7  " + format_money(price_with_tax(e.offer), lang()) + " " +
-                           std::string{tr(Text::InclTaxPerMonth)},
-                       ui::small_font_size);
+        webapp::ui::muted_text(std::string{tr(upgrade ? Text::Upgrade : Text::Downgrade)} + "  \u00b7  " +
+                                   text(Text::DifferencePerMonth, lang(), signed_money(e.monthly_difference, lang())) +
+                                   "  \u00b7  " + format_money(price_with_tax(e.offer), lang()) + " " +
+                                   std::string{tr(Text::InclTaxPerMonth)},
+                               webapp::ui::small_font_size);
         ImGui::Unindent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
         ImGui::PopID();
-        ui::gap(4.0f);
+        webapp::ui::gap(4.0f);
     }
     ImGui::EndDisabled();
     if (const auto error = journey_.shown_error("target_offer_id"))
-        ui::error_text(*error);
-    ui::gap(10.0f);
+        webapp::ui::error_text(*error);
+    webapp::ui::gap(10.0f);
 
-    ui::bold_text(tr(Text::EffectiveDate));
-    ui::muted_text(tr(Text::EffectiveDateHint), ui::small_font_size);
+    webapp::ui::bold_text(tr(Text::EffectiveDate));
+    webapp::ui::muted_text(tr(Text::EffectiveDateHint), webapp::ui::small_font_size);
     const auto date_error = journey_.shown_error("effective_date");
-    const ui::FieldEvents events =
-        ui::text_input("effective_date", journey_.effective_date(), date_error.has_value(), idle);
+    const webapp::ui::FieldEvents events =
+        webapp::ui::text_input("effective_date", journey_.effective_date(), date_error.has_value(), idle);
     if (events.edited)
         journey_.field_edited("effective_date");
     if (events.left)
@@ -101,26 +102,26 @@ void PlanChangeScreen::draw_content() {
     if (events.submitted && idle)
         journey_.confirm_change();
     if (date_error)
-        ui::error_text(*date_error);
+        webapp::ui::error_text(*date_error);
     if (const auto error = journey_.shown_error("contract_id"))
-        ui::error_text(*error);
-    ui::gap(14.0f);
+        webapp::ui::error_text(*error);
+    webapp::ui::gap(14.0f);
     draw_preview();
 
     if (const auto& notice = journey_.notice()) {
         const std::string message = worded(*notice, lang());
-        ui::banner(message, notice->error ? ui::Tone::Error : ui::Tone::Info, "notice");
-        ui::gap(8.0f);
+        webapp::ui::banner(message, notice->error ? webapp::ui::Tone::Error : webapp::ui::Tone::Info, "notice");
+        webapp::ui::gap(8.0f);
     }
     const float width = narrow() ? -1.0f : 0.0f;
-    if (ui::primary_button(tr(Text::ConfirmChange), "button:confirm_change", idle, width))
+    if (webapp::ui::primary_button(tr(Text::ConfirmChange), "button:confirm_change", idle, width))
         journey_.confirm_change();
     if (!narrow())
         ImGui::SameLine();
-    if (ui::secondary_button(tr(Text::Back), "button:back", idle, width))
+    if (webapp::ui::secondary_button(tr(Text::Back), "button:back", idle, width))
         journey_.back_to_dashboard();
     if (journey_.busy() == CustomerBusy::Submitting)
-        ui::progress(tr(Text::SubmittingChange));
+        webapp::ui::progress(tr(Text::SubmittingChange));
 }
 
 } // namespace isp::portal

@@ -2,10 +2,10 @@
 
 #include "imgui.h"
 #include "portal/screens/screen_registry.h"
-#include "portal/ui/test_probe.h"
-#include "portal/ui/theme.h"
-#include "portal/ui/widgets.h"
 #include "shared/domain/money.h"
+#include "webapp/ui/test_probe.h"
+#include "webapp/ui/theme.h"
+#include "webapp/ui/widgets.h"
 
 namespace isp::portal {
 namespace {
@@ -23,12 +23,12 @@ void PlanChangedScreen::draw_content() {
     if (!result)
         return;
     const bool idle = journey_.busy() == CustomerBusy::None;
-    ui::banner(tr(Text::PlanChangedHeading), ui::Tone::Success);
-    ui::gap(12.0f);
+    webapp::ui::banner(tr(Text::PlanChangedHeading), webapp::ui::Tone::Success);
+    webapp::ui::gap(12.0f);
     auto line = [this](Text label, const std::string& value) {
-        ui::muted_text(tr(label), ui::small_font_size);
-        ui::text(value);
-        ui::gap(6.0f);
+        webapp::ui::muted_text(tr(label), webapp::ui::small_font_size);
+        webapp::ui::text(value);
+        webapp::ui::gap(6.0f);
     };
     if (!result->contract.contract_number.empty())
         line(Text::ContractNumber, result->contract.contract_number);
@@ -40,14 +40,15 @@ void PlanChangedScreen::draw_content() {
                                  std::string{tr(Text::ExclTaxPerMonth)});
     line(Text::EffectiveDate, result->effective_date);
     line(Text::ContractVersion, std::to_string(result->document.document_version));
-    ui::probe::item("document_version");
-    ui::gap(8.0f);
+    webapp::ui::probe::item("document_version");
+    webapp::ui::gap(8.0f);
     const float width = narrow() ? -1.0f : 0.0f;
-    if (ui::primary_button(tr(Text::DownloadContract), "button:download_contract:" + result->contract_id, idle, width))
+    if (webapp::ui::primary_button(tr(Text::DownloadContract), "button:download_contract:" + result->contract_id, idle,
+                                   width))
         journey_.download_contract(result->contract_id);
     if (!narrow())
         ImGui::SameLine();
-    if (ui::secondary_button(tr(Text::BackToSubscriptions), "button:back_to_subscriptions", idle, width))
+    if (webapp::ui::secondary_button(tr(Text::BackToSubscriptions), "button:back_to_subscriptions", idle, width))
         journey_.back_to_dashboard();
 }
 

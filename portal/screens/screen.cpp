@@ -4,9 +4,9 @@
 
 #include "imgui.h"
 #include "imgui_internal.h" // ActiveId / MoveId: a press on a window background
-#include "portal/ui/test_probe.h"
-#include "portal/ui/theme.h"
-#include "portal/ui/widgets.h"
+#include "webapp/ui/test_probe.h"
+#include "webapp/ui/theme.h"
+#include "webapp/ui/widgets.h"
 
 namespace isp::portal {
 namespace {
@@ -27,15 +27,16 @@ std::string Screen::title() const {
 }
 
 bool Screen::narrow() {
-    return ImGui::GetContentRegionAvail().x < ui::px(520.0f);
+    return ImGui::GetContentRegionAvail().x < webapp::ui::px(520.0f);
 }
 
 void Screen::draw(bool entered) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float width = viewport->WorkSize.x;
     // The window's horizontal padding centres a column of readable width.
-    const float column = std::min(width - 2.0f * ui::px(side_margin), ui::px(ui::column_max_width));
-    const float margin = std::max(ui::px(side_margin), (width - column) * 0.5f);
+    const float column =
+        std::min(width - 2.0f * webapp::ui::px(side_margin), webapp::ui::px(webapp::ui::column_max_width));
+    const float margin = std::max(webapp::ui::px(side_margin), (width - column) * 0.5f);
 
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -52,9 +53,9 @@ void Screen::draw(bool entered) {
     ImGui::Begin(window_id.c_str(), nullptr, flags);
     ImGui::PopStyleVar();
     draw_header();
-    ui::gap(20.0f);
+    webapp::ui::gap(20.0f);
     draw_content();
-    ui::gap(40.0f);
+    webapp::ui::gap(40.0f);
     drag_to_scroll();
     ImGui::End();
 }
@@ -72,25 +73,25 @@ void Screen::drag_to_scroll() {
 }
 
 void Screen::draw_header() {
-    const ui::Palette& p = ui::palette();
+    const webapp::ui::Palette& p = webapp::ui::palette();
     const ImVec2 window_pos = ImGui::GetWindowPos();
     const float window_width = ImGui::GetWindowWidth();
     const ImVec2 top = ImGui::GetCursorScreenPos(); // column's left edge, top of the content
-    const float height = ui::px(header_height);
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(window_pos.x, top.y),
-                                              ImVec2(window_pos.x + window_width, top.y + height), ui::color(p.accent));
+    const float height = webapp::ui::px(header_height);
+    ImGui::GetWindowDrawList()->AddRectFilled(
+        ImVec2(window_pos.x, top.y), ImVec2(window_pos.x + window_width, top.y + height), webapp::ui::color(p.accent));
 
     // Operator logo (once loaded) and name on the left, vertically centred.
     float name_x = top.x;
-    if (const platform::Image& logo = session_.operator_logo; logo.texture) {
-        const float logo_height = ui::px(logo_size);
+    if (const webapp::platform::Image& logo = session_.operator_logo; logo.texture) {
+        const float logo_height = webapp::ui::px(logo_size);
         const float logo_width = logo_height * static_cast<float>(logo.width) / static_cast<float>(logo.height);
         ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + (height - logo_height) * 0.5f));
         ImGui::Image(ImTextureRef(static_cast<ImTextureID>(logo.texture)), ImVec2(logo_width, logo_height));
-        ui::probe::item("image:operator_logo");
-        name_x += logo_width + ui::px(12.0f);
+        webapp::ui::probe::item("image:operator_logo");
+        name_x += logo_width + webapp::ui::px(12.0f);
     }
-    ImGui::PushFont(ui::fonts().bold, ui::large_font_size);
+    ImGui::PushFont(webapp::ui::fonts().bold, webapp::ui::large_font_size);
     const std::string name = session_.catalog ? session_.catalog->operator_name : std::string{tr(Text::PortalTitle)};
     const float line = ImGui::GetTextLineHeight();
     ImGui::SetCursorScreenPos(ImVec2(name_x, top.y + (height - line) * 0.5f));
@@ -100,7 +101,7 @@ void Screen::draw_header() {
     ImGui::PopFont();
 
     // Language switch on the right.
-    ImGui::PushFont(ui::fonts().bold, 0.0f);
+    ImGui::PushFont(webapp::ui::fonts().bold, 0.0f);
     const ImGuiStyle& style = ImGui::GetStyle();
     const float button_width = ImGui::CalcTextSize("FR").x + style.FramePadding.x * 2.0f;
     const float switch_width = button_width * 2.0f + style.ItemSpacing.x;
@@ -109,10 +110,10 @@ void Screen::draw_header() {
     const float right = top.x + ImGui::GetContentRegionAvail().x;
     ImGui::SetCursorScreenPos(ImVec2(right - switch_width, top.y + (height - button_height) * 0.5f));
     const Language current = session_.language;
-    if (ui::toggle_button("FR", "lang:fr", current == Language::French) && session_.change_language)
+    if (webapp::ui::toggle_button("FR", "lang:fr", current == Language::French) && session_.change_language)
         session_.change_language(Language::French);
     ImGui::SameLine();
-    if (ui::toggle_button("EN", "lang:en", current == Language::English) && session_.change_language)
+    if (webapp::ui::toggle_button("EN", "lang:en", current == Language::English) && session_.change_language)
         session_.change_language(Language::English);
 
     ImGui::SetCursorScreenPos(ImVec2(top.x, top.y + height));

@@ -3,12 +3,12 @@
 #include <stdexcept>
 #include <utility>
 
-#include "portal/platform/browser.h"
-#include "portal/platform/image.h"
 #include "portal/screens/screen_registry.h"
-#include "portal/ui/test_probe.h"
-#include "portal/ui/theme.h"
-#include "portal/ui/widgets.h"
+#include "webapp/platform/browser.h"
+#include "webapp/platform/image.h"
+#include "webapp/ui/test_probe.h"
+#include "webapp/ui/theme.h"
+#include "webapp/ui/widgets.h"
 
 namespace isp::portal {
 
@@ -37,38 +37,38 @@ Screen& ScreenHost::current_screen() {
 }
 
 void ScreenHost::prepare_frame(float pixel_ratio) {
-    ui::apply_theme(pixel_ratio);
+    webapp::ui::apply_theme(pixel_ratio);
 }
 
 void ScreenHost::draw_frame(float pixel_ratio) {
-    ui::probe::begin_frame();
+    webapp::ui::probe::begin_frame();
     Screen& screen = current_screen();
     screen.draw(&screen != shown_screen_);
     shown_screen_ = &screen;
     if (std::string title = screen.title(); title != shown_title_) {
-        platform::set_page_title(title);
+        webapp::platform::set_page_title(title);
         shown_title_ = std::move(title);
     }
     announce_messages();
-    ui::end_frame();
-    if (ui::probe::enabled()) { // built only for tests: a whole summary of the state each frame
+    webapp::ui::end_frame();
+    if (webapp::ui::probe::enabled()) { // built only for tests: a whole summary of the state each frame
         nlohmann::json state = app_.test_state();
         state["screen"] = std::string{screen.name()}; // the screen these widgets were drawn on
-        ui::probe::end_frame(pixel_ratio, std::move(state));
+        webapp::ui::probe::end_frame(pixel_ratio, std::move(state));
     }
 }
 
 void ScreenHost::frame_drawn() {
     if (marked_interactive_ || !app_.ready())
         return;
-    platform::mark_timing("portal:first-interactive-frame"); // the catalog is drawn and can be clicked
+    webapp::platform::mark_timing("portal:first-interactive-frame"); // the catalog is drawn and can be clicked
     marked_interactive_ = true;
     // Asked for only now, so that it never competes with the offers: the logo joins the
     // header when it arrives.
     const Bootstrap* catalog = app_.session().catalog;
     if (catalog && !catalog->operator_logo_url.empty())
-        platform::load_image(catalog->operator_logo_url,
-                             [this](platform::Image logo) { app_.session().operator_logo = logo; });
+        webapp::platform::load_image(catalog->operator_logo_url,
+                                     [this](webapp::platform::Image logo) { app_.session().operator_logo = logo; });
 }
 
 // What a sighted person reads next to the fields, for screen readers: the notice, then
@@ -78,7 +78,7 @@ void ScreenHost::announce_messages() {
     for (const auto& [field, error] : app_.shown_errors())
         message += (message.empty() ? "" : " ") + error;
     if (message != announced_) {
-        platform::announce(message);
+        webapp::platform::announce(message);
         announced_ = std::move(message);
     }
 }

@@ -9,13 +9,13 @@
 #include <string>
 
 #include "portal/app/app.h"
-#include "portal/platform/window.h"
 #include "portal/screens/screen.h"
 #include "portal/screens/status.h"
+#include "webapp/platform/window.h"
 
 namespace isp::portal {
 
-class ScreenHost : public platform::FrameClient {
+class ScreenHost : public webapp::platform::FrameClient {
 public:
     explicit ScreenHost(App& app);
 

@@ -3,11 +3,11 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "portal/screens/screen_registry.h"
-#include "portal/ui/box.h"
-#include "portal/ui/test_probe.h"
-#include "portal/ui/theme.h"
-#include "portal/ui/widgets.h"
 #include "shared/domain/money.h"
+#include "webapp/ui/box.h"
+#include "webapp/ui/test_probe.h"
+#include "webapp/ui/theme.h"
+#include "webapp/ui/widgets.h"
 
 namespace isp::portal {
 namespace {
@@ -25,19 +25,19 @@ void SignupScreen::draw_content() {
         scroll_pending_ = true;
     const bool enabled = journey_.busy() != Busy::Submitting;
 
-    ui::heading(tr(Text::DetailsHeading), ui::title_font_size);
-    ui::gap(8.0f);
+    webapp::ui::heading(tr(Text::DetailsHeading), webapp::ui::title_font_size);
+    webapp::ui::gap(8.0f);
     draw_offer_summary();
-    ui::gap(12.0f);
-    ui::muted_text(tr(Text::AllFieldsRequired));
-    ui::gap(4.0f);
+    webapp::ui::gap(12.0f);
+    webapp::ui::muted_text(tr(Text::AllFieldsRequired));
+    webapp::ui::gap(4.0f);
     draw_fields(enabled);
     draw_commitment(enabled);
-    ui::gap(16.0f);
+    webapp::ui::gap(16.0f);
     if (const auto& notice = journey_.notice()) {
         const std::string message = worded(*notice, lang());
-        ui::banner(message, notice->error ? ui::Tone::Error : ui::Tone::Info, "notice");
-        ui::gap(8.0f);
+        webapp::ui::banner(message, notice->error ? webapp::ui::Tone::Error : webapp::ui::Tone::Info, "notice");
+        webapp::ui::gap(8.0f);
     }
     draw_actions();
     draw_draft_link();
@@ -50,23 +50,23 @@ void SignupScreen::field_error(std::string_view field) {
             ImGui::SetScrollHereY(0.3f);
             scroll_pending_ = false;
         }
-        ui::error_text(*error);
+        webapp::ui::error_text(*error);
     }
 }
 
 void SignupScreen::draw_offer_summary() {
-    const ui::Palette& p = ui::palette();
-    const ui::Box box({p.surface, p.border});
-    ui::muted_text(tr(Text::SelectedOffer), ui::small_font_size);
+    const webapp::ui::Palette& p = webapp::ui::palette();
+    const webapp::ui::Box box({p.surface, p.border});
+    webapp::ui::muted_text(tr(Text::SelectedOffer), webapp::ui::small_font_size);
     if (const Offer* offer = journey_.offer()) {
-        ui::bold_text(offer->name, ui::large_font_size);
-        ui::text(format_money(price_with_tax(*offer), lang()) + " " + std::string{tr(Text::InclTaxPerMonth)} +
-                 "  \u00b7  " + format_money(offer->monthly_price, lang()) + " " +
-                 std::string{tr(Text::ExclTaxPerMonth)});
+        webapp::ui::bold_text(offer->name, webapp::ui::large_font_size);
+        webapp::ui::text(format_money(price_with_tax(*offer), lang()) + " " + std::string{tr(Text::InclTaxPerMonth)} +
+                         "  \u00b7  " + format_money(offer->monthly_price, lang()) + " " +
+                         std::string{tr(Text::ExclTaxPerMonth)});
     }
     field_error("offer_id");
-    ui::gap(6.0f);
-    if (ui::secondary_button(tr(Text::ChangeOffer), "button:change_offer", journey_.busy() == Busy::None))
+    webapp::ui::gap(6.0f);
+    if (webapp::ui::secondary_button(tr(Text::ChangeOffer), "button:change_offer", journey_.busy() == Busy::None))
         journey_.change_offer();
 }
 
@@ -78,12 +78,12 @@ void SignupScreen::draw_fields(bool enabled) {
             continue; // offer_id: chosen on the offers screen
         const bool french = lang() == Language::French;
         ImGui::PushID(field.name.data(), field.name.data() + field.name.size());
-        ui::bold_text(french ? field.label_fr : field.label_en);
+        webapp::ui::bold_text(french ? field.label_fr : field.label_en);
         const std::string_view hint = french ? field.hint_fr : field.hint_en;
         if (!hint.empty())
-            ui::muted_text(hint, ui::small_font_size);
+            webapp::ui::muted_text(hint, webapp::ui::small_font_size);
         const auto error = journey_.shown_error(field.name);
-        const ui::FieldEvents events = ui::text_input(field.name, *value, error.has_value(), enabled);
+        const webapp::ui::FieldEvents events = webapp::ui::text_input(field.name, *value, error.has_value(), enabled);
         if (events.edited)
             journey_.field_edited(field.name);
         if (events.left)
@@ -92,19 +92,19 @@ void SignupScreen::draw_fields(bool enabled) {
             journey_.submit();
         field_error(field.name);
         ImGui::PopID();
-        ui::gap(6.0f);
+        webapp::ui::gap(6.0f);
     }
 }
 
 void SignupScreen::draw_commitment(bool enabled) {
-    ui::bold_text(tr(Text::Commitment));
+    webapp::ui::bold_text(tr(Text::Commitment));
     const Bootstrap* catalog = session_.catalog;
     if (!catalog)
         return;
     ImGui::BeginDisabled(!enabled);
     // One line while they fit, wrapping on a phone.
     const float right_edge = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-    const float spacing = ui::px(20.0f);
+    const float spacing = webapp::ui::px(20.0f);
     bool first = true;
     for (int months : catalog->commitment_options) {
         const std::string label =
@@ -118,7 +118,7 @@ void SignupScreen::draw_commitment(bool enabled) {
         if (ImGui::RadioButton(label.c_str(), journey_.form().commitment_months == months))
             journey_.set_commitment(months);
         ImGui::PopID();
-        ui::probe::item("commitment:" + std::to_string(months));
+        webapp::ui::probe::item("commitment:" + std::to_string(months));
     }
     ImGui::EndDisabled();
     field_error("commitment_months");
@@ -129,42 +129,42 @@ void SignupScreen::draw_actions() {
     const bool idle = busy == Busy::None;
     // Side by side on a laptop, one above the other (full width) on a phone.
     const float width = narrow() ? -1.0f : 0.0f;
-    if (ui::primary_button(tr(Text::Submit), "button:submit", idle, width))
+    if (webapp::ui::primary_button(tr(Text::Submit), "button:submit", idle, width))
         journey_.submit();
     if (!narrow())
         ImGui::SameLine();
-    if (ui::secondary_button(tr(Text::SaveDraft), "button:save_draft", idle, width))
+    if (webapp::ui::secondary_button(tr(Text::SaveDraft), "button:save_draft", idle, width))
         journey_.save_draft();
     if (busy == Busy::Submitting)
-        ui::progress(tr(Text::Submitting));
+        webapp::ui::progress(tr(Text::Submitting));
     else if (busy == Busy::SavingDraft)
-        ui::progress(tr(Text::SavingDraft));
+        webapp::ui::progress(tr(Text::SavingDraft));
 }
 
 void SignupScreen::draw_draft_link() {
     const std::string& link = journey_.draft_link();
     if (link.empty())
         return;
-    ui::gap(12.0f);
-    const ui::Palette& p = ui::palette();
+    webapp::ui::gap(12.0f);
+    const webapp::ui::Palette& p = webapp::ui::palette();
     {
-        const ui::Box box({p.info_surface, p.accent, 1.0f, ImVec2(12.0f, 10.0f)});
+        const webapp::ui::Box box({p.info_surface, p.accent, 1.0f, ImVec2(12.0f, 10.0f)});
         const int ttl = session_.catalog ? session_.catalog->draft_ttl_days : 30;
-        ui::text(text(Text::DraftSaved, lang(), ttl));
+        webapp::ui::text(text(Text::DraftSaved, lang(), ttl));
         // Read-only input: the person can select the link; the button copies it.
         std::string shown = link;
         ImGui::SetNextItemWidth(-1.0f);
         ImGui::InputText("##link", &shown, ImGuiInputTextFlags_ReadOnly);
-        ui::probe::item("draft_link");
-        if (ui::secondary_button(tr(Text::CopyLink), "button:copy_link"))
+        webapp::ui::probe::item("draft_link");
+        if (webapp::ui::secondary_button(tr(Text::CopyLink), "button:copy_link"))
             copied_at_ = journey_.copy_draft_link() ? ImGui::GetTime() : -1.0;
         if (copied_at_ >= 0.0 && ImGui::GetTime() - copied_at_ < 3.0) {
             ImGui::SameLine();
             ImGui::AlignTextToFramePadding();
-            ui::muted_text(tr(Text::LinkCopied));
+            webapp::ui::muted_text(tr(Text::LinkCopied));
         }
         if (journey_.draft_has_unsaved_changes())
-            ui::muted_text(tr(Text::UnsavedChanges), ui::small_font_size);
+            webapp::ui::muted_text(tr(Text::UnsavedChanges), webapp::ui::small_font_size);
     }
     if (journey_.drafts_saved() != drafts_seen_) {
         drafts_seen_ = journey_.drafts_saved();

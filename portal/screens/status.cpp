@@ -1,6 +1,6 @@
 #include "portal/screens/status.h"
 
-#include "portal/ui/widgets.h"
+#include "webapp/ui/widgets.h"
 
 namespace isp::portal {
 
@@ -23,16 +23,16 @@ std::string StatusScreen::title() const {
 }
 
 void StatusScreen::draw_content() {
-    ui::gap(24.0f);
+    webapp::ui::gap(24.0f);
     if (!retry_) {
-        ui::progress(tr(message_));
+        webapp::ui::progress(tr(message_));
         return;
     }
-    ui::banner(tr(message_), ui::Tone::Error, "status:problem");
+    webapp::ui::banner(tr(message_), webapp::ui::Tone::Error, "status:problem");
     if (!detail_.empty())
-        ui::muted_text(detail_);
-    ui::gap(12.0f);
-    if (ui::primary_button(tr(Text::Retry), "button:retry"))
+        webapp::ui::muted_text(detail_);
+    webapp::ui::gap(12.0f);
+    if (webapp::ui::primary_button(tr(Text::Retry), "button:retry"))
         retry_();
 }
 

@@ -3,8 +3,8 @@
 
 #include "imgui.h"
 #include "portal/screens/screen_registry.h"
-#include "portal/ui/theme.h"
-#include "portal/ui/widgets.h"
+#include "webapp/ui/theme.h"
+#include "webapp/ui/widgets.h"
 
 namespace isp::portal {
 namespace {
@@ -19,9 +19,9 @@ std::string VerifyScreen::title() const {
 
 void VerifyScreen::draw_content() {
     const bool idle = journey_.busy() == CustomerBusy::None;
-    ui::heading(tr(Text::VerifyHeading), ui::title_font_size);
-    ui::muted_text(tr(Text::VerifyIntro));
-    ui::gap(12.0f);
+    webapp::ui::heading(tr(Text::VerifyHeading), webapp::ui::title_font_size);
+    webapp::ui::muted_text(tr(Text::VerifyIntro));
+    webapp::ui::gap(12.0f);
     struct Field {
         const char* name;
         Text label;
@@ -32,11 +32,11 @@ void VerifyScreen::draw_content() {
                             {"verify_line", Text::VerifyLineLabel, Text::VerifyLineHint, journey_.line()}};
     for (const Field& f : fields) {
         ImGui::PushID(f.name);
-        ui::bold_text(tr(f.label));
+        webapp::ui::bold_text(tr(f.label));
         if (f.hint)
-            ui::muted_text(tr(*f.hint), ui::small_font_size);
+            webapp::ui::muted_text(tr(*f.hint), webapp::ui::small_font_size);
         const auto error = journey_.shown_error(f.name);
-        const ui::FieldEvents events = ui::text_input(f.name, f.value, error.has_value(), idle);
+        const webapp::ui::FieldEvents events = webapp::ui::text_input(f.name, f.value, error.has_value(), idle);
         if (events.edited)
             journey_.field_edited(f.name);
         if (events.left)
@@ -44,27 +44,27 @@ void VerifyScreen::draw_content() {
         if (events.submitted && idle)
             journey_.verify();
         if (error)
-            ui::error_text(*error);
+            webapp::ui::error_text(*error);
         ImGui::PopID();
-        ui::gap(6.0f);
+        webapp::ui::gap(6.0f);
     }
-    ui::gap(10.0f);
+    webapp::ui::gap(10.0f);
     if (const auto& notice = journey_.notice()) {
         const std::string message = worded(*notice, lang());
-        ui::banner(message, notice->error ? ui::Tone::Error : ui::Tone::Info, "notice");
-        ui::gap(8.0f);
+        webapp::ui::banner(message, notice->error ? webapp::ui::Tone::Error : webapp::ui::Tone::Info, "notice");
+        webapp::ui::gap(8.0f);
     }
     const float width = narrow() ? -1.0f : 0.0f;
-    if (ui::primary_button(tr(Text::Verify), "button:verify", idle, width))
+    if (webapp::ui::primary_button(tr(Text::Verify), "button:verify", idle, width))
         journey_.verify();
     if (!narrow())
         ImGui::SameLine();
-    if (ui::secondary_button(tr(Text::BackToOffers), "button:back_to_offers", idle, width))
+    if (webapp::ui::secondary_button(tr(Text::BackToOffers), "button:back_to_offers", idle, width))
         journey_.leave();
     if (journey_.busy() == CustomerBusy::Verifying)
-        ui::progress(tr(Text::Verifying));
+        webapp::ui::progress(tr(Text::Verifying));
     else if (journey_.busy() == CustomerBusy::Loading)
-        ui::progress(tr(Text::LoadingSubscriptions));
+        webapp::ui::progress(tr(Text::LoadingSubscriptions));
 }
 
 } // namespace isp::portal

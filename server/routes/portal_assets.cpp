@@ -1,6 +1,7 @@
-// The portal itself: GET / (page shell), /portal.js, /portal.wasm, embedded in the binary
-// at build time (cmake/Portal.cmake) with gzip and brotli variants, so the server never
-// compresses at request time. ETags let a returning browser revalidate for free.
+// The browser apps: the customer portal at GET / (page shell), /portal.js, /portal.wasm, and
+// the staff console at /staff/ (/staff/console.js, /staff/console.wasm), embedded in the
+// binary at build time (cmake/Portal.cmake) with gzip and brotli variants, so the server
+// never compresses at request time. ETags let a returning browser revalidate for free.
 #include <httplib.h>
 
 #include <span>
@@ -64,17 +65,44 @@ void register_portal_assets(httplib::Server& http, AppContext&) {
     static const Asset wasm{web::portal_wasm, web::portal_wasm_gz, web::portal_wasm_br, "application/wasm",
                             http::etag_from_sha256(security::sha256_hex(view(web::portal_wasm)))};
 
-    auto page_handler = [](const httplib::Request& req, httplib::Response& res) {
-        // The page runs only our own script and wasm; nothing may frame it.
-        res.set_header("Content-Security-Policy",
-                       "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; "
-                       "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-ancestors 'none'");
-        serve(page, req, res);
+    static const Asset console_page{web::console_html, web::console_html_gz, web::console_html_br,
+                                    "text/html; charset=utf-8",
+                                    http::etag_from_sha256(security::sha256_hex(view(web::console_html)))};
+    static const Asset console_script{web::console_js, web::console_js_gz, web::console_js_br,
+                                      "text/javascript; charset=utf-8",
+                                      http::etag_from_sha256(security::sha256_hex(view(web::console_js)))};
+    static const Asset console_wasm{web::console_wasm, web::console_wasm_gz, web::console_wasm_br, "application/wasm",
+                                    http::etag_from_sha256(security::sha256_hex(view(web::console_wasm)))};
+
+    auto page_handler = [](const Asset& shell) {
+        return [&shell](const httplib::Request& req, httplib::Response& res) {
+            // The page runs only our own script and wasm; nothing may frame it.
+            res.set_header("Content-Security-Policy",
+                           "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; "
+                           "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-ancestors 'none'");
+            // A password link's token is in the fragment, never sent; still, nothing of the page's
+            // address goes to another site.
+            res.set_header("Referrer-Policy", "same-origin");
+            serve(shell, req, res);
+        };
     };
-    http.Get("/", page_handler);
-    http.Get("/index.html", page_handler);
-    http.Get("/portal.js", [](const httplib::Request& req, httplib::Response& res) { serve(script, req, res); });
-    http.Get("/portal.wasm", [](const httplib::Request& req, httplib::Response& res) { serve(wasm, req, res); });
+    auto asset_handler = [](const Asset& asset) {
+        return [&asset](const httplib::Request& req, httplib::Response& res) { serve(asset, req, res); };
+    };
+    http.Get("/", page_handler(page));
+    http.Get("/index.html", page_handler(page));
+    http.Get("/portal.js", asset_handler(script));
+    http.Get("/portal.wasm", asset_handler(wasm));
+    // The console's files sit under /staff/ so that its relative URLs (../api/v1) are the same
+    // behind a proxy's path prefix; /staff without the slash would break them: redirect.
+    http.Get("/staff", [](const httplib::Request&, httplib::Response& res) {
+        res.status = 308;
+        res.set_header("Location", "staff/");
+    });
+    http.Get("/staff/", page_handler(console_page));
+    http.Get("/staff/index.html", page_handler(console_page));
+    http.Get("/staff/console.js", asset_handler(console_script));
+    http.Get("/staff/console.wasm", asset_handler(console_wasm));
 }
 
 } // namespace isp::routes

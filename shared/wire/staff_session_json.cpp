@@ -54,6 +54,15 @@ StaffSession staff_session_from_json(const nlohmann::json& j) {
     return s;
 }
 
+StaffSession staff_me_from_json(const nlohmann::json& j) {
+    StaffSession s;
+    s.account = staff_account_from_json(j.at("account"));
+    s.csrf_token = j.at("csrf_token").get<std::string>();
+    s.expires_at = j.at("session_expires_at").get<std::string>();
+    s.second_factor_enrolment_required = j.at("second_factor_enrolment_required").get<bool>();
+    return s;
+}
+
 PasswordSet password_set_from_json(const nlohmann::json& body, FieldErrors& errors) {
     PasswordSet p;
     JsonReader r(body, errors, staff_language);

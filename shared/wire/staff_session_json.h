@@ -18,6 +18,10 @@ nlohmann::json to_json(const StaffSignInRequest& request);
 
 nlohmann::json to_json(const StaffSession& session);
 StaffSession staff_session_from_json(const nlohmann::json& j); // throws on bad shape
+// GET /me answered for a session (the console's start): its account, CSRF token, absolute end
+// ("session_expires_at") and whether it must enrol a second factor first. Throws on bad shape,
+// and when the credential is not a session of an account (an API token).
+StaffSession staff_me_from_json(const nlohmann::json& j);
 
 PasswordSet password_set_from_json(const nlohmann::json& body, FieldErrors& errors);
 PasswordChange password_change_from_json(const nlohmann::json& body, FieldErrors& errors);

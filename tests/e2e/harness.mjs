@@ -1,6 +1,6 @@
 // Shared harness of the end-to-end tests: starts the real portal-server on a fresh demo
 // database, drives Debian's headless Chromium through playwright-core, and reads what the
-// canvas-drawn portal shows from window.portalTest (see portal/ui/test_probe.h). Tests
+// canvas-drawn portal shows from window.portalTest (see webapp/ui/test_probe.h). Tests
 // click and type with real mouse and keyboard events at the positions the portal reports.
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';

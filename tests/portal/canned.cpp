@@ -16,4 +16,8 @@ std::string Canned::body() const {
     return text.str();
 }
 
+void script(FakeHttp& http, const Canned& answer) {
+    http.script(answer.method, answer.path, answer.status, answer.body(), answer.language, answer.retry_after_seconds);
+}
+
 } // namespace isp::portal::test

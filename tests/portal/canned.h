@@ -6,7 +6,12 @@
 #include <array>
 #include <string>
 
+#include "fake_http.h"
+
 namespace isp::portal::test {
+
+using webapp::test::fake_http;
+using webapp::test::FakeHttp;
 
 struct Canned {
     const char* method = "GET";
@@ -17,6 +22,9 @@ struct Canned {
     int retry_after_seconds = 0; // its Retry-After header
     std::string body() const;    // the file's text
 };
+
+// The next request to `answer`'s method and path gets it.
+void script(FakeHttp& http, const Canned& answer);
 
 namespace canned {
 

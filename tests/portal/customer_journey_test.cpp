@@ -20,8 +20,8 @@ TEST_CASE_FIXTURE(PortalFixture, "a customer verifies, sees the dashboard, chang
     type("verify_line", "06 12 34 56 78");
     CHECK(app().shown_errors().empty());
 
-    http.script(canned::verified);
-    http.script(canned::subscriptions);
+    script(http, canned::verified);
+    script(http, canned::subscriptions);
     customer().verify();
     CHECK(busy() == "verifying");
     CHECK(screen() == "verify");
@@ -65,7 +65,7 @@ TEST_CASE_FIXTURE(PortalFixture, "a customer verifies, sees the dashboard, chang
     CHECK(shown["plan_change_preview"]["lines"] == 2);
     CHECK(plain(shown["plan_change_preview"]["total"]) == "184,61 MAD");
 
-    http.script(canned::plan_changed);
+    script(http, canned::plan_changed);
     customer().confirm_change();
     CHECK(busy() == "changing_plan");
     REQUIRE(http.deliver() == 1);
@@ -93,7 +93,7 @@ TEST_CASE_FIXTURE(PortalFixture, "a customer verifies, sees the dashboard, chang
     CHECK(http.sent_to("POST", "/landing/contracts/{contract_id}/document-link").empty());
 
     // Back to the subscriptions: the contract now shows its new offer and version.
-    http.script(canned::subscriptions_after_change);
+    script(http, canned::subscriptions_after_change);
     customer().back_to_dashboard();
     http.settle();
     CHECK(screen() == "dashboard");
@@ -106,7 +106,7 @@ TEST_CASE_FIXTURE(PortalFixture, "a customer verifies, sees the dashboard, chang
 TEST_CASE_FIXTURE(PortalFixture, "the dashboard's contract document opens through a link signed for it") {
     open();
     verify_as_amina();
-    http.script(canned::document_link);
+    script(http, canned::document_link);
     customer().download_contract("ctr_demo_amina");
     CHECK(busy() == "document_link");
     CHECK(browser.opened_documents.empty()); // not before the server signed the link
@@ -126,7 +126,7 @@ TEST_CASE_FIXTURE(PortalFixture, "an expired lookup token: verify again, and the
     verify_as_amina();
     choose_plan_change("2026-12-15");
 
-    http.script(canned::lookup_token_expired);
+    script(http, canned::lookup_token_expired);
     customer().confirm_change();
     REQUIRE(http.deliver() == 1);
     CHECK(screen() == "verify");
@@ -135,8 +135,8 @@ TEST_CASE_FIXTURE(PortalFixture, "an expired lookup token: verify again, and the
     CHECK(typed("verify_cin") == "AB123456");
     CHECK(typed("verify_line") == "06 12 34 56 78");
 
-    http.script(canned::verified_again);
-    http.script(canned::subscriptions);
+    script(http, canned::verified_again);
+    script(http, canned::subscriptions);
     customer().verify();
     http.settle();
     CHECK(screen() == "plan_change");
@@ -146,7 +146,7 @@ TEST_CASE_FIXTURE(PortalFixture, "an expired lookup token: verify again, and the
     CHECK(app().shown_errors().empty());
 
     // Confirming again goes through, with the new token.
-    http.script(canned::plan_changed);
+    script(http, canned::plan_changed);
     customer().confirm_change();
     http.settle();
     CHECK(screen() == "plan_changed");
@@ -162,7 +162,7 @@ TEST_CASE_FIXTURE(PortalFixture, "an expired lookup token on the dashboard verif
     open();
     verify_as_amina();
     // Amina's documents, a while later: the token has expired meanwhile.
-    http.script(canned::document_link_token_expired);
+    script(http, canned::document_link_token_expired);
     customer().download_contract("ctr_demo_amina");
     CHECK(busy() == "document_link");
     http.settle();
@@ -170,8 +170,8 @@ TEST_CASE_FIXTURE(PortalFixture, "an expired lookup token on the dashboard verif
     CHECK(notice() == "Votre session a expiré. Identifiez-vous à nouveau : ce que vous faisiez est conservé.");
     CHECK(browser.opened_documents.empty());
 
-    http.script(canned::verified_again);
-    http.script(canned::subscriptions);
+    script(http, canned::verified_again);
+    script(http, canned::subscriptions);
     customer().verify();
     http.settle();
     CHECK(screen() == "dashboard");

@@ -96,7 +96,7 @@ TEST_CASE("verification refusals are worded in the person's language") {
         p.type("verify_cin", "AB123456");
         p.type("verify_line", "06 11 22 33 44"); // not hers
 
-        p.http.script(*w->verification_failed);
+        script(p.http, *w->verification_failed);
         p.customer().verify();
         p.http.settle();
         CHECK(p.screen() == "verify");
@@ -104,7 +104,7 @@ TEST_CASE("verification refusals are worded in the person's language") {
         CHECK(p.typed("verify_cin") == "AB123456");
         CHECK(p.typed("verify_line") == "06 11 22 33 44");
 
-        p.http.script(canned::too_many_attempts); // with Retry-After: 900
+        script(p.http, canned::too_many_attempts); // with Retry-After: 900
         p.customer().verify();
         p.http.settle();
         CHECK(p.screen() == "verify");
@@ -119,7 +119,7 @@ TEST_CASE("plan change refusals are worded in the person's language, field error
         open_in(p, w);
         p.verify_as_amina();
         p.choose_plan_change("2026-12-15");
-        p.http.script(answer);
+        script(p.http, answer);
         p.customer().confirm_change();
         p.http.settle();
     };
@@ -163,7 +163,7 @@ TEST_CASE("plan change refusals are worded in the person's language, field error
             PortalFixture p;
             refused(p, *w, canned::plan_changed);
             REQUIRE(p.screen() == "plan_changed");
-            p.http.script(canned::lookup_token_invalid);
+            script(p.http, canned::lookup_token_invalid);
             p.customer().back_to_dashboard(); // the list of subscriptions is asked again
             p.http.settle();
             CHECK(p.screen() == "verify");
@@ -201,7 +201,7 @@ TEST_CASE("signup refusals are worded in the person's language, field errors und
             PortalFixture p;
             open_in(p, *w);
             p.fill_signup();
-            p.http.script(*w->line_in_use);
+            script(p.http, *w->line_in_use);
             p.signup().submit();
             p.http.settle();
             CHECK(p.screen() == "signup");
@@ -214,7 +214,7 @@ TEST_CASE("signup refusals are worded in the person's language, field errors und
         for (const Words* w : both) {
             CAPTURE(w->language);
             PortalFixture p;
-            p.http.script(canned::draft_not_found);
+            script(p.http, canned::draft_not_found);
             open_in(p, *w, "?draft=drf_0000000000000000000000000000");
             CHECK(p.screen() == "loading");
             CHECK(p.busy() == "loading_draft");
@@ -234,7 +234,7 @@ TEST_CASE("signup refusals are worded in the person's language, field errors und
             p.http.settle();
             CHECK(p.screen() == "unreachable");
             CHECK(p.notice() == w->unreachable);
-            p.http.script(canned::bootstrap);
+            script(p.http, canned::bootstrap);
             p.app().load_bootstrap(); // "Try again"
             CHECK(p.screen() == "loading");
             p.http.settle();
@@ -261,7 +261,7 @@ TEST_CASE_FIXTURE(PortalFixture,
     CHECK(browser.preferences["language"] == "en");
     CHECK(browser.page_language == "en");
 
-    http.script(*english.same_offer); // answers only a request asked in English
+    script(http, *english.same_offer); // answers only a request asked in English
     customer().confirm_change();
     http.settle();
     CHECK(notice() == english.same_offer_text);

@@ -11,7 +11,7 @@ TEST_CASE_FIXTURE(PortalFixture, "a customer opens the invoices, reads one's lin
     open();
     verify_as_amina();
 
-    http.script(canned::invoices);
+    script(http, canned::invoices);
     customer().open_invoices();
     CHECK(busy() == "loading_invoices");
     CHECK(screen() == "dashboard"); // until the list is there

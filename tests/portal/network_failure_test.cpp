@@ -24,7 +24,7 @@ TEST_CASE_FIXTURE(
     CHECK(typed("effective_date") == "2026-12-15");
 
     SUBCASE("the retry is the same attempt") {
-        http.script(canned::plan_changed);
+        script(http, canned::plan_changed);
         customer().confirm_change();
         REQUIRE(http.deliver() == 1);
         CHECK(screen() == "plan_changed");
@@ -64,7 +64,7 @@ TEST_CASE_FIXTURE(PortalFixture,
     CHECK(typed("first_name") == "Karim");
     CHECK(typed("service_identifier") == "06 61 23 45 67");
 
-    http.script(canned::subscribed);
+    script(http, canned::subscribed);
     signup().submit();
     REQUIRE(http.deliver() == 1);
     CHECK(screen() == "confirmation");

@@ -22,7 +22,7 @@ PortalFixture::~PortalFixture() {
 
 void PortalFixture::open(std::string_view query) {
     browser.query = query;
-    http.script(canned::bootstrap);
+    script(http, canned::bootstrap);
     app_->start();
     REQUIRE(screen() == "loading");
     REQUIRE(http.deliver() == 1);
@@ -77,8 +77,8 @@ void PortalFixture::verify_as_amina() {
     REQUIRE(screen() == "verify");
     type("verify_cin", "AB123456");
     type("verify_line", "06 12 34 56 78");
-    http.script(canned::verified);
-    http.script(canned::subscriptions);
+    script(http, canned::verified);
+    script(http, canned::subscriptions);
     customer().verify();
     http.settle();
     REQUIRE(screen() == "dashboard");
@@ -112,7 +112,7 @@ std::string plain(std::string text) {
     return text;
 }
 
-nlohmann::json body_of(const platform::HttpRequest& request) {
+nlohmann::json body_of(const webapp::platform::HttpRequest& request) {
     return nlohmann::json::parse(request.body);
 }
 

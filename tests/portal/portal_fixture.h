@@ -16,6 +16,14 @@
 #include "portal/app/app.h"
 
 namespace isp::portal::test {
+using webapp::test::api_path;
+using webapp::test::fake_browser;
+using webapp::test::FakeBrowser;
+using webapp::test::header;
+using webapp::test::query_value;
+} // namespace isp::portal::test
+
+namespace isp::portal::test {
 
 class PortalFixture {
 public:
@@ -61,7 +69,7 @@ private:
 // The text as a sighted person reads it: no-break spaces (money, French punctuation) as spaces.
 std::string plain(std::string text);
 // The JSON body the request carried.
-nlohmann::json body_of(const platform::HttpRequest& request);
+nlohmann::json body_of(const webapp::platform::HttpRequest& request);
 // A canned answer's body as JSON.
 nlohmann::json json_of(const Canned& answer);
 

@@ -20,7 +20,7 @@ TEST_CASE_FIXTURE(PortalFixture, "a new customer chooses an offer, saves a draft
     type("email", "karim@example.ma");
     CHECK(error("email") == "");
 
-    http.script(canned::draft_saved);
+    script(http, canned::draft_saved);
     signup().save_draft();
     CHECK(busy() == "saving_draft");
     REQUIRE(http.deliver() == 1);
@@ -35,7 +35,7 @@ TEST_CASE_FIXTURE(PortalFixture, "a new customer chooses an offer, saves a draft
     CHECK(state()["draft_link"] == "https://portal.example.ma/?draft=" + draft_id);
     CHECK(browser.query == "?draft=" + draft_id); // a reload or a shared link resumes it
 
-    http.script(canned::subscribed);
+    script(http, canned::subscribed);
     signup().submit();
     CHECK(busy() == "submitting");
     REQUIRE(http.deliver() == 1);

@@ -1,0 +1,39 @@
+// The console's lists: Dear ImGui tables with the console's look, columns sorted by a click
+// on their header (the sort is the caller's: it sorts its page, or asks the server), a value
+// that copies itself to the clipboard (a CIN, a contract or invoice number), a row a click or
+// Enter opens, and the pager that moves through the API's pages.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "shared/wire/page_json.h"
+
+namespace isp::console::ui {
+
+// Opens a table of `columns` (begin with ImGui::TableSetupColumn for each, then
+// ImGui::TableHeadersRow()); returns false when nothing is to be drawn (then no end_table()).
+bool begin_table(std::string_view id, int columns, bool sortable = true);
+void end_table();
+
+// The column the person sorted by (its index) and the direction, when it changed this frame.
+struct SortRequest {
+    bool changed = false;
+    int column = 0;
+    bool ascending = true;
+};
+SortRequest sort_request();
+
+// A cell's value that copies itself when clicked (with a "Copied" hint); probe id "copy:<value>".
+void copyable(const std::string& value, std::string_view copied_label);
+
+// The first cell of a row: a selectable over the whole row; true when clicked or Enter pressed
+// on it. Probe id "row:<id>".
+bool row_opener(const std::string& label, const std::string& id);
+
+// "Previous  Page 2 / 9 (170)  Next": true with the new page in `page` when one was asked for.
+// Probe ids "button:<name>:previous", "button:<name>:next".
+bool pager(std::string_view name, const wire::Pagination& pagination, std::int64_t& page, std::string_view previous,
+           std::string_view next);
+
+} // namespace isp::console::ui

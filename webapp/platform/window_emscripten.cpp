@@ -1,0 +1,238 @@
+// Browser window: Emscripten's GLFW for the WebGL 2 context and input events, with the
+// canvas drawing buffer sized by us (Emscripten's GLFW 3.2 emulation knows nothing of
+// devicePixelRatio, and its glfwSetWindowSize() requests full screen when the size
+// happens to equal the screen's).
+#include "webapp/platform/window.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+#include <vector>
+
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "webapp/platform/browser.h"
+
+namespace isp::webapp::platform {
+namespace {
+
+GLFWwindow* g_window = nullptr;
+FrameClient* g_client = nullptr;
+bool g_first_frame = true;
+std::vector<TextFieldArea> g_text_fields; // drawn last frame
+ImVec2 g_touch_start;                     // where the finger followed landed
+
+// The EM_JS bodies below are JavaScript, which clang-format would mangle.
+// clang-format off
+// Sizes the canvas drawing buffer to its CSS box times devicePixelRatio; returns the ratio
+// and writes the buffer size. Mouse coordinates from Emscripten's GLFW are already scaled
+// to the drawing buffer (canvas.width / CSS width), so Dear ImGui sees device pixels.
+EM_JS(double, isp_sync_canvas, (int* width, int* height), {
+    var canvas = Module["canvas"];
+    var ratio = window.devicePixelRatio || 1;
+    var rect = canvas.getBoundingClientRect();
+    var w = Math.max(1, Math.round(rect.width * ratio));
+    var h = Math.max(1, Math.round(rect.height * ratio));
+    if (canvas.width != w)
+        canvas.width = w;
+    if (canvas.height != h)
+        canvas.height = h;
+    HEAP32[width >> 2] = w;
+    HEAP32[height >> 2] = h;
+    return ratio;
+});
+
+// Touches, handled here rather than by Emscripten's GLFW, which never reads a finger's
+// position (it presses the button wherever the mouse last was) and lets the browser add
+// emulated mouse events after each tap. One finger is followed; its events are stopped
+// before they reach GLFW's listeners and turned into Dear ImGui mouse events at the
+// finger (isp_touch). GLFW's own cursor position is moved along, since Dear ImGui's GLFW
+// backend polls it on devices that never send mouseenter.
+EM_JS(void, isp_capture_touches, (), {
+    var canvas = Module["canvas"];
+    var finger = null;
+    function handle(event) {
+        if (event.target !== canvas)
+            return;
+        event.preventDefault();
+        event.stopPropagation();
+        var rect = canvas.getBoundingClientRect();
+        for (var i = 0; i < event.changedTouches.length; ++i) {
+            var touch = event.changedTouches[i];
+            var phase = event.type === "touchstart" ? 0 : event.type === "touchmove" ? 1 : event.type === "touchend" ? 2 : 3;
+            if (phase === 0 && finger === null)
+                finger = touch.identifier;
+            if (touch.identifier !== finger)
+                continue;
+            if (phase >= 2)
+                finger = null;
+            var x = (touch.clientX - rect.left) * canvas.width / rect.width;
+            var y = (touch.clientY - rect.top) * canvas.height / rect.height;
+            Browser.mouseX = x;
+            Browser.mouseY = y;
+            _isp_touch(phase, x, y);
+        }
+    }
+    ["touchstart", "touchmove", "touchend", "touchcancel"].forEach(function (type) {
+        window.addEventListener(type, handle, { capture: true, passive: false });
+    });
+});
+// clang-format on
+
+// Emscripten's GLFW quantizes wheel steps; feed the browser's deltas directly (as Dear
+// ImGui's own Emscripten callback does).
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
+    float step = 0.0f;
+    if (event->deltaMode == DOM_DELTA_PIXEL)
+        step = 1.0f / 100.0f;
+    else if (event->deltaMode == DOM_DELTA_LINE)
+        step = 1.0f / 3.0f;
+    else
+        step = 80.0f;
+    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-event->deltaX) * step,
+                                      static_cast<float>(-event->deltaY) * step);
+    return EM_TRUE;
+}
+
+// Edits typed on a phone's keyboard into the page's hidden input (see browser.h).
+void feed_soft_keyboard() {
+    ImGuiIO& io = ImGui::GetIO();
+    TextEdit edit;
+    while (take_text_edit(edit)) {
+        for (int i = 0; i < edit.removed; ++i) {
+            io.AddKeyEvent(ImGuiKey_Backspace, true);
+            io.AddKeyEvent(ImGuiKey_Backspace, false);
+        }
+        io.AddInputCharactersUTF8(edit.added.c_str());
+    }
+}
+
+// One Dear ImGui frame: input, layout, draw lists.
+void imgui_pass(int width, int height, float ratio) {
+    g_client->prepare_frame(ratio);
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+    io.DeltaTime = std::max(io.DeltaTime, 1e-4f); // the first frame and the next refresh can be that close
+    feed_soft_keyboard();
+    ImGui::NewFrame();
+    g_client->draw_frame(ratio);
+    ImGui::Render();
+}
+
+void frame() {
+    if (g_first_frame && !g_client->first_frame_ready())
+        return;
+    int width = 1;
+    int height = 1;
+    const float ratio = static_cast<float>(isp_sync_canvas(&width, &height));
+    imgui_pass(width, height, ratio);
+    set_text_input_active(ImGui::GetIO().WantTextInput);
+
+    glViewport(0, 0, width, height);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    if (g_first_frame) {
+        g_first_frame = false;
+        page_ready();
+    }
+    g_client->frame_drawn();
+}
+
+} // namespace
+
+// One finger's touch at device-pixel (x, y) of the canvas: 0 down, 1 moved, 2 up, 3 cancelled.
+// Called from within the touch's event handler.
+extern "C" EMSCRIPTEN_KEEPALIVE void isp_touch(int phase, double x, double y) {
+    const ImVec2 at(static_cast<float>(x), static_cast<float>(y));
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(at.x, at.y);
+    if (phase != 1)
+        io.AddMouseButtonEvent(ImGuiMouseButton_Left, phase == 0);
+    if (phase == 0)
+        g_touch_start = at;
+    // A tap (not a drag, which scrolls) that ends on a text field: the focus now, for iOS.
+    const float slop = 10.0f * static_cast<float>(emscripten_get_device_pixel_ratio());
+    if (phase == 2 && std::abs(at.x - g_touch_start.x) <= slop && std::abs(at.y - g_touch_start.y) <= slop)
+        for (const TextFieldArea& f : g_text_fields)
+            if (at.x >= f.x0 && at.x <= f.x1 && at.y >= f.y0 && at.y <= f.y1) {
+                set_text_input_active(true);
+                break;
+            }
+}
+
+bool create_window(const char* title) {
+    if (!glfwInit())
+        return false;
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    // Dear ImGui needs neither depth nor stencil, and every frame clears to an opaque colour:
+    // an opaque canvas with only a colour buffer is less for the browser to allocate and composite.
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
+    glfwWindowHint(GLFW_ALPHA_BITS, 0);
+    int width = 1;
+    int height = 1;
+    isp_sync_canvas(&width, &height);
+    g_window = glfwCreateWindow(width, height, title, nullptr, nullptr);
+    if (!g_window)
+        return false;
+    glfwMakeContextCurrent(g_window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // nothing to persist between visits
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    // Compiled now, while the catalog request is in flight, rather than in the first frame:
+    // each shader status query waits for the GPU process.
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    emscripten_set_wheel_callback("#canvas", nullptr, EM_FALSE, on_wheel);
+    isp_capture_touches();
+
+    // Emscripten's GLFW has no system clipboard. Copy goes to the browser's; paste arrives
+    // as text typed into the hidden input (a paste event there), so Ctrl+V itself pastes nothing.
+    ImGuiPlatformIO& pio = ImGui::GetPlatformIO();
+    pio.Platform_GetClipboardTextFn = [](ImGuiContext*) -> const char* { return ""; };
+    pio.Platform_SetClipboardTextFn = [](ImGuiContext*, const char* text) { copy_to_clipboard(text ? text : ""); };
+    return true;
+}
+
+void run(FrameClient& client) {
+    g_client = &client;
+    if (client.first_frame_ready())
+        frame();
+    // 0: follow requestAnimationFrame; false: return to main() (state lives in statics).
+    emscripten_set_main_loop(frame, 0, EM_FALSE);
+}
+
+void set_text_field_areas(std::vector<TextFieldArea> areas) {
+    g_text_fields = std::move(areas);
+}
+
+void draw_first_frame_soon() {
+    emscripten_async_call(
+        [](void*) {
+            if (g_client && g_first_frame)
+                frame(); // draws only if the client is ready, as at a display refresh
+        },
+        nullptr, 0);
+}
+
+} // namespace isp::webapp::platform

@@ -1,0 +1,179 @@
+#include "webapp/ui/widgets.h"
+
+#include <cmath>
+
+#include <utility>
+#include <vector>
+
+#include "imgui.h"
+#include "imgui_internal.h" // ImMax/ImMin on ImVec2
+#include "imgui_stdlib.h"
+#include "webapp/platform/window.h"
+#include "webapp/ui/box.h"
+#include "webapp/ui/test_probe.h"
+#include "webapp/ui/theme.h"
+
+namespace isp::webapp::ui {
+namespace {
+
+std::vector<platform::TextFieldArea> g_text_fields; // drawn this frame, enabled
+
+// Dear ImGui labels are NUL-terminated and carry their id after "##".
+std::string label_with_id(std::string_view label, std::string_view id) {
+    std::string out{label};
+    out += "##";
+    out += id;
+    return out;
+}
+
+void wrapped(std::string_view text) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+}
+
+bool button(std::string_view label, std::string_view probe_id, bool enabled, float width, bool primary) {
+    const Palette& p = palette();
+    ImGui::BeginDisabled(!enabled);
+    if (primary) {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.on_accent);
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, p.accent);
+        ImGui::PushStyleColor(ImGuiCol_Button, p.surface);
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, p.info_surface);
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.info_surface);
+        ImGui::PushStyleColor(ImGuiCol_Border, p.accent);
+    }
+    ImGui::PushFont(fonts().bold, 0.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(px(16.0f), px(10.0f)));
+    const float w = width < 0.0f ? ImGui::GetContentRegionAvail().x : width;
+    const bool clicked = ImGui::Button(label_with_id(label, probe_id).c_str(), ImVec2(w, 0.0f));
+    ImGui::PopStyleVar();
+    ImGui::PopFont();
+    ImGui::PopStyleColor(primary ? 1 : 5);
+    ImGui::EndDisabled();
+    probe::item(probe_id);
+    return clicked && enabled;
+}
+
+} // namespace
+
+void heading(std::string_view text, float font_size) {
+    ImGui::PushFont(fonts().bold, font_size);
+    wrapped(text);
+    ImGui::PopFont();
+}
+
+void text(std::string_view text) {
+    wrapped(text);
+}
+
+void bold_text(std::string_view text, float font_size) {
+    ImGui::PushFont(fonts().bold, font_size);
+    wrapped(text);
+    ImGui::PopFont();
+}
+
+void muted_text(std::string_view text, float font_size) {
+    ImGui::PushFont(nullptr, font_size);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().muted);
+    wrapped(text);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+}
+
+void error_text(std::string_view text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
+    wrapped(text);
+    ImGui::PopStyleColor();
+}
+
+bool primary_button(std::string_view label, std::string_view probe_id, bool enabled, float width) {
+    return button(label, probe_id, enabled, width, true);
+}
+
+bool secondary_button(std::string_view label, std::string_view probe_id, bool enabled, float width) {
+    return button(label, probe_id, enabled, width, false);
+}
+
+bool toggle_button(std::string_view label, std::string_view probe_id, bool selected) {
+    const Palette& p = palette();
+    ImGui::PushStyleColor(ImGuiCol_Text, selected ? p.accent : p.on_accent);
+    ImGui::PushStyleColor(ImGuiCol_Button, selected ? p.surface : ImVec4(1, 1, 1, 0.0f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, selected ? p.surface : ImVec4(1, 1, 1, 0.18f));
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, p.surface);
+    ImGui::PushStyleColor(ImGuiCol_Border, p.on_accent);
+    ImGui::PushFont(fonts().bold, 0.0f);
+    const bool clicked = ImGui::Button(label_with_id(label, probe_id).c_str());
+    ImGui::PopFont();
+    ImGui::PopStyleColor(5);
+    probe::item(probe_id);
+    return clicked;
+}
+
+FieldEvents text_input(std::string_view name, std::string& value, bool has_error, bool enabled) {
+    FieldEvents events;
+    ImGui::BeginDisabled(!enabled);
+    if (has_error)
+        ImGui::PushStyleColor(ImGuiCol_Border, palette().error);
+    ImGui::SetNextItemWidth(-1.0f);
+    events.edited = ImGui::InputText("##value", &value);
+    events.left = ImGui::IsItemDeactivated();
+    events.submitted =
+        events.left && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter));
+    if (has_error)
+        ImGui::PopStyleColor();
+    ImGui::EndDisabled();
+    if (enabled) { // where a tap opens a phone's keyboard (the visible part of the field)
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const ImVec2 min = ImMax(ImGui::GetItemRectMin(), draw->GetClipRectMin());
+        const ImVec2 max = ImMin(ImGui::GetItemRectMax(), draw->GetClipRectMax());
+        if (min.x < max.x && min.y < max.y)
+            g_text_fields.push_back({min.x, min.y, max.x, max.y});
+    }
+    std::string probe_id = "field:";
+    probe_id += name;
+    probe::item(probe_id);
+    return events;
+}
+
+void end_frame() {
+    platform::set_text_field_areas(std::exchange(g_text_fields, {}));
+}
+
+void banner(std::string_view message, Tone tone, std::string_view probe_id) {
+    const Palette& p = palette();
+    const ImVec4& surface = tone == Tone::Error     ? p.error_surface
+                            : tone == Tone::Success ? p.success_surface
+                                                    : p.info_surface;
+    const ImVec4& edge = tone == Tone::Error ? p.error : tone == Tone::Success ? p.success : p.accent;
+    {
+        const Box box({surface, edge, 1.0f, ImVec2(12.0f, 10.0f)});
+        ImGui::PushStyleColor(ImGuiCol_Text, tone == Tone::Error ? p.error : p.text);
+        wrapped(message);
+        ImGui::PopStyleColor();
+    }
+    if (!probe_id.empty())
+        probe::item(probe_id);
+}
+
+void progress(std::string_view message) {
+    const float radius = px(9.0f);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float line = ImGui::GetTextLineHeight();
+    const ImVec2 centre(at.x + radius, at.y + line * 0.5f);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float start = static_cast<float>(ImGui::GetTime()) * 6.0f;
+    draw->PathArcTo(centre, radius, start, start + 4.2f, 24);
+    draw->PathStroke(color(palette().accent), ImDrawFlags_None, px(2.5f));
+    ImGui::Dummy(ImVec2(radius * 2.0f, line));
+    ImGui::SameLine();
+    muted_text(message);
+    probe::item("progress");
+}
+
+void gap(float css_pixels) {
+    ImGui::Dummy(ImVec2(0.0f, px(css_pixels)));
+}
+
+} // namespace isp::webapp::ui

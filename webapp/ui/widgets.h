@@ -1,0 +1,48 @@
+// The portal's building blocks on top of Dear ImGui: headings, wrapped text, buttons,
+// labelled text fields with their error, banners and progress. Each widget that a test
+// may click registers itself with the test probe under the id it is given.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace isp::webapp::ui {
+
+enum class Tone { Info, Success, Error };
+
+void heading(std::string_view text, float font_size);
+void text(std::string_view text);
+void bold_text(std::string_view text, float font_size = 0.0f);
+void muted_text(std::string_view text, float font_size = 0.0f);
+void error_text(std::string_view text);
+
+// A primary (filled) or secondary (outlined) button; `width` 0 fits the label, -1 fills the line.
+bool primary_button(std::string_view label, std::string_view probe_id, bool enabled = true, float width = 0.0f);
+bool secondary_button(std::string_view label, std::string_view probe_id, bool enabled = true, float width = 0.0f);
+// A small button that shows `selected` as pressed (language switch, choices).
+bool toggle_button(std::string_view label, std::string_view probe_id, bool selected);
+
+struct FieldEvents {
+    bool edited = false;    // the value changed this frame
+    bool left = false;      // the field lost focus this frame
+    bool submitted = false; // left with Enter: the form is sent, as on a web page
+};
+
+// A one-line text input over the full width, outlined in red when `has_error`;
+// registered with the test probe as "field:<name>".
+FieldEvents text_input(std::string_view name, std::string& value, bool has_error, bool enabled);
+
+// A full-width message box (validation summary, network failure, draft notices).
+void banner(std::string_view message, Tone tone, std::string_view probe_id = {});
+
+// A turning arc and a message: every wait shows this.
+void progress(std::string_view message);
+
+// Vertical gap in CSS pixels.
+void gap(float css_pixels);
+
+// After a frame's widgets: tells the platform what it needs to know of them (where the text
+// fields are, for phones' keyboards).
+void end_frame();
+
+} // namespace isp::webapp::ui
