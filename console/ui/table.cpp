@@ -1,5 +1,7 @@
 #include "console/ui/table.h"
 
+#include <algorithm>
+
 #include "imgui.h"
 #include "webapp/platform/browser.h"
 #include "webapp/ui/test_probe.h"
@@ -15,17 +17,39 @@ std::string g_copied; // the value copied last, shown as such while hovered
 double g_copied_at = -10.0;
 } // namespace
 
-bool begin_table(std::string_view id, int columns, bool sortable) {
+bool begin_table(std::string_view id, int columns, bool sortable, float height) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
                             ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
     if (sortable)
         flags |= ImGuiTableFlags_Sortable;
+    if (height > 0.0f)
+        flags |= ImGuiTableFlags_ScrollY;
     const std::string table_id{id};
-    return ImGui::BeginTable(table_id.c_str(), columns, flags);
+    return ImGui::BeginTable(table_id.c_str(), columns, flags, ImVec2(0.0f, height > 0.0f ? wui::px(height) : 0.0f));
 }
 
 void end_table() {
     ImGui::EndTable();
+}
+
+void clipped_rows(std::int64_t count, const std::function<void(std::int64_t, std::int64_t)>& shown,
+                  const std::function<void(std::int64_t)>& draw_row) {
+    // The rows' height given: no measuring pass over row 0, whose page would then be asked for
+    // wherever the list is scrolled to.
+    const float row_height = ImGui::GetTextLineHeight() + ImGui::GetStyle().CellPadding.y * 2.0f;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(std::min<std::int64_t>(count, 1 << 30)), row_height);
+    std::int64_t first = -1, last = -1;
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            if (first < 0 || i < first)
+                first = i;
+            last = std::max<std::int64_t>(last, i);
+            draw_row(i);
+        }
+    }
+    if (first >= 0)
+        shown(first, last);
 }
 
 SortRequest sort_request() {

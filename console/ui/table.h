@@ -4,6 +4,7 @@
 // Enter opens, and the pager that moves through the API's pages.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -13,7 +14,8 @@ namespace isp::console::ui {
 
 // Opens a table of `columns` (begin with ImGui::TableSetupColumn for each, then
 // ImGui::TableHeadersRow()); returns false when nothing is to be drawn (then no end_table()).
-bool begin_table(std::string_view id, int columns, bool sortable = true);
+// `height` (CSS px) > 0: the table scrolls inside that height with its header kept in view.
+bool begin_table(std::string_view id, int columns, bool sortable = true, float height = 0.0f);
 void end_table();
 
 // The column the person sorted by (its index) and the direction, when it changed this frame.
@@ -23,6 +25,12 @@ struct SortRequest {
     bool ascending = true;
 };
 SortRequest sort_request();
+
+// Rows [0, count) of a scrolling table, only the visible ones drawn (a list of 100,000 costs
+// what its screenful costs): `shown(first, last)` learns the visible range each frame (a
+// PagedList asks for their pages), `draw_row(i)` draws row i (ImGui::TableNextRow first).
+void clipped_rows(std::int64_t count, const std::function<void(std::int64_t first, std::int64_t last)>& shown,
+                  const std::function<void(std::int64_t index)>& draw_row);
 
 // A cell's value that copies itself when clicked (with a "Copied" hint); probe id "copy:<value>".
 void copyable(const std::string& value, std::string_view copied_label);

@@ -50,6 +50,7 @@ export async function startServer({ fixedTime: time = fixedTime, args = [], db =
   child.removeAllListeners('exit');
   return {
     url,
+    output, // what it printed up to "listening on" (the demo's staff accounts, among others)
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
