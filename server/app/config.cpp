@@ -233,6 +233,7 @@ CommandLine parse_command_line(int argc, char** argv) {
             c.fixed_time = t;
         }
         c.demo_billing_history = c.demo;
+        c.demo_staff_accounts = c.demo;
         if (const std::string error = load_operator_files(c.operator_profile, c.demo); !error.empty())
             throw CLI::ValidationError(error);
     } catch (const CLI::ParseError& e) {

@@ -10,6 +10,7 @@
 #include "server/app/server.h"
 #include "server/app/staff_command.h"
 #include "server/app/token_command.h"
+#include "server/demo/demo_staff.h"
 
 namespace {
 
@@ -48,6 +49,12 @@ int main(int argc, char** argv) {
         std::printf("portal: http://%s:%d/   api: http://%s:%d/api/v1/health   database: %s%s\n",
                     cli.config.bind.c_str(), port, cli.config.bind.c_str(), port, cli.config.db_path.c_str(),
                     cli.config.demo ? " (demo)" : "");
+        for (const auto& sign_in : server.demo_staff_sign_ins())
+            std::printf("%s\n", isp::demo::sign_in_line(sign_in).c_str());
+        if (cli.config.demo && server.demo_staff_sign_ins().empty())
+            std::printf("demo staff accounts: none created, this database was seeded before (their passwords are "
+                        "printed only when they are created; portal-server staff reset-password --email E makes a "
+                        "new link)\n");
         std::fflush(stdout);
         server.serve();
     } catch (const std::exception& e) {

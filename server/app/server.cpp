@@ -7,6 +7,7 @@
 
 #include "server/clock/clock.h"
 #include "server/demo/demo_seed.h"
+#include "server/demo/demo_staff.h"
 #include "server/http/connections.h"
 #include "server/http/idempotency.h"
 #include "server/http/problem.h"
@@ -41,6 +42,7 @@ struct Server::Impl {
     AppContext context;
     http::ConnectionServer http;
     int port = -1;
+    std::vector<demo::DemoStaffSignIn> demo_staff;
 
     Impl(ServerConfig cfg, std::shared_ptr<Clock> clk)
         : config(std::move(cfg)), clock(std::move(clk)), db(config.db_path),
@@ -140,8 +142,9 @@ Server::Server(ServerConfig config, std::shared_ptr<Clock> clock) {
     if (!clock)
         clock = default_clock(config);
     impl_ = std::make_unique<Impl>(std::move(config), std::move(clock));
-    if (impl_->config.demo)
-        demo::seed_if_empty(impl_->db, *impl_->clock, impl_->documents, impl_->config);
+    if (impl_->config.demo && demo::seed_if_empty(impl_->db, *impl_->clock, impl_->documents, impl_->config) &&
+        impl_->config.demo_staff_accounts)
+        impl_->demo_staff = demo::seed_staff_accounts(impl_->services);
     tune(impl_->http, impl_->config);
     routes::register_all(impl_->http, impl_->context);
 }
@@ -184,6 +187,9 @@ int Server::port() const {
 }
 const ServerConfig& Server::config() const {
     return impl_->config;
+}
+const std::vector<demo::DemoStaffSignIn>& Server::demo_staff_sign_ins() const {
+    return impl_->demo_staff;
 }
 
 } // namespace isp

@@ -5,8 +5,10 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "server/app/config.h"
+#include "server/demo/demo_staff.h"
 
 namespace isp {
 
@@ -34,6 +36,9 @@ public:
 
     int port() const;
     const ServerConfig& config() const;
+    // The demo staff accounts this start created, with their passwords (--demo on an empty
+    // database); empty otherwise, a seeded database included.
+    const std::vector<demo::DemoStaffSignIn>& demo_staff_sign_ins() const;
 
 private:
     struct Impl;

@@ -21,6 +21,9 @@ struct ServerConfig {
     // --demo from the command line also seeds three months of invoices and payments; API
     // tests start with demo clients but no invoices, and bill what they need themselves.
     bool demo_billing_history = false;
+    // --demo from the command line also creates three staff accounts with passwords
+    // (server/demo/demo_staff.h); API tests make the accounts they need themselves.
+    bool demo_staff_accounts = false;
     std::optional<std::int64_t> fixed_time; // freezes the clock (demos on a chosen date, tests)
     int threads = 0;                        // 0 = automatic
     std::size_t max_body_bytes = 64 * 1024;

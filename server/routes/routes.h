@@ -36,10 +36,11 @@ void register_collection_payments(httplib::Server& http, AppContext& app); // /a
 void register_collection_cases(httplib::Server& http, AppContext& app);    // /api/v1/collections/overview, /cases...
 void register_customers(httplib::Server& http, AppContext& app);           // /api/v1/customers[/{client_id}]
 void register_contracts(httplib::Server& http, AppContext& app);           // /api/v1/contracts[...] (P4-P6)
-void register_billing_runs(httplib::Server& http, AppContext& app);        // POST /api/v1/billing/runs
+void register_billing_runs(httplib::Server& http, AppContext& app);        // /api/v1/billing/runs[/preview]
 void register_invoices(httplib::Server& http, AppContext& app);            // GET /api/v1/invoices[/{invoice_id}]
 void register_staff_sessions(httplib::Server& http, AppContext& app);      // /api/v1/staff/session, /staff/me/...
 void register_staff_accounts(httplib::Server& http, AppContext& app);      // /api/v1/staff/accounts..., /staff/audit
+void register_staff_today(httplib::Server& http, AppContext& app);         // GET /api/v1/staff/today
 
 inline void register_all(httplib::Server& http, AppContext& app) {
     register_health(http, app);
@@ -57,6 +58,7 @@ inline void register_all(httplib::Server& http, AppContext& app) {
     register_staff(http, app);
     register_staff_sessions(http, app);
     register_staff_accounts(http, app);
+    register_staff_today(http, app);
     register_offers(http, app);
     register_collection_payments(http, app);
     register_collection_cases(http, app);

@@ -1,10 +1,14 @@
 #include "server/services/billing_run.h"
 
 #include <algorithm>
+#include <functional>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "server/clock/clock.h"
 #include "server/security/random_id.h"
 #include "server/services/failure.h"
+#include "server/services/service_context.h"
 #include "server/store/billing_run_store.h"
 #include "server/store/catalog_store.h"
 #include "server/store/database.h"
@@ -20,6 +24,41 @@ void refuse_future_period(const BillingPeriod& period, const Date& today) {
                           billing_period_of(today).to_string() + ") or an earlier one.");
 }
 
+namespace {
+
+// The offers by id, withdrawn ones included: a contract may still be on one.
+std::unordered_map<std::string, Offer> offers_by_id(store::Connection& c) {
+    std::unordered_map<std::string, Offer> offers;
+    for (Offer& o : store::list_offers(c, false))
+        offers.emplace(o.offer_id, std::move(o));
+    return offers;
+}
+
+OfferLookup lookup_in(const std::unordered_map<std::string, Offer>& offers) {
+    return [&offers](const std::string& id) -> const Offer* {
+        const auto it = offers.find(id);
+        return it == offers.end() ? nullptr : &it->second;
+    };
+}
+
+// Every contract a run of `period` invoices, with its bill: not yet invoiced for the
+// period (`billed`), at least one billable day. The run and its preview both walk this,
+// so the preview cannot drift from what the run does.
+void for_each_bill(store::Connection& c, const BillingPeriod& period, const std::unordered_set<std::string>& billed,
+                   const OfferLookup& find_offer,
+                   const std::function<void(const store::BillingCandidate&, const ProratedBill&)>& visit) {
+    store::for_each_contract_to_bill(c, period.last_day(), [&](const store::BillingCandidate& k) {
+        if (billed.count(k.contract_id))
+            return;
+        const ProratedBill bill = prorate(period, k.offers, k.statuses, find_offer);
+        if (bill.empty())
+            return;
+        visit(k, bill);
+    });
+}
+
+} // namespace
+
 BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& request) {
     // A large run writes more pages than SQLite's default 2 MB page cache holds; with it,
     // dirty pages are spilled to the WAL and read back. The writer keeps up to 16 MB
@@ -29,13 +68,8 @@ BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& requ
     result.period = request.period.to_string();
     result.currency = request.currency;
 
-    std::unordered_map<std::string, Offer> offers;
-    for (Offer& o : store::list_offers(c, false))
-        offers.emplace(o.offer_id, std::move(o));
-    const OfferLookup find_offer = [&offers](const std::string& id) -> const Offer* {
-        const auto it = offers.find(id);
-        return it == offers.end() ? nullptr : &it->second;
-    };
+    const auto offers = offers_by_id(c);
+    const OfferLookup find_offer = lookup_in(offers);
 
     const auto billed = store::contracts_billed_for_period(c, result.period);
     // Invoice ids are random, but handed out in increasing order: the invoices' and lines'
@@ -65,59 +99,55 @@ BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& requ
     invoice.issue_date = request.today;
     invoice.due_date = due;
 
-    store::for_each_contract_to_bill(c, request.period.last_day(), [&](const store::BillingCandidate& k) {
-        if (billed.count(k.contract_id))
-            return;
-        const ProratedBill bill = prorate(request.period, k.offers, k.statuses, find_offer);
-        if (bill.empty())
-            return;
-        if (!result.billing_run_id) { // the run's row first: invoices reference it
-            run.billing_run_id = security::new_id("run_", 10);
-            run.currency = bill.currency;
-            store::insert_billing_run(c, run);
-            result.billing_run_id = run.billing_run_id;
-            result.currency = bill.currency;
-        }
-        invoice.invoice_id = std::move(ids.at(next_id++));
-        invoice.invoice_number = invoice_number(request.today.year, ++last_number);
-        invoice.billing_run_id = run.billing_run_id;
-        invoice.client_id = k.client_id;
-        invoice.contract_id = k.contract_id;
-        invoice.period_start = bill.first_day();
-        invoice.period_end = bill.last_day();
-        invoice.currency = bill.currency;
-        invoice.subtotal_minor = bill.subtotal_minor;
-        invoice.tax_minor = bill.tax_minor;
-        invoice.total_minor = bill.total_minor;
-        invoice.paid_minor = 0;
-        invoice.settlement = settlement_for(bill.total_minor, 0);
-        invoice.client = k.client;
-        invoice.lines.resize(bill.lines.size());
-        for (std::size_t i = 0; i < bill.lines.size(); ++i) {
-            const ProratedLine& p = bill.lines[i];
-            const Offer& offer = *find_offer(p.offer_id);
-            InvoiceLine& l = invoice.lines[i];
-            l.line_no = static_cast<int>(i + 1);
-            l.offer_id = p.offer_id;
-            l.offer_name = offer.name;
-            l.service_family = offer.family;
-            l.service_identifier = k.service_identifier;
-            l.from_date = p.from;
-            l.to_date = p.to;
-            l.days = p.days;
-            l.days_in_period = p.days_in_period;
-            l.monthly_price_minor = p.monthly_price.amount_minor;
-            l.tax_rate_bp = p.tax_rate_bp;
-            l.amount_minor = p.amount_minor;
-            l.tax_minor = p.tax_minor;
-            l.total_minor = p.total_minor;
-        }
-        store::insert_invoice(c, invoice, request.now);
-        result.invoice_ids.push_back(invoice.invoice_id);
-        result.subtotal_minor += bill.subtotal_minor;
-        result.tax_minor += bill.tax_minor;
-        result.total_minor += bill.total_minor;
-    });
+    for_each_bill(c, request.period, billed, find_offer,
+                  [&](const store::BillingCandidate& k, const ProratedBill& bill) {
+                      if (!result.billing_run_id) { // the run's row first: invoices reference it
+                          run.billing_run_id = security::new_id("run_", 10);
+                          run.currency = bill.currency;
+                          store::insert_billing_run(c, run);
+                          result.billing_run_id = run.billing_run_id;
+                          result.currency = bill.currency;
+                      }
+                      invoice.invoice_id = std::move(ids.at(next_id++));
+                      invoice.invoice_number = invoice_number(request.today.year, ++last_number);
+                      invoice.billing_run_id = run.billing_run_id;
+                      invoice.client_id = k.client_id;
+                      invoice.contract_id = k.contract_id;
+                      invoice.period_start = bill.first_day();
+                      invoice.period_end = bill.last_day();
+                      invoice.currency = bill.currency;
+                      invoice.subtotal_minor = bill.subtotal_minor;
+                      invoice.tax_minor = bill.tax_minor;
+                      invoice.total_minor = bill.total_minor;
+                      invoice.paid_minor = 0;
+                      invoice.settlement = settlement_for(bill.total_minor, 0);
+                      invoice.client = k.client;
+                      invoice.lines.resize(bill.lines.size());
+                      for (std::size_t i = 0; i < bill.lines.size(); ++i) {
+                          const ProratedLine& p = bill.lines[i];
+                          const Offer& offer = *find_offer(p.offer_id);
+                          InvoiceLine& l = invoice.lines[i];
+                          l.line_no = static_cast<int>(i + 1);
+                          l.offer_id = p.offer_id;
+                          l.offer_name = offer.name;
+                          l.service_family = offer.family;
+                          l.service_identifier = k.service_identifier;
+                          l.from_date = p.from;
+                          l.to_date = p.to;
+                          l.days = p.days;
+                          l.days_in_period = p.days_in_period;
+                          l.monthly_price_minor = p.monthly_price.amount_minor;
+                          l.tax_rate_bp = p.tax_rate_bp;
+                          l.amount_minor = p.amount_minor;
+                          l.tax_minor = p.tax_minor;
+                          l.total_minor = p.total_minor;
+                      }
+                      store::insert_invoice(c, invoice, request.now);
+                      result.invoice_ids.push_back(invoice.invoice_id);
+                      result.subtotal_minor += bill.subtotal_minor;
+                      result.tax_minor += bill.tax_minor;
+                      result.total_minor += bill.total_minor;
+                  });
 
     if (result.billing_run_id) {
         run.invoice_count = static_cast<std::int64_t>(result.invoice_ids.size());
@@ -128,6 +158,27 @@ BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& requ
         store::set_sequence(c, sequence, last_number);
     }
     return result;
+}
+
+BillingRunPreview preview_billing(ServiceContext& ctx, const BillingPeriod& period, const std::string& currency) {
+    refuse_future_period(period, ctx.clock.today_utc());
+    return ctx.db.read([&](store::Connection& c) {
+        BillingRunPreview preview;
+        preview.period = period.to_string();
+        preview.currency = currency;
+        const auto offers = offers_by_id(c);
+        const auto billed = store::contracts_billed_for_period(c, preview.period);
+        preview.skipped_already_billed = static_cast<std::int64_t>(billed.size());
+        for_each_bill(c, period, billed, lookup_in(offers),
+                      [&](const store::BillingCandidate&, const ProratedBill& bill) {
+                          if (preview.invoice_count++ == 0)
+                              preview.currency = bill.currency;
+                          preview.subtotal_minor += bill.subtotal_minor;
+                          preview.tax_minor += bill.tax_minor;
+                          preview.total_minor += bill.total_minor;
+                      });
+        return preview;
+    });
 }
 
 } // namespace isp::services

@@ -10,10 +10,13 @@
 //   - issue date = today, due date = today + --invoice-due-days;
 //   - a run that finds nothing to bill writes no billing_runs row and answers 200 with
 //     billing_run_id null (201 when it issued invoices).
+// The preview (GET /billing/runs/preview) walks the same contracts with the same code and
+// writes nothing.
 #pragma once
 #include <string>
 
 #include "shared/billing/billing_run_result.h"
+#include "shared/billing/billing_run_summary.h"
 #include "shared/billing/proration.h"
 
 namespace isp::store {
@@ -21,6 +24,8 @@ class Connection;
 }
 
 namespace isp::services {
+
+struct ServiceContext;
 
 // 422 period_in_future when `period` starts after the current month (`today`'s); the
 // body's period is read by shared/wire/billing_run_json.h.
@@ -37,5 +42,11 @@ struct BillingRunRequest {
 };
 
 BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& request);
+
+// What run_billing would do for `period` if it ran now: the contracts it would invoice and
+// skip, and the totals of those invoices (in the currency of the first, as the run;
+// `currency` when there is none). Read-only: no number is taken, nothing is written.
+// 422 period_in_future as refuse_future_period.
+BillingRunPreview preview_billing(ServiceContext& ctx, const BillingPeriod& period, const std::string& currency);
 
 } // namespace isp::services

@@ -1,6 +1,7 @@
 #include "server/store/billing_run_store.h"
 
 #include "server/store/database.h"
+#include "server/store/paged_query.h"
 
 namespace isp::store {
 
@@ -28,6 +29,32 @@ void update_billing_run_totals(Connection& c, const BillingRunRecord& r) {
         .bind(r.billing_run_id, r.completed_at, r.invoice_count, r.currency, r.subtotal_minor, r.tax_minor,
               r.total_minor)
         .run();
+}
+
+std::int64_t count_billing_runs(Connection& c) {
+    return count_rows(c, "SELECT COUNT(*) FROM billing_runs");
+}
+
+std::vector<BillingRunSummary> list_billing_runs_page(Connection& c, std::int64_t limit, std::int64_t offset) {
+    // A month has one run, or a few when late contracts are billed after it: a sort of the
+    // whole table costs nothing. rowid breaks ties between runs of the same second.
+    return read_page(c,
+                     "SELECT billing_run_id, period, started_at, completed_at, actor, invoice_count, currency, "
+                     "subtotal_minor, tax_minor, total_minor FROM billing_runs ORDER BY started_at DESC, rowid DESC",
+                     limit, offset, [](const Statement& st) {
+                         BillingRunSummary r;
+                         r.billing_run_id = st.text(0);
+                         r.period = st.text(1);
+                         r.started_at = st.text(2);
+                         r.completed_at = st.text(3);
+                         r.actor = st.text(4);
+                         r.invoice_count = st.integer(5);
+                         r.currency = st.text(6);
+                         r.subtotal_minor = st.integer(7);
+                         r.tax_minor = st.integer(8);
+                         r.total_minor = st.integer(9);
+                         return r;
+                     });
 }
 
 std::int64_t count_contracts(Connection& c) {

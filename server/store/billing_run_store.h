@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "shared/billing/billing_run_summary.h"
 #include "shared/billing/proration.h"
 #include "shared/domain/invoice.h"
 
@@ -35,6 +36,10 @@ void update_billing_run_totals(Connection& c, const BillingRunRecord& run);
 
 // The issuer a run recorded for its invoices (JSON); nullopt for an unknown run or none.
 std::optional<std::string> find_billing_run_issuer(Connection& c, std::string_view billing_run_id);
+
+// Runs as staff list them, newest first (started_at, then the order they were written).
+std::int64_t count_billing_runs(Connection& c);
+std::vector<BillingRunSummary> list_billing_runs_page(Connection& c, std::int64_t limit, std::int64_t offset);
 
 std::int64_t count_contracts(Connection& c);
 

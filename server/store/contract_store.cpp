@@ -182,4 +182,14 @@ std::vector<AuditRecord> list_contract_audit_page(Connection& c, std::string_vie
                      limit, offset, read_audit, contract_id);
 }
 
+std::vector<std::pair<ServiceFamily, std::int64_t>> count_active_contracts_by_family(Connection& c) {
+    auto st = c.prepare("SELECT o.family, COUNT(*) FROM contracts k JOIN offers o ON o.offer_id = k.offer_id "
+                        "WHERE k.status = 'active' GROUP BY o.family");
+    std::vector<std::pair<ServiceFamily, std::int64_t>> out;
+    while (st.step())
+        if (const auto family = parse_service_family(st.text(0)))
+            out.emplace_back(*family, st.integer(1));
+    return out;
+}
+
 } // namespace isp::store

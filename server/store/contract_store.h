@@ -5,11 +5,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "shared/domain/contract.h"
 #include "shared/domain/contract_filter.h"
 #include "shared/domain/contract_history.h"
+#include "shared/domain/offer.h"
 
 namespace isp::store {
 
@@ -54,6 +56,10 @@ std::int64_t count_contracts(Connection& c, const ContractFilter& filter);
 // Oldest first (created_at, contract_number).
 std::vector<Contract> list_contracts_page(Connection& c, const ContractFilter& filter, std::int64_t limit,
                                           std::int64_t offset);
+
+// Contracts whose status is active now, by the family of their current offer (families
+// without one are absent).
+std::vector<std::pair<ServiceFamily, std::int64_t>> count_active_contracts_by_family(Connection& c);
 
 std::int64_t count_contract_audit(Connection& c, std::string_view contract_id);
 // In the order the changes were made.

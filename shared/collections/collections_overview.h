@@ -15,6 +15,7 @@ namespace isp {
 struct AgeingFigure {
     Money amount;
     std::int64_t invoice_count = 0;
+    bool operator==(const AgeingFigure&) const = default;
 };
 
 struct CollectionsOverview {
@@ -26,6 +27,7 @@ struct CollectionsOverview {
     std::int64_t overdue_count = 0;
     std::array<AgeingFigure, ageing_buckets.size()> ageing;
     std::vector<std::int64_t> cases_by_status; // indexed like all_case_statuses
+    bool operator==(const CollectionsOverview&) const = default;
 };
 
 } // namespace isp

@@ -4,6 +4,29 @@
 #include "shared/wire/money_json.h"
 
 namespace isp::wire {
+namespace {
+
+// {"subtotal", "tax", "total"}: Money in one currency, as every billing answer writes them.
+nlohmann::json totals_json(const std::string& currency, std::int64_t subtotal, std::int64_t tax, std::int64_t total) {
+    return {{"subtotal", to_json(Money{subtotal, currency})},
+            {"tax", to_json(Money{tax, currency})},
+            {"total", to_json(Money{total, currency})}};
+}
+
+struct Totals {
+    std::string currency;
+    std::int64_t subtotal = 0;
+    std::int64_t tax = 0;
+    std::int64_t total = 0;
+};
+
+Totals totals_from_json(const nlohmann::json& totals) {
+    const Money total = money_from_json(totals.at("total"));
+    return {total.currency, money_from_json(totals.at("subtotal")).amount_minor,
+            money_from_json(totals.at("tax")).amount_minor, total.amount_minor};
+}
+
+} // namespace
 
 BillingPeriod billing_period_from_json(const nlohmann::json& body, FieldErrors& errors) {
     const auto it = body.is_object() ? body.find("period") : body.end();
@@ -48,6 +71,52 @@ BillingRunResult billing_run_result_from_json(const nlohmann::json& j) {
     r.tax_minor = money_from_json(totals.at("tax")).amount_minor;
     r.total_minor = total.amount_minor;
     return r;
+}
+
+nlohmann::json to_json(const BillingRunSummary& r) {
+    return {{"billing_run_id", r.billing_run_id},
+            {"period", r.period},
+            {"started_at", r.started_at},
+            {"completed_at", r.completed_at},
+            {"actor", r.actor},
+            {"invoice_count", r.invoice_count},
+            {"totals", totals_json(r.currency, r.subtotal_minor, r.tax_minor, r.total_minor)}};
+}
+
+BillingRunSummary billing_run_summary_from_json(const nlohmann::json& j) {
+    BillingRunSummary r;
+    r.billing_run_id = j.at("billing_run_id").get<std::string>();
+    r.period = j.at("period").get<std::string>();
+    r.started_at = j.at("started_at").get<std::string>();
+    r.completed_at = j.at("completed_at").get<std::string>();
+    r.actor = j.at("actor").get<std::string>();
+    r.invoice_count = integer_value<std::int64_t>(j.at("invoice_count"));
+    const Totals t = totals_from_json(j.at("totals"));
+    r.currency = t.currency;
+    r.subtotal_minor = t.subtotal;
+    r.tax_minor = t.tax;
+    r.total_minor = t.total;
+    return r;
+}
+
+nlohmann::json to_json(const BillingRunPreview& p) {
+    return {{"period", p.period},
+            {"invoice_count", p.invoice_count},
+            {"skipped_already_billed", p.skipped_already_billed},
+            {"totals", totals_json(p.currency, p.subtotal_minor, p.tax_minor, p.total_minor)}};
+}
+
+BillingRunPreview billing_run_preview_from_json(const nlohmann::json& j) {
+    BillingRunPreview p;
+    p.period = j.at("period").get<std::string>();
+    p.invoice_count = integer_value<std::int64_t>(j.at("invoice_count"));
+    p.skipped_already_billed = integer_value<std::int64_t>(j.at("skipped_already_billed"));
+    const Totals t = totals_from_json(j.at("totals"));
+    p.currency = t.currency;
+    p.subtotal_minor = t.subtotal;
+    p.tax_minor = t.tax;
+    p.total_minor = t.total;
+    return p;
 }
 
 } // namespace isp::wire

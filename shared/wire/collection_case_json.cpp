@@ -57,6 +57,34 @@ nlohmann::json to_json(const CollectionsOverview& o) {
             {"cases_by_status", std::move(by_status)}};
 }
 
+CollectionsOverview collections_overview_from_json(const nlohmann::json& j) {
+    CollectionsOverview o;
+    const auto as_of = parse_iso_date(j.at("as_of").get<std::string>());
+    if (!as_of)
+        throw nlohmann::json::other_error::create(501, "as_of is not a date", &j);
+    o.as_of = *as_of;
+    o.currency = j.at("currency").get<std::string>();
+    o.outstanding = money_from_json(j.at("outstanding_total"));
+    o.outstanding_count = integer_value<std::int64_t>(j.at("outstanding_invoice_count"));
+    o.overdue = money_from_json(j.at("overdue_total"));
+    o.overdue_count = integer_value<std::int64_t>(j.at("overdue_invoice_count"));
+    // Brackets by name, so a reader does not depend on the writer's order.
+    for (const auto& bracket : j.at("ageing")) {
+        const std::string name = bracket.at("bucket").get<std::string>();
+        const auto it = std::find_if(ageing_buckets.begin(), ageing_buckets.end(),
+                                     [&name](const AgeingBucket& b) { return b.name == name; });
+        if (it == ageing_buckets.end())
+            throw nlohmann::json::other_error::create(501, "unknown ageing bucket " + name, &j);
+        auto& figure = o.ageing[static_cast<std::size_t>(it - ageing_buckets.begin())];
+        figure.amount = money_from_json(bracket.at("amount"));
+        figure.invoice_count = integer_value<std::int64_t>(bracket.at("invoice_count"));
+    }
+    const auto& by_status = j.at("cases_by_status");
+    for (const CaseStatus s : all_case_statuses)
+        o.cases_by_status.push_back(integer_or<std::int64_t>(by_status, std::string(to_string(s)).c_str(), 0));
+    return o;
+}
+
 nlohmann::json to_json(const CollectionCase& k) {
     return {{"case_id", k.case_id},
             {"invoice_id", k.invoice_id},
