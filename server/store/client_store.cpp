@@ -5,6 +5,7 @@
 #include "server/store/database.h"
 #include "server/store/paged_query.h"
 #include "shared/domain/client_search.h"
+#include "shared/domain/text.h"
 #include "shared/wire/json_reader.h"
 
 namespace isp::store {
@@ -28,38 +29,85 @@ Client read_client(const Statement& st) {
     return c;
 }
 
-// A LIKE pattern that matches `fragment` anywhere (after `prefix` when given), its own
-// % and _ taken literally.
-std::optional<std::string> contains_pattern(std::string_view fragment, std::string prefix = "%") {
-    if (fragment.empty())
-        return std::nullopt; // binds NULL: matches nothing
-    std::string p = std::move(prefix);
-    for (char ch : fragment) {
-        if (ch == '%' || ch == '_' || ch == '\\')
-            p += '\\';
-        p += ch;
-    }
-    return p + "%";
-}
-
-// ?1 = 0 lists everything; otherwise ?2 name, ?3 CIN, ?4 phone patterns. LIKE is
-// case-insensitive for ASCII, which covers names typed in either case; CINs are stored
-// upper case and their fragment is upper-cased (shared/domain/client_search.h).
-constexpr const char* search_where =
-    "WHERE (?1 = 0 OR (first_name || ' ' || last_name) LIKE ?2 ESCAPE '\\' "
-    "OR (last_name || ' ' || first_name) LIKE ?2 ESCAPE '\\' OR cin LIKE ?3 ESCAPE '\\' "
-    "OR phone LIKE ?4 ESCAPE '\\') ";
-
-struct SearchBinding {
-    bool searching = false;
-    std::optional<std::string> name, cin, phone;
+// A search as one SELECT of client rowids: a UNION of one branch per way the query can
+// match (name, CIN, phone), each answered by an index (migration 9), never a read of every
+// client:
+//   - a fragment of 3 characters or more matches anywhere in the value, by the trigram
+//     index clients_search (LIKE, ASCII case-insensitive, as the value is stored);
+//   - a fragment of 1 or 2 characters matches at the start of a first name, last name, CIN
+//     or national number, by a B-tree index: a trigram index cannot look up fewer than
+//     three characters and would read every row, and a person typing one letter means the
+//     start of a name;
+//   - a phone typed with its 0 / +212 / 00212 prefix matches at the start of the number.
+struct SearchQuery {
+    std::string rowids;             // empty: nothing can match
+    std::vector<std::string> binds; // ?1 ... ?n
 };
 
-SearchBinding search_binding(const ClientSearchTerms* terms) {
-    if (!terms)
-        return {};
-    return {true, contains_pattern(terms->text), contains_pattern(terms->cin_fragment),
-            contains_pattern(terms->phone_fragment, terms->phone_from_start ? "+212" : "%")};
+std::string lower_ascii(std::string text) {
+    for (char& ch : text)
+        if (ch >= 'A' && ch <= 'Z')
+            ch = static_cast<char>(ch - 'A' + 'a');
+    return text;
+}
+
+SearchQuery search_query(const ClientSearchTerms& t) {
+    SearchQuery q;
+    std::string branches;
+    const auto param = [&q](std::string value) {
+        q.binds.push_back(std::move(value));
+        return "?" + std::to_string(q.binds.size());
+    };
+    const auto add = [&branches](const std::string& branch) {
+        branches += (branches.empty() ? "" : " UNION ") + branch;
+    };
+    const auto anywhere = [&](const char* column, const std::string& fragment) {
+        // The trigram index answers LIKE only without ESCAPE; a fragment that holds a LIKE
+        // wildcard (which no CIN, phone or usual name does) is matched with its wildcards
+        // taken literally by a scan of the index's own text instead.
+        const bool wild = fragment.find_first_of("%_") != std::string::npos;
+        std::string pattern = "%";
+        for (char ch : fragment) {
+            if (wild && (ch == '%' || ch == '_' || ch == '\\'))
+                pattern += '\\';
+            pattern += ch;
+        }
+        pattern += '%';
+        add("SELECT k.rowid FROM clients_search s JOIN clients k ON k.search_rowid = s.rowid WHERE s." +
+            std::string(column) + " LIKE " + param(pattern) + (wild ? " ESCAPE '\\'" : ""));
+    };
+    const auto at_start = [&](const char* expression, const std::string& prefix) {
+        // Every text that starts with `prefix` sorts from `prefix` (included) to `prefix`
+        // with its last byte raised by one (excluded); 0xFF ends no UTF-8 text.
+        std::string after = prefix;
+        after.back() = static_cast<char>(static_cast<unsigned char>(after.back()) + 1);
+        const std::string from = param(prefix), to = param(after);
+        add(std::string("SELECT rowid FROM clients WHERE ") + expression + " >= " + from + " AND " + expression +
+            " < " + to);
+    };
+    if (!t.text.empty()) {
+        if (utf8_length(t.text) >= 3) {
+            anywhere("names", t.text);
+        } else {
+            const std::string prefix = lower_ascii(t.text);
+            at_start("lower(first_name)", prefix);
+            at_start("lower(last_name)", prefix);
+        }
+    }
+    if (!t.cin_fragment.empty()) {
+        if (t.cin_fragment.size() >= 3)
+            anywhere("cin", t.cin_fragment);
+        else
+            at_start("cin", t.cin_fragment);
+    }
+    if (!t.phone_fragment.empty()) {
+        if (t.phone_from_start || t.phone_fragment.size() < 3)
+            at_start("phone", "+212" + t.phone_fragment);
+        else
+            anywhere("phone", t.phone_fragment);
+    }
+    q.rowids = std::move(branches);
+    return q;
 }
 
 } // namespace
@@ -126,16 +174,33 @@ bool client_has_history(Connection& c, std::string_view client_id) {
 }
 
 std::int64_t count_clients(Connection& c, const ClientSearchTerms* terms) {
-    const SearchBinding b = search_binding(terms);
-    return count_rows(c, std::string("SELECT COUNT(*) FROM clients ") + search_where, b.searching, b.name, b.cin,
-                      b.phone);
+    if (!terms)
+        return count_rows(c, "SELECT COUNT(*) FROM clients");
+    const SearchQuery q = search_query(*terms);
+    if (q.rowids.empty())
+        return 0;
+    auto st = c.prepare("SELECT COUNT(*) FROM (" + q.rowids + ")");
+    st.bind_texts(q.binds);
+    st.step();
+    return st.integer(0);
 }
 
 std::vector<Client> list_clients_page(Connection& c, const ClientSearchTerms* terms, std::int64_t limit,
                                       std::int64_t offset) {
-    const SearchBinding b = search_binding(terms);
-    return read_page(c, std::string(select_client) + search_where + "ORDER BY last_name, first_name, client_id", limit,
-                     offset, read_client, b.searching, b.name, b.cin, b.phone);
+    const std::string order = "ORDER BY last_name, first_name, client_id";
+    if (!terms)
+        return read_page(c, std::string(select_client) + order, limit, offset, read_client);
+    const SearchQuery q = search_query(*terms);
+    std::vector<Client> rows;
+    if (q.rowids.empty())
+        return rows;
+    const int n = static_cast<int>(q.binds.size());
+    auto st = c.prepare(std::string(select_client) + "WHERE rowid IN (" + q.rowids + ") " + order + " LIMIT ?" +
+                        std::to_string(n + 1) + " OFFSET ?" + std::to_string(n + 2));
+    st.bind_texts(q.binds).bind_at(n + 1, limit).bind_at(n + 2, offset);
+    while (st.step())
+        rows.push_back(read_client(st));
+    return rows;
 }
 
 } // namespace isp::store

@@ -54,6 +54,17 @@ public:
         (bind_one(i++, args), ...);
         return *this;
     }
+    // Binds texts to ?first, ?first+1, ... (a statement whose parameters are decided at run
+    // time, as a search's).
+    Statement& bind_texts(const std::vector<std::string>& values, int first = 1) {
+        for (const std::string& v : values)
+            bind_one(first++, v);
+        return *this;
+    }
+    Statement& bind_at(int i, std::int64_t value) {
+        bind_one(i, value);
+        return *this;
+    }
     bool step(); // true while a row is available
     void run();  // executes a statement that returns no rows
 

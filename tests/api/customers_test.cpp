@@ -196,6 +196,42 @@ TEST_CASE("customer search finds by name, CIN and phone as people type them") {
     CHECK(too_long->status == 400);
 }
 
+TEST_CASE("customer search: 1 or 2 characters match at the start, the index follows creations, edits, deletes") {
+    TestServer server;
+    auto c = server.client();
+    const std::string ops = create_staff_token(server, "ops");
+    const std::string admin = create_staff_token(server, "admin");
+    using ids = std::vector<std::string>;
+
+    // Start of a first or last name, of a CIN, of a national number (migration 9).
+    CHECK(found_ids(c, ops, "e") == ids{"cli_demo_amina"}); // El Idrissi; not the e inside Youssef
+    CHECK(found_ids(c, ops, "YO") == ids{"cli_demo_youssef"});
+    CHECK(found_ids(c, ops, "be") == ids{"cli_demo_youssef"}); // Benali, and CIN BE654321
+    CHECK(found_ids(c, ops, "h\u00e9") == ids{"cli_demo_helene"});
+    CHECK(found_ids(c, ops, "x9") == ids{"cli_demo_helene"});
+    CHECK(found_ids(c, ops, "7").size() == 1);                  // +212 7...: Hélène's number
+    CHECK(found_ids(c, ops, "ss").empty());                     // inside names only: too short to look up anywhere
+    CHECK(found_ids(c, ops, "sse") == ids{"cli_demo_youssef"}); // three characters: anywhere
+
+    // The search index follows the clients table (triggers).
+    auto created = post_customer(c, ops, valid_customer());
+    REQUIRE(created->status == 201);
+    const std::string id = body_json(created)["client_id"];
+    CHECK(found_ids(c, ops, "karim taz") == ids{id});
+    CHECK(found_ids(c, ops, "cd24") == ids{id});
+    CHECK(found_ids(c, ops, "0655") == ids{id});
+    nlohmann::json changed = valid_customer("EF 135790");
+    changed["last_name"] = "Squalli";
+    REQUIRE(c.Put("/api/v1/customers/" + id, bearer(ops), changed.dump(), "application/json")->status == 200);
+    CHECK(found_ids(c, ops, "karim taz").empty());
+    CHECK(found_ids(c, ops, "squal") == ids{id});
+    CHECK(found_ids(c, ops, "ef 135") == ids{id});
+    CHECK(found_ids(c, ops, "cd24").empty());
+    REQUIRE(c.Delete("/api/v1/customers/" + id, bearer(admin))->status == 204);
+    CHECK(found_ids(c, ops, "squal").empty());
+    CHECK(body_json(c.Get("/api/v1/customers", httplib::Params{{"q", "sq"}}, bearer(ops)))["pagination"]["total"] == 0);
+}
+
 TEST_CASE("customer list pages: bounds are 400, a page beyond the last is empty") {
     TestServer server;
     auto c = server.client();
