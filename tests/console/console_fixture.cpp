@@ -8,6 +8,7 @@
 #include <httplib.h>
 
 #include "openapi_check.h"
+#include "shared/wire/staff_today_json.h"
 
 namespace isp::console::test {
 namespace {
@@ -94,10 +95,39 @@ void ConsoleFixture::open_signed_out() {
     settle();
 }
 
+nlohmann::json ConsoleFixture::today_answer() {
+    StaffToday today;
+    today.as_of = Date{2026, 11, 23};
+    today.active_contracts = {{ServiceFamily::Mobile, 41}, {ServiceFamily::Internet, 17}, {ServiceFamily::Landline, 3}};
+    today.last_billing_run = BillingRunSummary{"run_2026_10",
+                                               "2026-10",
+                                               "2026-11-01T06:00:00Z",
+                                               "2026-11-01T06:00:04Z",
+                                               "ops@isp.example.ma",
+                                               61,
+                                               "MAD",
+                                               1500000,
+                                               300000,
+                                               1800000};
+    today.collections.as_of = today.as_of;
+    today.collections.currency = "MAD";
+    today.collections.outstanding = {250000, "MAD"};
+    today.collections.outstanding_count = 9;
+    today.collections.overdue = {120000, "MAD"};
+    today.collections.overdue_count = 4;
+    for (auto& a : today.collections.ageing)
+        a.amount.currency = "MAD";
+    today.collections.ageing[0] = {{80000, "MAD"}, 3};
+    today.collections.ageing[1] = {{40000, "MAD"}, 1};
+    today.collections.cases_by_status = {2, 1, 1, 5};
+    return wire::to_json(today);
+}
+
 void ConsoleFixture::open_signed_in(std::string_view roles) {
     answer("GET", "/me", 200, me_answer(roles));
+    answer("GET", "/staff/today", 200, today_answer());
     app_->start();
-    http.deliver(); // GET /me; what Today then asks for is the test's to answer
+    settle(); // GET /me, then Today's figures
 }
 
 } // namespace isp::console::test

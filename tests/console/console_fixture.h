@@ -39,11 +39,13 @@ public:
     // Opens /staff/ with no session: the sign-in screen.
     void open_signed_out();
     // Opens /staff/ with a session of an account holding `roles` ("admin", "ops", "viewer"):
-    // GET /me answered, then whatever the Today section asks for answered by `today`.
+    // GET /me answered, then Today's figures (today_answer()).
     void open_signed_in(std::string_view roles = "admin");
     // A session answer (GET /me's shape) for an account with `roles`.
     static nlohmann::json me_answer(std::string_view roles);
     static nlohmann::json account_json(std::string_view roles);
+    // GET /staff/today's answer: 61 active contracts, October billed, 4 overdue invoices.
+    static nlohmann::json today_answer();
 
     // Delivers what waits, until nothing does.
     void settle() { http.settle(); }
