@@ -42,9 +42,24 @@ void IdempotencyGuard::Outcome::write_to(httplib::Response& res) const {
     res.set_content(body, "application/json");
 }
 
+void IdempotencyGuard::Outcome::write_created_to(httplib::Response& res, std::string_view location_prefix,
+                                                 const char* id_pointer) const {
+    if (status == 201) {
+        const auto id = nlohmann::json::parse(body).at(nlohmann::json::json_pointer(id_pointer)).get<std::string>();
+        res.set_header("Location", std::string(location_prefix) + id);
+    }
+    write_to(res);
+}
+
 IdempotencyGuard::Outcome IdempotencyGuard::run(std::string_view scope, const httplib::Request& req,
-                                                const nlohmann::json& canonical_request, const Operation& operation) {
+                                                const nlohmann::json& canonical_request, const Operation& operation,
+                                                KeyRule rule) {
     const std::string key = req.get_header_value("Idempotency-Key");
+    if (key.empty() && rule == KeyRule::Optional && !req.has_header("Idempotency-Key"))
+        return db_.write([&](store::Connection& c) {
+            JsonResponse response = operation(c);
+            return Outcome{response.status, response.body.dump(), false};
+        });
     if (key.empty())
         throw ApiError(400, wire::problem::idempotency_key_missing,
                        "This request needs an Idempotency-Key header (8 to 128 characters: letters, digits, - _ . :), "
@@ -74,11 +89,12 @@ IdempotencyGuard::Outcome IdempotencyGuard::run(std::string_view scope, const ht
             return Outcome{stored->status, stored->body, true};
         }
         JsonResponse response = operation(c);
-        std::string body = response.body.dump();
         const std::string now = clock_.now_iso();
-        store::insert_idempotent_response(c, scope, key, {hash, response.status, body}, now);
+        store::insert_idempotent_response(
+            c, scope, key,
+            {hash, response.status, (response.replay_body ? *response.replay_body : response.body).dump()}, now);
         store::delete_idempotency_keys_before(c, Clock::iso_timestamp(clock_.now_unix() - retention_seconds));
-        return Outcome{response.status, std::move(body), false};
+        return Outcome{response.status, response.body.dump(), false};
     });
 }
 

@@ -1,6 +1,10 @@
-// Idempotency-Key handling for the critical writes (the five of docs/process-map.md): the IETF draft's and
+// Idempotency-Key handling for writes (docs/process-map.md lists them): the IETF draft's and
 // Stripe's semantics.
-//   key missing or malformed        -> 400
+//   key missing (KeyRule::Required) -> 400 idempotency_key_missing
+//   key missing (KeyRule::Optional) -> the operation runs once in its own write transaction,
+//                                      nothing is stored (the staff writes that answered
+//                                      without a key before the key was honoured)
+//   key malformed                   -> 400 idempotency_key_invalid
 //   same key, same request, done    -> the first response replayed (same status, body)
 //   same key, different request     -> 422 idempotency_key_reused
 //   same key while the first runs   -> 409 idempotency_key_in_use (Retry-After: 1)
@@ -11,6 +15,7 @@
 #pragma once
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -35,7 +40,12 @@ namespace isp::http {
 struct JsonResponse {
     int status = 200;
     nlohmann::json body;
+    // Stored and replayed instead of `body` when `body` carries a secret the database must
+    // not keep (a one-time password link): the first answer has it, a replay does not.
+    std::optional<nlohmann::json> replay_body = std::nullopt;
 };
+
+enum class KeyRule { Required, Optional };
 
 class IdempotencyGuard {
 public:
@@ -49,10 +59,12 @@ public:
         bool replayed;
 
         void write_to(httplib::Response& res) const; // with Idempotent-Replayed: true on a replay
+        // The same, and for a 201 `Location: <location_prefix><the id at id_pointer in body>`.
+        void write_created_to(httplib::Response& res, std::string_view location_prefix, const char* id_pointer) const;
     };
     // `scope` names the endpoint; `canonical_request` is what must match for a replay.
     Outcome run(std::string_view scope, const httplib::Request& req, const nlohmann::json& canonical_request,
-                const Operation& operation);
+                const Operation& operation, KeyRule rule = KeyRule::Required);
 
     static constexpr long long retention_seconds = 48 * 3600;
 

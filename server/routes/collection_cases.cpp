@@ -4,12 +4,15 @@
 //   GET /api/v1/collections/cases/{case_id}
 //   GET, POST /api/v1/collections/cases/{case_id}/actions
 //   PUT /api/v1/collections/cases/{case_id}/status
-// Each opens the cases of newly overdue invoices first (services/collection_cases).
+// Each opens the cases of newly overdue invoices first (services/collection_cases). Adding
+// an action honours an optional Idempotency-Key; a status change needs none (the same
+// status again changes nothing).
 #include <charconv>
 
 #include <httplib.h>
 
 #include "server/config/server_config.h"
+#include "server/http/idempotency.h"
 #include "server/http/json_body.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"
@@ -109,12 +112,19 @@ void register_collection_cases(httplib::Server& http, AppContext& app) {
               http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                   const auto staff = http::require_staff(req, app, Role::Ops);
                   FieldErrors errors;
-                  const auto action = wire::new_collection_action_from_json(http::json_object_body(req), errors);
+                  const nlohmann::json body = http::json_object_body(req);
+                  const auto action = wire::new_collection_action_from_json(body, errors);
                   if (!errors.empty())
                       throw services::Failure(services::FailureKind::Invalid, "validation_failed",
                                               "The action has invalid fields; see errors.", std::move(errors));
-                  const auto added = services::add_action(app, http::path_param(req, "case_id"), action, staff.actor);
-                  http::write_json(res, 201, wire::to_json(added));
+                  const std::string case_id = http::path_param(req, "case_id");
+                  const auto outcome = app.idempotency.run(
+                      "collections.case_actions", req, body,
+                      [&](store::Connection& c) -> http::JsonResponse {
+                          return {201, wire::to_json(services::add_action(c, app, case_id, action, staff.actor))};
+                      },
+                      http::KeyRule::Optional);
+                  outcome.write_to(res);
               }));
 
     http.Put("/api/v1/collections/cases/:case_id/status",

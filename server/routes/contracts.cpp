@@ -7,8 +7,11 @@
 //   PUT  /api/v1/contracts/{id}/offer      staff plan change (same rules as the landing one)
 //   GET  /api/v1/contracts/{id}/audit      every change, whoever made it (landing included)
 // The audit actor is the staff identity's (X-Actor-Id when sent, else the token's name).
+// Both POSTs honour an optional Idempotency-Key; the PUTs need none: the same change again
+// is refused (409 invalid_status_transition, same_offer) and writes nothing.
 #include <httplib.h>
 
+#include "server/http/idempotency.h"
 #include "server/http/json_body.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"
@@ -39,9 +42,8 @@ void refuse_invalid(FieldErrors errors, const char* detail) {
         throw services::Failure(services::FailureKind::Invalid, "validation_failed", detail, std::move(errors));
 }
 
-ContractOrder order_of(const httplib::Request& req, bool manual) {
+ContractOrder order_of(const nlohmann::json& body, bool manual) {
     FieldErrors errors;
-    const nlohmann::json body = http::json_object_body(req);
     ContractOrder order =
         manual ? wire::manual_order_from_json(body, errors) : wire::provision_order_from_json(body, errors);
     refuse_invalid(std::move(errors), "The contract has invalid fields; see errors.");
@@ -67,27 +69,39 @@ ContractFilter contract_filter(const httplib::Request& req) {
     return f;
 }
 
-void write_created(httplib::Response& res, AppContext& app, const Contract& k) {
-    nlohmann::json body = wire::to_json(services::contract_detail(app, k));
-    const auto link = app.documents.link(k.contract_id, k.document_version);
-    body["document_download_url"] = link.url;
-    body["document_url_expires_at"] = link.expires_at;
-    res.set_header("Location", "/api/v1/contracts/" + k.contract_id);
-    http::write_json(res, 201, body);
+// Opens the contract of a provisioning (`manual` false) or manual body, once per
+// Idempotency-Key when one is sent. The answer is the contract's detail with a link to its
+// document, signed afresh for every answer, a replay's too (never stored: it expires).
+void open_contract(const httplib::Request& req, httplib::Response& res, AppContext& app, bool manual) {
+    const auto who = http::require_staff(req, app, Role::Ops);
+    const nlohmann::json body = http::json_object_body(req);
+    const auto order = order_of(body, manual);
+    auto outcome = app.idempotency.run(
+        manual ? "staff.contracts.create" : "staff.contracts.provision", req, body,
+        [&](store::Connection& c) -> http::JsonResponse {
+            const Contract k = services::place_contract_order(c, app, order, who.actor);
+            return {201, wire::to_json(services::contract_detail(c, k))};
+        },
+        http::KeyRule::Optional);
+    if (outcome.status == 201) {
+        nlohmann::json answer = nlohmann::json::parse(outcome.body);
+        const auto link =
+            app.documents.link(answer.at("contract_id").get<std::string>(), answer.at("document_version").get<int>());
+        answer["document_download_url"] = link.url;
+        answer["document_url_expires_at"] = link.expires_at;
+        outcome.body = answer.dump();
+    }
+    outcome.write_created_to(res, "/api/v1/contracts/", "/contract_id");
 }
 
 } // namespace
 
 void register_contracts(httplib::Server& http, AppContext& app) {
     http.Post("/api/v1/contracts/provision", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                  const auto who = http::require_staff(req, app, Role::Ops);
-                  const auto order = order_of(req, false);
-                  write_created(res, app, services::place_contract_order(app, order, who.actor));
+                  open_contract(req, res, app, false);
               }));
     http.Post("/api/v1/contracts", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                  const auto who = http::require_staff(req, app, Role::Ops);
-                  const auto order = order_of(req, true);
-                  write_created(res, app, services::place_contract_order(app, order, who.actor));
+                  open_contract(req, res, app, true);
               }));
     http.Get(
         "/api/v1/contracts", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {

@@ -1,8 +1,10 @@
 // Staff customer management (process map P3): /api/v1/customers[/{client_id}]. ops and
 // admin create, search, read and replace clients; only admin deletes one (and only a
-// client without history: services/customer_service.h).
+// client without history: services/customer_service.h). Creating one honours an optional
+// Idempotency-Key (the client row and the stored answer commit together).
 #include <httplib.h>
 
+#include "server/http/idempotency.h"
 #include "server/http/json_body.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"
@@ -23,9 +25,9 @@ using services::Role;
 namespace {
 
 // The client of a create or replace body; (Invalid) `validation_failed` listing every wrong field.
-Client customer_of(const httplib::Request& req) {
+Client customer_of(const nlohmann::json& body) {
     FieldErrors errors;
-    Client client = wire::customer_from_json(http::json_object_body(req), errors);
+    Client client = wire::customer_from_json(body, errors);
     if (!errors.empty())
         throw services::Failure(services::FailureKind::Invalid, "validation_failed",
                                 "The customer has invalid fields; see errors.", std::move(errors));
@@ -37,9 +39,15 @@ Client customer_of(const httplib::Request& req) {
 void register_customers(httplib::Server& http, AppContext& app) {
     http.Post("/api/v1/customers", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                   http::require_staff(req, app, Role::Ops);
-                  const Client client = services::create_customer(app, customer_of(req));
-                  res.set_header("Location", "/api/v1/customers/" + client.client_id);
-                  http::write_json(res, 201, wire::to_json(client));
+                  const nlohmann::json body = http::json_object_body(req);
+                  const Client client = customer_of(body);
+                  const auto outcome = app.idempotency.run(
+                      "staff.customers.create", req, body,
+                      [&](store::Connection& c) -> http::JsonResponse {
+                          return {201, wire::to_json(services::create_customer(c, app, client))};
+                      },
+                      http::KeyRule::Optional);
+                  outcome.write_created_to(res, "/api/v1/customers/", "/client_id");
               }));
     http.Get("/api/v1/customers", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Viewer);
@@ -61,7 +69,7 @@ void register_customers(httplib::Server& http, AppContext& app) {
              }));
     http.Put("/api/v1/customers/:client_id", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Ops);
-                 Client client = customer_of(req);
+                 Client client = customer_of(http::json_object_body(req));
                  client.client_id = http::path_param(req, "client_id");
                  http::write_json(res, 200, wire::to_json(services::replace_customer(app, std::move(client))));
              }));

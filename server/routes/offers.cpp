@@ -1,8 +1,10 @@
 // The staff catalog (process map P1-P2): /api/v1/offers[/{offer_id}] for ops and admin, and
 // /api/v1/offer-categories (legacy alias /offer-families): every offer, inactive ones
-// included, grouped by service family with counts.
+// included, grouped by service family with counts. Creating an offer honours an optional
+// Idempotency-Key.
 #include <httplib.h>
 
+#include "server/http/idempotency.h"
 #include "server/http/json_body.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"
@@ -21,9 +23,9 @@ namespace {
 using services::Role;
 
 // The offer of a create or replace body; (Invalid) `validation_failed` listing every wrong field.
-Offer offer_of(const httplib::Request& req) {
+Offer offer_of(const nlohmann::json& body) {
     FieldErrors errors;
-    Offer offer = wire::offer_body_from_json(http::json_object_body(req), errors);
+    Offer offer = wire::offer_body_from_json(body, errors);
     if (!errors.empty())
         throw services::Failure(services::FailureKind::Invalid, "validation_failed", "The offer has invalid fields.",
                                 std::move(errors));
@@ -35,9 +37,15 @@ Offer offer_of(const httplib::Request& req) {
 void register_offers(httplib::Server& http, AppContext& app) {
     http.Post("/api/v1/offers", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                   http::require_staff(req, app, Role::Ops);
-                  const Offer offer = services::create_offer(app, offer_of(req));
-                  res.set_header("Location", "/api/v1/offers/" + offer.offer_id);
-                  http::write_json(res, 201, wire::to_json(offer));
+                  const nlohmann::json body = http::json_object_body(req);
+                  const Offer offer = offer_of(body);
+                  const auto outcome = app.idempotency.run(
+                      "staff.offers.create", req, body,
+                      [&](store::Connection& c) -> http::JsonResponse {
+                          return {201, wire::to_json(services::create_offer(c, app, offer))};
+                      },
+                      http::KeyRule::Optional);
+                  outcome.write_created_to(res, "/api/v1/offers/", "/offer_id");
               }));
     http.Get("/api/v1/offers", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Viewer);
@@ -54,7 +62,7 @@ void register_offers(httplib::Server& http, AppContext& app) {
              }));
     http.Put("/api/v1/offers/:offer_id", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Ops);
-                 Offer offer = offer_of(req);
+                 Offer offer = offer_of(http::json_object_body(req));
                  offer.offer_id = http::path_param(req, "offer_id");
                  http::write_json(res, 200, wire::to_json(services::replace_offer(app, std::move(offer))));
              }));

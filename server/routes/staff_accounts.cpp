@@ -3,11 +3,15 @@
 //   GET, PATCH /api/v1/staff/accounts/{account_id}
 //   POST /api/v1/staff/accounts/{account_id}/password-link
 //   GET /api/v1/staff/audit                  newest first; ?account_id= filters
+// Creating an account honours an optional Idempotency-Key. Its one-time password link is
+// in the first answer only: the stored answer, which a replay returns, leaves it out (the
+// database keeps only hashes of such secrets); a new link is POST .../password-link.
 #include <algorithm>
 
 #include <httplib.h>
 
 #include "server/config/server_config.h"
+#include "server/http/idempotency.h"
 #include "server/http/json_body.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"
@@ -58,14 +62,21 @@ void register_staff_accounts(httplib::Server& http, AppContext& app) {
     http.Post("/api/v1/staff/accounts", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                   const auto who = http::require_staff(req, app, Role::Admin);
                   FieldErrors errors;
-                  auto request = wire::new_staff_account_from_json(http::json_object_body(req), errors);
+                  const nlohmann::json body = http::json_object_body(req);
+                  auto request = wire::new_staff_account_from_json(body, errors);
                   refuse_invalid(std::move(errors), request, check_new_staff_account);
-                  const auto created = services::create_staff_account(
-                      app, std::move(request), http::public_base_url(req, app.config), who.staff_actor());
-                  res.set_header("Location", "/api/v1/staff/accounts/" + created.account.account_id);
-                  http::write_json(res, 201,
-                                   {{"account", wire::to_json(created.account)},
-                                    {"password_link", wire::to_json(created.password_link)}});
+                  const auto outcome = app.idempotency.run(
+                      "staff.accounts.create", req, body,
+                      [&](store::Connection& c) -> http::JsonResponse {
+                          const auto created = services::create_staff_account(
+                              c, app, request, http::public_base_url(req, app.config), who.staff_actor());
+                          const nlohmann::json account = wire::to_json(created.account);
+                          return {201,
+                                  {{"account", account}, {"password_link", wire::to_json(created.password_link)}},
+                                  nlohmann::json{{"account", account}}};
+                      },
+                      http::KeyRule::Optional);
+                  outcome.write_created_to(res, "/api/v1/staff/accounts/", "/account/account_id");
               }));
     http.Get("/api/v1/staff/accounts/:account_id",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {

@@ -20,8 +20,21 @@ struct CaseWriteTime {
     std::string now;
 };
 
-// Runs `change(connection, the case, time)` in one write transaction, once the cases of
-// invoices fallen overdue are open; 404 when there is no case `case_id`.
+// Runs `change(connection, the case, time)` in the write transaction of `c`, once the cases
+// of invoices fallen overdue are open; 404 when there is no case `case_id`.
+template <class Change>
+auto change_case(store::Connection& c, ServiceContext& context, const std::string& case_id, Change change) {
+    const CaseWriteTime at{context.clock.today_utc(), context.clock.now_iso()};
+    if (store::has_overdue_invoice_without_case(c, at.today))
+        store::open_cases_for_overdue_invoices(c, at.today, at.now);
+    const auto current = store::find_case(c, case_id, at.today);
+    if (!current)
+        throw case_not_found(case_id);
+    return change(c, *current, at);
+}
+
+// The same in a write transaction of its own (the opening of cases in one before it, only
+// when there is something to open).
 template <class Change> auto write_case(ServiceContext& context, const std::string& case_id, Change change) {
     open_overdue_cases(context);
     const CaseWriteTime at{context.clock.today_utc(), context.clock.now_iso()};
@@ -31,6 +44,17 @@ template <class Change> auto write_case(ServiceContext& context, const std::stri
             throw case_not_found(case_id);
         return change(c, *current, at);
     });
+}
+
+// A dunning action or a note on a case; 409 case_closed for anything but a note on a closed case.
+CollectionAction insert_case_action(store::Connection& c, const CollectionCase& current,
+                                    const NewCollectionAction& action, const std::string& actor,
+                                    const CaseWriteTime& at) {
+    if (current.status == CaseStatus::Closed && action.kind != CollectionActionKind::Note)
+        throw Failure(FailureKind::Conflict, "case_closed",
+                      "Case " + current.case_id + " is closed: no more " + std::string(to_string(action.kind)) +
+                          " to the client. A note can still be added.");
+    return store::insert_action(c, {0, current.case_id, action.kind, action.note, actor, at.now});
 }
 
 } // namespace
@@ -126,14 +150,18 @@ CollectionCase change_case_status(ServiceContext& context, const std::string& ca
 
 CollectionAction add_action(ServiceContext& context, const std::string& case_id, const NewCollectionAction& action,
                             const std::string& actor) {
-    return write_case(
-        context, case_id, [&](store::Connection& c, const CollectionCase& current, const CaseWriteTime& at) {
-            if (current.status == CaseStatus::Closed && action.kind != CollectionActionKind::Note)
-                throw Failure(FailureKind::Conflict, "case_closed",
-                              "Case " + case_id + " is closed: no more " + std::string(to_string(action.kind)) +
-                                  " to the client. A note can still be added.");
-            return store::insert_action(c, {0, case_id, action.kind, action.note, actor, at.now});
-        });
+    return write_case(context, case_id,
+                      [&](store::Connection& c, const CollectionCase& current, const CaseWriteTime& at) {
+                          return insert_case_action(c, current, action, actor, at);
+                      });
+}
+
+CollectionAction add_action(store::Connection& c, ServiceContext& context, const std::string& case_id,
+                            const NewCollectionAction& action, const std::string& actor) {
+    return change_case(c, context, case_id,
+                       [&](store::Connection& w, const CollectionCase& current, const CaseWriteTime& at) {
+                           return insert_case_action(w, current, action, actor, at);
+                       });
 }
 
 Page<CollectionAction> list_actions(ServiceContext& context, const std::string& case_id, std::int64_t limit,

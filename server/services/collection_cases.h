@@ -19,6 +19,10 @@
 #include "shared/domain/date.h"
 #include "shared/domain/money.h"
 
+namespace isp::store {
+class Connection;
+}
+
 namespace isp::services {
 struct ServiceContext;
 
@@ -39,9 +43,11 @@ CollectionCase change_case_status(ServiceContext& context, const std::string& ca
                                   const std::string& actor);
 
 // 404 case_not_found; 409 case_closed for a dunning action (anything but a note) on a
-// closed case.
+// closed case. The second runs inside the caller's write transaction (the idempotency guard's).
 CollectionAction add_action(ServiceContext& context, const std::string& case_id, const NewCollectionAction& action,
                             const std::string& actor);
+CollectionAction add_action(store::Connection& c, ServiceContext& context, const std::string& case_id,
+                            const NewCollectionAction& action, const std::string& actor);
 // Oldest first; 404 case_not_found for an unknown case (not an empty list).
 Page<CollectionAction> list_actions(ServiceContext& context, const std::string& case_id, std::int64_t limit,
                                     std::int64_t offset);

@@ -10,6 +10,10 @@
 #include "shared/domain/contract.h"
 #include "shared/domain/contract_requests.h"
 
+namespace isp::store {
+class Connection;
+}
+
 namespace isp::services {
 struct ServiceContext;
 
@@ -18,5 +22,8 @@ struct ServiceContext;
 // family, bad date or commitment; all listed), 409 `service_identifier_in_use` when the
 // subscriber already has a contract that is not terminated.
 Contract place_contract_order(ServiceContext& context, const ContractOrder& order, const std::string& actor);
+// The same inside the caller's write transaction (the idempotency guard's).
+Contract place_contract_order(store::Connection& c, ServiceContext& context, const ContractOrder& order,
+                              const std::string& actor);
 
 } // namespace isp::services

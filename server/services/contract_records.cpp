@@ -15,11 +15,6 @@ Failure contract_not_found(const std::string& id) {
     return Failure(FailureKind::NotFound, "contract_not_found", "No contract " + id + ".");
 }
 
-ContractDetail detail_of(store::Connection& c, const Contract& k) {
-    return {k, store::find_offer(c, k.offer_id), store::list_offer_periods(c, k.contract_id),
-            store::list_status_periods(c, k.contract_id)};
-}
-
 } // namespace
 
 Page<ContractListing> list_contracts(ServiceContext& context, const ContractFilter& filter, std::int64_t limit,
@@ -43,7 +38,7 @@ ContractDetail get_contract(ServiceContext& context, const std::string& contract
         const auto k = store::find_contract(c, contract_id);
         if (!k)
             return std::nullopt;
-        return detail_of(c, *k);
+        return contract_detail(c, *k);
     });
     if (!detail)
         throw contract_not_found(contract_id);
@@ -51,7 +46,12 @@ ContractDetail get_contract(ServiceContext& context, const std::string& contract
 }
 
 ContractDetail contract_detail(ServiceContext& context, const Contract& contract) {
-    return context.db.read([&](store::Connection& c) { return detail_of(c, contract); });
+    return context.db.read([&](store::Connection& c) { return contract_detail(c, contract); });
+}
+
+ContractDetail contract_detail(store::Connection& c, const Contract& k) {
+    return {k, store::find_offer(c, k.offer_id), store::list_offer_periods(c, k.contract_id),
+            store::list_status_periods(c, k.contract_id)};
 }
 
 Page<AuditRecord> contract_audit(ServiceContext& context, const std::string& contract_id, std::int64_t limit,
@@ -73,7 +73,7 @@ StaffPlanChange change_plan_for_staff(ServiceContext& context, const std::string
     return context.db.write([&](store::Connection& c) {
         auto done =
             change_plan_as_staff(c, contract_id, offer_id, effective_date, actor, context.clock, context.documents);
-        ContractDetail detail = detail_of(c, done.contract);
+        ContractDetail detail = contract_detail(c, done.contract);
         return StaffPlanChange{std::move(detail), std::move(done)};
     });
 }

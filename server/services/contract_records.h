@@ -15,6 +15,10 @@
 #include "shared/domain/contract_history.h"
 #include "shared/domain/offer.h"
 
+namespace isp::store {
+class Connection;
+}
+
 namespace isp::services {
 struct ServiceContext;
 
@@ -28,8 +32,9 @@ struct ContractListing {
 Page<ContractListing> list_contracts(ServiceContext& context, const ContractFilter& filter, std::int64_t limit,
                                      std::int64_t offset);
 ContractDetail get_contract(ServiceContext& context, const std::string& contract_id); // 404 contract_not_found
-// The detail of a contract a write has just answered.
+// The detail of a contract a write has just answered; the second inside that write's transaction.
 ContractDetail contract_detail(ServiceContext& context, const Contract& contract);
+ContractDetail contract_detail(store::Connection& c, const Contract& contract);
 // In the order the changes were made (landing, demo and staff alike). 404 contract_not_found.
 Page<AuditRecord> contract_audit(ServiceContext& context, const std::string& contract_id, std::int64_t limit,
                                  std::int64_t offset);

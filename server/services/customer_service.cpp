@@ -27,13 +27,15 @@ void refuse_taken_cin(store::Connection& c, const Client& client) {
 } // namespace
 
 Client create_customer(ServiceContext& context, Client client) {
+    return context.db.write([&](store::Connection& c) { return create_customer(c, context, std::move(client)); });
+}
+
+Client create_customer(store::Connection& c, ServiceContext& context, Client client) {
     client.client_id = security::new_id("cli_", 10);
     client.created_at = context.clock.now_iso();
     client.updated_at = client.created_at;
-    context.db.write([&](store::Connection& c) {
-        refuse_taken_cin(c, client);
-        store::insert_client(c, client);
-    });
+    refuse_taken_cin(c, client);
+    store::insert_client(c, client);
     return client;
 }
 

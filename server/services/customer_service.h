@@ -10,10 +10,16 @@
 
 #include "shared/domain/client.h"
 
+namespace isp::store {
+class Connection;
+}
+
 namespace isp::services {
 struct ServiceContext;
 
-Client create_customer(ServiceContext& context, Client client);              // 409 cin_already_registered
+Client create_customer(ServiceContext& context, Client client); // 409 cin_already_registered
+// The same inside the caller's write transaction (the idempotency guard's).
+Client create_customer(store::Connection& c, ServiceContext& context, Client client);
 Client get_customer(ServiceContext& context, const std::string& client_id);  // 404 customer_not_found
 Client replace_customer(ServiceContext& context, Client client);             // 404, 409 cin_already_registered
 void remove_customer(ServiceContext& context, const std::string& client_id); // 404, 409 customer_delete_blocked

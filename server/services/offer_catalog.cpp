@@ -27,10 +27,13 @@ Page<Offer> list_offers(ServiceContext& context, std::int64_t limit, std::int64_
 }
 
 Offer create_offer(ServiceContext& context, Offer offer) {
+    return context.db.write([&](store::Connection& c) { return create_offer(c, context, std::move(offer)); });
+}
+
+Offer create_offer(store::Connection& c, ServiceContext& context, Offer offer) {
     offer.offer_id = security::new_id("ofr_", 10);
-    const std::string now = context.clock.now_iso();
     // The landing bootstrap cache notices through Database::generation (offers is watched).
-    context.db.write([&](store::Connection& c) { store::insert_offer(c, offer, now); });
+    store::insert_offer(c, offer, context.clock.now_iso());
     return offer;
 }
 

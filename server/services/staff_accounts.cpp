@@ -63,6 +63,12 @@ bool staff_password_matches(const std::optional<std::string>& stored_hash, std::
 
 CreatedStaffAccount create_staff_account(ServiceContext& ctx, NewStaffAccount request, std::string_view base_url,
                                          const StaffActor& by) {
+    return ctx.db.write(
+        [&](store::Connection& c) { return create_staff_account(c, ctx, std::move(request), base_url, by); });
+}
+
+CreatedStaffAccount create_staff_account(store::Connection& c, ServiceContext& ctx, NewStaffAccount request,
+                                         std::string_view base_url, const StaffActor& by) {
     FieldErrors errors;
     check_new_staff_account(request, staff_language, errors);
     if (!errors.empty())
@@ -75,15 +81,13 @@ CreatedStaffAccount create_staff_account(ServiceContext& ctx, NewStaffAccount re
     account.language = request.language;
     account.created_at = ctx.clock.now_iso();
     const std::string key = staff_email_key(account.email);
-    return ctx.db.write([&](store::Connection& c) {
-        if (store::find_staff_account_by_email(c, key))
-            throw Failure(FailureKind::Conflict, wire::problem::email_taken,
-                          "A staff account already has the e-mail " + account.email + ".");
-        store::insert_staff_account(c, account, key);
-        record_staff_event(c, ctx.clock, "account_created", account.account_id, account.email, by,
-                           "roles=" + join_staff_roles(account.roles));
-        return CreatedStaffAccount{account, make_link(ctx, c, account, base_url, by)};
-    });
+    if (store::find_staff_account_by_email(c, key))
+        throw Failure(FailureKind::Conflict, wire::problem::email_taken,
+                      "A staff account already has the e-mail " + account.email + ".");
+    store::insert_staff_account(c, account, key);
+    record_staff_event(c, ctx.clock, "account_created", account.account_id, account.email, by,
+                       "roles=" + join_staff_roles(account.roles));
+    return CreatedStaffAccount{account, make_link(ctx, c, account, base_url, by)};
 }
 
 Page<StaffAccount> staff_account_page(ServiceContext& ctx, std::int64_t limit, std::int64_t offset) {

@@ -28,6 +28,9 @@ inline constexpr std::int64_t password_link_ttl_seconds = 24 * 3600;
 // 409 email_taken.
 CreatedStaffAccount create_staff_account(ServiceContext& ctx, NewStaffAccount account, std::string_view base_url,
                                          const StaffActor& by);
+// The same inside the caller's write transaction (the idempotency guard's).
+CreatedStaffAccount create_staff_account(store::Connection& c, ServiceContext& ctx, NewStaffAccount account,
+                                         std::string_view base_url, const StaffActor& by);
 Page<StaffAccount> staff_account_page(ServiceContext& ctx, std::int64_t limit, std::int64_t offset);
 StaffAccount get_staff_account(ServiceContext& ctx, std::string_view account_id); // 404 not_found
 std::optional<StaffAccount> find_staff_account_by_email(ServiceContext& ctx, std::string_view email);
