@@ -57,6 +57,30 @@ nlohmann::json to_json(const CollectionsOverview& o) {
             {"cases_by_status", std::move(by_status)}};
 }
 
+CollectionsOverview collections_overview_from_json(const nlohmann::json& j) {
+    CollectionsOverview o;
+    const auto as_of = parse_iso_date(j.at("as_of").get<std::string>());
+    if (!as_of)
+        throw nlohmann::json::other_error::create(501, "as_of is not a date", &j);
+    o.as_of = *as_of;
+    o.currency = j.at("currency").get<std::string>();
+    o.outstanding = money_from_json(j.at("outstanding_total"));
+    o.outstanding_count = integer_value<std::int64_t>(j.at("outstanding_invoice_count"));
+    o.overdue = money_from_json(j.at("overdue_total"));
+    o.overdue_count = integer_value<std::int64_t>(j.at("overdue_invoice_count"));
+    // Buckets by name, so a reordered answer still lands in the right place.
+    for (const nlohmann::json& a : j.at("ageing")) {
+        const std::string name = a.at("bucket").get<std::string>();
+        for (std::size_t i = 0; i < ageing_buckets.size(); ++i)
+            if (ageing_buckets[i].name == name)
+                o.ageing[i] = {money_from_json(a.at("amount")), integer_value<std::int64_t>(a.at("invoice_count"))};
+    }
+    const nlohmann::json& by_status = j.at("cases_by_status");
+    for (CaseStatus status : all_case_statuses)
+        o.cases_by_status.push_back(integer_or<std::int64_t>(by_status, std::string(to_string(status)).c_str(), 0));
+    return o;
+}
+
 nlohmann::json to_json(const CollectionCase& k) {
     return {{"case_id", k.case_id},
             {"invoice_id", k.invoice_id},

@@ -11,6 +11,8 @@
 namespace isp::wire {
 
 nlohmann::json to_json(const CollectionsOverview& overview);
+// The console reads it back; throws nlohmann::json::exception on bad shape.
+CollectionsOverview collections_overview_from_json(const nlohmann::json& j);
 
 nlohmann::json to_json(const CollectionCase& collection_case);
 CollectionCase collection_case_from_json(const nlohmann::json& j); // throws nlohmann::json::exception on bad shape
