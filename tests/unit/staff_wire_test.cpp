@@ -181,8 +181,8 @@ TEST_CASE("offer categories group every offer by family, inactive ones counted a
 }
 
 TEST_CASE("a new staff account and an account change round-trip; a change writes only what changes") {
-    const NewStaffAccount invite{"samir@isp.example.ma", "Samir Alaoui", {StaffRole::Ops, StaffRole::Viewer},
-                                 Language::English};
+    const NewStaffAccount invite{
+        "samir@isp.example.ma", "Samir Alaoui", {StaffRole::Ops, StaffRole::Viewer}, Language::English};
     FieldErrors errors;
     const NewStaffAccount back = wire::new_staff_account_from_json(wire::to_json(invite), errors);
     CHECK(errors.empty());
