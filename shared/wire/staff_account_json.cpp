@@ -96,6 +96,26 @@ StaffAccount staff_account_from_json(const nlohmann::json& j) {
     return a;
 }
 
+nlohmann::json to_json(const NewStaffAccount& a) {
+    return {{"email", a.email},
+            {"display_name", a.display_name},
+            {"roles", roles_json(a.roles)},
+            {"language", language_code(a.language)}};
+}
+
+nlohmann::json to_json(const StaffAccountChange& c) {
+    nlohmann::json out = nlohmann::json::object();
+    if (c.display_name)
+        out["display_name"] = *c.display_name;
+    if (c.roles)
+        out["roles"] = roles_json(*c.roles);
+    if (c.language)
+        out["language"] = language_code(*c.language);
+    if (c.state)
+        out["state"] = *c.state == StaffAccountState::Disabled ? "disabled" : "active";
+    return out;
+}
+
 NewStaffAccount new_staff_account_from_json(const nlohmann::json& body, FieldErrors& errors) {
     NewStaffAccount a;
     JsonReader r(body, errors, staff_language);

@@ -12,9 +12,11 @@ namespace isp::wire {
 nlohmann::json to_json(const StaffAccount& account);
 StaffAccount staff_account_from_json(const nlohmann::json& j); // throws nlohmann::json::exception on bad shape
 
-// A POST /staff/accounts body; each wrong field is added to `errors`.
+// A POST /staff/accounts body (the console writes it); each wrong field is added to `errors`.
+nlohmann::json to_json(const NewStaffAccount& account);
 NewStaffAccount new_staff_account_from_json(const nlohmann::json& body, FieldErrors& errors);
-// A PATCH /staff/accounts/{id} body: only the fields present change.
+// A PATCH /staff/accounts/{id} body: only the fields present change (and are written).
+nlohmann::json to_json(const StaffAccountChange& change);
 StaffAccountChange staff_account_change_from_json(const nlohmann::json& body, FieldErrors& errors);
 
 nlohmann::json to_json(const PasswordLink& link);

@@ -109,6 +109,15 @@ TEST_CASE("the collections overview is written with its ageing buckets and case 
     CHECK(j["ageing"][3]["max_days"].is_null());
     CHECK(j["open_case_count"] == 3);
     CHECK(j["cases_by_status"]["closed"] == 4);
+
+    const CollectionsOverview back = wire::collections_overview_from_json(j);
+    CHECK(back.as_of == o.as_of);
+    CHECK(back.currency == "MAD");
+    CHECK(back.outstanding == o.outstanding);
+    CHECK(back.overdue == o.overdue);
+    CHECK(back.ageing[1].amount == o.ageing[1].amount);
+    CHECK(back.ageing[1].invoice_count == 2);
+    CHECK(back.cases_by_status == o.cases_by_status);
 }
 
 TEST_CASE("payment and approval bodies round-trip; wrong fields are field errors") {

@@ -10,6 +10,7 @@
 #include "shared/wire/contract_json.h"
 #include "shared/wire/contract_request_json.h"
 #include "shared/wire/offer_json.h"
+#include "shared/wire/staff_account_json.h"
 
 using namespace isp;
 
@@ -177,4 +178,27 @@ TEST_CASE("offer categories group every offer by family, inactive ones counted a
     CHECK(j["data"][0]["active_count"] == 1);
     CHECK(wire::offer_from_json(j["data"][0]["offers"][1]) == offers[1]);
     CHECK(j["data"][1]["offer_count"] == 0);
+}
+
+TEST_CASE("a new staff account and an account change round-trip; a change writes only what changes") {
+    const NewStaffAccount invite{
+        "samir@isp.example.ma", "Samir Alaoui", {StaffRole::Ops, StaffRole::Viewer}, Language::English};
+    FieldErrors errors;
+    const NewStaffAccount back = wire::new_staff_account_from_json(wire::to_json(invite), errors);
+    CHECK(errors.empty());
+    CHECK(back.email == invite.email);
+    CHECK(back.display_name == invite.display_name);
+    CHECK(back.roles == invite.roles);
+    CHECK(back.language == Language::English);
+
+    StaffAccountChange change;
+    change.state = StaffAccountState::Disabled;
+    const nlohmann::json j = wire::to_json(change);
+    CHECK(j == nlohmann::json{{"state", "disabled"}});
+    change.roles = std::vector<StaffRole>{StaffRole::Admin};
+    const StaffAccountChange read = wire::staff_account_change_from_json(wire::to_json(change), errors);
+    CHECK(errors.empty());
+    CHECK(read.state == StaffAccountState::Disabled);
+    CHECK(read.roles == std::vector<StaffRole>{StaffRole::Admin});
+    CHECK_FALSE(read.display_name);
 }
