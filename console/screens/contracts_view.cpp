@@ -9,6 +9,7 @@
 #include "console/ui/form_field.h"
 #include "console/ui/table.h"
 #include "imgui.h"
+#include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
 #include "webapp/ui/widgets.h"
 
@@ -97,6 +98,7 @@ private:
                               {std::string{tr(all)}, std::string{family_label(ServiceFamily::Mobile, lang())},
                                std::string{family_label(ServiceFamily::Internet, lang())},
                                std::string{family_label(ServiceFamily::Landline, lang())}});
+        changed |= offer_filter(filter.offer_id);
         if (!filter.client_id.empty()) {
             ImGui::AlignTextToFramePadding();
             wui::muted_text(std::string{tr(client_label)} + " : " + filter.client_id);
@@ -142,6 +144,36 @@ private:
         std::int64_t page = 0;
         if (ui::pager("contracts", section_.pagination(), page, tr(Text::PreviousPage), tr(Text::NextPage)))
             section_.go_to_page(page);
+    }
+
+    // Contracts on one offer: a drop-down of the catalog (it may be long); probe ids
+    // "field:offer_filter" and "choice:offer_filter:<offer_id>" ("" for every offer).
+    bool offer_filter(std::string& offer_id) {
+        bool changed = false;
+        wui::bold_text(tr(offer_col), wui::small_font_size);
+        const std::string shown = offer_id.empty() ? std::string{tr(all)} : offer_name(offer_id);
+        ImGui::SetNextItemWidth(-1.0f);
+        const bool opened = ImGui::BeginCombo("##offer_filter", shown.c_str());
+        wui::probe::item("field:offer_filter");
+        if (opened) {
+            if (ImGui::Selectable((std::string{tr(all)} + "##all").c_str(), offer_id.empty()) && !offer_id.empty()) {
+                offer_id.clear();
+                changed = true;
+            }
+            wui::probe::item("choice:offer_filter:");
+            for (const Offer& o : section_.offers()) {
+                ImGui::PushID(o.offer_id.c_str());
+                if (ImGui::Selectable(o.name.c_str(), offer_id == o.offer_id) && offer_id != o.offer_id) {
+                    offer_id = o.offer_id;
+                    changed = true;
+                }
+                wui::probe::item("choice:offer_filter:" + o.offer_id);
+                ImGui::PopID();
+            }
+            ImGui::EndCombo();
+        }
+        wui::gap(6.0f);
+        return changed;
     }
 
     void draw_contract() {
@@ -296,8 +328,8 @@ private:
     }
 
     // The offers to choose from, one a line; probe ids "choice:offer_id:<offer_id>".
-    void offer_list(std::string& chosen, const std::vector<const Offer*>& offers) {
-        wui::bold_text(tr(offer_col), wui::small_font_size);
+    void offer_list(std::string& chosen, const std::vector<const Offer*>& offers, const T& title) {
+        wui::bold_text(tr(title), wui::small_font_size);
         for (const Offer* o : offers) {
             std::string shown = o->name + " \u2013 " + format_money(price_with_tax(*o), lang()) + " (" +
                                 std::string{family_label(o->family, lang())} + ")";
@@ -325,7 +357,7 @@ private:
             if (o.active)
                 offers.push_back(&o);
         wui::muted_text(std::string{tr(client_label)} + " : " + p.client_id);
-        offer_list(p.offer_id, offers);
+        offer_list(p.offer_id, offers, offer_col);
         std::string commitment = p.commitment_months.empty() ? "offer" : p.commitment_months;
         if (ui::choice("commitment_months", tr(commitment_label), commitment, {"offer", "0", "12", "24"},
                        {std::string{tr(offer_default)}, std::string{tr(no_commitment)},
@@ -385,7 +417,7 @@ private:
         if (choices.empty())
             wui::muted_text(tr(no_other_offer));
         else
-            offer_list(c.offer_id, choices);
+            offer_list(c.offer_id, choices, new_offer_label);
         const std::string date_problem = section_.server_problem("effective_date");
         const auto last = ui::field("effective_date", tr(effective_label), c.effective_date,
                                     {.error = date_problem, .enabled = idle});

@@ -41,7 +41,7 @@ void answer_contract_again(ConsoleFixture& c, const Contract& k) {
 
 } // namespace
 
-TEST_CASE("the list filters by status and service, a page at a time") {
+TEST_CASE("the list filters by status, service and offer, a page at a time") {
     ConsoleFixture c;
     c.open_signed_in("viewer");
     c.settle();
@@ -55,12 +55,13 @@ TEST_CASE("the list filters by status and service, a page at a time") {
     CHECK(c.state()["contracts"]["total"] == 41);
 
     c.answer("GET", "/contracts", 200, page_of(nlohmann::json::array()));
-    contracts(c).set_filter({"suspended", "mobile", {}, {}});
+    contracts(c).set_filter({"suspended", "mobile", {}, "ofr_1"});
     c.settle();
     const auto sent = c.http.sent_to("GET", "/contracts");
     REQUIRE(sent.size() == 2);
     CHECK(query_value(sent[1], "status") == "suspended");
     CHECK(query_value(sent[1], "service") == "mobile");
+    CHECK(query_value(sent[1], "offer_id") == "ofr_1");
     CHECK(query_value(sent[1], "page") == "1");
     CHECK(c.state()["contracts"]["ids"].empty());
 }
