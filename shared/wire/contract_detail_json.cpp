@@ -14,6 +14,19 @@ nlohmann::json stored_json(const std::optional<std::string>& text) {
     return parsed.is_discarded() ? nlohmann::json(*text) : parsed;
 }
 
+std::optional<std::string> stored_text(const nlohmann::json& j) {
+    if (j.is_null())
+        return std::nullopt;
+    return j.is_string() ? j.get<std::string>() : j.dump();
+}
+
+Date date_at(const nlohmann::json& j, const char* key) {
+    const auto date = parse_iso_date(j.at(key).get<std::string>());
+    if (!date)
+        throw nlohmann::json::other_error::create(501, std::string{"bad "} + key, &j);
+    return *date;
+}
+
 } // namespace
 
 nlohmann::json contract_summary_json(const Contract& k, const std::optional<Offer>& offer) {
@@ -35,6 +48,34 @@ nlohmann::json to_json(const ContractDetail& d) {
     j["offer_periods"] = std::move(offers);
     j["status_periods"] = std::move(statuses);
     return j;
+}
+
+ContractDetail contract_detail_from_json(const nlohmann::json& j) {
+    ContractDetail d;
+    d.contract = contract_from_json(j);
+    if (const auto it = j.find("offer"); it != j.end() && !it->is_null())
+        d.offer = offer_from_json(*it);
+    for (const nlohmann::json& p : j.at("offer_periods"))
+        d.offer_periods.push_back({p.at("offer_id").get<std::string>(), date_at(p, "effective_from")});
+    for (const nlohmann::json& p : j.at("status_periods")) {
+        const auto status = parse_contract_status(p.at("status").get<std::string>());
+        if (!status)
+            throw nlohmann::json::other_error::create(501, "bad status", &p);
+        d.status_periods.push_back({*status, date_at(p, "effective_from")});
+    }
+    return d;
+}
+
+AuditRecord audit_record_from_json(const nlohmann::json& j) {
+    AuditRecord a;
+    a.audit_id = j.at("audit_id").get<std::int64_t>();
+    a.entry.contract_id = j.at("contract_id").get<std::string>();
+    a.entry.at = j.at("at").get<std::string>();
+    a.entry.actor = j.at("actor").get<std::string>();
+    a.entry.action = j.at("action").get<std::string>();
+    a.entry.before = stored_text(j.value("before", nlohmann::json()));
+    a.entry.after = stored_text(j.value("after", nlohmann::json()));
+    return a;
 }
 
 nlohmann::json to_json(const AuditRecord& a) {

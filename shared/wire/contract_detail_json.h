@@ -20,9 +20,16 @@ nlohmann::json contract_summary_json(const Contract& contract, const std::option
 // The summary plus "offer", "offer_periods" and "status_periods".
 nlohmann::json to_json(const ContractDetail& detail);
 
+// The detail as to_json writes it (the staff console reads it; "service" is the offer's
+// family, so it is not kept). Throws nlohmann::json::exception on a bad shape.
+ContractDetail contract_detail_from_json(const nlohmann::json& j);
+
 // {audit_id, contract_id, at, actor, action, before, after}: before and after are stored
 // as JSON text and shown as JSON (as text when they do not parse).
 nlohmann::json to_json(const AuditRecord& record);
+// An entry as to_json writes it: before and after back as JSON text (a JSON string as its
+// text, null as none). Throws nlohmann::json::exception on a bad shape.
+AuditRecord audit_record_from_json(const nlohmann::json& j);
 
 // The detail after a staff plan change, with "plan_change": {direction, previous_offer_id,
 // effective_date, monthly_difference}.
