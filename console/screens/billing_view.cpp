@@ -194,6 +194,7 @@ private:
                                           {.hint = tr(period_hint),
                                            .error = b.run_period_error(),
                                            .enabled = idle,
+                                           .password = false,
                                            .focus = ImGui::IsWindowAppearing()});
             if (!idle) {
                 wui::progress(tr(Text::Loading));
@@ -287,7 +288,9 @@ private:
         bool submit = false;
         if (ImGui::BeginTable("invoice_filters", 3, ImGuiTableFlags_SizingStretchSame)) {
             ImGui::TableNextColumn();
-            submit |= ui::field("client_id", tr(client_label), f.client_id, {.focus = entered}).submitted;
+            submit |= ui::field("client_id", tr(client_label), f.client_id,
+                                {.hint = {}, .error = {}, .enabled = true, .password = false, .focus = entered})
+                          .submitted;
             ImGui::TableNextColumn();
             submit |= ui::field("offer_id", tr(offer_label), f.offer_id).submitted;
             ImGui::TableNextColumn();

@@ -64,9 +64,12 @@ void draw_payment_form(PaymentForm& form, const std::optional<Notice>& notice, L
     if (notice && notice->kind == Notice::Kind::Error)
         draw_notice(notice, l, dismiss);
     if (!form.has_invoice()) {
-        const auto id =
-            ui::field("invoice_id", tr(invoice_id_label, l), form.invoice_id,
-                      {.error = form.error("invoice_id"), .enabled = idle, .focus = ImGui::IsWindowAppearing()});
+        const auto id = ui::field("invoice_id", tr(invoice_id_label, l), form.invoice_id,
+                                  {.hint = {},
+                                   .error = form.error("invoice_id"),
+                                   .enabled = idle,
+                                   .password = false,
+                                   .focus = ImGui::IsWindowAppearing()});
         if (!idle)
             wui::progress(text(Text::Loading, l));
         else if (wui::primary_button(tr(look_up, l), "button:look_up_invoice") || id.submitted)
@@ -78,9 +81,12 @@ void draw_payment_form(PaymentForm& form, const std::optional<Notice>& notice, L
                                            format_money({outstanding_minor(invoice), invoice.currency}, l)));
         wui::gap(8.0f);
         const std::string amount_error = form.error("amount");
-        ui::field(
-            "amount", tr(amount_label, l), form.amount,
-            {.hint = tr(amount_hint, l), .error = amount_error, .enabled = idle, .focus = ImGui::IsWindowAppearing()});
+        ui::field("amount", tr(amount_label, l), form.amount,
+                  {.hint = tr(amount_hint, l),
+                   .error = amount_error,
+                   .enabled = idle,
+                   .password = false,
+                   .focus = ImGui::IsWindowAppearing()});
         std::vector<std::string> methods;
         std::vector<std::string> labels;
         for (const PaymentMethod m : all_payment_methods) {
@@ -95,7 +101,7 @@ void draw_payment_form(PaymentForm& form, const std::optional<Notice>& notice, L
         ui::choice("method", "", form.method, {methods.begin() + 3, methods.end()}, {labels.begin() + 3, labels.end()});
         ImGui::EndDisabled();
         ui::field("reference", tr(reference_label, l), form.reference,
-                  {.error = form.error("reference"), .enabled = idle});
+                  {.hint = {}, .error = form.error("reference"), .enabled = idle});
         const auto received =
             ui::field("received_on", tr(received_label, l), form.received_on,
                       {.hint = tr(received_hint, l), .error = form.error("received_on"), .enabled = idle});

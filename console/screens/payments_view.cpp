@@ -88,13 +88,15 @@ private:
         bool submit = false;
         if (ImGui::BeginTable("payment_filters", 4, ImGuiTableFlags_SizingStretchSame)) {
             ImGui::TableNextColumn();
-            submit |= ui::field("payment_invoice_id", tr(invoice_label), f.invoice_id, {.focus = entered}).submitted;
+            submit |= ui::field("payment_invoice_id", tr(invoice_label), f.invoice_id,
+                                {.hint = {}, .error = {}, .enabled = true, .password = false, .focus = entered})
+                          .submitted;
             ImGui::TableNextColumn();
             submit |= ui::field("payment_client_id", tr(client_label), f.client_id).submitted;
             ImGui::TableNextColumn();
-            submit |= ui::field("from", tr(from_label), f.from, {.hint = tr(date_hint)}).submitted;
+            submit |= ui::field("from", tr(from_label), f.from, {.hint = tr(date_hint), .error = {}}).submitted;
             ImGui::TableNextColumn();
-            submit |= ui::field("to", tr(to_label), f.to, {.hint = tr(date_hint)}).submitted;
+            submit |= ui::field("to", tr(to_label), f.to, {.hint = tr(date_hint), .error = {}}).submitted;
             ImGui::EndTable();
         }
         if (wui::secondary_button(tr(apply_label), "button:apply_filters") || submit) {
