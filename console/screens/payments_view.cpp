@@ -132,6 +132,7 @@ private:
                 s.sort_payments(sort.column, sort.ascending);
             std::string opened;
             for (const PaymentRecord& p : s.payments()) {
+                ImGui::PushID(p.payment_id.c_str()); // an invoice's number may show on several rows
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 if (ui::row_opener(p.received_on, p.payment_id))
@@ -146,6 +147,7 @@ private:
                 wui::muted_text(p.reference);
                 ImGui::TableNextColumn();
                 wui::text(tr(p.allocation == Allocation::Full ? full_label : partial_label));
+                ImGui::PopID();
             }
             ui::end_table();
             if (!opened.empty()) {
