@@ -155,4 +155,24 @@ nlohmann::json to_json(const PostedPayment& posted) {
         {"closed_case_id", posted.closed_case_id ? nlohmann::json(*posted.closed_case_id) : nlohmann::json(nullptr)}};
 }
 
+PostedPayment posted_payment_from_json(const nlohmann::json& j) {
+    PostedPayment posted;
+    if (const auto& payment = j.at("payment"); !payment.is_null())
+        posted.payment = payment_record_from_json(payment);
+    const nlohmann::json& i = j.at("invoice");
+    InvoiceBalance& b = posted.invoice;
+    b.invoice_id = i.at("invoice_id").get<std::string>();
+    b.invoice_number = i.at("invoice_number").get<std::string>();
+    b.client_id = i.at("client_id").get<std::string>();
+    b.status = i.at("status").get<std::string>();
+    b.due_date = i.at("due_date").get<std::string>();
+    const Money total = money_from_json(i.at("total"));
+    b.currency = total.currency;
+    b.total_minor = total.amount_minor;
+    b.paid_minor = money_from_json(i.at("paid")).amount_minor;
+    if (const auto it = j.find("closed_case_id"); it != j.end() && !it->is_null())
+        posted.closed_case_id = it->get<std::string>();
+    return posted;
+}
+
 } // namespace isp::wire

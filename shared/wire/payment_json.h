@@ -24,5 +24,8 @@ PaymentRecord payment_record_from_json(const nlohmann::json& j); // throws nlohm
 
 // {payment, invoice, invoice_status, outstanding, allocation, closed_case_id}
 nlohmann::json to_json(const PostedPayment& posted);
+// The answer of a posting as to_json writes it (the console reads the invoice after the
+// payment from it). Throws nlohmann::json::exception on a bad shape.
+PostedPayment posted_payment_from_json(const nlohmann::json& j);
 
 } // namespace isp::wire

@@ -176,3 +176,35 @@ TEST_CASE("a recorded payment round-trips and a posting answers the invoice afte
     CHECK(j["allocation"] == "full");
     CHECK(j["closed_case_id"] == "cas_1");
 }
+
+TEST_CASE("a posting's answer reads back: the payment, the invoice after it, the closed case") {
+    PaymentRecord p;
+    p.payment_id = "pay_2";
+    p.invoice_id = "inv_2";
+    p.invoice_number = "FAC-2026-000002";
+    p.client_id = "cli_2";
+    p.amount = {10000, "MAD"};
+    p.method = PaymentMethod::Cheque;
+    p.reference = "CHQ-12";
+    p.allocation = Allocation::Partial;
+    p.received_on = "2026-05-02";
+    p.actor = "agent-2";
+    p.created_at = "2026-05-02T10:00:00Z";
+    const PostedPayment posted{
+        p, {"inv_2", "FAC-2026-000002", "cli_2", "MAD", 41880, 10000, "partially_paid", "2026-04-10"}, std::nullopt};
+    const PostedPayment back = wire::posted_payment_from_json(wire::to_json(posted));
+    REQUIRE(back.payment);
+    CHECK(back.payment->payment_id == "pay_2");
+    CHECK(back.payment->amount == p.amount);
+    CHECK(back.invoice.invoice_number == "FAC-2026-000002");
+    CHECK(back.invoice.status == "partially_paid");
+    CHECK(back.invoice.outstanding_minor() == 31880);
+    CHECK(back.invoice.currency == "MAD");
+    CHECK(back.invoice.due_date == "2026-04-10");
+    CHECK_FALSE(back.closed_case_id);
+
+    const PostedPayment none{std::nullopt, posted.invoice, "cas_9"};
+    const PostedPayment none_back = wire::posted_payment_from_json(wire::to_json(none));
+    CHECK_FALSE(none_back.payment);
+    CHECK(none_back.closed_case_id == "cas_9");
+}
