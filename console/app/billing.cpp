@@ -130,7 +130,7 @@ void Billing::open(const Place& place) {
 
 void Billing::load_runs(std::int64_t page) {
     busy_ = "loading";
-    get_billing_runs(ctx_.api, page, [this, page](ApiResult<Page<BillingRunSummary>> result) {
+    get_billing_runs(ctx_.api, page, [this, page](ApiResult<Page<RunListEntry>> result) {
         busy_ = {};
         if (result.value) {
             runs_ = std::move(*result.value);
@@ -165,7 +165,7 @@ void Billing::preview_run() {
     run_period = period->to_string();
     busy_ = "loading";
     dismiss_notice();
-    get_billing_run_preview(ctx_.api, run_period, [this](ApiResult<BillingRunPreview> result) {
+    get_billing_run_preview(ctx_.api, run_period, [this](ApiResult<RunPreview> result) {
         busy_ = {};
         if (run_step_ != RunStep::Period)
             return; // closed meanwhile
@@ -342,7 +342,7 @@ void Billing::describe(nlohmann::json& state) const {
     b["run"] = std::move(run);
     if (screen_ == Screen::Runs) {
         nlohmann::json ids = nlohmann::json::array();
-        for (const BillingRunSummary& r : runs_.items)
+        for (const RunListEntry& r : runs_.items)
             ids.push_back(r.billing_run_id);
         b["runs"] = std::move(ids);
     }

@@ -19,19 +19,20 @@
 
 namespace isp::console {
 
-// What GET /billing/runs/preview says a run of a period would do (billing_runs_reader.h).
-struct BillingRunPreview {
+// What GET /billing/runs/preview says a run of a period would do (billing_runs_reader.h):
+// how many contracts it would invoice, and the invoices' total with tax.
+struct RunPreview {
     std::int64_t contract_count = 0;
     Money expected_total;
 };
 
 // One run of the list GET /billing/runs (billing_runs_reader.h).
-struct BillingRunSummary {
+struct RunListEntry {
     std::string billing_run_id;
     std::string period;
     std::int64_t invoice_count = 0;
     Money total;
-    std::string created_at;
+    std::string created_at; // when it completed
     std::string actor;
 };
 
@@ -83,9 +84,9 @@ public:
     std::string run_period; // typed: "YYYY-MM"
     RunStep run_step() const { return run_step_; }
     const std::string& run_period_error() const { return run_period_error_; }
-    const std::optional<BillingRunPreview>& preview() const { return preview_; }
+    const std::optional<RunPreview>& preview() const { return preview_; }
     const std::optional<BillingRunResult>& run_result() const { return run_result_; }
-    const std::vector<BillingRunSummary>& runs() const { return runs_.items; }
+    const std::vector<RunListEntry>& runs() const { return runs_.items; }
     const wire::Pagination& runs_pagination() const { return runs_.pagination; }
 
     // --- invoices ------------------------------------------------------------------------
@@ -113,10 +114,10 @@ private:
     Screen screen_ = Screen::Runs;
     RunStep run_step_ = RunStep::Closed;
     std::string run_period_error_;
-    std::optional<BillingRunPreview> preview_;
+    std::optional<RunPreview> preview_;
     std::optional<BillingRunResult> run_result_;
     WriteAttempt run_attempt_;
-    Page<BillingRunSummary> runs_;
+    Page<RunListEntry> runs_;
     InvoiceFilters applied_;
     Page<StaffInvoice> invoices_;
     std::optional<StaffInvoice> invoice_;

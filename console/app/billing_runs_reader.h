@@ -1,17 +1,6 @@
-// The two billing-run reads that are not in the server yet (another change adds them): kept
-// here, small, so they are adapted in one place once the endpoints land. The shapes
-// expected:
-//
-//   GET /billing/runs/preview?period=YYYY-MM
-//     {"period": "2026-11", "contract_count": 42,
-//      "totals": {"subtotal": Money, "tax": Money, "total": Money}}
-//   GET /billing/runs?page=N   (newest first)
-//     {"data": [{"billing_run_id": "run_...", "period": "2026-11", "invoice_count": 42,
-//                "totals": {"total": Money, ...}, "created_at": "...Z", "actor": "..."}],
-//      "pagination": {...}}
-//
-// with Money = {"amount_minor": 29900, "currency": "MAD"}. Until then both answer 404,
-// which the billing section shows as a confirmation without figures and an empty list.
+// The billing section's two reads of past and possible runs, GET /billing/runs/preview and
+// GET /billing/runs (shared/wire/billing_run_json.h reads them), as the section keeps them:
+// the figures a confirmation and the list of runs show.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -21,10 +10,10 @@
 
 namespace isp::console {
 
-BillingRunPreview billing_run_preview_from_json(const nlohmann::json& j);
-BillingRunSummary billing_run_summary_from_json(const nlohmann::json& j);
+RunPreview run_preview_from_json(const nlohmann::json& j);
+RunListEntry run_list_entry_from_json(const nlohmann::json& j);
 
-void get_billing_run_preview(StaffApi& api, const std::string& period, ApiCallback<BillingRunPreview> done);
-void get_billing_runs(StaffApi& api, std::int64_t page, ApiCallback<Page<BillingRunSummary>> done);
+void get_billing_run_preview(StaffApi& api, const std::string& period, ApiCallback<RunPreview> done);
+void get_billing_runs(StaffApi& api, std::int64_t page, ApiCallback<Page<RunListEntry>> done);
 
 } // namespace isp::console

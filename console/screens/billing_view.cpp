@@ -153,7 +153,7 @@ private:
             ImGui::TableSetupColumn(tr(run_at_column).data());
             ImGui::TableSetupColumn(tr(by_column).data());
             ImGui::TableHeadersRow();
-            for (const BillingRunSummary& r : b.runs()) {
+            for (const RunListEntry& r : b.runs()) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 if (ui::row_opener(r.period, r.billing_run_id))

@@ -3,9 +3,10 @@
 // pages, an invoice with its PDF, and what a viewer is not offered.
 #include <doctest/doctest.h>
 
+#include "shared/wire/billing_run_json.h"
+
 #include "console/app/billing.h"
 #include "console_fixture.h"
-#include "shared/wire/billing_run_json.h"
 #include "shared/wire/invoice_json.h"
 #include "shared/wire/page_json.h"
 
@@ -91,14 +92,8 @@ TEST_CASE("run a period: the confirmation says how many contracts and the total;
     CHECK(c.http.sent_to("GET", "/billing/runs/preview").empty());
 
     b.run_period = "2026-11";
-    c.http.script("GET", "/billing/runs/preview", 200,
-                  nlohmann::json{{"period", "2026-11"},
-                                 {"contract_count", 42},
-                                 {"totals",
-                                  {{"subtotal", {{"amount_minor", 1000000}, {"currency", "MAD"}}},
-                                   {"tax", {{"amount_minor", 200000}, {"currency", "MAD"}}},
-                                   {"total", {{"amount_minor", 1200000}, {"currency", "MAD"}}}}}}
-                      .dump());
+    c.answer("GET", "/billing/runs/preview", 200,
+             wire::to_json(BillingRunPreview{"2026-11", 42, 3, "MAD", 1000000, 200000, 1200000}));
     b.preview_run();
     CHECK(c.state()["busy"] == "loading");
     c.settle();
