@@ -108,7 +108,7 @@ void draw_payment_form(PaymentForm& form, const std::optional<Notice>& notice, L
         wui::gap(6.0f);
         if (!idle) {
             wui::progress(text(Text::Saving, l));
-        } else if (wui::primary_button(tr(record, l), "button:record_payment") || received.submitted) {
+        } else if (wui::primary_button(tr(record, l), "button:save_payment") || received.submitted) {
             form.submit();
         }
     }

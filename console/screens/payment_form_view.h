@@ -1,7 +1,7 @@
 // The "Record a payment" dialog (app/payment_form.h), drawn over the invoice's detail and
 // over the payments list alike. Probe ids: "field:invoice_id", "button:look_up_invoice",
 // "field:amount", "choice:method:<method>", "field:reference", "field:received_on",
-// "button:record_payment", "button:cancel".
+// "button:save_payment", "button:cancel".
 #pragma once
 #include <functional>
 #include <optional>

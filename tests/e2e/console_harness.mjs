@@ -5,7 +5,7 @@
 // app does (RFC 6238: HMAC-SHA-1, 30 s steps, 6 digits).
 import crypto from 'node:crypto';
 import assert from 'node:assert/strict';
-import { startPortal, waitForState, clickWidget, screenshot } from './harness.mjs';
+import { startPortal, waitForState, settledState, portalState, clickWidget, screenshot } from './harness.mjs';
 
 // {email: password} of the demo database's staff accounts, read from the server's output
 // ("demo staff sign-in: <email> password <password> (demo only)").
@@ -30,11 +30,25 @@ export const atPlace = (page, section, what = section) =>
   waitForState(page, (s) => s.phase === 'signed_in' && s.place.section === section && s.busy === '', `place ${what}`);
 
 // Clicks a text field and types `value` into it with real key presses (replacing its text).
+// Fields a section lists under the state's "form" are read back: a click that landed while
+// the dialog was still laying itself out is tried again.
 export async function typeInto(page, name, value) {
-  await clickWidget(page, `field:${name}`);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Backspace');
-  await page.keyboard.type(value);
+  for (let attempt = 0; ; ++attempt) {
+    await settledState(page, `the layout around field ${name}`);
+    await clickWidget(page, `field:${name}`);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    // 25 keys a second: faster bursts lose keys in the WebAssembly apps today (issue #14).
+    await page.keyboard.type(value, { delay: 40 });
+    const state = await portalState(page);
+    if (!state.form || !(name in state.form)) return;
+    try {
+      await waitForState(page, (s) => s.form[name] === value, `field ${name} = ${value}`, 3000);
+      return;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+    }
+  }
 }
 
 // Signs in through the console's form: e-mail, password, Enter; then the code if asked.

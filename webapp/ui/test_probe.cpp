@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include <algorithm>
+
 #include "imgui.h"
 #include "imgui_internal.h" // GetItemFlags(): whether the last item was drawn disabled
 #include "webapp/platform/browser.h"
@@ -36,11 +38,17 @@ void begin_frame() {
 void item(std::string_view id) {
     if (!g_probe.enabled)
         return;
-    const ImVec2 min = ImGui::GetItemRectMin();
-    const ImVec2 max = ImGui::GetItemRectMax();
+    ImVec2 min = ImGui::GetItemRectMin();
+    ImVec2 max = ImGui::GetItemRectMax();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 clip_min = draw->GetClipRectMin();
     const ImVec2 clip_max = draw->GetClipRectMax();
+    // An item wider than where it is drawn (a table row spanning its columns, drawn from the
+    // first column's clip rect) is reported as its visible part: a click lands there.
+    if (min.x < clip_max.x && max.x > clip_min.x) {
+        min.x = std::max(min.x, clip_min.x);
+        max.x = std::min(max.x, clip_max.x);
+    }
     // Device pixels for now; end_frame() converts to CSS pixels.
     g_probe.widgets[std::string{id}] = {
         {"x", min.x},
