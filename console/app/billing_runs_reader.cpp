@@ -16,13 +16,12 @@ RunListEntry run_list_entry_from_json(const nlohmann::json& j) {
 }
 
 void get_billing_run_preview(StaffApi& api, const std::string& period, ApiCallback<RunPreview> done) {
-    api.get<RunPreview>("/billing/runs/preview?period=" + webapp::query_value(period),
-                               run_preview_from_json, std::move(done));
+    api.get<RunPreview>("/billing/runs/preview?period=" + webapp::query_value(period), run_preview_from_json,
+                        std::move(done));
 }
 
 void get_billing_runs(StaffApi& api, std::int64_t page, ApiCallback<Page<RunListEntry>> done) {
-    api.get_page<RunListEntry>("/billing/runs?page=" + std::to_string(page), run_list_entry_from_json,
-                                    std::move(done));
+    api.get_page<RunListEntry>("/billing/runs?page=" + std::to_string(page), run_list_entry_from_json, std::move(done));
 }
 
 } // namespace isp::console
