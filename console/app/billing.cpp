@@ -50,15 +50,7 @@ StaffInvoice staff_invoice_from_json(const nlohmann::json& j) {
 
 InvoiceFilters invoice_filters_from(std::string_view text) {
     InvoiceFilters f;
-    while (!text.empty()) {
-        const std::size_t amp = text.find('&');
-        const std::string_view pair = text.substr(0, amp);
-        text = amp == std::string_view::npos ? std::string_view{} : text.substr(amp + 1);
-        const std::size_t eq = pair.find('=');
-        if (eq == std::string_view::npos)
-            continue;
-        const std::string_view key = pair.substr(0, eq);
-        std::string value{pair.substr(eq + 1)};
+    for_each_filter_pair(text, [&f](std::string_view key, std::string value) {
         if (key == "status")
             f.status = std::move(value);
         else if (key == "client_id")
@@ -69,22 +61,17 @@ InvoiceFilters invoice_filters_from(std::string_view text) {
             f.service = std::move(value);
         else if (key == "period")
             f.period = std::move(value);
-    }
+    });
     return f;
 }
 
 std::string to_text(const InvoiceFilters& f) {
     std::string out;
-    const auto add = [&out](std::string_view name, const std::string& value) {
-        if (value.empty())
-            return;
-        out += (out.empty() ? "" : "&") + std::string{name} + "=" + value;
-    };
-    add("status", f.status);
-    add("client_id", f.client_id);
-    add("offer_id", f.offer_id);
-    add("service", f.service);
-    add("period", f.period);
+    add_filter_pair(out, "status", f.status);
+    add_filter_pair(out, "client_id", f.client_id);
+    add_filter_pair(out, "offer_id", f.offer_id);
+    add_filter_pair(out, "service", f.service);
+    add_filter_pair(out, "period", f.period);
     return out;
 }
 

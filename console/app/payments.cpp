@@ -32,15 +32,7 @@ std::string payments_query(const PaymentFilters& f, std::int64_t page) {
 
 PaymentFilters payment_filters_from(std::string_view text) {
     PaymentFilters f;
-    while (!text.empty()) {
-        const std::size_t amp = text.find('&');
-        const std::string_view pair = text.substr(0, amp);
-        text = amp == std::string_view::npos ? std::string_view{} : text.substr(amp + 1);
-        const std::size_t eq = pair.find('=');
-        if (eq == std::string_view::npos)
-            continue;
-        const std::string_view key = pair.substr(0, eq);
-        std::string value{pair.substr(eq + 1)};
+    for_each_filter_pair(text, [&f](std::string_view key, std::string value) {
         if (key == "invoice_id")
             f.invoice_id = std::move(value);
         else if (key == "client_id")
@@ -51,21 +43,17 @@ PaymentFilters payment_filters_from(std::string_view text) {
             f.from = std::move(value);
         else if (key == "to")
             f.to = std::move(value);
-    }
+    });
     return f;
 }
 
 std::string to_text(const PaymentFilters& f) {
     std::string out;
-    const auto add = [&out](std::string_view name, const std::string& value) {
-        if (!value.empty())
-            out += (out.empty() ? "" : "&") + std::string{name} + "=" + value;
-    };
-    add("invoice_id", f.invoice_id);
-    add("client_id", f.client_id);
-    add("method", f.method);
-    add("from", f.from);
-    add("to", f.to);
+    add_filter_pair(out, "invoice_id", f.invoice_id);
+    add_filter_pair(out, "client_id", f.client_id);
+    add_filter_pair(out, "method", f.method);
+    add_filter_pair(out, "from", f.from);
+    add_filter_pair(out, "to", f.to);
     return out;
 }
 

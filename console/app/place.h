@@ -3,7 +3,9 @@
 // the place on the console's history (Back returns to it); a session that ends keeps it, and
 // signing in again returns there.
 #pragma once
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace isp::console {
 
@@ -14,5 +16,11 @@ struct Place {
 
     bool operator==(const Place&) const = default;
 };
+
+// A list's filter written as "key=value&key=value": `each(key, value)` for each pair that has
+// a "=", in order.
+void for_each_filter_pair(std::string_view filter, const std::function<void(std::string_view, std::string)>& each);
+// Appends "name=value" to `filter` ("&" between pairs); nothing when `value` is empty.
+void add_filter_pair(std::string& filter, std::string_view name, const std::string& value);
 
 } // namespace isp::console
