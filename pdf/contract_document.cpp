@@ -13,7 +13,7 @@ namespace isp::pdf {
 namespace {
 
 // Every word the contract prints around the data, in both languages.
-struct Labels {
+struct ContractLabels {
     const char* title;
     const char* number_prefix; // before the contract number
     const char* version;
@@ -45,7 +45,7 @@ struct Labels {
     const char* signature_hint;
 };
 
-constexpr Labels french_labels{
+constexpr ContractLabels french_contract_labels{
     "Contrat d\u2019abonnement",
     "Contrat n\u00b0\u00a0",
     "Version",
@@ -77,7 +77,7 @@ constexpr Labels french_labels{
     "Date et signature, pr\u00e9c\u00e9d\u00e9es de la mention \u00ab\u00a0Lu et approuv\u00e9\u00a0\u00bb",
 };
 
-constexpr Labels english_labels{
+constexpr ContractLabels english_contract_labels{
     "Subscription contract",
     "Contract no.\u00a0",
     "Version",
@@ -111,12 +111,12 @@ constexpr Labels english_labels{
 
 using S = HouseStyle;
 
-std::string contract_reference(const ContractDocument& doc, const Labels& l) {
+std::string contract_reference(const ContractDocument& doc, const ContractLabels& l) {
     return std::string(l.number_prefix) + doc.contract.contract_number + " \u00b7 " + l.version + " " +
            std::to_string(doc.contract.document_version);
 }
 
-void draw_price_table(Layout& page, const HouseStyle& house, const ContractDocument& doc, const Labels& l) {
+void draw_price_table(Layout& page, const HouseStyle& house, const ContractDocument& doc, const ContractLabels& l) {
     const Offer& offer = doc.offer;
     const float row_height = HouseStyle::amount_row_height;
     const float top =
@@ -130,7 +130,7 @@ void draw_price_table(Layout& page, const HouseStyle& house, const ContractDocum
     page.move_down(S::row_gap);
 }
 
-void draw_signatures(Layout& page, const HouseStyle& house, const ContractDocument& doc, const Labels& l) {
+void draw_signatures(Layout& page, const HouseStyle& house, const ContractDocument& doc, const ContractLabels& l) {
     const float box_height = 100;
     house.section(page, l.signatures_section, box_height + 4);
     const float gap = 20;
@@ -169,7 +169,7 @@ std::string render_contract(const ContractDocument& doc) {
     if (!issued)
         throw std::invalid_argument("render_contract: produced_on must be a YYYY-MM-DD date, got \"" + doc.produced_on +
                                     "\"");
-    const Labels& l = doc.language == Language::English ? english_labels : french_labels;
+    const ContractLabels& l = doc.language == Language::English ? english_contract_labels : french_contract_labels;
     const Client& client = doc.client;
     const Offer& offer = doc.offer;
     const Contract& contract = doc.contract;

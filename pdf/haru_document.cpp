@@ -15,17 +15,18 @@
 
 namespace isp::pdf {
 
-namespace {
-
 // libharu reports errors through this callback. It must not throw (the exception
-// would unwind through C frames), so it records the first error for check().
-struct ErrorState {
+// would unwind through C frames), so it records the first error for check(). Outside the
+// anonymous namespace because HaruDocument::Engine holds one.
+struct HaruErrorState {
     HPDF_STATUS error = HPDF_OK;
     HPDF_STATUS detail = 0;
 };
 
+namespace {
+
 void on_haru_error(HPDF_STATUS error, HPDF_STATUS detail, void* user_data) {
-    auto* state = static_cast<ErrorState*>(user_data);
+    auto* state = static_cast<HaruErrorState*>(user_data);
     if (state->error == HPDF_OK) {
         state->error = error;
         state->detail = detail;
@@ -98,7 +99,7 @@ void keep_freed_heap_for_reuse() {
 // ~245 documents/s and 21 KB; with the regular face only, bold text is drawn by
 // stroking the regular glyphs (Layout, FontFace::Bold), which roughly doubles that.
 struct HaruDocument::Engine {
-    ErrorState errors;
+    HaruErrorState errors;
     HPDF_Doc doc = nullptr;
     std::string font_name;
 

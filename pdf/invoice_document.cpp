@@ -1,5 +1,5 @@
 // Index
-// [SECTION] Labels (French, English)
+// [SECTION] InvoiceLabels (French, English)
 // [SECTION] Lines table (header repeated on every page it runs onto)
 // [SECTION] Totals, tax per rate, paid stamp
 // [SECTION] render_invoice
@@ -18,10 +18,10 @@ namespace {
 using S = HouseStyle;
 
 //-----------------------------------------------------------------------------
-// [SECTION] Labels (French, English)
+// [SECTION] InvoiceLabels (French, English)
 //-----------------------------------------------------------------------------
 
-struct Labels {
+struct InvoiceLabels {
     const char* title;
     const char* number_prefix;
     const char* issued_on;
@@ -56,7 +56,7 @@ struct Labels {
     const char* settled;
 };
 
-constexpr Labels french_labels{
+constexpr InvoiceLabels french_invoice_labels{
     "Facture",
     "Facture n\u00b0\u00a0",
     "\u00c9mise le",
@@ -91,7 +91,7 @@ constexpr Labels french_labels{
     "Cette facture est enti\u00e8rement r\u00e9gl\u00e9e. Merci.",
 };
 
-constexpr Labels english_labels{
+constexpr InvoiceLabels english_invoice_labels{
     "Invoice",
     "Invoice no.\u00a0",
     "Issued on",
@@ -144,7 +144,7 @@ Columns columns_for(const Layout& page) {
     return {right - 250, right - 200, right - 120, right - 75, right};
 }
 
-void draw_table_header(Layout& page, const Labels& l) {
+void draw_table_header(Layout& page, const InvoiceLabels& l) {
     const Columns c = columns_for(page);
     const float height = 18;
     const float top = page.cursor();
@@ -158,7 +158,7 @@ void draw_table_header(Layout& page, const Labels& l) {
     page.move_down(height + 4);
 }
 
-void draw_line(Layout& page, const InvoiceDocument& doc, const InvoiceDocumentLine& line, const Labels& l) {
+void draw_line(Layout& page, const InvoiceDocument& doc, const InvoiceDocumentLine& line, const InvoiceLabels& l) {
     const Columns c = columns_for(page);
     const float text_width = c.description_right - page.left() - 2 * cell_pad;
     const auto names = page.wrap(line.offer_name, S::table_bold_style, text_width);
@@ -200,7 +200,7 @@ void draw_line(Layout& page, const InvoiceDocument& doc, const InvoiceDocumentLi
 // [SECTION] Totals, tax per rate, paid stamp
 //-----------------------------------------------------------------------------
 
-std::vector<HouseStyle::AmountRow> total_rows(const InvoiceDocument& doc, const Labels& l) {
+std::vector<HouseStyle::AmountRow> total_rows(const InvoiceDocument& doc, const InvoiceLabels& l) {
     std::vector<HouseStyle::AmountRow> rows;
     rows.push_back({l.subtotal, format_money(doc.subtotal, doc.language)});
     // Tax per rate, as tax law asks: the base and the tax of each rate.
@@ -221,7 +221,7 @@ std::vector<HouseStyle::AmountRow> total_rows(const InvoiceDocument& doc, const 
     return rows;
 }
 
-void draw_totals(Layout& page, const HouseStyle& house, const InvoiceDocument& doc, const Labels& l) {
+void draw_totals(Layout& page, const HouseStyle& house, const InvoiceDocument& doc, const InvoiceLabels& l) {
     page.move_down(6);
     const float top = house.amounts_box(page, page.right() - 270, total_rows(doc, l));
 
@@ -246,7 +246,7 @@ void draw_totals(Layout& page, const HouseStyle& house, const InvoiceDocument& d
 //-----------------------------------------------------------------------------
 
 std::string render_invoice(const InvoiceDocument& doc) {
-    const Labels& l = doc.language == Language::English ? english_labels : french_labels;
+    const InvoiceLabels& l = doc.language == Language::English ? english_invoice_labels : french_invoice_labels;
     const std::string reference = std::string(l.number_prefix) + doc.invoice_number;
 
     HaruDocument pdf({

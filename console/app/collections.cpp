@@ -15,9 +15,9 @@ using T = webapp::Translation;
 constexpr T loading_worklist{"Chargement du recouvrement", "Loading collections"};
 constexpr T loading_case{"Chargement du dossier", "Loading the case"};
 constexpr T recording_action{"Enregistrement de l\u2019action", "Recording the action"};
-constexpr T changing_status{"Changement de statut", "Changing the status"};
+constexpr T changing_case_status{"Changement de statut", "Changing the status"};
 constexpr T action_recorded{"Action enregistr\u00e9e.", "Action recorded."};
-constexpr T status_changed{"Statut modifi\u00e9.", "Status changed."};
+constexpr T case_status_changed{"Statut modifi\u00e9.", "Status changed."};
 constexpr T note_required{"Une note a besoin de son texte.", "A note needs its text."};
 constexpr T note_too_long{"La note fait au plus 2000 caract\u00e8res.", "The note is at most 2000 characters."};
 constexpr T reason_required{"Un motif est n\u00e9cessaire pour cl\u00f4turer (ex. : abandon de cr\u00e9ance, litige).",
@@ -28,10 +28,6 @@ constexpr T reason_paid{"\u00ab paid \u00bb est r\u00e9serv\u00e9 aux dossiers s
                         "enregistrez le paiement.",
                         "\"paid\" is kept for cases closed by a payment: record the payment instead."};
 constexpr T days_invalid{"Un nombre entier de jours, 0 ou plus.", "A whole number of days, 0 or more."};
-
-std::string_view say(const T& words, Language language) {
-    return tr(words, language);
-}
 
 } // namespace
 
@@ -71,7 +67,7 @@ std::string Collections::min_days_problem() const {
     const char* end = min_days_filter.data() + min_days_filter.size();
     const auto [at, ec] = std::from_chars(min_days_filter.data(), end, days);
     if (ec != std::errc() || at != end || days < 0 || days > 100000)
-        return std::string{say(days_invalid, lang())};
+        return std::string{tr(days_invalid, lang())};
     return {};
 }
 
@@ -106,7 +102,7 @@ void Collections::load_worklist() {
                                           loaded_one();
                                           if (!result.value)
                                               return show(
-                                                  failure(result.error, say(loading_worklist, lang()), lang(), retry));
+                                                  failure(result.error, tr(loading_worklist, lang()), lang(), retry));
                                           overview_ = std::move(*result.value);
                                       });
     ctx_.api.get_page<CollectionCase>(
@@ -114,7 +110,7 @@ void Collections::load_worklist() {
         [this, retry](ApiResult<Page<CollectionCase>> result) {
             loaded_one();
             if (!result.value)
-                return show(failure(result.error, say(loading_worklist, lang()), lang(), retry));
+                return show(failure(result.error, tr(loading_worklist, lang()), lang(), retry));
             cases_ = std::move(result.value->items);
             // The server orders by due date; the worklist reads most days overdue first.
             std::stable_sort(cases_.begin(), cases_.end(), [](const CollectionCase& a, const CollectionCase& b) {
@@ -137,7 +133,7 @@ void Collections::load_case(const std::string& case_id) {
                                  [this, retry](ApiResult<CollectionCase> result) {
                                      loaded_one();
                                      if (!result.value)
-                                         return show(failure(result.error, say(loading_case, lang()), lang(), retry));
+                                         return show(failure(result.error, tr(loading_case, lang()), lang(), retry));
                                      case_ = std::move(*result.value);
                                  });
     ctx_.api.get_page<CollectionAction>(
@@ -145,7 +141,7 @@ void Collections::load_case(const std::string& case_id) {
         [this, retry](ApiResult<Page<CollectionAction>> result) {
             loaded_one();
             if (!result.value)
-                return show(failure(result.error, say(loading_case, lang()), lang(), retry));
+                return show(failure(result.error, tr(loading_case, lang()), lang(), retry));
             actions_ = std::move(result.value->items);
             std::reverse(actions_.begin(), actions_.end()); // the server sends the oldest first
         });
@@ -168,9 +164,9 @@ void Collections::record_action() {
     const auto kind = parse_collection_action_kind(action_kind);
     const std::string note{trim(action_note)};
     if (kind == CollectionActionKind::Note && note.empty())
-        errors_.push_back({"note", "required", std::string{say(note_required, lang())}});
+        errors_.push_back({"note", "required", std::string{tr(note_required, lang())}});
     if (utf8_length(note) > max_collection_note_chars)
-        errors_.push_back({"note", "invalid_length", std::string{say(note_too_long, lang())}});
+        errors_.push_back({"note", "invalid_length", std::string{tr(note_too_long, lang())}});
     if (!kind || !errors_.empty())
         return;
     const std::string path = "/collections/cases/" + case_->case_id + "/actions";
@@ -185,7 +181,7 @@ void Collections::record_action() {
                 if (!result.error.network() && result.error.status < 500)
                     action_attempt_.finished(); // refused: a corrected action is a new one
                 errors_ = result.error.errors;
-                return show(failure(result.error, say(recording_action, lang()), lang(), [this] { record_action(); }));
+                return show(failure(result.error, tr(recording_action, lang()), lang(), [this] { record_action(); }));
             }
             action_attempt_.finished();
             if (case_ && case_->case_id == result.value->case_id) {
@@ -194,7 +190,7 @@ void Collections::record_action() {
             }
             actions_.insert(actions_.begin(), std::move(*result.value));
             action_note.clear();
-            show(success(std::string{say(action_recorded, lang())}));
+            show(success(std::string{tr(action_recorded, lang())}));
         });
 }
 
@@ -218,13 +214,13 @@ void Collections::change_status() {
     const std::string reason{trim(close_reason)};
     if (!reason.empty()) {
         if (utf8_length(reason) > max_close_reason_chars || !is_clean_utf8_line(reason))
-            errors_.push_back({"reason", "invalid_length", std::string{say(reason_invalid, lang())}});
+            errors_.push_back({"reason", "invalid_length", std::string{tr(reason_invalid, lang())}});
         else if (reason == paid_close_reason)
-            errors_.push_back({"reason", "reserved_reason", std::string{say(reason_paid, lang())}});
+            errors_.push_back({"reason", "reserved_reason", std::string{tr(reason_paid, lang())}});
         else
             change.reason = reason;
     } else if (*status == CaseStatus::Closed) {
-        errors_.push_back({"reason", "required", std::string{say(reason_required, lang())}});
+        errors_.push_back({"reason", "required", std::string{tr(reason_required, lang())}});
     }
     if (!errors_.empty())
         return;
@@ -233,20 +229,21 @@ void Collections::change_status() {
     const std::string key = status_attempt_.key_for({{"path", path}, {"body", body}});
     busy_ = "saving";
     notice_.reset();
-    ctx_.api.write<CollectionCase>(
-        "PUT", path, body, key, wire::collection_case_from_json, [this](ApiResult<CollectionCase> result) {
-            busy_ = {};
-            if (!result.value) {
-                if (!result.error.network() && result.error.status < 500)
-                    status_attempt_.finished();
-                errors_ = result.error.errors;
-                return show(failure(result.error, say(changing_status, lang()), lang(), [this] { change_status(); }));
-            }
-            status_attempt_.finished();
-            case_ = std::move(*result.value);
-            status_dialog_open = false;
-            show(success(std::string{say(status_changed, lang())}));
-        });
+    ctx_.api.write<CollectionCase>("PUT", path, body, key, wire::collection_case_from_json,
+                                   [this](ApiResult<CollectionCase> result) {
+                                       busy_ = {};
+                                       if (!result.value) {
+                                           if (!result.error.network() && result.error.status < 500)
+                                               status_attempt_.finished();
+                                           errors_ = result.error.errors;
+                                           return show(failure(result.error, tr(changing_case_status, lang()), lang(),
+                                                               [this] { change_status(); }));
+                                       }
+                                       status_attempt_.finished();
+                                       case_ = std::move(*result.value);
+                                       status_dialog_open = false;
+                                       show(success(std::string{tr(case_status_changed, lang())}));
+                                   });
 }
 
 void Collections::describe(nlohmann::json& state) const {

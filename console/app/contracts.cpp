@@ -17,12 +17,12 @@ using T = webapp::Translation;
 
 const T loading_contracts{"Chargement des contrats", "Loading the contracts"};
 const T loading_contract{"Chargement du contrat", "Loading the contract"};
-const T loading_offers{"Chargement des offres", "Loading the offers"};
+const T loading_offer_choices{"Chargement des offres", "Loading the offers"};
 const T provisioning{"Cr\u00e9ation du contrat", "Creating the contract"};
-const T changing_status{"Changement de statut", "Changing the status"};
+const T changing_contract_status{"Changement de statut", "Changing the status"};
 const T changing_offer{"Changement d'offre", "Changing the offer"};
 const T contract_created{"Contrat cr\u00e9\u00e9.", "Contract created."};
-const T status_changed{"Statut du contrat modifi\u00e9.", "Contract status changed."};
+const T contract_status_changed{"Statut du contrat modifi\u00e9.", "Contract status changed."};
 const T offer_changed{"Offre du contrat modifi\u00e9e.", "Contract offer changed."};
 const T choose_offer{"Choisissez une offre.", "Choose an offer."};
 const T date_expected{"Date attendue au format AAAA-MM-JJ.", "A date is expected, as YYYY-MM-DD."};
@@ -105,7 +105,7 @@ void Contracts::load_offers() {
     ctx_.api.get_page<Offer>("/offers?per_page=100", wire::offer_from_json, [this](ApiResult<Page<Offer>> result) {
         if (!result.value) {
             offers_asked_ = false; // asked again when the section opens again
-            return show(failure(result.error, tr(loading_offers, lang()), lang(), [this] { load_offers(); }));
+            return show(failure(result.error, tr(loading_offer_choices, lang()), lang(), [this] { load_offers(); }));
         }
         offers_ = std::move(result.value->items);
     });
@@ -285,16 +285,17 @@ void Contracts::submit_status_change() {
     const std::string& key = status_attempt_.key_for({{"path", path}, {"body", body}});
     saving_ = true;
     notice_.reset();
-    ctx_.api.write<ContractDetail>(
-        "PUT", path, body, key, wire::contract_detail_from_json, [this](ApiResult<ContractDetail> result) {
-            saving_ = false;
-            if (!result.value)
-                return refused(
-                    result.error, tr(changing_status, lang()), [this] { submit_status_change(); }, status_attempt_);
-            status_attempt_.finished();
-            status_open_ = false;
-            changed(std::move(*result.value), tr(status_changed, lang()));
-        });
+    ctx_.api.write<ContractDetail>("PUT", path, body, key, wire::contract_detail_from_json,
+                                   [this](ApiResult<ContractDetail> result) {
+                                       saving_ = false;
+                                       if (!result.value)
+                                           return refused(
+                                               result.error, tr(changing_contract_status, lang()),
+                                               [this] { submit_status_change(); }, status_attempt_);
+                                       status_attempt_.finished();
+                                       status_open_ = false;
+                                       changed(std::move(*result.value), tr(contract_status_changed, lang()));
+                                   });
 }
 
 std::vector<const Offer*> Contracts::offer_choices() const {

@@ -18,10 +18,6 @@ constexpr T offer_deleted{"Offre supprim\u00e9e.", "Offer deleted."};
 constexpr T offer_deactivated{"Offre retir\u00e9e de la vente.", "Offer withdrawn from sale."};
 constexpr T offer_activated{"Offre remise en vente.", "Offer back on sale."};
 
-std::string say(const T& words, Language language) {
-    return std::string{tr(words, language)};
-}
-
 // GET /offer-categories: every family with its offers, inactive ones included.
 std::vector<Offer> catalog_from_json(const nlohmann::json& j) {
     std::vector<Offer> offers;
@@ -52,7 +48,7 @@ void Offers::load() {
         "/offer-categories", catalog_from_json, [this](ApiResult<std::vector<Offer>> result) {
             busy_ = {};
             if (!result.value)
-                return show(failure(result.error, say(loading_offers, lang()), lang(), [this] { load(); }));
+                return show(failure(result.error, std::string{tr(loading_offers, lang())}, lang(), [this] { load(); }));
             offers_ = std::move(*result.value);
             std::stable_sort(offers_.begin(), offers_.end(), [](const Offer& a, const Offer& b) {
                 if (a.family != b.family)
@@ -103,7 +99,7 @@ void Offers::save() {
     if (!offer)
         return; // each wrong field is shown beside it; nothing is sent
     offer->offer_id = editing_;
-    put_offer(*offer, say(saving_offer, lang()));
+    put_offer(*offer, std::string{tr(saving_offer, lang())});
 }
 
 // Creates (no offer_id) or replaces the offer: the whole offer, as the server wants it.
@@ -150,8 +146,8 @@ void Offers::saved(const Offer& offer) {
     form_open = false;
     editing_.clear();
     if (only_active_changed)
-        return show(success(say(offer.active ? offer_activated : offer_deactivated, lang())));
-    show(success(say(offer_saved, lang())));
+        return show(success(std::string{tr(offer.active ? offer_activated : offer_deactivated, lang())}));
+    show(success(std::string{tr(offer_saved, lang())}));
 }
 
 void Offers::set_active(const std::string& offer_id, bool active) {
@@ -161,7 +157,7 @@ void Offers::set_active(const std::string& offer_id, bool active) {
     Offer changed = *offer;
     changed.active = active;
     form_open = false;
-    put_offer(changed, say(saving_offer, lang()));
+    put_offer(changed, std::string{tr(saving_offer, lang())});
 }
 
 void Offers::ask_delete(const std::string& offer_id) {
@@ -190,13 +186,14 @@ void Offers::confirm_delete() {
                 delete_refusal_ = !result.error.detail.empty() ? result.error.detail : result.error.title;
                 return;
             }
-            return show(failure(result.error, say(deleting_offer, lang()), lang(), [this] { confirm_delete(); }));
+            return show(
+                failure(result.error, std::string{tr(deleting_offer, lang())}, lang(), [this] { confirm_delete(); }));
         }
         delete_attempt_.finished();
         std::erase_if(offers_, [&id](const Offer& o) { return o.offer_id == id; });
         delete_dialog_open = false;
         deleting_.clear();
-        show(success(say(offer_deleted, lang())));
+        show(success(std::string{tr(offer_deleted, lang())}));
     });
 }
 

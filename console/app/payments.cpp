@@ -12,7 +12,8 @@ namespace {
 using T = webapp::Translation;
 
 constexpr T loading_payments{"Chargement des paiements", "Loading the payments"};
-constexpr T payment_recorded{"Paiement enregistr\u00e9 sur la facture {}.", "Payment recorded on invoice {}."};
+constexpr T payment_recorded_on_invoice{"Paiement enregistr\u00e9 sur la facture {}.",
+                                        "Payment recorded on invoice {}."};
 
 std::string payments_query(const PaymentFilters& f, std::int64_t page) {
     std::string q = "?page=" + std::to_string(page);
@@ -62,7 +63,7 @@ Payments::Payments(ConsoleContext& context)
       payment_form_(
           context, [this](Notice n) { show(std::move(n)); },
           [this](const PostedPayment& posted) {
-              show(success(webapp::with_value(tr(payment_recorded, lang()), posted.invoice.invoice_number)));
+              show(success(webapp::with_value(tr(payment_recorded_on_invoice, lang()), posted.invoice.invoice_number)));
               load(1);
           }) {}
 

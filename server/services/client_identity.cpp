@@ -17,7 +17,7 @@
 namespace isp::services {
 namespace {
 
-constexpr std::string_view purpose = "lookup";
+constexpr std::string_view lookup_purpose = "lookup";
 constexpr std::string_view device_purpose = "device";
 constexpr std::int64_t device_token_ttl_seconds = 180LL * 24 * 3600;
 
@@ -41,7 +41,8 @@ ClientIdentity::ClientIdentity(const ServerConfig& config, const security::Token
 
 LookupToken ClientIdentity::issue(std::string_view client_id) const {
     const std::int64_t expires = clock_.now_unix() + config_.lookup_token_ttl_seconds;
-    return {std::string(client_id) + "." + signer_.sign(purpose, client_id, expires), Clock::iso_timestamp(expires)};
+    return {std::string(client_id) + "." + signer_.sign(lookup_purpose, client_id, expires),
+            Clock::iso_timestamp(expires)};
 }
 
 std::string ClientIdentity::client_of(std::string_view token) const {
@@ -49,7 +50,7 @@ std::string ClientIdentity::client_of(std::string_view token) const {
     if (dot == std::string_view::npos || !valid_client_id(token.substr(0, dot)))
         throw invalid_token();
     const std::string_view client_id = token.substr(0, dot);
-    switch (signer_.verify(token.substr(dot + 1), purpose, client_id, clock_.now_unix())) {
+    switch (signer_.verify(token.substr(dot + 1), lookup_purpose, client_id, clock_.now_unix())) {
     case security::TokenSigner::Check::Valid: return std::string(client_id);
     case security::TokenSigner::Check::Expired:
         throw Failure(FailureKind::Unauthenticated, wire::problem::lookup_token_expired,

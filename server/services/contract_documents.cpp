@@ -16,7 +16,7 @@
 namespace isp::services {
 namespace {
 
-constexpr std::string_view purpose = "contract-document";
+constexpr std::string_view contract_link_purpose = "contract-document";
 
 std::string subject(std::string_view contract_id, int version) {
     return std::string(contract_id) + "#" + std::to_string(version);
@@ -46,7 +46,7 @@ void ContractDocuments::record_version(store::Connection& c, const Client& clien
 DocumentLink ContractDocuments::link(std::string_view contract_id, int version) const {
     const std::int64_t expires = clock_.now_unix() + config_.document_link_ttl_seconds;
     const std::string token =
-        std::to_string(version) + "." + signer_.sign(purpose, subject(contract_id, version), expires);
+        std::to_string(version) + "." + signer_.sign(contract_link_purpose, subject(contract_id, version), expires);
     return DocumentLink{"/api/v1/landing/contracts/" + std::string(contract_id) + "/document?token=" + token,
                         Clock::iso_timestamp(expires)};
 }
@@ -63,7 +63,8 @@ std::string ContractDocuments::render_for_token(store::Connection& c, std::strin
     if (dot == std::string_view::npos ||
         std::from_chars(token.data(), token.data() + dot, version).ptr != token.data() + dot || version < 1)
         throw bad_link();
-    switch (signer_.verify(token.substr(dot + 1), purpose, subject(contract_id, version), clock_.now_unix())) {
+    switch (signer_.verify(token.substr(dot + 1), contract_link_purpose, subject(contract_id, version),
+                           clock_.now_unix())) {
     case security::TokenSigner::Check::Valid: break;
     case security::TokenSigner::Check::Expired:
         throw Failure(FailureKind::Gone, wire::problem::document_link_expired,

@@ -15,7 +15,7 @@
 namespace isp::services {
 namespace {
 
-constexpr std::string_view purpose = "invoice-document";
+constexpr std::string_view invoice_link_purpose = "invoice-document";
 
 Failure bad_link() {
     return Failure(FailureKind::NotFound, wire::problem::document_link_invalid,
@@ -26,14 +26,14 @@ Failure bad_link() {
 
 DocumentLink InvoiceDocuments::link(std::string_view invoice_id) const {
     const std::int64_t expires = clock_.now_unix() + config_.document_link_ttl_seconds;
-    const std::string token = signer_.sign(purpose, invoice_id, expires);
+    const std::string token = signer_.sign(invoice_link_purpose, invoice_id, expires);
     return DocumentLink{"/api/v1/landing/invoices/" + std::string(invoice_id) + "/document?token=" + token,
                         Clock::iso_timestamp(expires)};
 }
 
 std::string InvoiceDocuments::render_for_token(store::Connection& c, std::string_view invoice_id,
                                                std::string_view token) const {
-    switch (signer_.verify(token, purpose, invoice_id, clock_.now_unix())) {
+    switch (signer_.verify(token, invoice_link_purpose, invoice_id, clock_.now_unix())) {
     case security::TokenSigner::Check::Valid: break;
     case security::TokenSigner::Check::Expired:
         throw Failure(FailureKind::Gone, wire::problem::document_link_expired,

@@ -23,7 +23,6 @@ ClientForm client_form_from_json(const nlohmann::json& j, FieldErrors& errors, L
 
 Client customer_from_json(const nlohmann::json& body, FieldErrors& errors) {
     // Staff read these messages; the client's own language is a field of the body.
-    constexpr Language staff_language = Language::English;
     FieldErrors found;
     const ClientForm form = client_form_from_json(body, found, staff_language);
     if (found.empty()) {

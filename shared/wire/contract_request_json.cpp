@@ -7,8 +7,6 @@
 namespace isp::wire {
 namespace {
 
-constexpr Language staff_language = Language::English;
-
 // The fields both paths share.
 void read_common(JsonReader& r, ContractOrder& o) {
     r.string("client_id", o.client_id, true);

@@ -58,6 +58,9 @@ template <class T> T integer_or(const nlohmann::json& object, const char* key, T
     return it == object.end() ? fallback : integer_value<T>(*it);
 }
 
+// The staff API writes its field errors in English: staff clients translate them by code.
+inline constexpr Language staff_language = Language::English;
+
 Language parse_language(std::string_view text); // "en" -> English, anything else French
 std::string_view to_string(Language language);  // "fr", "en"
 

@@ -6,8 +6,6 @@
 namespace isp::wire {
 namespace {
 
-constexpr Language staff_language = Language::English;
-
 std::string language_code(Language l) {
     return l == Language::English ? "en" : "fr";
 }

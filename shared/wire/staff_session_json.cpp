@@ -6,8 +6,6 @@
 namespace isp::wire {
 namespace {
 
-constexpr Language staff_language = Language::English;
-
 std::optional<std::string> optional_string(JsonReader& r, std::string_view key) {
     std::string text;
     if (r.string(key, text) && !text.empty())
