@@ -19,7 +19,7 @@ constexpr T loading_runs{"Chargement des facturations", "Loading the billing run
 constexpr T loading_preview{"Pr\u00e9paration de la facturation", "Preparing the billing run"};
 constexpr T running{"Facturation de la p\u00e9riode", "Billing the period"};
 constexpr T loading_invoices{"Chargement des factures", "Loading the invoices"};
-constexpr T loading_invoice{"Chargement de la facture", "Loading the invoice"};
+constexpr T loading_invoice_detail{"Chargement de la facture", "Loading the invoice"};
 constexpr T period_unreadable{"Saisissez un mois AAAA-MM (par exemple 2026-11).",
                               "Enter a month YYYY-MM (for example 2026-11)."};
 constexpr T payment_recorded{"Paiement enregistr\u00e9. Reste \u00e0 payer : {}.",
@@ -27,9 +27,13 @@ constexpr T payment_recorded{"Paiement enregistr\u00e9. Reste \u00e0 payer : {}.
 
 constexpr std::string_view invoices_filter = "invoices";
 
-// The query of GET /invoices for `f` and `page`.
-std::string invoices_query(const InvoiceFilters& f, std::int64_t page) {
-    std::string q = "?page=" + std::to_string(page);
+// The keys of GET /invoices' `sort` for the list's columns (Billing::sort_invoices).
+constexpr std::string_view invoice_sort_keys[] = {"customer", "invoice_number", "period", "due_date",
+                                                  "total",    "outstanding",    "status"};
+
+// The query of GET /invoices for `f` and one page.
+std::string invoices_query(const InvoiceFilters& f, std::int64_t page, std::int64_t per_page) {
+    std::string q = "?page=" + std::to_string(page) + "&per_page=" + std::to_string(per_page);
     const auto add = [&q](std::string_view name, const std::string& value) {
         if (!value.empty())
             q += "&" + std::string{name} + "=" + webapp::query_value(value);
@@ -39,6 +43,7 @@ std::string invoices_query(const InvoiceFilters& f, std::int64_t page) {
     add("offer_id", f.offer_id);
     add("service", f.service);
     add("period", f.period);
+    add("sort", f.sort);
     return q;
 }
 
@@ -61,6 +66,8 @@ InvoiceFilters invoice_filters_from(std::string_view text) {
             f.service = std::move(value);
         else if (key == "period")
             f.period = std::move(value);
+        else if (key == "sort")
+            f.sort = std::move(value);
     });
     return f;
 }
@@ -72,6 +79,7 @@ std::string to_text(const InvoiceFilters& f) {
     add_filter_pair(out, "offer_id", f.offer_id);
     add_filter_pair(out, "service", f.service);
     add_filter_pair(out, "period", f.period);
+    add_filter_pair(out, "sort", f.sort);
     return out;
 }
 
@@ -106,7 +114,7 @@ void Billing::open(const Place& place) {
         const std::string_view rest = std::string_view{place.filter}.substr(invoices_filter.size());
         applied_ = invoice_filters_from(rest.starts_with(":") ? rest.substr(1) : rest);
         filters = applied_;
-        load_invoices(1);
+        load_invoices();
         return;
     }
     screen_ = Screen::Runs;
@@ -226,43 +234,35 @@ void Billing::apply_filters() {
     ctx_.go(Place{"billing", "", std::string{invoices_filter} + (text.empty() ? "" : ":" + text)});
 }
 
-void Billing::load_invoices(std::int64_t page) {
+void Billing::load_invoices() {
     busy_ = "loading";
+    first_shown_ = last_shown_ = -1;
     const InvoiceFilters sent = applied_;
-    ctx_.api.get_page<StaffInvoice>(
-        "/invoices" + invoices_query(sent, page), staff_invoice_from_json,
-        [this, page, sent](ApiResult<Page<StaffInvoice>> result) {
-            busy_ = {};
-            if (!result.value) {
-                show(
-                    failure(result.error, tr(loading_invoices, lang()), lang(), [this, page] { load_invoices(page); }));
-                return;
-            }
-            if (!(sent == applied_))
-                return; // another filter was asked for meanwhile
-            invoices_ = std::move(*result.value);
-            if (!sent.period.empty()) // GET /invoices may not filter by period yet: never show others
-                std::erase_if(invoices_.items,
-                              [&sent](const StaffInvoice& i) { return i.invoice.period != sent.period; });
-        });
+    invoices_.reset([this, sent](std::int64_t page, std::int64_t per_page, ApiCallback<Page<StaffInvoice>> done) {
+        ctx_.api.get_page<StaffInvoice>(
+            "/invoices" + invoices_query(sent, page, per_page), staff_invoice_from_json,
+            [this, page, done = std::move(done)](ApiResult<Page<StaffInvoice>> result) {
+                if (page == 1)
+                    busy_ = {};
+                if (!result.value)
+                    show(failure(result.error, tr(loading_invoices, lang()), lang(), [this] { load_invoices(); }));
+                done(std::move(result)); // PagedList drops it if the filters changed meanwhile
+            });
+    });
 }
 
 void Billing::sort_invoices(int column, bool ascending) {
-    const auto key = [column](const StaffInvoice& s) -> std::tuple<std::string, std::int64_t> {
-        const Invoice& i = s.invoice;
-        switch (column) {
-        case 0: return {i.client.last_name + " " + i.client.first_name, 0};
-        case 2: return {i.period, 0};
-        case 3: return {i.due_date.to_iso(), 0};
-        case 4: return {"", i.total_minor};
-        case 5: return {"", outstanding_minor(i)};
-        case 6: return {s.status, 0};
-        default: return {i.invoice_number, 0}; // 1
-        }
-    };
-    std::stable_sort(invoices_.items.begin(), invoices_.items.end(), [&](const StaffInvoice& a, const StaffInvoice& b) {
-        return ascending ? key(a) < key(b) : key(b) < key(a);
-    });
+    if (column >= static_cast<int>(std::size(invoice_sort_keys)))
+        return;
+    filters = applied_;
+    filters.sort = column < 0 ? "" : (ascending ? "" : "-") + std::string{invoice_sort_keys[column]};
+    apply_filters();
+}
+
+void Billing::show_invoice_rows(std::int64_t first, std::int64_t last, double now_ms) {
+    first_shown_ = first;
+    last_shown_ = last;
+    invoices_.show(first, last, now_ms);
 }
 
 void Billing::open_invoice(const std::string& invoice_id) {
@@ -282,7 +282,7 @@ void Billing::reload_invoice() {
             if (id != invoice_id_)
                 return;
             if (!result.value) {
-                show(failure(result.error, tr(loading_invoice, lang()), lang(), [this] { reload_invoice(); }));
+                show(failure(result.error, tr(loading_invoice_detail, lang()), lang(), [this] { reload_invoice(); }));
                 return;
             }
             invoice_ = std::move(*result.value);
@@ -334,12 +334,24 @@ void Billing::describe(nlohmann::json& state) const {
         b["runs"] = std::move(ids);
     }
     if (screen_ == Screen::Invoices) {
+        // The numbers of the rows on screen (before the view drew any: the first page's).
+        const std::int64_t first = first_shown_ < 0 ? 0 : first_shown_;
+        const std::int64_t last = first_shown_ < 0 ? std::min<std::int64_t>(invoices_.size(), 100) - 1 : last_shown_;
         nlohmann::json numbers = nlohmann::json::array();
-        for (const StaffInvoice& i : invoices_.items)
-            numbers.push_back(i.invoice.invoice_number);
+        std::int64_t missing = 0;
+        for (std::int64_t i = first; i <= last; ++i) {
+            if (const StaffInvoice* row = invoices_.row(i))
+                numbers.push_back(row->invoice.invoice_number);
+            else
+                ++missing;
+        }
         b["invoices"] = {{"numbers", std::move(numbers)},
-                         {"page", invoices_.pagination.page},
-                         {"total", invoices_.pagination.total},
+                         {"first", first_shown_},
+                         {"last", last_shown_},
+                         {"missing", missing},
+                         {"total", invoices_.size()},
+                         {"pages_kept", invoices_.pages_kept()},
+                         {"longest_empty_ms", invoices_.longest_empty_ms()},
                          {"filter", to_text(applied_)}};
     }
     if (screen_ == Screen::Invoice && invoice_) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "console/app/paged_list.h"
 #include "console/app/payment_form.h"
 #include "console/app/section.h"
 #include "shared/billing/billing_run_result.h"
@@ -50,8 +51,8 @@ struct InvoiceFilters {
     std::string client_id;
     std::string offer_id;
     std::string service; // mobile, internet, landline
-    // Not a filter of GET /invoices yet: sent, and the rows of other periods are not shown.
-    std::string period; // YYYY-MM
+    std::string period;  // YYYY-MM: the invoices of that month's billing run
+    std::string sort;    // GET /invoices' `sort`: a column, "-" first for descending; "" its default
     bool operator==(const InvoiceFilters&) const = default;
 };
 // "status=open&period=2026-11" <-> InvoiceFilters (a place's filter after "invoices:").
@@ -89,16 +90,19 @@ public:
     const std::vector<RunListEntry>& runs() const { return runs_.items; }
     const wire::Pagination& runs_pagination() const { return runs_.pagination; }
 
-    // --- invoices ------------------------------------------------------------------------
+    // --- invoices: one scrolling list of every invoice the filters select, read page by page
+    // as its rows come into view (PagedList), sorted by the server ---------------------------
     InvoiceFilters filters; // typed; apply_filters() sends them
-    void apply_filters();   // page 1 with `filters` (a new place: Back returns to the former)
-    void load_invoices(std::int64_t page);
-    // Sorts the page shown by a column (0 customer, 1 number, 2 period, 3 due date, 4 total,
-    // 5 outstanding, 6 status).
+    void apply_filters();   // the list with `filters` (a new place: Back returns to the former)
+    void load_invoices();   // the list again from its first page
+    // Sorts by a column (0 customer, 1 number, 2 period, 3 due date, 4 total, 5 outstanding,
+    // 6 status; -1 the server's own order): a new place with that `sort`.
     void sort_invoices(int column, bool ascending);
     void open_invoice(const std::string& invoice_id);
-    const std::vector<StaffInvoice>& invoices() const { return invoices_.items; }
-    const wire::Pagination& invoices_pagination() const { return invoices_.pagination; }
+    // The rows [first, last] are on screen at `now_ms` (the view's clock): their pages are asked for.
+    void show_invoice_rows(std::int64_t first, std::int64_t last, double now_ms);
+    std::int64_t invoice_count() const { return invoices_.size(); } // -1 until the first page
+    const StaffInvoice* invoice_row(std::int64_t index) const { return invoices_.row(index); }
     const InvoiceFilters& applied_filters() const { return applied_; }
 
     // --- one invoice ---------------------------------------------------------------------
@@ -119,7 +123,8 @@ private:
     WriteAttempt run_attempt_;
     Page<RunListEntry> runs_;
     InvoiceFilters applied_;
-    Page<StaffInvoice> invoices_;
+    PagedList<StaffInvoice> invoices_{100, 24};
+    std::int64_t first_shown_ = -1, last_shown_ = -1; // the invoice rows on screen last
     std::optional<StaffInvoice> invoice_;
     std::string invoice_id_;
     PaymentForm payment_form_;

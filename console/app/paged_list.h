@@ -2,8 +2,10 @@
 // run): the view says which rows are visible, the list asks the API for the pages they are
 // on (and the next one, so scrolling on finds it there), keeps a bounded number of pages,
 // and drops answers to a query that was replaced meanwhile. A row not loaded yet is drawn
-// as a placeholder until its page arrives.
+// as a placeholder until its page arrives; the list measures how long a placeholder stayed on
+// screen (the longest wait is what a person scrolling notices, and what bench/console checks).
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -29,6 +31,8 @@ public:
         total_ = -1;
         centre_ = 1;
         error_ = {};
+        empty_since_.clear();
+        longest_empty_ms_ = 0;
         ++generation_;
         request(1);
     }
@@ -37,6 +41,7 @@ public:
         pages_.clear();
         in_flight_.clear();
         total_ = -1;
+        empty_since_.clear();
         ++generation_;
     }
 
@@ -45,6 +50,8 @@ public:
     bool loading() const { return !in_flight_.empty(); }
     const ApiError& error() const { return error_; }
     std::size_t pages_kept() const { return pages_.size(); }
+    // The longest time a row on screen waited for its page since the last reset(), in ms.
+    double longest_empty_ms() const { return longest_empty_ms_; }
 
     // Row `index` (from 0), or nullptr when its page is not here (yet).
     const T* row(std::int64_t index) const {
@@ -55,16 +62,30 @@ public:
         return at < page->second.size() ? &page->second[at] : nullptr;
     }
 
-    // The rows [first, last] are on screen: asks for their pages and the next one, and lets
-    // go of the pages farthest from them beyond the ones kept.
-    void show(std::int64_t first, std::int64_t last) {
+    // The rows [first, last] are on screen at `now_ms` (any steady clock): asks for their
+    // pages and the next one, lets go of the pages farthest from them beyond the ones kept,
+    // and measures how long rows on screen stay without their page.
+    void show(std::int64_t first, std::int64_t last, double now_ms) {
         if (!fetch_ || total_ <= 0 || last < first)
             return;
         const std::int64_t first_page = first / per_page_ + 1;
-        const std::int64_t last_page = std::min(last / per_page_ + 2, (total_ + per_page_ - 1) / per_page_);
+        const std::int64_t last_shown_page = last / per_page_ + 1;
+        const std::int64_t last_page = std::min(last_shown_page + 1, (total_ + per_page_ - 1) / per_page_);
         for (std::int64_t p = first_page; p <= last_page; ++p)
             if (!pages_.contains(p) && !in_flight_.contains(p) && in_flight_.size() < max_in_flight)
                 request(p);
+        // A page waited on ends its wait when it is here or off screen.
+        for (auto it = empty_since_.begin(); it != empty_since_.end();) {
+            if (pages_.contains(it->first) || it->first < first_page || it->first > last_shown_page) {
+                longest_empty_ms_ = std::max(longest_empty_ms_, now_ms - it->second);
+                it = empty_since_.erase(it);
+            } else {
+                ++it;
+            }
+        }
+        for (std::int64_t p = first_page; p <= last_shown_page; ++p)
+            if (!pages_.contains(p))
+                empty_since_.try_emplace(p, now_ms);
         centre_ = (first_page + last_page) / 2;
         trim();
     }
@@ -107,6 +128,8 @@ private:
     std::int64_t centre_ = 1; // the page in the middle of the rows shown last
     ApiError error_;
     unsigned generation_ = 0;
+    std::map<std::int64_t, double> empty_since_; // page on screen without its rows -> since when
+    double longest_empty_ms_ = 0;
 };
 
 } // namespace isp::console

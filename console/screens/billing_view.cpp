@@ -4,9 +4,10 @@
 // "button:confirm_run", "button:run_invoices", "button:close", "button:cancel",
 // "choice:status:<any|open|...>", "choice:service:<any|mobile|...>", "field:client_id",
 // "field:offer_id", "field:invoice_period", "button:apply_filters", "row:<invoice_id>",
-// "copy:<invoice number>", "button:invoices:previous|next", "button:runs:previous|next",
+// "copy:<invoice number>", "button:runs:previous|next",
 // "button:invoice_pdf", "button:record_payment", "button:open_customer",
 // "button:invoice_payments", and the payment dialog's (payment_form_view.h).
+#include <algorithm>
 #include <vector>
 
 #include "console/app/billing.h"
@@ -302,12 +303,16 @@ private:
             return;
         }
         wui::gap(8.0f);
-        if (b.invoices().empty()) {
+        if (b.invoice_count() <= 0) {
             if (b.busy().empty())
                 wui::muted_text(tr(Text::NothingFound));
             return;
         }
-        if (ui::begin_table("invoices", 7)) {
+        // One list of every invoice, however many: only the rows on screen are drawn, and their
+        // pages read as they come into view (a row not here yet shows "...").
+        const float list_height = std::max(240.0f, ImGui::GetContentRegionAvail().y / wui::scale() - 8.0f);
+        if (ui::begin_table("invoices", 7, true, list_height)) {
+            ImGui::TableSetupScrollFreeze(0, 1);
             ImGui::TableSetupColumn(tr(customer_column).data(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
             ImGui::TableSetupColumn(tr(number_column).data(), ImGuiTableColumnFlags_WidthStretch, 1.6f);
             ImGui::TableSetupColumn(tr(period_column).data());
@@ -316,37 +321,47 @@ private:
             ImGui::TableSetupColumn(tr(outstanding_label).data());
             ImGui::TableSetupColumn(tr(status_label).data());
             ImGui::TableHeadersRow();
-            if (const ui::SortRequest sort = ui::sort_request(); sort.changed)
+            if (const ui::SortRequest sort = ui::sort_request(); sort.changed) {
+                ui::end_table();
                 b.sort_invoices(sort.column, sort.ascending);
-            std::string opened;
-            for (const StaffInvoice& s : b.invoices()) {
-                const Invoice& i = s.invoice;
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                if (ui::row_opener(i.client.first_name + " " + i.client.last_name, i.invoice_id))
-                    opened = i.invoice_id;
-                ImGui::TableNextColumn();
-                ui::copyable(i.invoice_number, tr(Text::Copied));
-                ImGui::TableNextColumn();
-                wui::text(i.period);
-                ImGui::TableNextColumn();
-                wui::text(i.due_date.to_iso());
-                ImGui::TableNextColumn();
-                wui::text(money(i.total_minor, i.currency, lang()));
-                ImGui::TableNextColumn();
-                wui::text(money(outstanding_minor(i), i.currency, lang()));
-                ImGui::TableNextColumn();
-                status_text(s.status, lang());
+                return;
             }
+            std::string opened;
+            ui::clipped_rows(
+                b.invoice_count(),
+                [&b](std::int64_t first, std::int64_t last) {
+                    b.show_invoice_rows(first, last, ImGui::GetTime() * 1000.0);
+                },
+                [&](std::int64_t index) {
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    const StaffInvoice* s = b.invoice_row(index);
+                    if (!s) {
+                        wui::muted_text("\u2026");
+                        return;
+                    }
+                    const Invoice& i = s->invoice;
+                    if (ui::row_opener(i.client.first_name + " " + i.client.last_name, i.invoice_id))
+                        opened = i.invoice_id;
+                    ImGui::TableNextColumn();
+                    ui::copyable(i.invoice_number, tr(Text::Copied));
+                    ImGui::TableNextColumn();
+                    wui::text(i.period);
+                    ImGui::TableNextColumn();
+                    wui::text(i.due_date.to_iso());
+                    ImGui::TableNextColumn();
+                    wui::text(money(i.total_minor, i.currency, lang()));
+                    ImGui::TableNextColumn();
+                    wui::text(money(outstanding_minor(i), i.currency, lang()));
+                    ImGui::TableNextColumn();
+                    status_text(s->status, lang());
+                });
             ui::end_table();
             if (!opened.empty()) {
                 b.open_invoice(opened);
                 return;
             }
         }
-        std::int64_t page = b.invoices_pagination().page;
-        if (ui::pager("invoices", b.invoices_pagination(), page, tr(Text::PreviousPage), tr(Text::NextPage)))
-            b.load_invoices(page);
     }
 
     void draw_invoice() {

@@ -1,8 +1,10 @@
 #include "console/ui/table.h"
 
 #include <algorithm>
+#include <set>
 
 #include "imgui.h"
+#include "imgui_internal.h" // ImGui::GetCurrentTable(): which table a sort is for
 #include "webapp/platform/browser.h"
 #include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
@@ -15,13 +17,14 @@ namespace wui = webapp::ui;
 namespace {
 std::string g_copied; // the value copied last, shown as such while hovered
 double g_copied_at = -10.0;
+std::set<ImGuiID> g_sorted_tables; // tables whose header was clicked
 } // namespace
 
 bool begin_table(std::string_view id, int columns, bool sortable, float height) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
                             ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
-    if (sortable)
-        flags |= ImGuiTableFlags_Sortable;
+    if (sortable) // tristate: no column is sorted until clicked, so a new table asks for nothing
+        flags |= ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate;
     if (height > 0.0f)
         flags |= ImGuiTableFlags_ScrollY;
     const std::string table_id{id};
@@ -55,12 +58,20 @@ void clipped_rows(std::int64_t count, const std::function<void(std::int64_t, std
 SortRequest sort_request() {
     SortRequest out;
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-    if (!specs || !specs->SpecsDirty || specs->SpecsCount == 0)
+    if (!specs || !specs->SpecsDirty)
         return out;
+    specs->SpecsDirty = false;
+    if (specs->SpecsCount == 0 && !g_sorted_tables.contains(ImGui::GetCurrentTable()->ID))
+        return out; // a new table, never sorted
     out.changed = true;
+    if (specs->SpecsCount == 0) { // the third click: back to the list's own order
+        g_sorted_tables.erase(ImGui::GetCurrentTable()->ID);
+        out.column = -1;
+        return out;
+    }
+    g_sorted_tables.insert(ImGui::GetCurrentTable()->ID);
     out.column = specs->Specs[0].ColumnIndex;
     out.ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
-    specs->SpecsDirty = false;
     return out;
 }
 

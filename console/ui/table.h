@@ -18,7 +18,8 @@ namespace isp::console::ui {
 bool begin_table(std::string_view id, int columns, bool sortable = true, float height = 0.0f);
 void end_table();
 
-// The column the person sorted by (its index) and the direction, when it changed this frame.
+// The column the person sorted by (its index) and the direction, when it changed this frame;
+// column -1 when a third click on the header asked for the list's own order again.
 struct SortRequest {
     bool changed = false;
     int column = 0;

@@ -3,6 +3,8 @@
 // pages, an invoice with its PDF, and what a viewer is not offered.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include "shared/wire/billing_run_json.h"
 
 #include "console/app/billing.h"
@@ -198,15 +200,19 @@ TEST_CASE("a refused run (a month to come) says why and is a new request next ti
     CHECK(c.state()["notice"].get<std::string>().find("2027-02 has not started yet.") != std::string::npos);
 }
 
-TEST_CASE("invoices: the filters and the page are sent; a column sorts the page") {
+TEST_CASE("invoices: one list read page by page as it is scrolled; filters and sort go to the server") {
     ConsoleFixture c;
     at_billing(c, "viewer");
     Billing& b = billing(c);
+    // Page n of 250 invoices, 100 a page.
     const auto page = [](std::int64_t n) {
-        return wire::page_json(
-            nlohmann::json::array({wire::to_json(invoice("inv_1", "FAC-2026-000001", 30000), today),
-                                   wire::to_json(invoice("inv_2", "FAC-2026-000002", 10000), today)}),
-            {n, 20, 45});
+        nlohmann::json items = nlohmann::json::array();
+        for (std::int64_t i = (n - 1) * 100; i < std::min<std::int64_t>(n * 100, 250); ++i) {
+            char number[32];
+            std::snprintf(number, sizeof number, "FAC-2026-%06lld", static_cast<long long>(i + 1));
+            items.push_back(wire::to_json(invoice("inv_" + std::to_string(i + 1), number, 30000), today));
+        }
+        return wire::page_json(std::move(items), {n, 100, 250});
     };
     c.answer("GET", "/invoices", 200, page(1));
     c.app().go(Place{"billing", "", "invoices:status=overdue&client_id=cli_1"});
@@ -216,21 +222,43 @@ TEST_CASE("invoices: the filters and the page are sent; a column sorts the page"
     CHECK(query_value(sent[0], "status") == "overdue");
     CHECK(query_value(sent[0], "client_id") == "cli_1");
     CHECK(query_value(sent[0], "page") == "1");
+    CHECK(query_value(sent[0], "per_page") == "100");
+    CHECK(query_value(sent[0], "sort") == "");
     CHECK(c.state()["billing"]["screen"] == "invoices");
-    CHECK(c.state()["billing"]["invoices"]["total"] == 45);
+    CHECK(c.state()["billing"]["invoices"]["total"] == 250);
+    CHECK(b.invoice_count() == 250);
     CHECK(b.filters.status == "overdue");
+    CHECK(c.state()["billing"]["invoices"]["numbers"].size() == 100);
 
+    // Scrolled to rows 180-205: page 2 is asked for, and page 3 ahead of the scroll.
     c.answer("GET", "/invoices", 200, page(2));
-    b.load_invoices(2);
+    c.answer("GET", "/invoices", 200, page(3));
+    b.show_invoice_rows(180, 205, 1000.0);
+    CHECK(c.state()["billing"]["invoices"]["missing"] == 26); // drawn as placeholders until here
     c.settle();
     sent = c.http.sent_to("GET", "/invoices");
-    REQUIRE(sent.size() == 2);
+    REQUIRE(sent.size() == 3);
     CHECK(query_value(sent[1], "page") == "2");
+    CHECK(query_value(sent[2], "page") == "3");
     CHECK(query_value(sent[1], "status") == "overdue");
-    CHECK(c.state()["billing"]["invoices"]["page"] == 2);
+    b.show_invoice_rows(180, 205, 1040.0);
+    CHECK(c.state()["billing"]["invoices"]["missing"] == 0);
+    CHECK(c.state()["billing"]["invoices"]["numbers"][0] == "FAC-2026-000181");
+    CHECK(b.invoice_row(199)->invoice.invoice_number == "FAC-2026-000200");
 
-    b.sort_invoices(4, true); // by total, smallest first
-    CHECK(c.state()["billing"]["invoices"]["numbers"] == nlohmann::json::array({"FAC-2026-000002", "FAC-2026-000001"}));
+    // A column header: the server sorts (a new place, so Back returns to the former order).
+    c.answer("GET", "/invoices", 200, page(1));
+    b.sort_invoices(4, false); // by total, largest first
+    c.settle();
+    sent = c.http.sent_to("GET", "/invoices");
+    CHECK(query_value(sent.back(), "sort") == "-total");
+    CHECK(query_value(sent.back(), "page") == "1");
+    CHECK(query_value(sent.back(), "status") == "overdue");
+    CHECK(c.state()["place"]["filter"] == "invoices:status=overdue&client_id=cli_1&sort=-total");
+    c.answer("GET", "/invoices", 200, page(1));
+    b.sort_invoices(-1, true); // the third click: the server's own order
+    c.settle();
+    CHECK(query_value(c.http.sent_to("GET", "/invoices").back(), "sort") == "");
 
     b.filters.status.clear();
     b.filters.offer_id = "off_9";
@@ -238,10 +266,9 @@ TEST_CASE("invoices: the filters and the page are sent; a column sorts the page"
     b.apply_filters();
     c.settle();
     sent = c.http.sent_to("GET", "/invoices");
-    REQUIRE(sent.size() == 3);
-    CHECK(query_value(sent[2], "offer_id") == "off_9");
-    CHECK(query_value(sent[2], "status") == "");
-    CHECK(query_value(sent[2], "client_id") == "cli_1");
+    CHECK(query_value(sent.back(), "offer_id") == "off_9");
+    CHECK(query_value(sent.back(), "status") == "");
+    CHECK(query_value(sent.back(), "client_id") == "cli_1");
     CHECK(c.state()["place"]["filter"] == "invoices:client_id=cli_1&offer_id=off_9");
 }
 
