@@ -7,6 +7,7 @@
 #include "shared/billing/proration.h"
 #include "shared/wire/billing_run_json.h"
 #include "shared/wire/invoice_json.h"
+#include "shared/wire/list_sort_param.h"
 #include "webapp/api/api_call.h"
 #include "webapp/platform/browser.h"
 
@@ -26,10 +27,6 @@ constexpr T payment_recorded{"Paiement enregistr\u00e9. Reste \u00e0 payer : {}.
                              "Payment recorded. Outstanding: {}."};
 
 constexpr std::string_view invoices_filter = "invoices";
-
-// The keys of GET /invoices' `sort` for the list's columns (Billing::sort_invoices).
-constexpr std::string_view invoice_sort_keys[] = {"customer", "invoice_number", "period", "due_date",
-                                                  "total",    "outstanding",    "status"};
 
 // The query of GET /invoices for `f` and one page.
 std::string invoices_query(const InvoiceFilters& f, std::int64_t page, std::int64_t per_page) {
@@ -251,12 +248,14 @@ void Billing::load_invoices() {
     });
 }
 
-void Billing::sort_invoices(int column, bool ascending) {
-    if (column >= static_cast<int>(std::size(invoice_sort_keys)))
-        return;
+void Billing::sort_by(const InvoiceSort& sort) {
     filters = applied_;
-    filters.sort = column < 0 ? "" : (ascending ? "" : "-") + std::string{invoice_sort_keys[column]};
+    filters.sort = sort == default_invoice_sort ? "" : wire::to_param(sort);
     apply_filters();
+}
+
+InvoiceSort Billing::sort() const {
+    return wire::sort_from_param<InvoiceSortKey>(applied_.sort).value_or(default_invoice_sort);
 }
 
 void Billing::show_invoice_rows(std::int64_t first, std::int64_t last, double now_ms) {

@@ -17,6 +17,7 @@
 #include "console/app/section.h"
 #include "shared/billing/billing_run_result.h"
 #include "shared/domain/invoice.h"
+#include "shared/domain/list_sort.h"
 
 namespace isp::console {
 
@@ -95,9 +96,9 @@ public:
     InvoiceFilters filters; // typed; apply_filters() sends them
     void apply_filters();   // the list with `filters` (a new place: Back returns to the former)
     void load_invoices();   // the list again from its first page
-    // Sorts by a column (0 customer, 1 number, 2 period, 3 due date, 4 total, 5 outstanding,
-    // 6 status; -1 the server's own order): a new place with that `sort`.
-    void sort_invoices(int column, bool ascending);
+    // Shows the list in `sort`'s order (the server sorts): a new place, so Back returns to the former.
+    void sort_by(const InvoiceSort& sort);
+    InvoiceSort sort() const; // the applied order (the filters' `sort`, else the list's default)
     void open_invoice(const std::string& invoice_id);
     // The rows [first, last] are on screen at `now_ms` (the view's clock): their pages are asked for.
     void show_invoice_rows(std::int64_t first, std::int64_t last, double now_ms);

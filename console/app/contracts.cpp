@@ -7,6 +7,7 @@
 #include "shared/wire/contract_detail_json.h"
 #include "shared/wire/contract_document_json.h"
 #include "shared/wire/contract_json.h"
+#include "shared/wire/list_sort_param.h"
 #include "shared/wire/offer_json.h"
 #include "webapp/platform/browser.h"
 
@@ -41,6 +42,7 @@ void Contracts::open(const Place& place) {
     ++generation_;
     loading_ = 0;
     Filter filter;
+    ContractSort sort = default_contract_sort;
     if (place.filter.starts_with(provision_prefix)) {
         filter.client_id = place.filter.substr(provision_prefix.size());
         start_provision(filter.client_id);
@@ -48,8 +50,23 @@ void Contracts::open(const Place& place) {
         filter.client_id = place.filter.substr(client_prefix.size());
     } else if (parse_contract_status(place.filter)) {
         filter.status = place.filter;
+    } else {
+        // The list's own places: "status=suspended&service=mobile&sort=-contract_start_date".
+        for_each_filter_pair(place.filter, [&filter, &sort](std::string_view key, std::string value) {
+            if (key == "status")
+                filter.status = std::move(value);
+            else if (key == "service")
+                filter.service = std::move(value);
+            else if (key == "client_id")
+                filter.client_id = std::move(value);
+            else if (key == "offer_id")
+                filter.offer_id = std::move(value);
+            else if (key == "sort")
+                sort = wire::sort_from_param<ContractSortKey>(value).value_or(default_contract_sort);
+        });
     }
     filter_ = std::move(filter);
+    sort_ = sort;
     page_ = 1;
     load_list();
 }
@@ -65,9 +82,23 @@ std::string_view Contracts::busy() const {
 // --- the list ----------------------------------------------------------------------------
 
 void Contracts::set_filter(Filter filter) {
-    filter_ = std::move(filter);
-    page_ = 1;
-    load_list();
+    go_to_list(filter, sort_);
+}
+
+void Contracts::sort_by(const ContractSort& sort) {
+    if (!(sort == sort_))
+        go_to_list(filter_, sort);
+}
+
+void Contracts::go_to_list(const Filter& filter, const ContractSort& sort) {
+    std::string text;
+    add_filter_pair(text, "status", filter.status);
+    add_filter_pair(text, "service", filter.service);
+    add_filter_pair(text, "client_id", filter.client_id);
+    add_filter_pair(text, "offer_id", filter.offer_id);
+    if (!(sort == default_contract_sort))
+        add_filter_pair(text, "sort", wire::to_param(sort));
+    ctx_.go(Place{"contracts", {}, std::move(text)}); // open() asks for its first page
 }
 
 void Contracts::go_to_page(std::int64_t page) {
@@ -76,7 +107,7 @@ void Contracts::go_to_page(std::int64_t page) {
 }
 
 void Contracts::load_list() {
-    std::string path = "/contracts?page=" + std::to_string(page_);
+    std::string path = "/contracts?page=" + std::to_string(page_) + "&sort=" + wire::to_param(sort_);
     const auto add = [&path](const char* name, const std::string& value) {
         if (!value.empty())
             path += std::string{"&"} + name + "=" + webapp::query_value(value);
@@ -387,6 +418,7 @@ void Contracts::describe(nlohmann::json& state) const {
     for (const Contract& k : contracts_)
         ids.push_back(k.contract_id);
     nlohmann::json part = {{"ids", std::move(ids)},
+                           {"sort", wire::to_param(sort_)},
                            {"page", pagination_.page},
                            {"total", pagination_.total},
                            {"filter",

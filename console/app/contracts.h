@@ -1,4 +1,6 @@
-// Contracts: the list with its filters (status, service, client, offer), provisioning a
+// Contracts: the list with its filters (status, service, client, offer) and the order the
+// server sorts it by, both in the place ("status=suspended&sort=-contract_start_date", so
+// Back restores them), provisioning a
 // contract for a customer (from the customer's page: place filter "provision:<client_id>"),
 // and a contract's page: its details, suspend / resume / terminate from a date with a
 // reason, a move to another offer, every version of its document, and its audit trail.
@@ -15,6 +17,7 @@
 #include "shared/domain/contract_detail.h"
 #include "shared/domain/contract_document_version.h"
 #include "shared/domain/contract_history.h"
+#include "shared/domain/list_sort.h"
 #include "shared/domain/offer.h"
 #include "shared/wire/page_json.h"
 
@@ -41,7 +44,11 @@ public:
         bool operator==(const Filter&) const = default;
     };
     const Filter& filter() const { return filter_; }
-    void set_filter(Filter filter); // back to the first page
+    const ContractSort& sort() const { return sort_; }
+    // A new place with these filters or this order, from the first page (Back returns to the
+    // former ones).
+    void set_filter(Filter filter);
+    void sort_by(const ContractSort& sort);
     void go_to_page(std::int64_t page);
     void open_contract(const std::string& contract_id);
     const std::vector<Contract>& contracts() const { return contracts_; }
@@ -114,7 +121,10 @@ private:
     void refused(const ApiError& error, std::string_view what, std::function<void()> retry, WriteAttempt& attempt);
 
     // The list.
+    void go_to_list(const Filter& filter, const ContractSort& sort);
+
     Filter filter_;
+    ContractSort sort_ = default_contract_sort;
     std::int64_t page_ = 1;
     std::vector<Contract> contracts_;
     wire::Pagination pagination_;

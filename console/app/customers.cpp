@@ -9,6 +9,7 @@
 #include "shared/wire/contract_detail_json.h"
 #include "shared/wire/contract_json.h"
 #include "shared/wire/invoice_json.h"
+#include "shared/wire/list_sort_param.h"
 #include "shared/wire/payment_json.h"
 
 namespace isp::console {
@@ -38,6 +39,16 @@ nlohmann::json customer_body(const ClientForm& f) {
             {"email", f.email}, {"address", f.address},       {"language", f.language}};
 }
 
+// The list's order in a place's filter ("sort=-cin"); the default order for anything else.
+CustomerSort customers_sort_of(std::string_view filter) {
+    CustomerSort sort = default_customer_sort;
+    for_each_filter_pair(filter, [&sort](std::string_view key, std::string value) {
+        if (key == "sort")
+            sort = wire::sort_from_param<CustomerSortKey>(value).value_or(default_customer_sort);
+    });
+    return sort;
+}
+
 } // namespace
 
 void Customers::open(const Place& place) {
@@ -46,6 +57,12 @@ void Customers::open(const Place& place) {
         customer_ = {};
         ++generation_; // an open customer's late answers are not for the list
         loading_ = 0;
+        if (const CustomerSort sort = customers_sort_of(place.filter); !(sort == sort_)) {
+            sort_ = sort;
+            page_ = 1;
+            listed_ = false;
+            search_pending_ = searching_; // the answer on its way is in the former order
+        }
         if (!listed_ && !searching_)
             send_search();
         return;
@@ -84,16 +101,29 @@ void Customers::go_to_page(std::int64_t page) {
     send_search();
 }
 
+void Customers::sort_by(const CustomerSort& sort) {
+    if (sort == sort_)
+        return;
+    std::string filter;
+    if (!(sort == default_customer_sort))
+        add_filter_pair(filter, "sort", wire::to_param(sort));
+    ctx_.go(Place{"customers", {}, std::move(filter)}); // open() asks for its first page
+}
+
+std::string Customers::search_path() const {
+    std::string path = "/customers?page=" + std::to_string(page_) + "&sort=" + wire::to_param(sort_);
+    if (!query_.empty())
+        path += "&q=" + webapp::query_value(query_);
+    return path;
+}
+
 void Customers::send_search() {
     searching_ = true;
     search_pending_ = false;
-    asked_ = query_;
-    std::string path = "/customers?page=" + std::to_string(page_);
-    if (!query_.empty())
-        path += "&q=" + webapp::query_value(query_);
-    ctx_.api.get_page<Client>(path, wire::client_from_json, [this](ApiResult<Page<Client>> result) {
+    asked_ = search_path();
+    ctx_.api.get_page<Client>(asked_, wire::client_from_json, [this](ApiResult<Page<Client>> result) {
         searching_ = false;
-        if (search_pending_ || asked_ != query_) {
+        if (search_pending_ || asked_ != search_path()) {
             send_search(); // the text changed while this one was on its way: only the latest counts
             return;
         }
@@ -331,9 +361,14 @@ void Customers::describe(nlohmann::json& state) const {
     nlohmann::json ids = nlohmann::json::array();
     for (const Client& c : customers_)
         ids.push_back(c.client_id);
-    nlohmann::json part = {{"query", query_},          {"ids", std::move(ids)},
-                           {"page", pagination_.page}, {"total", pagination_.total},
-                           {"may_write", may_write()}, {"form_open", form_open_}};
+    nlohmann::json part = {{"query", query_},
+                           {"sort", wire::to_param(sort_)},
+                           {"ids", std::move(ids)},
+                           {"page", pagination_.page},
+                           {"total", pagination_.total},
+                           {"total_is_lower_bound", pagination_.total_is_lower_bound},
+                           {"may_write", may_write()},
+                           {"form_open", form_open_}};
     if (has_customer()) {
         nlohmann::json contracts = nlohmann::json::array();
         for (const Contract& k : contracts_)

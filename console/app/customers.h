@@ -1,4 +1,5 @@
-// Customers: search as you type (name, CIN, phone), create and edit with the shared rules
+// Customers: search as you type (name, CIN, phone) in an order the server sorts by (the
+// place's "sort=..." filter, so Back restores it), create and edit with the shared rules
 // checked as typed, and a customer's page (contracts, invoices, payments, collection cases,
 // and the audit trail of the customer's contracts: the API keeps none for clients
 // themselves). Its screen: console/screens/customers_view.cpp.
@@ -15,6 +16,7 @@
 #include "shared/domain/contract.h"
 #include "shared/domain/contract_history.h"
 #include "shared/domain/invoice.h"
+#include "shared/domain/list_sort.h"
 #include "shared/signup/client_form.h"
 #include "shared/wire/page_json.h"
 
@@ -37,6 +39,10 @@ public:
     // its way, as soon as it comes (only the latest text is ever asked for next).
     void search(std::string query);
     void go_to_page(std::int64_t page);
+    // Shows the list in `sort`'s order from its first page: a new place (Back returns to the
+    // order before).
+    void sort_by(const CustomerSort& sort);
+    const CustomerSort& sort() const { return sort_; }
     void open_customer(const std::string& client_id);
     const std::string& query() const { return query_; }
     const std::vector<Client>& customers() const { return customers_; }
@@ -70,15 +76,17 @@ public:
 
 private:
     void send_search();
+    std::string search_path() const;
     void load_customer(const std::string& client_id);
     void load_audit(std::uint64_t generation);
     void loaded(std::uint64_t generation);
 
     // The list.
     std::string query_;
-    std::string asked_;           // the text of the search on its way
+    CustomerSort sort_ = default_customer_sort;
+    std::string asked_;           // the path of the search on its way
     bool searching_ = false;      // a search is on its way
-    bool search_pending_ = false; // the text changed meanwhile: ask again when it answers
+    bool search_pending_ = false; // the text or order changed meanwhile: ask again when it answers
     std::int64_t page_ = 1;
     std::vector<Client> customers_;
     wire::Pagination pagination_;

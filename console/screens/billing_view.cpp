@@ -8,6 +8,7 @@
 // "button:invoice_pdf", "button:record_payment", "button:open_customer",
 // "button:invoice_payments", and the payment dialog's (payment_form_view.h).
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "console/app/billing.h"
@@ -106,6 +107,32 @@ void status_text(std::string_view status, Language l) {
 
 std::string money(std::int64_t minor, const std::string& currency, Language l) {
     return format_money({minor, currency}, l);
+}
+
+// The list's columns the server can sort by (GET /invoices `sort`), by column index; the
+// customer, outstanding and status columns cannot be sorted.
+constexpr std::optional<InvoiceSortKey> invoice_column_keys[] = {std::nullopt,
+                                                                 InvoiceSortKey::InvoiceNumber,
+                                                                 InvoiceSortKey::Period,
+                                                                 InvoiceSortKey::DueDate,
+                                                                 InvoiceSortKey::Total,
+                                                                 std::nullopt,
+                                                                 std::nullopt};
+
+ui::ColumnSort invoice_column_sort(const InvoiceSort& sort) {
+    if (sort == default_invoice_sort)
+        return {};
+    for (int i = 0; i < static_cast<int>(std::size(invoice_column_keys)); ++i)
+        if (invoice_column_keys[i] == sort.key)
+            return {i, !sort.descending};
+    return {};
+}
+
+InvoiceSort invoice_sort(const ui::ColumnSort& column) {
+    if (column.column < 0 || column.column >= static_cast<int>(std::size(invoice_column_keys)) ||
+        !invoice_column_keys[column.column])
+        return default_invoice_sort;
+    return {*invoice_column_keys[column.column], !column.ascending};
 }
 
 class BillingView : public View {
@@ -311,19 +338,21 @@ private:
         // One list of every invoice, however many: only the rows on screen are drawn, and their
         // pages read as they come into view (a row not here yet shows "...").
         const float list_height = std::max(240.0f, ImGui::GetContentRegionAvail().y / wui::scale() - 8.0f);
-        if (ui::begin_table("invoices", 7, true, list_height)) {
+        // The default order (newest first) is no column's: a third click on a header returns to it.
+        if (ui::begin_server_sorted_table("invoices", 7, true, list_height)) {
             ImGui::TableSetupScrollFreeze(0, 1);
-            ImGui::TableSetupColumn(tr(customer_column).data(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+            constexpr ImGuiTableColumnFlags no_sort = ImGuiTableColumnFlags_NoSort;
+            ImGui::TableSetupColumn(tr(customer_column).data(), ImGuiTableColumnFlags_WidthStretch | no_sort, 2.0f);
             ImGui::TableSetupColumn(tr(number_column).data(), ImGuiTableColumnFlags_WidthStretch, 1.6f);
             ImGui::TableSetupColumn(tr(period_column).data());
             ImGui::TableSetupColumn(tr(due_column).data());
             ImGui::TableSetupColumn(tr(total_label).data());
-            ImGui::TableSetupColumn(tr(outstanding_label).data());
-            ImGui::TableSetupColumn(tr(status_label).data());
+            ImGui::TableSetupColumn(tr(outstanding_label).data(), no_sort);
+            ImGui::TableSetupColumn(tr(status_label).data(), no_sort);
             ImGui::TableHeadersRow();
-            if (const ui::SortRequest sort = ui::sort_request(); sort.changed) {
+            if (const auto clicked = ui::server_sort(invoice_column_sort(b.sort()))) {
                 ui::end_table();
-                b.sort_invoices(sort.column, sort.ascending);
+                b.sort_by(invoice_sort(*clicked));
                 return;
             }
             std::string opened;

@@ -62,6 +62,26 @@ const T new_offer_label{"Nouvelle offre", "New offer"};
 const T no_other_offer{"Aucune autre offre active de cette famille.", "No other active offer of this family."};
 const T inactive{"(inactive)", "(inactive)"};
 
+// The list's columns and the server's sort keys (the offer's column sorts nothing); the
+// default order (by creation) is no column's.
+constexpr std::optional<ContractSortKey> contract_column_keys[] = {ContractSortKey::ContractNumber,
+                                                                   ContractSortKey::ServiceIdentifier, std::nullopt,
+                                                                   ContractSortKey::Status, ContractSortKey::StartDate};
+
+ui::ColumnSort contract_column_sort(const ContractSort& sort) {
+    for (int i = 0; i < static_cast<int>(std::size(contract_column_keys)); ++i)
+        if (contract_column_keys[i] == sort.key)
+            return {i, !sort.descending};
+    return {};
+}
+
+ContractSort contract_sort(const ui::ColumnSort& column) {
+    if (column.column < 0 || column.column >= static_cast<int>(std::size(contract_column_keys)) ||
+        !contract_column_keys[column.column])
+        return default_contract_sort;
+    return {*contract_column_keys[column.column], !column.ascending};
+}
+
 class ContractsView : public View {
 public:
     explicit ContractsView(ConsoleApp& app) : View(app), section_(static_cast<Contracts&>(*app.find("contracts"))) {}
@@ -116,13 +136,17 @@ private:
             return;
         }
         std::string open;
-        if (ui::begin_table("contracts", 5, false)) {
+        if (ui::begin_server_sorted_table("contracts", 5, true)) {
             ImGui::TableSetupColumn(std::string{tr(number_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
             ImGui::TableSetupColumn(std::string{tr(subscriber_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-            ImGui::TableSetupColumn(std::string{tr(offer_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+            // The offer's name is not the server's to sort by (it sorts contracts, not offers).
+            ImGui::TableSetupColumn(std::string{tr(offer_col)}.c_str(),
+                                    ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 2.0f);
             ImGui::TableSetupColumn(std::string{tr(status_label)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
             ImGui::TableSetupColumn(std::string{tr(start_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
             ImGui::TableHeadersRow();
+            if (const auto clicked = ui::server_sort(contract_column_sort(section_.sort())))
+                section_.sort_by(contract_sort(*clicked));
             for (const Contract& k : section_.contracts()) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();

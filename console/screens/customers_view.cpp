@@ -55,6 +55,23 @@ const T none{"Aucun.", "None."};
 const T create_title{"Nouveau client", "New customer"};
 const T edit_title{"Modifier le client", "Edit the customer"};
 
+// The list's columns and the server's sort keys: name, CIN, phone, e-mail.
+constexpr CustomerSortKey customer_column_keys[] = {CustomerSortKey::LastName, CustomerSortKey::Cin,
+                                                    CustomerSortKey::Phone, CustomerSortKey::Email};
+
+ui::ColumnSort customer_column_sort(const CustomerSort& sort) {
+    for (int i = 0; i < static_cast<int>(std::size(customer_column_keys)); ++i)
+        if (customer_column_keys[i] == sort.key)
+            return {i, !sort.descending};
+    return {};
+}
+
+CustomerSort customer_sort(const ui::ColumnSort& column) {
+    if (column.column < 0 || column.column >= static_cast<int>(std::size(customer_column_keys)))
+        return default_customer_sort;
+    return {customer_column_keys[column.column], !column.ascending};
+}
+
 class CustomersView : public View {
 public:
     explicit CustomersView(ConsoleApp& app) : View(app), section_(static_cast<Customers&>(*app.find("customers"))) {}
@@ -88,12 +105,14 @@ private:
             wui::muted_text(tr(Text::NothingFound));
             return;
         }
-        if (ui::begin_table("customers", 4, false)) {
+        if (ui::begin_server_sorted_table("customers", 4, false)) {
             ImGui::TableSetupColumn(std::string{tr(name_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
             ImGui::TableSetupColumn(std::string{tr(cin_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.5f);
             ImGui::TableSetupColumn(std::string{tr(phone_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
             ImGui::TableSetupColumn(std::string{tr(email_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
             ImGui::TableHeadersRow();
+            if (const auto clicked = ui::server_sort(customer_column_sort(section_.sort())))
+                section_.sort_by(customer_sort(*clicked));
             std::string open;
             for (const Client& c : list) {
                 ImGui::TableNextRow();

@@ -1,10 +1,10 @@
 #include "console/ui/table.h"
 
 #include <algorithm>
-#include <set>
+#include <map>
 
 #include "imgui.h"
-#include "imgui_internal.h" // ImGui::GetCurrentTable(): which table a sort is for
+#include "imgui_internal.h" // TableSetColumnSortDirection: a server-sorted table shows its section's order
 #include "webapp/platform/browser.h"
 #include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
@@ -17,14 +17,16 @@ namespace wui = webapp::ui;
 namespace {
 std::string g_copied; // the value copied last, shown as such while hovered
 double g_copied_at = -10.0;
-std::set<ImGuiID> g_sorted_tables; // tables whose header was clicked
+// The order each server-sorted table (by ImGui id) was last shown in, to tell a click on a
+// header (ImGui's order moved away from it) from a section whose order moved (Back).
+std::map<ImGuiID, ColumnSort> g_server_sorts_shown;
 } // namespace
 
 bool begin_table(std::string_view id, int columns, bool sortable, float height) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
                             ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
-    if (sortable) // tristate: no column is sorted until clicked, so a new table asks for nothing
-        flags |= ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate;
+    if (sortable)
+        flags |= ImGuiTableFlags_Sortable;
     if (height > 0.0f)
         flags |= ImGuiTableFlags_ScrollY;
     const std::string table_id{id};
@@ -58,21 +60,55 @@ void clipped_rows(std::int64_t count, const std::function<void(std::int64_t, std
 SortRequest sort_request() {
     SortRequest out;
     ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
-    if (!specs || !specs->SpecsDirty)
+    if (!specs || !specs->SpecsDirty || specs->SpecsCount == 0)
         return out;
-    specs->SpecsDirty = false;
-    if (specs->SpecsCount == 0 && !g_sorted_tables.contains(ImGui::GetCurrentTable()->ID))
-        return out; // a new table, never sorted
     out.changed = true;
-    if (specs->SpecsCount == 0) { // the third click: back to the list's own order
-        g_sorted_tables.erase(ImGui::GetCurrentTable()->ID);
-        out.column = -1;
-        return out;
-    }
-    g_sorted_tables.insert(ImGui::GetCurrentTable()->ID);
     out.column = specs->Specs[0].ColumnIndex;
     out.ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
+    specs->SpecsDirty = false;
     return out;
+}
+
+bool begin_server_sorted_table(std::string_view id, int columns, bool default_unmarked, float height) {
+    ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
+                            ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_Sortable;
+    if (default_unmarked)
+        flags |= ImGuiTableFlags_SortTristate;
+    if (height > 0.0f)
+        flags |= ImGuiTableFlags_ScrollY;
+    const std::string table_id{id};
+    return ImGui::BeginTable(table_id.c_str(), columns, flags, ImVec2(0.0f, height > 0.0f ? wui::px(height) : 0.0f));
+}
+
+std::optional<ColumnSort> server_sort(const ColumnSort& shown) {
+    ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs();
+    ImGuiTable* table = ImGui::GetCurrentTable();
+    if (!specs || !table)
+        return std::nullopt;
+    ColumnSort now;
+    if (specs->SpecsCount > 0) {
+        now.column = specs->Specs[0].ColumnIndex;
+        now.ascending = specs->Specs[0].SortDirection != ImGuiSortDirection_Descending;
+    }
+    specs->SpecsDirty = false;
+    const auto last = g_server_sorts_shown.find(table->ID);
+    if (last != g_server_sorts_shown.end() && !(now == last->second)) {
+        last->second = now; // the person clicked a header
+        if (!(now == shown))
+            return now;
+        return std::nullopt;
+    }
+    if (!(now == shown)) {
+        // The section's order moved (Back, a place opened), or the table is new: show it.
+        if (shown.column >= 0)
+            ImGui::TableSetColumnSortDirection(
+                shown.column, shown.ascending ? ImGuiSortDirection_Ascending : ImGuiSortDirection_Descending, false);
+        else if (now.column >= 0)
+            ImGui::TableSetColumnSortDirection(now.column, ImGuiSortDirection_None, false);
+        ImGui::TableGetSortSpecs()->SpecsDirty = false;
+    }
+    g_server_sorts_shown[table->ID] = shown;
+    return std::nullopt;
 }
 
 void copyable(const std::string& value, std::string_view copied_label) {
@@ -111,12 +147,15 @@ bool pager(std::string_view name, const wire::Pagination& pagination, std::int64
         asked = true;
     }
     ImGui::SameLine();
-    const std::string where = std::to_string(pagination.page) + " / " + std::to_string(pages) + "  (" +
-                              std::to_string(pagination.total) + ")";
+    // A total that is a lower bound (a search with over 1,000 matches) says so with "+", and
+    // Next stays offered past it.
+    const char* more = pagination.total_is_lower_bound ? "+" : "";
+    const std::string where = std::to_string(pagination.page) + " / " + std::to_string(pages) + more + "  (" +
+                              std::to_string(pagination.total) + more + ")";
     ImGui::AlignTextToFramePadding();
     wui::muted_text(where);
     ImGui::SameLine();
-    if (wui::secondary_button(next, base + ":next", pagination.page < pages)) {
+    if (wui::secondary_button(next, base + ":next", pagination.page < pages || pagination.total_is_lower_bound)) {
         page = pagination.page + 1;
         asked = true;
     }

@@ -5,6 +5,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,14 +19,27 @@ namespace isp::console::ui {
 bool begin_table(std::string_view id, int columns, bool sortable = true, float height = 0.0f);
 void end_table();
 
-// The column the person sorted by (its index) and the direction, when it changed this frame;
-// column -1 when a third click on the header asked for the list's own order again.
+// The column the person sorted by (its index) and the direction, when it changed this frame.
 struct SortRequest {
     bool changed = false;
     int column = 0;
     bool ascending = true;
 };
 SortRequest sort_request();
+
+// A table whose rows come sorted by the server, in the order its section holds (its place,
+// so Back restores it): opened with begin_server_sorted_table (`default_unmarked`: the list's
+// default order is no column's, and a third click on a header returns to it); `shown` is
+// that order (column -1: the default, no column marked). The headers show it, and the order
+// the person clicked this frame is returned when it differs; the section asks the server.
+struct ColumnSort {
+    int column = -1; // -1: the list's default order
+    bool ascending = true;
+    bool operator==(const ColumnSort&) const = default;
+};
+// `height` as begin_table's: > 0 scrolls inside it (a long list of clipped_rows).
+bool begin_server_sorted_table(std::string_view id, int columns, bool default_unmarked, float height = 0.0f);
+std::optional<ColumnSort> server_sort(const ColumnSort& shown);
 
 // Rows [0, count) of a scrolling table, only the visible ones drawn (a list of 100,000 costs
 // what its screenful costs): `shown(first, last)` learns the visible range each frame (a
@@ -40,7 +54,8 @@ void copyable(const std::string& value, std::string_view copied_label);
 // on it. Probe id "row:<id>".
 bool row_opener(const std::string& label, const std::string& id);
 
-// "Previous  Page 2 / 9 (170)  Next": true with the new page in `page` when one was asked for.
+// "Previous  Page 2 / 9 (170)  Next" ("2 / 50+ (1000+)" when the total is a lower bound): true
+// with the new page in `page` when one was asked for.
 // Probe ids "button:<name>:previous", "button:<name>:next".
 bool pager(std::string_view name, const wire::Pagination& pagination, std::int64_t& page, std::string_view previous,
            std::string_view next);

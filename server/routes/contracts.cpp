@@ -1,7 +1,8 @@
 // Staff contract management (process map P4-P6), ops and admin:
 //   POST /api/v1/contracts/provision       normal path: client, offer, subscriber (active)
 //   POST /api/v1/contracts                 manual path with explicit ids
-//   GET  /api/v1/contracts                 filters client_id, offer_id, status, service, service_identifier
+//   GET  /api/v1/contracts                 filters client_id, offer_id, status, service, service_identifier;
+//                                          sort (shared/wire/list_sort_param.h)
 //   GET  /api/v1/contracts/{id}            with its offer and status history
 //   PUT  /api/v1/contracts/{id}/status     active <-> suspended, -> terminated
 //   PUT  /api/v1/contracts/{id}/offer      staff plan change (same rules as the landing one)
@@ -13,6 +14,7 @@
 
 #include "server/http/idempotency.h"
 #include "server/http/json_body.h"
+#include "server/http/list_sort_param.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"
@@ -50,9 +52,11 @@ ContractOrder order_of(const nlohmann::json& body, bool manual) {
     return order;
 }
 
-ContractFilter contract_filter(const httplib::Request& req) {
+// The list's filters and its `sort` (into `sort`), every wrong one a field error of one problem.
+ContractFilter contract_filter(const httplib::Request& req, ContractSort& sort) {
     ContractFilter f;
     FieldErrors errors;
+    sort = http::list_sort_param(req, default_contract_sort, errors);
     f.client_id = req.get_param_value("client_id");
     f.offer_id = req.get_param_value("offer_id");
     f.status = req.get_param_value("status");
@@ -107,8 +111,9 @@ void register_contracts(httplib::Server& http, AppContext& app) {
         "/api/v1/contracts", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
             http::require_staff(req, app, Role::Viewer);
             const auto page = http::page_request(req);
-            const auto filter = contract_filter(req);
-            const auto contracts = services::list_contracts(app, filter, page.per_page, page.offset());
+            ContractSort sort;
+            const auto filter = contract_filter(req, sort);
+            const auto contracts = services::list_contracts(app, filter, sort, page.per_page, page.offset());
             nlohmann::json data = nlohmann::json::array();
             for (const auto& listed : contracts.items)
                 data.push_back(wire::contract_summary_json(listed.contract, listed.offer));

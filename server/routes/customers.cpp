@@ -1,11 +1,13 @@
 // Staff customer management (process map P3): /api/v1/customers[/{client_id}]. ops and
 // admin create, search, read and replace clients; only admin deletes one (and only a
 // client without history: services/customer_service.h). Creating one honours an optional
-// Idempotency-Key (the client row and the stored answer commit together).
+// Idempotency-Key (the client row and the stored answer commit together). The list takes
+// `q` (search) and `sort` (shared/wire/list_sort_param.h).
 #include <httplib.h>
 
 #include "server/http/idempotency.h"
 #include "server/http/json_body.h"
+#include "server/http/list_sort_param.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"
@@ -53,14 +55,23 @@ void register_customers(httplib::Server& http, AppContext& app) {
                  http::require_staff(req, app, Role::Viewer);
                  const auto page = http::page_request(req);
                  const std::string q = req.get_param_value("q");
+                 FieldErrors errors;
                  if (q.size() > 100)
-                     throw http::ApiError(400, "validation_failed", "The search is too long.",
-                                          {{"q", "too_long", "q must be at most 100 characters."}});
-                 const auto found = services::find_customers(app, q, page.per_page, page.offset());
+                     errors.push_back({"q", "too_long", "q must be at most 100 characters."});
+                 const auto sort = http::list_sort_param(req, default_customer_sort, errors);
+                 if (!errors.empty())
+                     throw http::ApiError(400, "validation_failed",
+                                          errors.size() == 1 && errors[0].field == "q"
+                                              ? "The search is too long."
+                                              : "Invalid customer list parameters; see errors.",
+                                          std::move(errors));
+                 const auto found = services::find_customers(app, q, sort, page.per_page, page.offset());
                  nlohmann::json data = nlohmann::json::array();
                  for (const Client& c : found.clients)
                      data.push_back(wire::to_json(c));
-                 http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, found.total}));
+                 http::write_json(res, 200,
+                                  wire::page_json(std::move(data),
+                                                  {page.page, page.per_page, found.total, found.total_is_lower_bound}));
              }));
     http.Get("/api/v1/customers/:client_id", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Viewer);

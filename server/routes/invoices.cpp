@@ -1,10 +1,11 @@
 // Staff invoice reads (process map P12), ops and admin: GET /api/v1/invoices (filters
-// client_id, service, offer_id, status - overdue included -, paginated, newest first,
-// without lines), GET /api/v1/invoices/{invoice_id} (with lines; 404 invoice_not_found)
+// client_id, service, offer_id, status - overdue included -, period; paginated, newest first
+// or as `sort` says, without lines), GET /api/v1/invoices/{invoice_id} (with lines; 404 invoice_not_found)
 // and GET /api/v1/invoices/{invoice_id}/pdf (the document the client receives).
 #include <httplib.h>
 
 #include "server/clock/clock.h"
+#include "server/http/list_sort_param.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"
@@ -12,16 +13,25 @@
 #include "server/routes/app_context.h"
 #include "server/routes/routes.h"
 #include "server/services/invoice_records.h"
+#include "shared/billing/proration.h"
 #include "shared/wire/invoice_json.h"
 #include "shared/wire/page_json.h"
 
 namespace isp::routes {
 namespace {
 
-InvoiceFilter invoice_filter(const httplib::Request& req, const Date& today) {
+// The list's filters and its `sort` (into `sort`), every wrong one a field error of one problem.
+InvoiceFilter invoice_filter(const httplib::Request& req, const Date& today, InvoiceSort& sort) {
     InvoiceFilter f;
     f.today = today;
     FieldErrors errors;
+    sort = http::list_sort_param(req, default_invoice_sort, errors);
+    if (req.has_param("period")) {
+        if (const auto period = parse_billing_period(req.get_param_value("period")))
+            f.period = period->to_string();
+        else
+            errors.push_back({"period", "invalid_period", "period must be a month as \"YYYY-MM\" (2026-03)."});
+    }
     if (req.has_param("client_id"))
         f.client_id = req.get_param_value("client_id");
     if (req.has_param("offer_id"))
@@ -49,9 +59,10 @@ void register_invoices(httplib::Server& http, AppContext& app) {
         "/api/v1/invoices", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
             http::require_staff(req, app, services::Role::Viewer);
             const Date today = app.clock.today_utc();
-            const auto filter = invoice_filter(req, today);
+            InvoiceSort sort;
+            const auto filter = invoice_filter(req, today, sort);
             const auto page = http::page_request(req);
-            const auto invoices = services::list_invoices(app, filter, page.per_page, page.offset());
+            const auto invoices = services::list_invoices(app, filter, sort, page.per_page, page.offset());
             nlohmann::json data = nlohmann::json::array();
             for (const Invoice& i : invoices.items)
                 data.push_back(wire::to_json(i, today));

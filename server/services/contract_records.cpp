@@ -17,14 +17,14 @@ Failure contract_not_found(const std::string& id) {
 
 } // namespace
 
-Page<ContractListing> list_contracts(ServiceContext& context, const ContractFilter& filter, std::int64_t limit,
-                                     std::int64_t offset) {
+Page<ContractListing> list_contracts(ServiceContext& context, const ContractFilter& filter, const ContractSort& sort,
+                                     std::int64_t limit, std::int64_t offset) {
     return context.db.read([&](store::Connection& c) {
         std::map<std::string, Offer> offers;
         for (Offer& o : store::list_offers(c, false))
             offers.emplace(o.offer_id, std::move(o));
         Page<ContractListing> page;
-        for (Contract& k : store::list_contracts_page(c, filter, limit, offset)) {
+        for (Contract& k : store::list_contracts_page(c, filter, sort, limit, offset)) {
             const auto it = offers.find(k.offer_id);
             page.items.push_back({std::move(k), it == offers.end() ? std::nullopt : std::optional<Offer>(it->second)});
         }

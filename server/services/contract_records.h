@@ -13,6 +13,7 @@
 #include "shared/domain/contract_detail.h"
 #include "shared/domain/contract_filter.h"
 #include "shared/domain/contract_history.h"
+#include "shared/domain/list_sort.h"
 #include "shared/domain/offer.h"
 
 namespace isp::store {
@@ -28,9 +29,9 @@ struct ContractListing {
     std::optional<Offer> offer;
 };
 
-// Oldest first (created_at, contract_number).
-Page<ContractListing> list_contracts(ServiceContext& context, const ContractFilter& filter, std::int64_t limit,
-                                     std::int64_t offset);
+// In `sort`'s order (default_contract_sort: oldest first, by created_at then number).
+Page<ContractListing> list_contracts(ServiceContext& context, const ContractFilter& filter, const ContractSort& sort,
+                                     std::int64_t limit, std::int64_t offset);
 ContractDetail get_contract(ServiceContext& context, const std::string& contract_id); // 404 contract_not_found
 // The detail of a contract a write has just answered; the second inside that write's transaction.
 ContractDetail contract_detail(ServiceContext& context, const Contract& contract);

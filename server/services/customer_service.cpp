@@ -1,5 +1,7 @@
 #include "server/services/customer_service.h"
 
+#include <algorithm>
+
 #include "server/clock/clock.h"
 #include "server/security/random_id.h"
 #include "server/services/failure.h"
@@ -73,12 +75,28 @@ void remove_customer(ServiceContext& context, const std::string& client_id) {
     });
 }
 
-CustomerPage find_customers(ServiceContext& context, const std::string& query, std::int64_t limit,
-                            std::int64_t offset) {
+CustomerPage find_customers(ServiceContext& context, const std::string& query, const CustomerSort& sort,
+                            std::int64_t limit, std::int64_t offset) {
     const ClientSearchTerms terms = client_search_terms(query);
-    const ClientSearchTerms* search = terms.text.empty() ? nullptr : &terms;
     return context.db.read([&](store::Connection& c) {
-        return CustomerPage{store::count_clients(c, search), store::list_clients_page(c, search, limit, offset)};
+        CustomerPage page;
+        if (terms.text.empty()) {
+            page.total = store::count_clients(c);
+            page.clients = store::list_clients_page(c, sort, limit, offset);
+            return page;
+        }
+        auto found = store::search_clients_page(c, terms, sort, limit, offset, search_count_cap);
+        page.clients = std::move(found.clients);
+        const auto listed = offset + static_cast<std::int64_t>(page.clients.size());
+        if (found.matches <= search_count_cap) {
+            page.total = found.matches;
+        } else if (!page.clients.empty() && static_cast<std::int64_t>(page.clients.size()) < limit) {
+            page.total = listed; // the last page: every match is before its end
+        } else {
+            page.total = std::max(search_count_cap, listed);
+            page.total_is_lower_bound = true;
+        }
+        return page;
     });
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "shared/domain/client.h"
+#include "shared/domain/list_sort.h"
 
 namespace isp::store {
 class Connection;
@@ -24,12 +25,19 @@ Client get_customer(ServiceContext& context, const std::string& client_id);  // 
 Client replace_customer(ServiceContext& context, Client client);             // 404, 409 cin_already_registered
 void remove_customer(ServiceContext& context, const std::string& client_id); // 404, 409 customer_delete_blocked
 
+// A search counts its matches up to this many only: past it the count says "at least", and
+// the person types more rather than read a thousand names.
+inline constexpr std::int64_t search_count_cap = 1000;
+
 struct CustomerPage {
     std::int64_t total = 0;
+    bool total_is_lower_bound = false; // a search with more than search_count_cap matches
     std::vector<Client> clients;
 };
-// `query` empty: every client. Otherwise clients whose name, CIN or phone contains it,
-// normalised as those are stored (shared/domain/client_search.h).
-CustomerPage find_customers(ServiceContext& context, const std::string& query, std::int64_t limit, std::int64_t offset);
+// `query` empty: every client (counted exactly). Otherwise clients whose name, CIN or phone
+// contains it, normalised as those are stored (shared/domain/client_search.h). In `sort`'s
+// order (default_customer_sort: last name, first name, id).
+CustomerPage find_customers(ServiceContext& context, const std::string& query, const CustomerSort& sort,
+                            std::int64_t limit, std::int64_t offset);
 
 } // namespace isp::services

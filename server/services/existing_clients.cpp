@@ -63,7 +63,8 @@ wire::ClientInvoices client_invoices(ServiceContext& ctx, const ClientIdentity& 
         wire::ClientInvoices out;
         out.pagination = wire::Pagination{page, per_page, store::count_invoices(c, filter)};
         // With their lines: a client's month has a handful, and the portal shows them.
-        std::vector<Invoice> invoices = store::list_invoices_page(c, filter, per_page, (page - 1) * per_page);
+        std::vector<Invoice> invoices =
+            store::list_invoices_page(c, filter, default_invoice_sort, per_page, (page - 1) * per_page);
         store::attach_lines(c, invoices);
         for (Invoice& invoice : invoices) {
             const DocumentLink link = ctx.invoice_documents.link(invoice.invoice_id);

@@ -8,10 +8,11 @@
 
 namespace isp::services {
 
-Page<Invoice> list_invoices(ServiceContext& context, const InvoiceFilter& filter, std::int64_t limit,
-                            std::int64_t offset) {
+Page<Invoice> list_invoices(ServiceContext& context, const InvoiceFilter& filter, const InvoiceSort& sort,
+                            std::int64_t limit, std::int64_t offset) {
     return context.db.read([&](store::Connection& c) {
-        return Page<Invoice>{store::count_invoices(c, filter), store::list_invoices_page(c, filter, limit, offset)};
+        return Page<Invoice>{store::count_invoices(c, filter),
+                             store::list_invoices_page(c, filter, sort, limit, offset)};
     });
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "shared/domain/client.h"
+#include "shared/domain/list_sort.h"
 
 namespace isp {
 struct ClientSearchTerms;
@@ -29,9 +30,17 @@ void delete_client(Connection& c, std::string_view client_id);
 // True once a contract, invoice, payment or collection case names the client: its
 // history must stay readable, so the client cannot be deleted.
 bool client_has_history(Connection& c, std::string_view client_id);
-// Clients matching the search (all when `terms` is null), by last name, first name, id.
-std::int64_t count_clients(Connection& c, const ClientSearchTerms* terms);
-std::vector<Client> list_clients_page(Connection& c, const ClientSearchTerms* terms, std::int64_t limit,
-                                      std::int64_t offset);
+// Every client, and a page of them in `sort`'s order.
+std::int64_t count_clients(Connection& c);
+std::vector<Client> list_clients_page(Connection& c, const CustomerSort& sort, std::int64_t limit, std::int64_t offset);
+
+// A page of the clients a search matches, in `sort`'s order, and how many match: counted up
+// to count_cap + 1 only (more than count_cap: at least that many).
+struct ClientSearchPage {
+    std::vector<Client> clients;
+    std::int64_t matches = 0;
+};
+ClientSearchPage search_clients_page(Connection& c, const ClientSearchTerms& terms, const CustomerSort& sort,
+                                     std::int64_t limit, std::int64_t offset, std::int64_t count_cap);
 
 } // namespace isp::store

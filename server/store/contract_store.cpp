@@ -157,6 +157,19 @@ constexpr const char* contract_filter_where =
     "AND (?4 = '' OR offer_id IN (SELECT offer_id FROM offers WHERE family = ?4)) "
     "AND (?5 = '' OR service_identifier = ?5) ";
 
+// The ORDER BY of each contract sort, the id last (indexes: migration 10).
+std::string contract_order_by(const ContractSort& sort) {
+    const bool d = sort.descending;
+    switch (sort.key) {
+    case ContractSortKey::CreatedAt: return order_by({"created_at", "contract_number", "contract_id"}, d);
+    case ContractSortKey::ContractNumber: return order_by({"contract_number", "contract_id"}, d);
+    case ContractSortKey::ServiceIdentifier: return order_by({"service_identifier", "contract_id"}, d);
+    case ContractSortKey::Status: return order_by({"status", "contract_id"}, d);
+    case ContractSortKey::StartDate: return order_by({"contract_start_date", "contract_id"}, d);
+    }
+    return order_by({"contract_id"}, d);
+}
+
 } // namespace
 
 std::int64_t count_contracts(Connection& c, const ContractFilter& f) {
@@ -164,10 +177,10 @@ std::int64_t count_contracts(Connection& c, const ContractFilter& f) {
                       f.offer_id, f.status, f.service, f.service_identifier);
 }
 
-std::vector<Contract> list_contracts_page(Connection& c, const ContractFilter& f, std::int64_t limit,
-                                          std::int64_t offset) {
-    return read_page(c, std::string(select_contract) + contract_filter_where + "ORDER BY created_at, contract_number",
-                     limit, offset, read_contract, f.client_id, f.offer_id, f.status, f.service, f.service_identifier);
+std::vector<Contract> list_contracts_page(Connection& c, const ContractFilter& f, const ContractSort& sort,
+                                          std::int64_t limit, std::int64_t offset) {
+    return read_page(c, std::string(select_contract) + contract_filter_where + contract_order_by(sort), limit, offset,
+                     read_contract, f.client_id, f.offer_id, f.status, f.service, f.service_identifier);
 }
 
 std::int64_t count_contract_audit(Connection& c, std::string_view contract_id) {

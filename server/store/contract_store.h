@@ -11,6 +11,7 @@
 #include "shared/domain/contract.h"
 #include "shared/domain/contract_filter.h"
 #include "shared/domain/contract_history.h"
+#include "shared/domain/list_sort.h"
 #include "shared/domain/offer.h"
 
 namespace isp::store {
@@ -53,9 +54,9 @@ void append_contract_audit(Connection& c, const AuditEntry& entry);
 void update_contract_status(Connection& c, std::string_view contract_id, ContractStatus status, const std::string& now);
 
 std::int64_t count_contracts(Connection& c, const ContractFilter& filter);
-// Oldest first (created_at, contract_number).
-std::vector<Contract> list_contracts_page(Connection& c, const ContractFilter& filter, std::int64_t limit,
-                                          std::int64_t offset);
+// In `sort`'s order (default_contract_sort: oldest first, by created_at then number), the id last.
+std::vector<Contract> list_contracts_page(Connection& c, const ContractFilter& filter, const ContractSort& sort,
+                                          std::int64_t limit, std::int64_t offset);
 
 // Contracts whose status is active now, by the family of their current offer (families
 // without one are absent).

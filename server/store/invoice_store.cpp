@@ -71,7 +71,7 @@ InvoiceLine line_from_row(const Statement& st) {
 }
 
 // The WHERE clause of a filter; parameters ?1 client, ?2 family, ?3 offer, ?4 today (?4
-// always appears, so every query numbers its parameters alike), and the status condition
+// always appears, so every query numbers its parameters alike), ?5 period, and the status condition
 // inlined from a fixed set. Only the conditions of the filter are written: "?1 IS NULL OR
 // client_id = ?1" would keep SQLite from using the client's index.
 std::string where_clause(const InvoiceFilter& f) {
@@ -82,6 +82,8 @@ std::string where_clause(const InvoiceFilter& f) {
         w += " AND EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.invoice_id AND l.service_family = ?2)";
     if (f.offer_id)
         w += " AND EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.invoice_id AND l.offer_id = ?3)";
+    if (f.period)
+        w += " AND i.period = ?5";
     const char* overdue = "(i.due_date < ?4 AND i.total_minor > i.paid_minor)";
     if (f.status) {
         switch (*f.status) {
@@ -96,17 +98,32 @@ std::string where_clause(const InvoiceFilter& f) {
     return w;
 }
 
-// The values of where_clause's parameters ?1..?4.
+// The values of where_clause's parameters ?1..?5.
 struct FilterValues {
     std::optional<std::string> client_id, family, offer_id;
     std::string today;
+    std::optional<std::string> period;
 };
 
 FilterValues filter_values(const InvoiceFilter& f) {
     std::optional<std::string> family;
     if (f.service)
         family = std::string(to_string(*f.service));
-    return {f.client_id, family, f.offer_id, f.today.to_iso()};
+    return {f.client_id, family, f.offer_id, f.today.to_iso(), f.period};
+}
+
+// The ORDER BY of each invoice sort, the id last (indexes: migrations 6 and 10; due date and
+// total have none: they sort what the filters leave).
+std::string invoice_order_by(const InvoiceSort& sort) {
+    const bool d = sort.descending;
+    switch (sort.key) {
+    case InvoiceSortKey::IssueDate: return order_by({"i.issue_date", "i.invoice_number", "i.invoice_id"}, d);
+    case InvoiceSortKey::InvoiceNumber: return order_by({"i.invoice_number", "i.invoice_id"}, d);
+    case InvoiceSortKey::Period: return order_by({"i.period", "i.issue_date", "i.invoice_number", "i.invoice_id"}, d);
+    case InvoiceSortKey::DueDate: return order_by({"i.due_date", "i.invoice_id"}, d);
+    case InvoiceSortKey::Total: return order_by({"i.total_minor", "i.invoice_id"}, d);
+    }
+    return order_by({"i.invoice_id"}, d);
 }
 
 } // namespace
@@ -168,16 +185,16 @@ void attach_lines(Connection& c, std::vector<Invoice>& invoices) {
 std::int64_t count_invoices(Connection& c, const InvoiceFilter& filter) {
     const FilterValues v = filter_values(filter);
     return count_rows(c, "SELECT COUNT(*) FROM invoices i" + where_clause(filter), v.client_id, v.family, v.offer_id,
-                      v.today);
+                      v.today, v.period);
 }
 
-std::vector<Invoice> list_invoices_page(Connection& c, const InvoiceFilter& filter, std::int64_t limit,
-                                        std::int64_t offset) {
+std::vector<Invoice> list_invoices_page(Connection& c, const InvoiceFilter& filter, const InvoiceSort& sort,
+                                        std::int64_t limit, std::int64_t offset) {
     const FilterValues v = filter_values(filter);
     return read_page(c,
-                     std::string("SELECT ") + invoice_columns + " FROM invoices i" + where_clause(filter) +
-                         " ORDER BY i.issue_date DESC, i.invoice_number DESC",
-                     limit, offset, invoice_from_row, v.client_id, v.family, v.offer_id, v.today);
+                     std::string("SELECT ") + invoice_columns + " FROM invoices i" + where_clause(filter) + " " +
+                         invoice_order_by(sort),
+                     limit, offset, invoice_from_row, v.client_id, v.family, v.offer_id, v.today, v.period);
 }
 
 std::int64_t count_invoices_of_period(Connection& c, std::string_view period) {

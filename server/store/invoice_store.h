@@ -9,6 +9,7 @@
 
 #include "shared/domain/invoice.h"
 #include "shared/domain/invoice_filter.h"
+#include "shared/domain/list_sort.h"
 
 namespace isp::store {
 
@@ -22,14 +23,15 @@ std::optional<Invoice> find_invoice(Connection& c, std::string_view invoice_id);
 // Reads the lines of all these invoices (a listed page) in one query.
 void attach_lines(Connection& c, std::vector<Invoice>& invoices);
 
-// GET /invoices filters; every set field must match. `status` is the derived status as
-// of `today` (overdue: due_date before today with something outstanding).
-// The filter is the domain's (shared/domain/invoice_filter.h); the name stays for callers.
+// GET /invoices filters; every set field must match (period: the invoice's billing period). `status` is the derived
+// status as of `today` (overdue: due_date before today with something outstanding). The filter is the domain's
+// (shared/domain/invoice_filter.h); the name stays for callers.
 using InvoiceFilter = isp::InvoiceFilter;
 std::int64_t count_invoices(Connection& c, const InvoiceFilter& filter);
-// Newest first (issue date, then number), without lines.
-std::vector<Invoice> list_invoices_page(Connection& c, const InvoiceFilter& filter, std::int64_t limit,
-                                        std::int64_t offset);
+// In `sort`'s order (default_invoice_sort: newest first, by issue date then number), the id
+// last; without lines.
+std::vector<Invoice> list_invoices_page(Connection& c, const InvoiceFilter& filter, const InvoiceSort& sort,
+                                        std::int64_t limit, std::int64_t offset);
 
 // How many invoices exist for a period ("2026-03").
 std::int64_t count_invoices_of_period(Connection& c, std::string_view period);

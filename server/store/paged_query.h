@@ -7,6 +7,7 @@
 // columns), so each store writes both texts.
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -37,6 +38,15 @@ auto read_page(Connection& c, const std::string& select_sql, std::int64_t limit,
     while (st.step())
         rows.push_back(read(st));
     return rows;
+}
+
+// "ORDER BY a DESC, b DESC, id DESC": a list sort's own columns (a fixed set of the store's,
+// never a client's text), all in one direction; the last one unique, so the order is total.
+inline std::string order_by(std::initializer_list<std::string_view> columns, bool descending) {
+    std::string out = "ORDER BY ";
+    for (const std::string_view column : columns)
+        out.append(out.size() > 9 ? ", " : "").append(column).append(descending ? " DESC" : "");
+    return out;
 }
 
 } // namespace isp::store

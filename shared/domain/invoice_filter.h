@@ -15,6 +15,7 @@ struct InvoiceFilter {
     std::optional<ServiceFamily> service; // any line of that family
     std::optional<std::string> offer_id;  // any line on that offer
     std::optional<InvoiceStatus> status;
+    std::optional<std::string> period; // the billing period the invoice bills, "YYYY-MM"
     Date today;
 };
 

@@ -248,7 +248,7 @@ TEST_CASE("invoices: one list read page by page as it is scrolled; filters and s
 
     // A column header: the server sorts (a new place, so Back returns to the former order).
     c.answer("GET", "/invoices", 200, page(1));
-    b.sort_invoices(4, false); // by total, largest first
+    b.sort_by({InvoiceSortKey::Total, true}); // by total, largest first
     c.settle();
     sent = c.http.sent_to("GET", "/invoices");
     CHECK(query_value(sent.back(), "sort") == "-total");
@@ -256,7 +256,7 @@ TEST_CASE("invoices: one list read page by page as it is scrolled; filters and s
     CHECK(query_value(sent.back(), "status") == "overdue");
     CHECK(c.state()["place"]["filter"] == "invoices:status=overdue&client_id=cli_1&sort=-total");
     c.answer("GET", "/invoices", 200, page(1));
-    b.sort_invoices(-1, true); // the third click: the server's own order
+    b.sort_by(default_invoice_sort); // the third click: the list's own order, newest first
     c.settle();
     CHECK(query_value(c.http.sent_to("GET", "/invoices").back(), "sort") == "");
 

@@ -204,3 +204,62 @@ TEST_CASE("a viewer gets no write commands on a contract") {
 }
 
 } // namespace isp::console::test
+
+TEST_CASE("the list's order is the server's, with its filters, in the place: Back restores both") {
+    ConsoleFixture c;
+    c.open_signed_in("viewer");
+    c.settle();
+    c.answer("GET", "/offers", 200, offers_page());
+    c.answer("GET", "/contracts", 200, page_of(nlohmann::json::array()));
+    c.app().go(Place{"contracts", {}, {}});
+    c.settle();
+    auto sent = c.http.sent_to("GET", "/contracts");
+    REQUIRE(sent.size() == 1);
+    CHECK(query_value(sent[0], "sort") == "created_at"); // oldest first, as always
+
+    c.answer("GET", "/contracts", 200, page_of(nlohmann::json::array()));
+    contracts(c).set_filter({"active", {}, {}, {}});
+    c.settle();
+    c.answer("GET", "/contracts", 200,
+             wire::page_json(nlohmann::json::array({wire::contract_summary_json(contract_of("ctr_7"), mobile_offer())}),
+                             wire::Pagination{1, 20, 41}));
+    contracts(c).sort_by({ContractSortKey::StartDate, true});
+    c.settle();
+    sent = c.http.sent_to("GET", "/contracts");
+    REQUIRE(sent.size() == 3);
+    CHECK(query_value(sent[2], "sort") == "-contract_start_date");
+    CHECK(query_value(sent[2], "status") == "active"); // the filter stays
+    CHECK(query_value(sent[2], "page") == "1");
+    CHECK(c.app().place() == Place{"contracts", {}, "status=active&sort=-contract_start_date"});
+    CHECK(c.state()["contracts"]["sort"] == "-contract_start_date");
+    CHECK(c.state()["contracts"]["ids"] == nlohmann::json::array({"ctr_7"}));
+
+    // Open a contract, then Back: the list as it was, order and filter.
+    c.answer("GET", "/contracts/{contract_id}", 200, detail_json(contract_of("ctr_7")));
+    c.answer("GET", "/contracts/{contract_id}/documents", 200,
+             wire::contract_documents_json("ctr_7", {{1, "2026-02-01", true}}));
+    c.answer("GET", "/contracts/{contract_id}/audit", 200, audit_page("ctr_7"));
+    contracts(c).open_contract("ctr_7");
+    c.settle();
+    c.answer("GET", "/contracts", 200, page_of(nlohmann::json::array()));
+    c.app().back();
+    c.settle();
+    sent = c.http.sent_to("GET", "/contracts");
+    REQUIRE(sent.size() == 4);
+    CHECK(query_value(sent[3], "sort") == "-contract_start_date");
+    CHECK(query_value(sent[3], "status") == "active");
+    CHECK(contracts(c).sort() == ContractSort{ContractSortKey::StartDate, true});
+
+    // Back again: the status filter in the default order; once more: the whole list.
+    c.answer("GET", "/contracts", 200, page_of(nlohmann::json::array()));
+    c.app().back();
+    c.settle();
+    sent = c.http.sent_to("GET", "/contracts");
+    CHECK(query_value(sent.back(), "sort") == "created_at");
+    CHECK(query_value(sent.back(), "status") == "active");
+    c.answer("GET", "/contracts", 200, page_of(nlohmann::json::array()));
+    c.app().back();
+    c.settle();
+    sent = c.http.sent_to("GET", "/contracts");
+    CHECK(query_value(sent.back(), "status").empty());
+}

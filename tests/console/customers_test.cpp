@@ -234,3 +234,72 @@ TEST_CASE("an ops member opens a new contract for the customer in the contracts 
 }
 
 } // namespace isp::console::test
+
+TEST_CASE("a column's order is the server's: page 1 asked sorted, the order kept by the place, Back restores it") {
+    ConsoleFixture c;
+    open_list(c);
+    auto sent = c.http.sent_to("GET", "/customers");
+    REQUIRE(sent.size() == 1);
+    CHECK(query_value(sent[0], "sort") == "last_name"); // the default order, said
+    CHECK(c.state()["customers"]["sort"] == "last_name");
+
+    // Page 2 of the default order, then the CIN column clicked twice: descending.
+    c.answer("GET", "/customers", 200,
+             wire::page_json(nlohmann::json::array({wire::to_json(amina())}), wire::Pagination{2, 20, 41}));
+    customers(c).go_to_page(2);
+    c.settle();
+    c.answer("GET", "/customers", 200,
+             wire::page_json(nlohmann::json::array({wire::to_json(amina())}), wire::Pagination{1, 20, 41}));
+    customers(c).sort_by({CustomerSortKey::Cin, true});
+    c.settle();
+    sent = c.http.sent_to("GET", "/customers");
+    REQUIRE(sent.size() == 3);
+    CHECK(query_value(sent[2], "sort") == "-cin");
+    CHECK(query_value(sent[2], "page") == "1");
+    CHECK(c.app().place() == Place{"customers", {}, "sort=-cin"});
+    CHECK(c.state()["customers"]["sort"] == "-cin");
+    CHECK(c.state()["customers"]["ids"] == nlohmann::json::array({"cli_43"}));
+
+    // The search as typed keeps the order; its pages too.
+    c.answer("GET", "/customers", 200, page_of(nlohmann::json::array()));
+    customers(c).search("amina");
+    c.settle();
+    sent = c.http.sent_to("GET", "/customers");
+    REQUIRE(sent.size() == 4);
+    CHECK(query_value(sent[3], "q") == "amina");
+    CHECK(query_value(sent[3], "sort") == "-cin");
+
+    // Back: the former order, from its first page.
+    c.answer("GET", "/customers", 200, page_of(nlohmann::json::array()));
+    c.app().back();
+    c.settle();
+    sent = c.http.sent_to("GET", "/customers");
+    REQUIRE(sent.size() == 5);
+    CHECK(query_value(sent[4], "sort") == "last_name");
+    CHECK(query_value(sent[4], "page") == "1");
+    CHECK(c.state()["customers"]["sort"] == "last_name");
+
+    // The same order again asks nothing.
+    customers(c).sort_by({CustomerSortKey::LastName, false});
+    c.settle();
+    CHECK(c.http.sent_to("GET", "/customers").size() == 5);
+}
+
+TEST_CASE("a search with more than 1,000 matches shows its count as a lower bound") {
+    ConsoleFixture c;
+    open_list(c);
+    nlohmann::json rows = nlohmann::json::array();
+    for (int i = 0; i < 20; ++i) {
+        Client each = amina();
+        each.client_id = "cli_" + std::to_string(100 + i);
+        rows.push_back(wire::to_json(each));
+    }
+    wire::Pagination counted{1, 20, 1000};
+    counted.total_is_lower_bound = true;
+    c.answer("GET", "/customers", 200, wire::page_json(rows, counted)); // checked against the description
+    customers(c).search("b");
+    c.settle();
+    CHECK(c.state()["customers"]["total"] == 1000);
+    CHECK(c.state()["customers"]["total_is_lower_bound"] == true);
+    CHECK(customers(c).pagination().total_is_lower_bound);
+}

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "shared/wire/collection_case_json.h"
+#include "shared/wire/list_sort_param.h"
 #include "shared/wire/money_json.h"
 #include "shared/wire/page_json.h"
 #include "shared/wire/payment_json.h"
@@ -207,4 +208,39 @@ TEST_CASE("a posting's answer reads back: the payment, the invoice after it, the
     const PostedPayment none_back = wire::posted_payment_from_json(wire::to_json(none));
     CHECK_FALSE(none_back.payment);
     CHECK(none_back.closed_case_id == "cas_9");
+}
+
+TEST_CASE("a total that is a lower bound says so, and only then") {
+    wire::Pagination capped{1, 20, 1000};
+    capped.total_is_lower_bound = true;
+    const nlohmann::json j = wire::to_json(capped);
+    CHECK(j["total_is_lower_bound"] == true);
+    CHECK(j["total_pages"] == 50);
+    CHECK(wire::pagination_from_json(j) == capped);
+    const nlohmann::json exact = wire::to_json(wire::Pagination{1, 20, 41});
+    CHECK_FALSE(exact.contains("total_is_lower_bound"));
+    CHECK_FALSE(wire::pagination_from_json(exact).total_is_lower_bound);
+}
+
+TEST_CASE("the sort parameter: every list's names read back, - for descending, nothing else") {
+    const auto round_trip = [](auto key_tag) {
+        using Key = decltype(key_tag);
+        for (const auto& [key, name] : wire::SortNames<Key>::names)
+            for (const bool descending : {false, true}) {
+                const ListSort<Key> sort{key, descending};
+                const std::string text = wire::to_param(sort);
+                CHECK(text == (descending ? "-" : "") + std::string{name});
+                CHECK(wire::sort_from_param<Key>(text) == sort);
+            }
+    };
+    round_trip(CustomerSortKey{});
+    round_trip(ContractSortKey{});
+    round_trip(InvoiceSortKey{});
+    CHECK(wire::to_param(default_invoice_sort) == "-issue_date");
+    CHECK(wire::to_param(default_customer_sort) == "last_name");
+    CHECK(wire::to_param(default_contract_sort) == "created_at");
+    for (const char* bad : {"", "-", "--cin", "+cin", "CIN", " cin", "cin ", "address", "issue_date"})
+        CHECK_MESSAGE(!wire::sort_from_param<CustomerSortKey>(bad), bad);
+    CHECK(wire::sort_choices<ContractSortKey>() ==
+          "created_at, contract_number, service_identifier, status, contract_start_date");
 }
