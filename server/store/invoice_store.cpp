@@ -82,8 +82,8 @@ std::string where_clause(const InvoiceFilter& f) {
         w += " AND EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.invoice_id AND l.service_family = ?2)";
     if (f.offer_id)
         w += " AND EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.invoice_id AND l.offer_id = ?3)";
-    if (f.period)
-        w += " AND i.period = ?5";
+    // ?5 appears either way, as ?4 does: the page's limit and offset follow it.
+    w += f.period ? " AND i.period = ?5" : " AND ?5 IS NULL";
     const char* overdue = "(i.due_date < ?4 AND i.total_minor > i.paid_minor)";
     if (f.status) {
         switch (*f.status) {

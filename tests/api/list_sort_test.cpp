@@ -275,9 +275,9 @@ TEST_CASE("invoices of one billing period; a period that is not a month is refus
     CHECK(body_json(two)["errors"].size() == 2);
 
     const OpenApi api = served_description(c);
-    check_described(api, "GET", "/invoices", c.Get("/api/v1/invoices?period=2026-10&sort=-total", bearer(ops)));
-    check_described(api, "GET", "/invoices", c.Get("/api/v1/invoices?period=10-2026", bearer(ops)));
-    check_described(api, "GET", "/invoices", c.Get("/api/v1/invoices?sort=client_id", bearer(ops)));
+    check_described(api, "get", "/invoices", c.Get("/api/v1/invoices?period=2026-10&sort=-total", bearer(ops)));
+    check_described(api, "get", "/invoices", c.Get("/api/v1/invoices?period=10-2026", bearer(ops)));
+    check_described(api, "get", "/invoices", c.Get("/api/v1/invoices?sort=client_id", bearer(ops)));
 }
 
 TEST_CASE("a customer search counts up to 1,000 matches, says so, and pages every match in order") {
@@ -302,7 +302,7 @@ TEST_CASE("a customer search counts up to 1,000 matches, says so, and pages ever
     for (const char* q : {"zouh", "zo", "zq"}) {
         auto res = c.Get("/api/v1/customers", httplib::Params{{"q", q}}, bearer(ops));
         REQUIRE(res->status == 200);
-        check_described(api, "GET", "/customers", res);
+        check_described(api, "get", "/customers", res);
         const auto body = body_json(res);
         CHECK_MESSAGE(body["pagination"]["total"] == 1000, q);
         CHECK(body["pagination"]["total_is_lower_bound"] == true);

@@ -203,8 +203,6 @@ TEST_CASE("a viewer gets no write commands on a contract") {
     CHECK(c.http.sent_to("PUT", "/contracts/{contract_id}/status").empty());
 }
 
-} // namespace isp::console::test
-
 TEST_CASE("the list's order is the server's, with its filters, in the place: Back restores both") {
     ConsoleFixture c;
     c.open_signed_in("viewer");
@@ -263,3 +261,5 @@ TEST_CASE("the list's order is the server's, with its filters, in the place: Bac
     sent = c.http.sent_to("GET", "/contracts");
     CHECK(query_value(sent.back(), "status").empty());
 }
+
+} // namespace isp::console::test

@@ -233,8 +233,6 @@ TEST_CASE("an ops member opens a new contract for the customer in the contracts 
     CHECK(c.state()["contracts"]["filter"]["client_id"] == "cli_43");
 }
 
-} // namespace isp::console::test
-
 TEST_CASE("a column's order is the server's: page 1 asked sorted, the order kept by the place, Back restores it") {
     ConsoleFixture c;
     open_list(c);
@@ -303,3 +301,5 @@ TEST_CASE("a search with more than 1,000 matches shows its count as a lower boun
     CHECK(c.state()["customers"]["total_is_lower_bound"] == true);
     CHECK(customers(c).pagination().total_is_lower_bound);
 }
+
+} // namespace isp::console::test
