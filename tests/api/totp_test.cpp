@@ -1,10 +1,13 @@
 // TOTP for staff sign-in (issue #12): the RFC 6238 and RFC 4226 test vectors, the window of
-// accepted steps, one use per step, malformed codes, base32 (RFC 4648) and the otpauth URI.
+// accepted steps, one use per step, malformed codes, base32 (RFC 4648), the otpauth URI
+// and its QR code (libqrencode: level M, 8-bit mode), decoded back with zbarimg.
 #include <doctest/doctest.h>
 
 #include <stdexcept>
 #include <string>
 
+#include "../support/qr_decode.h"
+#include "server/security/qr_code.h"
 #include "server/security/totp.h"
 
 using namespace isp::security;
@@ -145,4 +148,25 @@ TEST_CASE("totp: otpauth URI for authenticator apps") {
     CHECK(otpauth_uri("T\u00e9l\u00e9com:Sud", "a.b-c_d~e", "MZXW6") ==
           "otpauth://totp/T%C3%A9l%C3%A9com%3ASud:a.b-c_d~e?secret=MZXW6"
           "&issuer=T%C3%A9l%C3%A9com%3ASud&algorithm=SHA1&digits=6&period=30");
+}
+
+TEST_CASE("qr code: an enrolment URI at level M, read back by zbarimg byte for byte") {
+    const std::string uri =
+        otpauth_uri("Atlas T\u00e9l\u00e9com", "nadia.alami@example.ma", base32_encode(std::string(20, '\x5a')));
+    const isp::QrCode qr = qr_code(uri);
+    // 8-bit mode at level M: this URI's bytes need version 7 (45 modules); a smaller
+    // version would mean another mode or level than the one asked for.
+    CHECK(uri.size() > 108);
+    CHECK(uri.size() <= 122);
+    CHECK(qr.size == 45);
+    REQUIRE(qr.rows.size() == 45);
+    for (const std::string& row : qr.rows)
+        CHECK(row.size() == 45);
+    CHECK(isp::test::has_finder_patterns(qr));
+    CHECK(isp::test::decode_qr(qr, "qr-code-enrolment") == uri);
+}
+
+TEST_CASE("qr code: the smallest version that holds the text; too long a text throws") {
+    CHECK(qr_code("otpauth://totp/x").size == 21);
+    CHECK_THROWS_AS(qr_code(std::string(3000, 'a')), std::runtime_error);
 }
