@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "console/app/account.h"
 #include "console/app/billing.h"
 #include "console/app/collections.h"
 #include "console/app/contracts.h"
@@ -41,6 +42,7 @@ ConsoleApp::ConsoleApp()
     sections_.push_back(std::make_unique<Payments>(ctx_));
     sections_.push_back(std::make_unique<Collections>(ctx_));
     sections_.push_back(std::make_unique<StaffAccounts>(ctx_));
+    sections_.push_back(std::make_unique<Account>(ctx_));
     api_.on_session_ended([this] { session_ended(); });
 }
 
@@ -75,13 +77,15 @@ void ConsoleApp::retry_start() {
 
 void ConsoleApp::signed_in(StaffSession session) {
     api_.set_csrf_token(session.csrf_token);
-    second_factor_enrolment_required_ = session.second_factor_enrolment_required;
+    ctx_.second_factor_enrolment_required = session.second_factor_enrolment_required;
     if (webapp::platform::stored_preference("language").empty())
         set_language(session.account.language);
     ctx_.account = std::move(session.account);
     phase_ = Phase::SignedIn;
     history_.clear();
-    Place target = resume_.value_or(Place{"today", {}, {}});
+    // Nothing else answers until a required second factor is enrolled: straight to "My account".
+    Place target =
+        ctx_.second_factor_enrolment_required ? Place{"account", {}, {}} : resume_.value_or(Place{"today", {}, {}});
     resume_.reset();
     const Section* section = find(target.section);
     if (!section || !ctx_.may(section->needed_role()))
@@ -94,6 +98,7 @@ void ConsoleApp::signed_in(StaffSession session) {
 void ConsoleApp::session_ended() {
     if (phase_ != Phase::SignedIn)
         return;
+    leave_current();
     resume_ = place_;
     ctx_.account.reset();
     api_.set_csrf_token({});
@@ -102,6 +107,7 @@ void ConsoleApp::session_ended() {
 }
 
 void ConsoleApp::sign_out() {
+    leave_current();
     api_.sign_out([](ApiResult<Done>) {}); // the cookie is cleared by the answer; nothing to wait for
     ctx_.account.reset();
     api_.set_csrf_token({});
@@ -115,7 +121,7 @@ void ConsoleApp::sign_out() {
 std::vector<Section*> ConsoleApp::visible_sections() const {
     std::vector<Section*> out;
     for (const auto& s : sections_)
-        if (ctx_.may(s->needed_role()))
+        if (s->in_navigation() && ctx_.may(s->needed_role()))
             out.push_back(s.get());
     return out;
 }
@@ -137,14 +143,25 @@ void ConsoleApp::go(Place place) {
         return;
     if (!place_.section.empty() && !(place_ == place))
         history_.push_back(place_);
+    if (place.section != place_.section)
+        leave_current();
     place_ = std::move(place);
     section->dismiss_notice();
     section->open(place_);
 }
 
+void ConsoleApp::leave_current() {
+    if (phase_ != Phase::SignedIn)
+        return;
+    if (Section* section = find(place_.section))
+        section->leave();
+}
+
 void ConsoleApp::back() {
     if (history_.empty())
         return;
+    if (history_.back().section != place_.section)
+        leave_current();
     place_ = std::move(history_.back());
     history_.pop_back();
     if (Section* section = find(place_.section)) {
@@ -168,7 +185,7 @@ nlohmann::json ConsoleApp::test_state() const {
                             {"place", {{"section", place_.section}, {"id", place_.id}, {"filter", place_.filter}}}};
     if (ctx_.account)
         state["account"] = {{"email", ctx_.account->email}, {"roles", join_staff_roles(ctx_.account->roles)}};
-    state["second_factor_enrolment_required"] = second_factor_enrolment_required_;
+    state["second_factor_enrolment_required"] = ctx_.second_factor_enrolment_required;
     if (phase_ != Phase::SignedIn) {
         sign_in_.describe(state);
         state["busy"] = std::string{sign_in_.busy()};

@@ -35,7 +35,7 @@ public:
     bool first_frame_ready() const { return phase_ != Phase::Starting; }
 
     // --- navigation ----------------------------------------------------------------------
-    // The sections the signed-in account may see, in the navigation's order.
+    // The sections the navigation lists for the signed-in account, in its order.
     std::vector<Section*> visible_sections() const;
     Section* find(std::string_view name) const;
     Section* current() const; // the section at place(), when signed in
@@ -59,6 +59,7 @@ public:
 private:
     void signed_in(StaffSession session);
     void session_ended();
+    void leave_current(); // the section at place() forgets what was only for its screen
 
     StaffApi api_;
     ConsoleContext ctx_;
@@ -68,7 +69,6 @@ private:
     Place place_;
     std::vector<Place> history_;
     std::optional<Place> resume_; // where the session ended: signing in returns there
-    bool second_factor_enrolment_required_ = false;
 };
 
 } // namespace isp::console

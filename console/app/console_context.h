@@ -16,6 +16,9 @@ struct ConsoleContext {
     std::optional<StaffAccount> account; // set while signed in
     std::string today;                   // the server's date (YYYY-MM-DD), from its Date answers
     std::function<void(Place)> go;       // navigates (pushes the console's history)
+    // A role of the account requires a second factor it has not enrolled (--require-2fa-for):
+    // the server refuses everything else until "My account" enrols one.
+    bool second_factor_enrolment_required = false;
 
     // Whether the signed-in account holds `role` (admin grants all, ops grants viewer).
     bool may(StaffRole role) const { return account && grants(account->roles, role); }

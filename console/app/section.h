@@ -27,8 +27,13 @@ public:
     virtual std::string_view name() const = 0;
     // The least role that sees it in the navigation (the server checks each call anyway).
     virtual StaffRole needed_role() const { return StaffRole::Viewer; }
+    // Whether the navigation lists it; "My account" is reached from the top bar instead.
+    virtual bool in_navigation() const { return true; }
     // Shown at `place` (its id and filter): loads what it needs.
     virtual void open(const Place& place) = 0;
+    // The console goes to another section or the session ends: what was typed or shown
+    // only for this screen (passwords, a secret) is forgotten.
+    virtual void leave() {}
     // What it waits for ("loading", "saving", ...), "" when idle: every wait shows progress.
     virtual std::string_view busy() const { return busy_; }
     // Its part of the end-to-end tests' state (console/README.md, "Test hooks").

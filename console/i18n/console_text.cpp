@@ -22,6 +22,7 @@ constexpr Entry entries[] = {
     {Text::NavPayments, "Paiements", "Payments"},
     {Text::NavCollections, "Recouvrement", "Collections"},
     {Text::NavStaff, "Comptes du personnel", "Staff accounts"},
+    {Text::MyAccount, "Mon compte", "My account"},
     {Text::SignInHeading, "Connexion", "Sign in"},
     {Text::SignInIntro, "Connectez-vous avec votre compte du personnel.", "Sign in with your staff account."},
     {Text::Email, "Adresse e-mail", "E-mail address"},

@@ -20,6 +20,7 @@ enum class Text {
     NavPayments,
     NavCollections,
     NavStaff,
+    MyAccount,
     SignInHeading,
     SignInIntro,
     Email,

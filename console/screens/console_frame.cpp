@@ -183,14 +183,15 @@ void ConsoleFrame::draw_top_bar() {
     const auto button_width = [](std::string_view label) {
         return ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + wui::px(32.0f);
     };
-    const float buttons = button_width(text(Text::SignOut, l)) + button_width("FR") + button_width("EN");
+    const float buttons =
+        button_width(who) + button_width(text(Text::SignOut, l)) + button_width("FR") + button_width("EN");
     ImGui::PopFont();
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float who_width = ImGui::CalcTextSize(who.c_str()).x;
     const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right - buttons - who_width - style.ItemSpacing.x * 4.0f));
-    ImGui::AlignTextToFramePadding();
-    wui::muted_text(who);
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right - buttons - style.ItemSpacing.x * 4.0f));
+    // The person's name opens "My account" (password, two-step sign-in).
+    if (wui::secondary_button(who, "button:my_account") && app_.place().section != "account")
+        app_.go(Place{"account", {}, {}});
     ImGui::SameLine();
     const wui::Palette& p = wui::palette();
     // The toggle buttons are made for the accent-coloured header: draw them on an accent chip.

@@ -4,6 +4,7 @@
 
 #include "server/clock/clock.h"
 #include "server/config/server_config.h"
+#include "server/security/qr_code.h"
 #include "server/security/random_id.h"
 #include "server/security/totp.h"
 #include "server/services/failure.h"
@@ -69,7 +70,9 @@ TotpEnrolment begin_totp_enrolment(ServiceContext& ctx, std::string_view account
     ctx.db.write([&](store::Connection& c) { store::set_staff_totp_pending(c, account_id, secret); });
     const std::string issuer =
         ctx.config.operator_profile.name.empty() ? "ISP portal" : ctx.config.operator_profile.name;
-    return {secret, security::otpauth_uri(issuer, row.account.email, secret)};
+    std::string uri = security::otpauth_uri(issuer, row.account.email, secret);
+    QrCode qr = security::qr_code(uri);
+    return {secret, std::move(uri), std::move(qr)};
 }
 
 std::vector<std::string> confirm_totp_enrolment(ServiceContext& ctx, std::string_view account_id, std::string_view code,

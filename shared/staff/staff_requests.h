@@ -1,6 +1,7 @@
 // What staff send to sign in and to look after their own credentials, and what the server
 // answers: one shape for the server and the console (docs/staff-accounts.md).
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -42,9 +43,22 @@ struct PasswordLink {
     std::string expires_at;
 };
 
+// A QR code as its modules, for a browser app to draw without a QR library: `size` rows of
+// `size` characters, '1' a dark module and '0' a light one, top row first. The quiet zone
+// (4 light modules on every side, ISO/IEC 18004) is not included: the drawer adds it.
+struct QrCode {
+    int size = 0;
+    std::vector<std::string> rows;
+
+    bool dark(int row, int column) const {
+        return rows[static_cast<std::size_t>(row)][static_cast<std::size_t>(column)] == '1';
+    }
+};
+
 struct TotpEnrolment {
     std::string secret;      // base32, for typing by hand
-    std::string otpauth_uri; // for the QR code
+    std::string otpauth_uri; // what an authenticator app reads ...
+    QrCode qr_code;          // ... from this QR code of it
 };
 
 } // namespace isp

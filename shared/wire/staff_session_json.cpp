@@ -92,11 +92,39 @@ std::string totp_code_from_json(const nlohmann::json& body, FieldErrors& errors)
 }
 
 nlohmann::json to_json(const TotpEnrolment& e) {
-    return {{"secret", e.secret}, {"otpauth_uri", e.otpauth_uri}};
+    return {{"secret", e.secret}, {"otpauth_uri", e.otpauth_uri}, {"qr_code", to_json(e.qr_code)}};
+}
+
+nlohmann::json to_json(const QrCode& qr) {
+    return {{"size", qr.size}, {"rows", qr.rows}};
+}
+
+TotpEnrolment totp_enrolment_from_json(const nlohmann::json& j) {
+    return {j.at("secret").get<std::string>(), j.at("otpauth_uri").get<std::string>(),
+            qr_code_from_json(j.at("qr_code"))};
+}
+
+QrCode qr_code_from_json(const nlohmann::json& j) {
+    QrCode qr;
+    qr.size = integer_value<int>(j.at("size"));
+    qr.rows = j.at("rows").get<std::vector<std::string>>();
+    // The drawer indexes rows[row][column] without checking: a short row is refused here.
+    // 21..177 modules: QR versions 1..40.
+    const bool square = qr.size >= 21 && qr.size <= 177 && qr.rows.size() == static_cast<std::size_t>(qr.size);
+    if (!square)
+        throw nlohmann::json::other_error::create(501, "qr_code: not size rows", &j);
+    for (const std::string& row : qr.rows)
+        if (row.size() != static_cast<std::size_t>(qr.size) || row.find_first_not_of("01") != std::string::npos)
+            throw nlohmann::json::other_error::create(501, "qr_code: a row is not size '0'/'1'", &j);
+    return qr;
 }
 
 nlohmann::json recovery_codes_json(const std::vector<std::string>& codes) {
     return {{"recovery_codes", codes}};
+}
+
+std::vector<std::string> recovery_codes_from_json(const nlohmann::json& j) {
+    return j.at("recovery_codes").get<std::vector<std::string>>();
 }
 
 } // namespace isp::wire

@@ -30,7 +30,15 @@ std::string password_confirmation_from_json(const nlohmann::json& body, FieldErr
 // {"code": ...}: the first code of a new authenticator.
 std::string totp_code_from_json(const nlohmann::json& body, FieldErrors& errors);
 
+// POST /staff/me/totp's answer: {"secret", "otpauth_uri", "qr_code": {"size": 33, "rows":
+// ["1111111010...", ...]}}, the QR code as `size` strings of `size` '0'/'1' (QrCode).
 nlohmann::json to_json(const TotpEnrolment& enrolment);
+nlohmann::json to_json(const QrCode& qr);
+// Throw on a bad shape, and on a QR code whose rows are not `size` strings of `size` '0'/'1'.
+TotpEnrolment totp_enrolment_from_json(const nlohmann::json& j);
+QrCode qr_code_from_json(const nlohmann::json& j);
+
 nlohmann::json recovery_codes_json(const std::vector<std::string>& codes);
+std::vector<std::string> recovery_codes_from_json(const nlohmann::json& j); // throws on bad shape
 
 } // namespace isp::wire

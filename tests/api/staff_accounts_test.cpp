@@ -15,9 +15,11 @@
 
 #include "../support/openapi_check.h"
 #include "../support/problem_check.h"
+#include "../support/qr_decode.h"
 #include "../support/staff_session.h"
 #include "../support/test_server.h"
 #include "server/clock/clock.h"
+#include "shared/wire/staff_session_json.h"
 
 using namespace isp::test;
 
@@ -188,6 +190,10 @@ TEST_CASE("an account's life: created, password from the link, signed in, TOTP e
     const std::string uri = body_json(started)["otpauth_uri"];
     CHECK(uri.rfind("otpauth://totp/", 0) == 0);
     CHECK(uri.find("secret=" + secret) != std::string::npos);
+    // Its QR code, for the console to draw: what a phone reads from it is the URI.
+    const isp::QrCode qr = isp::wire::qr_code_from_json(body_json(started)["qr_code"]);
+    CHECK(isp::test::has_finder_patterns(qr));
+    CHECK(isp::test::decode_qr(qr, "staff-totp-enrolment") == uri);
     // Not enrolled until a first code confirms it.
     CHECK(body_json(c.Get("/api/v1/me", nadia.reads()))["account"]["second_factor"] == false);
 

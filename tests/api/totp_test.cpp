@@ -1,10 +1,13 @@
 // TOTP for staff sign-in (issue #12): the RFC 6238 and RFC 4226 test vectors, the window of
-// accepted steps, one use per step, malformed codes, base32 (RFC 4648) and the otpauth URI.
+// accepted steps, one use per step, malformed codes, base32 (RFC 4648), the otpauth URI
+// and its QR code (libqrencode: level M, 8-bit mode), decoded back with zbarimg.
 #include <doctest/doctest.h>
 
 #include <stdexcept>
 #include <string>
 
+#include "../support/qr_decode.h"
+#include "server/security/qr_code.h"
 #include "server/security/totp.h"
 
 using namespace isp::security;
@@ -145,4 +148,29 @@ TEST_CASE("totp: otpauth URI for authenticator apps") {
     CHECK(otpauth_uri("T\u00e9l\u00e9com:Sud", "a.b-c_d~e", "MZXW6") ==
           "otpauth://totp/T%C3%A9l%C3%A9com%3ASud:a.b-c_d~e?secret=MZXW6"
           "&issuer=T%C3%A9l%C3%A9com%3ASud&algorithm=SHA1&digits=6&period=30");
+}
+
+TEST_CASE("qr code: an enrolment URI at level M in 8-bit mode, read back by zbarimg byte for byte") {
+    const std::string uri =
+        otpauth_uri("Atlas T\u00e9l\u00e9com", "nadia.alami@example.ma", base32_encode(std::string(20, '\x5a')));
+    const isp::QrCode qr = qr_code(uri);
+    // The smallest version whose level-M capacity in 8-bit mode holds the URI's bytes
+    // (ISO/IEC 18004 table 7, versions 1 to 10): any other size means another mode or level.
+    const std::size_t byte_capacity_m[] = {14, 26, 42, 62, 84, 106, 122, 152, 180, 213};
+    int version = 1;
+    while (version <= 10 && byte_capacity_m[version - 1] < uri.size())
+        ++version;
+    REQUIRE(version <= 10);
+    CHECK(qr.size == 17 + 4 * version);
+    REQUIRE(qr.rows.size() == static_cast<std::size_t>(qr.size));
+    for (const std::string& row : qr.rows)
+        CHECK(row.size() == static_cast<std::size_t>(qr.size));
+    CHECK(isp::test::has_finder_patterns(qr));
+    CHECK(isp::test::decode_qr(qr, "qr-code-enrolment") == uri);
+}
+
+TEST_CASE("qr code: the smallest version that holds the text; too long a text throws") {
+    CHECK(qr_code("otpauth://x").size == 21);                             // 11 bytes: version 1 (14 at level M)
+    CHECK(qr_code("otpauth://totp/x").size == 25);                        // 16 bytes: version 2
+    CHECK_THROWS_AS(qr_code(std::string(3000, 'a')), std::runtime_error); // version 40 holds 2,331
 }

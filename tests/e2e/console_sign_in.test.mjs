@@ -1,37 +1,66 @@
-// The staff console's doors: signing in with a password and an authenticator's code (the
-// account enrolled through the API first, as an admin would from another device), signing
-// out, what a read-only viewer is offered, and a session that ends in the middle of the work:
+// The staff console's doors: two-step sign-in set up in "My account" (its QR code read off the
+// canvas by zbarimg, the first code typed, the recovery codes shown), then signing in with a
+// password and the authenticator's code, signing out, what a read-only viewer is offered, and a session that ends in the middle of the work:
 // the console asks to sign in again and returns to the same screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixedTime, waitForState, clickWidget } from './harness.mjs';
-import { startConsole, signIn, apiSession, totpCode, roleEmail, atPlace, screenshot } from './console_harness.mjs';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fixedTime, outputDir, waitForState, settledState, clickWidget } from './harness.mjs';
+import { startConsole, signIn, typeInto, totpCode, roleEmail, atPlace, screenshot } from './console_harness.mjs';
 
 const now = Date.parse(fixedTime) / 1000; // the server's fixed clock: TOTP steps follow it
 
-test('an admin with an authenticator signs in with its code, and signs out', { timeout: 120000 }, async (t) => {
-  const { server, page, staff } = await startConsole(t);
+test('an admin sets up two-step sign-in in My account by scanning its QR code, signs out, and signs in with its code', { timeout: 120000 }, async (t) => {
+  const { page, staff } = await startConsole(t);
   const email = roleEmail('admin');
-  // Enrolment, through the API: the first code confirms it (the step before "now", which the
-  // server still accepts), so the console's sign-in below uses a code not used yet.
-  const admin = await apiSession(server, email, staff[email]);
-  const enrolment = await admin.call('POST', '/staff/me/totp', { password: staff[email] });
-  assert.equal(enrolment.status, 200, JSON.stringify(enrolment.body));
-  const confirmed = await admin.call('POST', '/staff/me/totp/confirm', { code: totpCode(enrolment.body.secret, now - 30) });
-  assert.equal(confirmed.status, 200, JSON.stringify(confirmed.body));
-
   await screenshot(page, 'console-01-sign-in');
-  await waitForState(page, (s) => s.screen === 'sign_in', 'the sign-in form');
-  const state = await signIn(page, email, staff[email], { totp: totpCode(enrolment.body.secret, now) });
+  const state = await signIn(page, email, staff[email]);
   assert.equal(state.place.section, 'today');
   assert.deepEqual(state.sections, ['today', 'customers', 'contracts', 'offers', 'billing', 'payments', 'collections', 'staff_accounts']);
   await screenshot(page, 'console-02-today');
+
+  // My account, from the name in the top bar. "Set up" asks the password first.
+  await clickWidget(page, 'button:my_account');
+  await atPlace(page, 'account');
+  await clickWidget(page, 'button:totp_set_up');
+  await waitForState(page, (s) => s.my_account.stage === 'set_up_password', 'the password dialog');
+  await typeInto(page, 'totp_password', staff[email]);
+  await page.keyboard.press('Enter');
+
+  // The QR code as drawn on the canvas, read by zbarimg as a phone's camera would.
+  await waitForState(page, (s) => s.my_account.stage === 'scan' && s.busy === '' && s.widgets.qr_code, 'the QR code');
+  const { widgets } = await settledState(page, 'the QR dialog laid out');
+  const qr = widgets.qr_code;
+  fs.mkdirSync(outputDir, { recursive: true });
+  const shot = path.join(outputDir, 'console-04-totp-qr.png');
+  await page.screenshot({ path: shot, clip: { x: qr.x, y: qr.y, width: qr.w, height: qr.h } });
+  const uri = execFileSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', shot], { encoding: 'utf8' }).trim();
+  assert.match(uri, /^otpauth:\/\/totp\/[^?]+\?secret=[A-Z2-7]+&/);
+  assert.ok(decodeURIComponent(uri).includes(email), uri);
+  const secret = new URL(uri).searchParams.get('secret');
+
+  // The first code (of the step before the server's "now", which it still accepts: the
+  // sign-in below then uses a code not used yet), Enter, the recovery codes once.
+  await typeInto(page, 'totp_code', totpCode(secret, now - 30));
+  await page.keyboard.press('Enter');
+  await waitForState(page, (s) => s.my_account.stage === 'recovery_codes' && s.my_account.recovery_code_count === 10,
+    'the recovery codes');
+  await screenshot(page, 'console-05-recovery-codes');
+  // Esc closes the dialog (as "I have kept them safe" does): the codes are gone from the page.
+  await page.keyboard.press('Escape');
+  const enrolled = await waitForState(page, (s) => s.my_account.stage === 'idle' && s.my_account.second_factor, 'enrolled');
+  assert.equal(enrolled.my_account.recovery_code_count, 0);
 
   await clickWidget(page, 'button:sign_out');
   await waitForState(page, (s) => s.screen === 'sign_in' && s.phase === 'signed_out', 'signed out');
   // The session is gone at the server too: a reload does not sign back in.
   await page.reload();
   await waitForState(page, (s) => s.screen === 'sign_in', 'the sign-in form after a reload');
+  // The password alone no longer signs in: the authenticator's code is asked for.
+  const back = await signIn(page, email, staff[email], { totp: totpCode(secret, now) });
+  assert.equal(back.place.section, 'today');
 });
 
 test('a wrong password is refused with the server\'s words, and nothing else is shown', { timeout: 60000 }, async (t) => {

@@ -11,6 +11,7 @@
 #include "shared/wire/contract_request_json.h"
 #include "shared/wire/offer_json.h"
 #include "shared/wire/staff_account_json.h"
+#include "shared/wire/staff_session_json.h"
 
 using namespace isp;
 
@@ -201,4 +202,37 @@ TEST_CASE("a new staff account and an account change round-trip; a change writes
     CHECK(read.state == StaffAccountState::Disabled);
     CHECK(read.roles == std::vector<StaffRole>{StaffRole::Admin});
     CHECK_FALSE(read.display_name);
+}
+
+TEST_CASE("a TOTP enrolment round-trips with its QR code; a QR code that is not square is refused") {
+    QrCode qr;
+    qr.size = 21;
+    for (int i = 0; i < 21; ++i)
+        qr.rows.push_back(std::string(21, i % 2 ? '1' : '0'));
+    const TotpEnrolment enrolment{"JBSWY3DPEHPK3PXP", "otpauth://totp/ISP:a%40b.ma?secret=JBSWY3DPEHPK3PXP", qr};
+    const nlohmann::json j = wire::to_json(enrolment);
+    CHECK(j["qr_code"]["size"] == 21);
+    CHECK(j["qr_code"]["rows"][1] == std::string(21, '1'));
+    const TotpEnrolment back = wire::totp_enrolment_from_json(j);
+    CHECK(back.secret == enrolment.secret);
+    CHECK(back.otpauth_uri == enrolment.otpauth_uri);
+    CHECK(back.qr_code.rows == qr.rows);
+    CHECK(back.qr_code.dark(1, 0));
+    CHECK_FALSE(back.qr_code.dark(0, 0));
+
+    nlohmann::json short_row = j;
+    short_row["qr_code"]["rows"][3] = std::string(20, '0');
+    CHECK_THROWS(wire::totp_enrolment_from_json(short_row));
+    nlohmann::json other_digit = j;
+    other_digit["qr_code"]["rows"][3] = std::string(20, '0') + "2";
+    CHECK_THROWS(wire::totp_enrolment_from_json(other_digit));
+    nlohmann::json missing_row = j;
+    missing_row["qr_code"]["rows"].erase(20);
+    CHECK_THROWS(wire::totp_enrolment_from_json(missing_row));
+    nlohmann::json tiny = j;
+    tiny["qr_code"] = {{"size", 1}, {"rows", {"1"}}};
+    CHECK_THROWS(wire::totp_enrolment_from_json(tiny));
+
+    CHECK(wire::recovery_codes_from_json(wire::recovery_codes_json({"k3m9xq-7hp2wd", "aaaaaa-bbbbbb"})) ==
+          std::vector<std::string>{"k3m9xq-7hp2wd", "aaaaaa-bbbbbb"});
 }
