@@ -5,7 +5,7 @@
 // The data: a --demo database (its staff accounts printed once) plus 100,000 active contracts
 // billed for 2026-11 by build/bench/console/invoice_list_seed. The console is signed in to as
 // the demo's viewer with real key presses, opens the invoices of 2026-11 and is scrolled with
-// one wheel event per animation frame (a steady, fast flick: about WHEEL_PX CSS px a frame)
+// real wheel events about once a frame (a steady, fast flick: WHEEL_PX CSS px each)
 // until the last row is on screen. Pages are read as they come into view.
 //
 // Measured in the page: each frame's work (the console's requestAnimationFrame callback:
@@ -31,7 +31,7 @@ const { startServer, openBrowser, tempDir, waitForState, clickWidget } = await i
 const { demoStaff, signIn, roleEmail } = await import(path.join(harness, 'console_harness.mjs'));
 const { execFileSync } = await import('node:child_process');
 
-const wheelPx = Number(process.env.WHEEL_PX || 2400);
+const wheelPx = Number(process.env.WHEEL_PX || 12000);
 const dir = tempDir('isp-bench-scroll-');
 const db = path.join(dir, 'scroll.db');
 
@@ -70,34 +70,47 @@ try {
       s.billing.invoices.total > 0 && s.busy === '', 'the invoices of 2026-11', 30000);
   })();
   const total = first.billing.invoices.total;
-  const row = Object.entries(first.widgets).find(([id]) => id.startsWith('row:inv_'));
-  if (!row) throw new Error('no invoice row on screen');
-  const [, rect] = row;
-  const x = rect.x + rect.w / 2;
-  const y = rect.y + rect.h / 2 + 100;
+  // The list fills the screen's lower part down to its bottom: the mouse rests over it.
+  const x = 800;
+  const y = 740;
   await page.mouse.move(x, y); // Dear ImGui scrolls the list under the mouse
 
-  // 2. Scroll: one wheel event per frame until the last row is on screen (or 180 s).
-  const result = await page.evaluate(({ x, y, wheelPx, total }) => new Promise((resolve) => {
-    const canvas = document.querySelector('canvas');
-    const started = performance.now();
-    const samples = []; // [time, first, last, missing]
+  // 2. Scroll: real wheel events (through the browser's input pipeline, as a mouse's), one
+  // about every frame, until the last row is on screen (or 300 s). The page records each
+  // frame's work and the rows on screen meanwhile.
+  await page.evaluate(() => {
     window.__frames = [];
-    const step = () => {
+    window.__samples = []; // [time, first, last, missing]
+    const sample = () => {
+      if (!window.__samples) return;
       const s = window.portalTest.state;
       const inv = s && s.billing && s.billing.invoices;
-      if (inv) samples.push([performance.now(), inv.first, inv.last, inv.missing]);
-      if ((inv && inv.last >= total - 1) || performance.now() - started > 180000) {
-        const frames = window.__frames;
-        window.__frames = null;
-        resolve({ frames, samples, longest: inv ? inv.longest_empty_ms : null, seconds: (performance.now() - started) / 1000 });
-        return;
-      }
-      canvas.dispatchEvent(new WheelEvent('wheel', { deltaY: wheelPx, deltaMode: 0, clientX: x, clientY: y, bubbles: true, cancelable: true }));
-      requestAnimationFrame(step);
+      if (inv) window.__samples.push([performance.now(), inv.first, inv.last, inv.missing]);
+      requestAnimationFrame(sample);
     };
-    requestAnimationFrame(step);
-  }), { x, y, wheelPx, total });
+    requestAnimationFrame(sample);
+  });
+  const started = Date.now();
+  for (let i = 0; ; ++i) {
+    await page.mouse.wheel(0, wheelPx);
+    await new Promise((r) => setTimeout(r, 16));
+    if (i % 10 === 0) {
+      const last = await page.evaluate(() => {
+        const s = window.portalTest.state;
+        return s && s.billing && s.billing.invoices ? s.billing.invoices.last : -1;
+      });
+      if (last >= total - 1 || Date.now() - started > 300000) break;
+    }
+  }
+  await new Promise((r) => setTimeout(r, 500)); // the last pages arrive
+  const result = await page.evaluate(() => {
+    const out = { frames: window.__frames, samples: window.__samples,
+                  longest: window.portalTest.state.billing.invoices.longest_empty_ms };
+    window.__frames = null;
+    window.__samples = null;
+    return out;
+  });
+  result.seconds = (Date.now() - started) / 1000;
 
   const work = result.frames.map((f) => f[1]).sort((a, b) => a - b);
   const intervals = result.frames.slice(1).map((f, i) => f[0] - result.frames[i][0]).sort((a, b) => a - b);

@@ -97,11 +97,20 @@ std::string_view status_word(std::string_view status, Language l) {
     return status;
 }
 
-void status_text(std::string_view status, Language l) {
+// One line of a cell of the long invoice list: its rows have one fixed height (the clipper
+// counts on it), so nothing wraps there; the column clips what does not fit.
+void cell_text(std::string_view text) {
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+}
+
+void status_text(std::string_view status, Language l, bool one_line = false) {
     const wui::Palette& p = wui::palette();
     const bool late = status == "overdue";
     ImGui::PushStyleColor(ImGuiCol_Text, late ? p.error : status == "paid" ? p.success : p.text);
-    wui::text(status_word(status, l));
+    if (one_line)
+        cell_text(status_word(status, l));
+    else
+        wui::text(status_word(status, l));
     ImGui::PopStyleColor();
 }
 
@@ -366,7 +375,7 @@ private:
                     ImGui::TableNextColumn();
                     const StaffInvoice* s = b.invoice_row(index);
                     if (!s) {
-                        wui::muted_text("\u2026");
+                        cell_text("\u2026");
                         return;
                     }
                     const Invoice& i = s->invoice;
@@ -375,15 +384,15 @@ private:
                     ImGui::TableNextColumn();
                     ui::copyable(i.invoice_number, tr(Text::Copied));
                     ImGui::TableNextColumn();
-                    wui::text(i.period);
+                    cell_text(i.period);
                     ImGui::TableNextColumn();
-                    wui::text(i.due_date.to_iso());
+                    cell_text(i.due_date.to_iso());
                     ImGui::TableNextColumn();
-                    wui::text(money(i.total_minor, i.currency, lang()));
+                    cell_text(money(i.total_minor, i.currency, lang()));
                     ImGui::TableNextColumn();
-                    wui::text(money(outstanding_minor(i), i.currency, lang()));
+                    cell_text(money(outstanding_minor(i), i.currency, lang()));
                     ImGui::TableNextColumn();
-                    status_text(s->status, lang());
+                    status_text(s->status, lang(), true);
                 });
             ui::end_table();
             if (!opened.empty()) {
