@@ -1,9 +1,8 @@
 // The orders the staff lists can be shown in (GET /customers, /contracts, /invoices `sort`):
 // one key per list from a fixed set, ascending or descending. Each key stands for a whole
 // order that ends in a unique column (the record's id, or an invoice's number), so equal
-// values never swap places between pages; a
-// descending sort reverses that whole order. Where a key becomes SQL is the store's own
-// table (server/store), never the client's text.
+// values never swap places between pages; a descending sort reverses that whole order. Where
+// a key becomes SQL is the store's own table (server/store), never the client's text.
 #pragma once
 
 namespace isp {
