@@ -348,16 +348,24 @@ private:
         // pages read as they come into view (a row not here yet shows "...").
         const float list_height = std::max(240.0f, ImGui::GetContentRegionAvail().y / wui::scale() - 8.0f);
         // The default order (newest first) is no column's: a third click on a header returns to it.
-        if (ui::begin_server_sorted_table("invoices", 7, true, list_height)) {
+        // Under 760 CSS px (a 768-px tablet, the navigation beside it) the period and the due
+        // date give way to the customer's name and the amounts: the invoice's page shows them.
+        const bool narrow = ImGui::GetContentRegionAvail().x / wui::scale() < 760.0f;
+        if (ui::begin_server_sorted_table("invoices", 7, true, list_height, true)) {
             ImGui::TableSetupScrollFreeze(0, 1);
             constexpr ImGuiTableColumnFlags no_sort = ImGuiTableColumnFlags_NoSort;
             ImGui::TableSetupColumn(tr(customer_column).data(), ImGuiTableColumnFlags_WidthStretch | no_sort, 2.0f);
-            ImGui::TableSetupColumn(tr(number_column).data(), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-            ImGui::TableSetupColumn(tr(period_column).data());
-            ImGui::TableSetupColumn(tr(due_column).data());
-            ImGui::TableSetupColumn(tr(total_label).data());
-            ImGui::TableSetupColumn(tr(outstanding_label).data(), no_sort);
-            ImGui::TableSetupColumn(tr(status_label).data(), no_sort);
+            // Values of a known length keep their width (fitted to what is on screen); the
+            // customer's name takes what is left.
+            constexpr ImGuiTableColumnFlags fit = ImGuiTableColumnFlags_WidthFixed;
+            ImGui::TableSetupColumn(tr(number_column).data(), fit);
+            ImGui::TableSetupColumn(tr(period_column).data(), fit);
+            ImGui::TableSetupColumn(tr(due_column).data(), fit);
+            ImGui::TableSetupColumn(tr(total_label).data(), fit);
+            ImGui::TableSetupColumn(tr(outstanding_label).data(), fit | no_sort);
+            ImGui::TableSetupColumn(tr(status_label).data(), fit | no_sort);
+            ImGui::TableSetColumnEnabled(2, !narrow);
+            ImGui::TableSetColumnEnabled(3, !narrow);
             ImGui::TableHeadersRow();
             if (const auto clicked = ui::server_sort(invoice_column_sort(b.sort()))) {
                 ui::end_table();

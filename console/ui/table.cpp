@@ -69,13 +69,15 @@ SortRequest sort_request() {
     return out;
 }
 
-bool begin_server_sorted_table(std::string_view id, int columns, bool default_unmarked, float height) {
+bool begin_server_sorted_table(std::string_view id, int columns, bool default_unmarked, float height, bool hideable) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
                             ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_Sortable;
     if (default_unmarked)
         flags |= ImGuiTableFlags_SortTristate;
     if (height > 0.0f)
         flags |= ImGuiTableFlags_ScrollY;
+    if (hideable)
+        flags |= ImGuiTableFlags_Hideable;
     const std::string table_id{id};
     return ImGui::BeginTable(table_id.c_str(), columns, flags, ImVec2(0.0f, height > 0.0f ? wui::px(height) : 0.0f));
 }

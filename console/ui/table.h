@@ -37,8 +37,10 @@ struct ColumnSort {
     bool ascending = true;
     bool operator==(const ColumnSort&) const = default;
 };
-// `height` as begin_table's: > 0 scrolls inside it (a long list of clipped_rows).
-bool begin_server_sorted_table(std::string_view id, int columns, bool default_unmarked, float height = 0.0f);
+// `height` as begin_table's: > 0 scrolls inside it (a long list of clipped_rows). `hideable`:
+// columns may be turned off (ImGui::TableSetColumnEnabled; a narrow screen drops some).
+bool begin_server_sorted_table(std::string_view id, int columns, bool default_unmarked, float height = 0.0f,
+                               bool hideable = false);
 std::optional<ColumnSort> server_sort(const ColumnSort& shown);
 
 // Rows [0, count) of a scrolling table, only the visible ones drawn (a list of 100,000 costs
