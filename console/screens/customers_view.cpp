@@ -107,8 +107,9 @@ private:
         }
         if (ui::begin_server_sorted_table("customers", 4, false)) {
             ImGui::TableSetupColumn(std::string{tr(name_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-            ImGui::TableSetupColumn(std::string{tr(cin_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-            ImGui::TableSetupColumn(std::string{tr(phone_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+            // A CIN and a phone number are read whole: their columns fit them, never wrap them.
+            ImGui::TableSetupColumn(std::string{tr(cin_col)}.c_str(), ImGuiTableColumnFlags_WidthFixed);
+            ImGui::TableSetupColumn(std::string{tr(phone_col)}.c_str(), ImGuiTableColumnFlags_WidthFixed);
             ImGui::TableSetupColumn(std::string{tr(email_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
             ImGui::TableHeadersRow();
             if (const auto clicked = ui::server_sort(customer_column_sort(section_.sort())))
@@ -122,7 +123,7 @@ private:
                 ImGui::TableNextColumn();
                 ui::copyable(c.cin, tr(Text::Copied));
                 ImGui::TableNextColumn();
-                wui::text(c.phone);
+                ImGui::TextUnformatted(c.phone.c_str());
                 ImGui::TableNextColumn();
                 wui::text(c.email);
             }
