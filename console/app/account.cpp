@@ -150,29 +150,39 @@ void Account::change_password() {
 
 // --- two-step sign-in --------------------------------------------------------------------
 
-void Account::start_set_up() {
-    if (second_factor() || !busy_.empty())
-        return;
+void Account::ask_password_for(Stage stage) {
     account_words::wipe(password);
     errors_.clear();
     notice_.reset();
-    stage_ = Stage::SetUpPassword;
+    stage_ = stage;
+}
+
+std::optional<nlohmann::json> Account::password_body() {
+    errors_.clear();
+    if (password.empty()) {
+        errors_.push_back({"password", "required", account_words::in(account_words::type_password, lang())});
+        return std::nullopt;
+    }
+    return nlohmann::json{{"password", password}};
+}
+
+void Account::start_set_up() {
+    if (second_factor() || !busy_.empty())
+        return;
+    ask_password_for(Stage::SetUpPassword);
 }
 
 void Account::begin_enrolment() {
     if (stage_ != Stage::SetUpPassword || !busy_.empty())
         return;
-    errors_.clear();
-    if (password.empty()) {
-        errors_.push_back({"password", "required", account_words::in(account_words::type_password, lang())});
+    const auto body = password_body();
+    if (!body)
         return;
-    }
-    const nlohmann::json body = {{"password", password}};
-    const std::string key = enrol_attempt_.key_for({{"path", "/staff/me/totp"}, {"body", body}});
+    const std::string key = enrol_attempt_.key_for({{"path", "/staff/me/totp"}, {"body", *body}});
     busy_ = "saving";
     notice_.reset();
     ctx_.api.write<TotpEnrolment>(
-        "POST", "/staff/me/totp", body, key, wire::totp_enrolment_from_json, [this](ApiResult<TotpEnrolment> result) {
+        "POST", "/staff/me/totp", *body, key, wire::totp_enrolment_from_json, [this](ApiResult<TotpEnrolment> result) {
             busy_ = {};
             if (stage_ != Stage::SetUpPassword) { // closed meanwhile: the secret is not shown
                 enrol_attempt_.finished();
@@ -261,25 +271,19 @@ void Account::set_second_factor(bool on) {
 void Account::start_turn_off() {
     if (!second_factor() || !busy_.empty())
         return;
-    account_words::wipe(password);
-    errors_.clear();
-    notice_.reset();
-    stage_ = Stage::TurnOff;
+    ask_password_for(Stage::TurnOff);
 }
 
 void Account::turn_off() {
     if (stage_ != Stage::TurnOff || !busy_.empty())
         return;
-    errors_.clear();
-    if (password.empty()) {
-        errors_.push_back({"password", "required", account_words::in(account_words::type_password, lang())});
+    const auto body = password_body();
+    if (!body)
         return;
-    }
-    const nlohmann::json body = {{"password", password}};
-    const std::string key = remove_attempt_.key_for({{"path", "DELETE /staff/me/totp"}, {"body", body}});
+    const std::string key = remove_attempt_.key_for({{"path", "DELETE /staff/me/totp"}, {"body", *body}});
     busy_ = "saving";
     notice_.reset();
-    ctx_.api.write<Done>("DELETE", "/staff/me/totp", body, key, read_nothing, [this](ApiResult<Done> result) {
+    ctx_.api.write<Done>("DELETE", "/staff/me/totp", *body, key, read_nothing, [this](ApiResult<Done> result) {
         busy_ = {};
         if (!result.value) {
             account_words::finish_unless_retryable(remove_attempt_, result.error);

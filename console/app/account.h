@@ -69,6 +69,10 @@ public:
     std::string error_of(std::string_view field) const;
 
 private:
+    // Opens a dialog that first asks the password (set up, turn off); nothing typed earlier stays.
+    void ask_password_for(Stage stage);
+    // {"password": ...} of a call the password confirms, or nullopt with the field's error.
+    std::optional<nlohmann::json> password_body();
     void forget_enrolment();
     void forget_recovery_codes();
     void clear_passwords();

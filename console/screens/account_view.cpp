@@ -203,16 +203,8 @@ private:
         wui::text(tr(words::set_up_intro));
         wui::gap(6.0f);
         const auto typed = password_field();
-        if (!idle())
-            wui::progress(tr(Text::Loading));
-        if (wui::primary_button(tr(words::continue_words), "button:totp_continue", idle()) || typed.submitted)
-            section_.begin_enrolment();
-        ImGui::SameLine();
-        if (wui::secondary_button(tr(Text::Cancel), "button:cancel"))
-            open = false;
-        if (!open)
-            section_.close_dialog();
-        ui::end_dialog();
+        end_asking_dialog(tr(Text::Loading), tr(words::continue_words), "button:totp_continue", typed.submitted, open,
+                          [this] { section_.begin_enrolment(); });
     }
 
     void draw_scan_dialog() {
@@ -238,16 +230,8 @@ private:
                                       .enabled = idle(),
                                       .focus = ImGui::IsWindowAppearing(),
                                       .width = 160});
-        if (!idle())
-            wui::progress(tr(Text::Loading));
-        if (wui::primary_button(tr(Text::Confirm), "button:totp_confirm", idle()) || typed.submitted)
-            section_.confirm();
-        ImGui::SameLine();
-        if (wui::secondary_button(tr(Text::Cancel), "button:cancel"))
-            open = false;
-        if (!open)
-            section_.close_dialog();
-        ui::end_dialog();
+        end_asking_dialog(tr(Text::Loading), tr(Text::Confirm), "button:totp_confirm", typed.submitted, open,
+                          [this] { section_.confirm(); });
     }
 
     void draw_codes_dialog() {
@@ -294,10 +278,19 @@ private:
         ImGui::PopTextWrapPos();
         wui::gap(6.0f);
         const auto typed = password_field();
+        end_asking_dialog(tr(Text::Saving), tr(words::turn_off), "button:totp_off_confirm", typed.submitted, open,
+                          [this] { section_.turn_off(); });
+    }
+
+    // The end of a dialog that asks for something: progress while the server works, the action
+    // (also Enter in its last field), Cancel; the dialog closes when Esc or Cancel asked.
+    template <class Act>
+    void end_asking_dialog(std::string_view waiting, std::string_view action, const char* probe, bool submitted,
+                           bool open, Act act) {
         if (!idle())
-            wui::progress(tr(Text::Saving));
-        if (wui::primary_button(tr(words::turn_off), "button:totp_off_confirm", idle()) || typed.submitted)
-            section_.turn_off();
+            wui::progress(waiting);
+        if (wui::primary_button(action, probe, idle()) || submitted)
+            act();
         ImGui::SameLine();
         if (wui::secondary_button(tr(Text::Cancel), "button:cancel"))
             open = false;
