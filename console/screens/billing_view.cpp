@@ -97,18 +97,12 @@ std::string_view status_word(std::string_view status, Language l) {
     return status;
 }
 
-// One line of a cell of the long invoice list: its rows have one fixed height (the clipper
-// counts on it), so nothing wraps there; the column clips what does not fit.
-void cell_text(std::string_view text) {
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-}
-
 void status_text(std::string_view status, Language l, bool one_line = false) {
     const wui::Palette& p = wui::palette();
     const bool late = status == "overdue";
     ImGui::PushStyleColor(ImGuiCol_Text, late ? p.error : status == "paid" ? p.success : p.text);
     if (one_line)
-        cell_text(status_word(status, l));
+        ui::cell(status_word(status, l)); // the long list's rows have one height: nothing wraps
     else
         wui::text(status_word(status, l));
     ImGui::PopStyleColor();
@@ -350,7 +344,7 @@ private:
         // The default order (newest first) is no column's: a third click on a header returns to it.
         // Under 760 CSS px (a 768-px tablet, the navigation beside it) the period and the due
         // date give way to the customer's name and the amounts: the invoice's page shows them.
-        const bool narrow = ImGui::GetContentRegionAvail().x / wui::scale() < 760.0f;
+        const bool narrow = ui::narrow_content();
         if (ui::begin_server_sorted_table("invoices", 7, true, list_height, true)) {
             ImGui::TableSetupScrollFreeze(0, 1);
             constexpr ImGuiTableColumnFlags no_sort = ImGuiTableColumnFlags_NoSort;
@@ -383,7 +377,7 @@ private:
                     ImGui::TableNextColumn();
                     const StaffInvoice* s = b.invoice_row(index);
                     if (!s) {
-                        cell_text("\u2026");
+                        ui::cell("\u2026");
                         return;
                     }
                     const Invoice& i = s->invoice;
@@ -391,14 +385,14 @@ private:
                         opened = i.invoice_id;
                     ImGui::TableNextColumn();
                     ui::copyable(i.invoice_number, tr(Text::Copied));
+                    if (ImGui::TableNextColumn()) // hidden on a narrow screen
+                        ui::cell(i.period);
+                    if (ImGui::TableNextColumn())
+                        ui::cell(i.due_date.to_iso());
                     ImGui::TableNextColumn();
-                    cell_text(i.period);
+                    ui::cell(money(i.total_minor, i.currency, lang()));
                     ImGui::TableNextColumn();
-                    cell_text(i.due_date.to_iso());
-                    ImGui::TableNextColumn();
-                    cell_text(money(i.total_minor, i.currency, lang()));
-                    ImGui::TableNextColumn();
-                    cell_text(money(outstanding_minor(i), i.currency, lang()));
+                    ui::cell(money(outstanding_minor(i), i.currency, lang()));
                     ImGui::TableNextColumn();
                     status_text(s->status, lang(), true);
                 });

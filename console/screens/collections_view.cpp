@@ -168,12 +168,13 @@ private:
             return;
         }
         if (ui::begin_table("cases", 5, false)) {
-            ImGui::TableSetupColumn(std::string{tr(invoice_words)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-            ImGui::TableSetupColumn(std::string{tr(customer_words)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-            ImGui::TableSetupColumn(std::string{tr(days_words)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-            ImGui::TableSetupColumn(std::string{tr(outstanding_words)}.c_str(), ImGuiTableColumnFlags_WidthStretch,
-                                    1.0f);
-            ImGui::TableSetupColumn(std::string{tr(status_words)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+            // Values of a known length keep their width; the customer's name takes what is left.
+            constexpr ImGuiTableColumnFlags fit = ImGuiTableColumnFlags_WidthFixed;
+            ImGui::TableSetupColumn(std::string{tr(invoice_words)}.c_str(), fit);
+            ImGui::TableSetupColumn(std::string{tr(customer_words)}.c_str(), ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn(std::string{tr(days_words)}.c_str(), fit);
+            ImGui::TableSetupColumn(std::string{tr(outstanding_words)}.c_str(), fit);
+            ImGui::TableSetupColumn(std::string{tr(status_words)}.c_str(), fit);
             ImGui::TableHeadersRow();
             std::string opened;
             for (const CollectionCase& k : section_.cases()) {
@@ -184,11 +185,11 @@ private:
                 ImGui::TableNextColumn();
                 wui::text(k.client_name);
                 ImGui::TableNextColumn();
-                wui::text(std::to_string(k.days_overdue));
+                ui::cell(std::to_string(k.days_overdue));
                 ImGui::TableNextColumn();
-                wui::text(format_money(k.outstanding, lang()));
+                ui::cell(format_money(k.outstanding, lang()));
                 ImGui::TableNextColumn();
-                wui::text(status_label(to_string(k.status), lang()));
+                ui::cell(status_label(to_string(k.status), lang()));
             }
             ui::end_table();
             if (!opened.empty())

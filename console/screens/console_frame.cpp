@@ -153,10 +153,19 @@ void ConsoleFrame::draw_navigation(float width) {
         ImGui::PushStyleColor(ImGuiCol_Header, p.surface);
         ImGui::PushStyleColor(ImGuiCol_HeaderHovered, here ? p.surface : ImVec4(1, 1, 1, 0.15f));
         ImGui::PushStyleColor(ImGuiCol_HeaderActive, p.surface);
-        const std::string label = std::string{text(view->second->label(), app_.language())} + "##nav";
+        // The section's name wraps (a narrow navigation beside a tablet's content): read whole.
+        const std::string_view name = text(view->second->label(), app_.language());
+        const ImVec2 pad = ImGui::GetStyle().FramePadding;
+        const float wrap = ImGui::GetContentRegionAvail().x - 2.0f * pad.x;
+        const ImVec2 size = ImGui::CalcTextSize(name.data(), name.data() + name.size(), false, wrap);
+        const float height = std::max(wui::px(30.0f), size.y + 2.0f * pad.y);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
         ImGui::PushID(s->name().data(), s->name().data() + s->name().size());
-        if (ImGui::Selectable(label.c_str(), here, ImGuiSelectableFlags_None, ImVec2(0.0f, wui::px(30.0f))))
+        if (ImGui::Selectable("##nav", here, ImGuiSelectableFlags_None, ImVec2(0.0f, height)))
             app_.go(Place{std::string{s->name()}, {}, {}});
+        ImGui::GetWindowDrawList()->AddText(
+            ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + pad.x, at.y + (height - size.y) * 0.5f),
+            ImGui::GetColorU32(ImGuiCol_Text), name.data(), name.data() + name.size(), wrap);
         ImGui::PopID();
         ImGui::PopStyleColor(4);
         wui::probe::item("nav:" + std::string{s->name()});

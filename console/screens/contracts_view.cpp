@@ -137,13 +137,15 @@ private:
         }
         std::string open;
         if (ui::begin_server_sorted_table("contracts", 5, true)) {
-            ImGui::TableSetupColumn(std::string{tr(number_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-            ImGui::TableSetupColumn(std::string{tr(subscriber_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+            // Values of a known length keep their width; the offer's name takes what is left.
+            constexpr ImGuiTableColumnFlags fit = ImGuiTableColumnFlags_WidthFixed;
+            ImGui::TableSetupColumn(std::string{tr(number_col)}.c_str(), fit);
+            ImGui::TableSetupColumn(std::string{tr(subscriber_col)}.c_str(), fit);
             // The offer's name is not the server's to sort by (it sorts contracts, not offers).
             ImGui::TableSetupColumn(std::string{tr(offer_col)}.c_str(),
-                                    ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort, 2.0f);
-            ImGui::TableSetupColumn(std::string{tr(status_label)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-            ImGui::TableSetupColumn(std::string{tr(start_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+                                    ImGuiTableColumnFlags_WidthStretch | ImGuiTableColumnFlags_NoSort);
+            ImGui::TableSetupColumn(std::string{tr(status_label)}.c_str(), fit);
+            ImGui::TableSetupColumn(std::string{tr(start_col)}.c_str(), fit);
             ImGui::TableHeadersRow();
             if (const auto clicked = ui::server_sort(contract_column_sort(section_.sort())))
                 section_.sort_by(contract_sort(*clicked));
@@ -153,13 +155,13 @@ private:
                 if (ui::row_opener(k.contract_number, k.contract_id))
                     open = k.contract_id;
                 ImGui::TableNextColumn();
-                wui::text(k.service_identifier);
+                ui::cell(k.service_identifier);
                 ImGui::TableNextColumn();
                 wui::text(offer_name(k.offer_id));
                 ImGui::TableNextColumn();
-                wui::text(contract_status_label(k.status, lang()));
+                ui::cell(contract_status_label(k.status, lang()));
                 ImGui::TableNextColumn();
-                wui::text(k.contract_start_date.to_iso());
+                ui::cell(k.contract_start_date.to_iso());
             }
             ui::end_table();
         }
@@ -332,7 +334,7 @@ private:
         wui::heading(tr(audit_heading), wui::large_font_size);
         if (!ui::begin_table("contract_audit", 4, false))
             return;
-        ImGui::TableSetupColumn(std::string{tr(when_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableSetupColumn(std::string{tr(when_col)}.c_str(), ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn(std::string{tr(who_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableSetupColumn(std::string{tr(what_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.4f);
         ImGui::TableSetupColumn(std::string{tr(change_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
@@ -340,7 +342,7 @@ private:
         for (const AuditRecord& a : section_.audit()) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            wui::text(a.entry.at);
+            ui::cell(a.entry.at);
             ImGui::TableNextColumn();
             wui::text(a.entry.actor);
             ImGui::TableNextColumn();

@@ -105,12 +105,15 @@ private:
             wui::muted_text(tr(Text::NothingFound));
             return;
         }
-        if (ui::begin_server_sorted_table("customers", 4, false)) {
+        // A narrow screen leaves the e-mail to the customer's page: the name is read whole.
+        const bool narrow = ui::narrow_content();
+        if (ui::begin_server_sorted_table("customers", 4, false, 0.0f, true)) {
             ImGui::TableSetupColumn(std::string{tr(name_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
             // A CIN and a phone number are read whole: their columns fit them, never wrap them.
             ImGui::TableSetupColumn(std::string{tr(cin_col)}.c_str(), ImGuiTableColumnFlags_WidthFixed);
             ImGui::TableSetupColumn(std::string{tr(phone_col)}.c_str(), ImGuiTableColumnFlags_WidthFixed);
             ImGui::TableSetupColumn(std::string{tr(email_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+            ImGui::TableSetColumnEnabled(3, !narrow);
             ImGui::TableHeadersRow();
             if (const auto clicked = ui::server_sort(customer_column_sort(section_.sort())))
                 section_.sort_by(customer_sort(*clicked));
@@ -123,9 +126,9 @@ private:
                 ImGui::TableNextColumn();
                 ui::copyable(c.cin, tr(Text::Copied));
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(c.phone.c_str());
-                ImGui::TableNextColumn();
-                wui::text(c.email);
+                ui::cell(c.phone);
+                if (ImGui::TableNextColumn())
+                    wui::text(c.email);
             }
             ui::end_table();
             if (!open.empty())
@@ -193,10 +196,12 @@ private:
             return;
         std::string open;
         if (ui::begin_table("customer_contracts", 4, false)) {
-            ImGui::TableSetupColumn(std::string{tr(number_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-            ImGui::TableSetupColumn(std::string{tr(subscriber_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-            ImGui::TableSetupColumn(std::string{tr(start_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-            ImGui::TableSetupColumn(std::string{tr(status_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+            // Values of a known length keep their width (here and in the lists below).
+            constexpr ImGuiTableColumnFlags fit = ImGuiTableColumnFlags_WidthFixed;
+            ImGui::TableSetupColumn(std::string{tr(number_col)}.c_str(), fit);
+            ImGui::TableSetupColumn(std::string{tr(subscriber_col)}.c_str(), fit);
+            ImGui::TableSetupColumn(std::string{tr(start_col)}.c_str(), fit);
+            ImGui::TableSetupColumn(std::string{tr(status_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch);
             ImGui::TableHeadersRow();
             for (const Contract& k : section_.contracts()) {
                 ImGui::TableNextRow();
@@ -204,11 +209,11 @@ private:
                 if (ui::row_opener(k.contract_number, k.contract_id))
                     open = k.contract_id;
                 ImGui::TableNextColumn();
-                wui::text(k.service_identifier);
+                ui::cell(k.service_identifier);
                 ImGui::TableNextColumn();
-                wui::text(k.contract_start_date.to_iso());
+                ui::cell(k.contract_start_date.to_iso());
                 ImGui::TableNextColumn();
-                wui::text(contract_status_label(k.status, lang()));
+                ui::cell(contract_status_label(k.status, lang()));
             }
             ui::end_table();
         }
@@ -221,11 +226,12 @@ private:
             return;
         std::string open;
         if (ui::begin_table("customer_invoices", 5, false)) {
-            ImGui::TableSetupColumn(std::string{tr(number_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-            ImGui::TableSetupColumn(std::string{tr(period_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-            ImGui::TableSetupColumn(std::string{tr(total_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-            ImGui::TableSetupColumn(std::string{tr(outstanding_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-            ImGui::TableSetupColumn(std::string{tr(status_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+            constexpr ImGuiTableColumnFlags fit = ImGuiTableColumnFlags_WidthFixed;
+            ImGui::TableSetupColumn(std::string{tr(number_col)}.c_str(), fit);
+            ImGui::TableSetupColumn(std::string{tr(period_col)}.c_str(), fit);
+            ImGui::TableSetupColumn(std::string{tr(total_col)}.c_str(), fit);
+            ImGui::TableSetupColumn(std::string{tr(outstanding_col)}.c_str(), fit);
+            ImGui::TableSetupColumn(std::string{tr(status_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch);
             ImGui::TableHeadersRow();
             const auto& invoices = section_.invoices();
             for (std::size_t i = 0; i < invoices.size(); ++i) {
@@ -235,13 +241,13 @@ private:
                 if (ui::row_opener(inv.invoice_number, inv.invoice_id))
                     open = inv.invoice_id;
                 ImGui::TableNextColumn();
-                wui::text(inv.period);
+                ui::cell(inv.period);
                 ImGui::TableNextColumn();
-                wui::text(format_money({inv.total_minor, inv.currency}, lang()));
+                ui::cell(format_money({inv.total_minor, inv.currency}, lang()));
                 ImGui::TableNextColumn();
-                wui::text(format_money({outstanding_minor(inv), inv.currency}, lang()));
+                ui::cell(format_money({outstanding_minor(inv), inv.currency}, lang()));
                 ImGui::TableNextColumn();
-                wui::text(invoice_status_label(section_.invoice_status(i)));
+                ui::cell(invoice_status_label(section_.invoice_status(i)));
             }
             ui::end_table();
         }
@@ -270,10 +276,11 @@ private:
             return;
         std::string open;
         if (ui::begin_table("customer_payments", 4, false)) {
-            ImGui::TableSetupColumn(std::string{tr(received_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-            ImGui::TableSetupColumn(std::string{tr(invoice_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-            ImGui::TableSetupColumn(std::string{tr(amount_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-            ImGui::TableSetupColumn(std::string{tr(reference_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+            constexpr ImGuiTableColumnFlags fit = ImGuiTableColumnFlags_WidthFixed;
+            ImGui::TableSetupColumn(std::string{tr(received_col)}.c_str(), fit);
+            ImGui::TableSetupColumn(std::string{tr(invoice_col)}.c_str(), fit);
+            ImGui::TableSetupColumn(std::string{tr(amount_col)}.c_str(), fit);
+            ImGui::TableSetupColumn(std::string{tr(reference_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch);
             ImGui::TableHeadersRow();
             for (const PaymentRecord& p : section_.payments()) {
                 ImGui::TableNextRow();
@@ -282,9 +289,9 @@ private:
                 if (ui::row_opener(p.received_on, p.payment_id))
                     open = p.invoice_id;
                 ImGui::TableNextColumn();
-                wui::text(p.invoice_number);
+                ui::cell(p.invoice_number);
                 ImGui::TableNextColumn();
-                wui::text(format_money(p.amount, lang()));
+                ui::cell(format_money(p.amount, lang()));
                 ImGui::TableNextColumn();
                 wui::text(p.reference);
             }
@@ -323,17 +330,17 @@ private:
         if (!part(audit_heading, section_.audit().empty()))
             return;
         if (ui::begin_table("customer_audit", 4, false)) {
-            ImGui::TableSetupColumn(std::string{tr(when_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-            ImGui::TableSetupColumn(std::string{tr(contract_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+            ImGui::TableSetupColumn(std::string{tr(when_col)}.c_str(), ImGuiTableColumnFlags_WidthFixed);
+            ImGui::TableSetupColumn(std::string{tr(contract_col)}.c_str(), ImGuiTableColumnFlags_WidthFixed);
             ImGui::TableSetupColumn(std::string{tr(who_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
             ImGui::TableSetupColumn(std::string{tr(what_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
             ImGui::TableHeadersRow();
             for (const AuditRecord& a : section_.audit()) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                wui::text(a.entry.at);
+                ui::cell(a.entry.at);
                 ImGui::TableNextColumn();
-                wui::text(a.entry.contract_id);
+                ui::cell(a.entry.contract_id);
                 ImGui::TableNextColumn();
                 wui::text(a.entry.actor);
                 ImGui::TableNextColumn();

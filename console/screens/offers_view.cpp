@@ -68,14 +68,21 @@ public:
         for (ServiceFamily family : all_service_families) {
             wui::bold_text(family_label(family, lang()), wui::large_font_size);
             const std::string table_id = "offers_" + std::string{to_string(family)};
-            if (!ui::begin_table(table_id, section_.may_write() ? 5 : 4, false))
+            // A row's buttons: in a column of their own, or under the offer's name on a narrow screen.
+            // On a narrow screen the price with tax goes under the price, and a row's buttons under
+            // the offer's name; on a wide one each has a column.
+            const bool narrow = ui::narrow_content();
+            const bool buttons_column = section_.may_write() && !narrow;
+            if (!ui::begin_table(table_id, 3 + (narrow ? 0 : 1) + (buttons_column ? 1 : 0), false))
                 continue;
-            ImGui::TableSetupColumn(std::string{tr(name_words)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-            ImGui::TableSetupColumn(std::string{tr(price_words)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-            ImGui::TableSetupColumn(std::string{tr(with_tax_words)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-            ImGui::TableSetupColumn(std::string{tr(state_words)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-            if (section_.may_write())
-                ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+            constexpr ImGuiTableColumnFlags fit = ImGuiTableColumnFlags_WidthFixed;
+            ImGui::TableSetupColumn(std::string{tr(name_words)}.c_str(), ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn(std::string{tr(price_words)}.c_str(), fit);
+            if (!narrow)
+                ImGui::TableSetupColumn(std::string{tr(with_tax_words)}.c_str(), fit);
+            ImGui::TableSetupColumn(std::string{tr(state_words)}.c_str(), fit);
+            if (buttons_column)
+                ImGui::TableSetupColumn("##actions", fit);
             ImGui::TableHeadersRow();
             for (const Offer& o : section_.offers()) {
                 if (o.family != family)
@@ -83,35 +90,39 @@ public:
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::PushID(o.offer_id.c_str());
-                if (section_.may_write()) {
-                    if (ui::row_opener(o.name, o.offer_id))
-                        edit = o.offer_id;
-                } else {
-                    wui::text(o.name);
-                }
-                ImGui::TableNextColumn();
-                wui::text(format_money(o.monthly_price, lang()));
-                ImGui::TableNextColumn();
-                wui::text(format_money(price_with_tax(o), lang()));
-                ImGui::TableNextColumn();
-                if (o.active)
-                    wui::text(tr(on_sale));
-                else
-                    wui::muted_text(tr(withdrawn));
-                if (section_.may_write()) {
-                    ImGui::TableNextColumn();
+                auto buttons = [&] {
                     if (wui::secondary_button(tr(edit_words), "button:edit:" + o.offer_id, idle))
                         edit = o.offer_id;
-                    ImGui::SameLine();
+                    wui::next_in_row(tr(o.active ? deactivate_words : activate_words));
                     if (wui::secondary_button(
                             tr(o.active ? deactivate_words : activate_words),
                             "button:" + std::string{o.active ? "deactivate:" : "activate:"} + o.offer_id, idle)) {
                         toggle = o.offer_id;
                         toggle_to = !o.active;
                     }
-                    ImGui::SameLine();
+                    wui::next_in_row(tr(delete_words));
                     if (wui::secondary_button(tr(delete_words), "button:delete:" + o.offer_id, idle))
                         remove = o.offer_id;
+                };
+                if (section_.may_write()) {
+                    if (ui::row_opener(o.name, o.offer_id))
+                        edit = o.offer_id;
+                    if (!buttons_column)
+                        buttons();
+                } else {
+                    wui::text(o.name);
+                }
+                ImGui::TableNextColumn();
+                ui::cell(format_money(o.monthly_price, lang()));
+                if (narrow)
+                    ui::cell(format_money(price_with_tax(o), lang()) + " " + std::string{tr(with_tax_words)}, true);
+                else if (ImGui::TableNextColumn())
+                    ui::cell(format_money(price_with_tax(o), lang()));
+                ImGui::TableNextColumn();
+                ui::cell(tr(o.active ? on_sale : withdrawn), !o.active);
+                if (buttons_column) {
+                    ImGui::TableNextColumn();
+                    buttons();
                 }
                 ImGui::PopID();
             }

@@ -120,16 +120,20 @@ private:
                 wui::muted_text(tr(Text::NothingFound));
             return;
         }
-        if (ui::begin_table("payments", 6)) {
-            ImGui::TableSetupColumn(tr(received_column).data());
-            ImGui::TableSetupColumn(tr(invoice_column).data(), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-            ImGui::TableSetupColumn(tr(amount_column).data());
-            ImGui::TableSetupColumn(tr(method_column).data());
-            ImGui::TableSetupColumn(tr(reference_column).data());
-            ImGui::TableSetupColumn(tr(allocation_column).data(), ImGuiTableColumnFlags_NoSort);
+        // On a narrow screen the method goes under the amount, leaving the reference room.
+        const bool with_method = !ui::narrow_content();
+        if (ui::begin_table("payments", with_method ? 6 : 5)) {
+            constexpr ImGuiTableColumnFlags fit = ImGuiTableColumnFlags_WidthFixed;
+            ImGui::TableSetupColumn(tr(received_column).data(), fit);
+            ImGui::TableSetupColumn(tr(invoice_column).data(), fit);
+            ImGui::TableSetupColumn(tr(amount_column).data(), fit);
+            if (with_method)
+                ImGui::TableSetupColumn(tr(method_column).data(), fit);
+            ImGui::TableSetupColumn(tr(reference_column).data(), ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn(tr(allocation_column).data(), fit | ImGuiTableColumnFlags_NoSort);
             ImGui::TableHeadersRow();
             if (const ui::SortRequest sort = ui::sort_request(); sort.changed)
-                s.sort_payments(sort.column, sort.ascending);
+                s.sort_payments(sort.column >= 3 && !with_method ? sort.column + 1 : sort.column, sort.ascending);
             std::string opened;
             for (const PaymentRecord& p : s.payments()) {
                 ImGui::PushID(p.payment_id.c_str()); // an invoice's number may show on several rows
@@ -140,13 +144,15 @@ private:
                 ImGui::TableNextColumn();
                 ui::copyable(p.invoice_number, tr(Text::Copied));
                 ImGui::TableNextColumn();
-                wui::text(format_money(p.amount, lang()));
-                ImGui::TableNextColumn();
-                wui::text(payment_method_label(to_string(p.method), lang()));
+                ui::cell(format_money(p.amount, lang()));
+                const std::string method{payment_method_label(to_string(p.method), lang())};
+                if (with_method)
+                    ImGui::TableNextColumn();
+                ui::cell(method, !with_method);
                 ImGui::TableNextColumn();
                 wui::muted_text(p.reference);
                 ImGui::TableNextColumn();
-                wui::text(tr(p.allocation == Allocation::Full ? full_label : partial_label));
+                ui::cell(tr(p.allocation == Allocation::Full ? full_label : partial_label));
                 ImGui::PopID();
             }
             ui::end_table();

@@ -83,41 +83,50 @@ public:
             section_.start_invite();
         wui::gap(8.0f);
         std::string roles, reset, disable, enable;
-        if (ui::begin_table("staff_accounts", 4, false)) {
+        // A row's buttons: in a column of their own, or under the person on a narrow screen.
+        const bool buttons_column = !ui::narrow_content();
+        if (ui::begin_table("staff_accounts", buttons_column ? 4 : 3, false)) {
+            constexpr ImGuiTableColumnFlags fit = ImGuiTableColumnFlags_WidthFixed;
             ImGui::TableSetupColumn(std::string{tr(email_words)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
             ImGui::TableSetupColumn(std::string{tr(roles_words)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-            ImGui::TableSetupColumn(std::string{tr(state_words)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-            ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthStretch, 2.4f);
+            ImGui::TableSetupColumn(std::string{tr(state_words)}.c_str(), fit);
+            if (buttons_column)
+                ImGui::TableSetupColumn("##actions", fit);
             ImGui::TableHeadersRow();
             for (const StaffAccount& a : section_.accounts()) {
                 ImGui::TableNextRow();
                 ImGui::PushID(a.account_id.c_str());
+                auto buttons = [&] {
+                    if (wui::secondary_button(tr(roles_button), "button:roles:" + a.account_id, idle))
+                        roles = a.account_id;
+                    wui::next_in_row(tr(reset_words));
+                    if (wui::secondary_button(tr(reset_words), "button:password_link:" + a.account_id, idle))
+                        reset = a.account_id;
+                    // Never offered on one's own account: one would lock oneself out.
+                    if (section_.may_disable(a)) {
+                        wui::next_in_row(tr(disable_words));
+                        if (wui::secondary_button(tr(disable_words), "button:disable:" + a.account_id, idle))
+                            disable = a.account_id;
+                    } else if (a.state == StaffAccountState::Disabled) {
+                        wui::next_in_row(tr(enable_words));
+                        if (wui::secondary_button(tr(enable_words), "button:enable:" + a.account_id, idle))
+                            enable = a.account_id;
+                    }
+                };
                 ImGui::TableNextColumn();
                 wui::text(a.display_name + (section_.is_self(a) ? " " + std::string{tr(you_words)} : ""));
                 wui::muted_text(a.email, wui::small_font_size);
+                if (!buttons_column)
+                    buttons();
                 ImGui::TableNextColumn();
                 wui::text(join_staff_roles(a.roles) +
                           (a.second_factor ? "  \u00b7 " + std::string{tr(second_factor_words)} : ""));
                 ImGui::TableNextColumn();
-                if (a.state == StaffAccountState::Active)
-                    wui::text(tr(active_words));
-                else
-                    wui::muted_text(tr(disabled_words));
-                ImGui::TableNextColumn();
-                if (wui::secondary_button(tr(roles_button), "button:roles:" + a.account_id, idle))
-                    roles = a.account_id;
-                ImGui::SameLine();
-                if (wui::secondary_button(tr(reset_words), "button:password_link:" + a.account_id, idle))
-                    reset = a.account_id;
-                // Never offered on one's own account: one would lock oneself out.
-                if (section_.may_disable(a)) {
-                    ImGui::SameLine();
-                    if (wui::secondary_button(tr(disable_words), "button:disable:" + a.account_id, idle))
-                        disable = a.account_id;
-                } else if (a.state == StaffAccountState::Disabled) {
-                    ImGui::SameLine();
-                    if (wui::secondary_button(tr(enable_words), "button:enable:" + a.account_id, idle))
-                        enable = a.account_id;
+                ui::cell(tr(a.state == StaffAccountState::Active ? active_words : disabled_words),
+                         a.state != StaffAccountState::Active);
+                if (buttons_column) {
+                    ImGui::TableNextColumn();
+                    buttons();
                 }
                 ImGui::PopID();
             }

@@ -27,7 +27,11 @@ bool begin_dialog(std::string_view id, std::string_view title, bool& open) {
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(wui::px(420.0f), viewport->WorkSize.x * 0.95f), 0.0f),
                                         ImVec2(viewport->WorkSize.x * 0.95f, viewport->WorkSize.y * 0.9f));
-    if (!ImGui::BeginPopupModal(popup_id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    // The theme's windows are the page's panes, edge to edge; a dialog's content keeps off its border.
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(wui::px(20.0f), wui::px(16.0f)));
+    const bool shown = ImGui::BeginPopupModal(popup_id.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PopStyleVar();
+    if (!shown) {
         open = false;
         return false;
     }

@@ -1,5 +1,6 @@
 #include "console/ui/form_field.h"
 
+#include "console/ui/table.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "webapp/ui/test_probe.h"
@@ -50,6 +51,8 @@ webapp::ui::FieldEvents search_field(std::string_view name, std::string_view pla
     wui::FieldEvents events;
     const std::string hint{placeholder};
     events.edited = ImGui::InputTextWithHint("##search", hint.c_str(), &value);
+    if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_DownArrow, false))
+        focus_next_row(); // from the search to its results, as in a browser's address bar
     events.left = ImGui::IsItemDeactivated();
     events.submitted =
         events.left && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter));

@@ -23,7 +23,8 @@ struct FieldOptions {
 webapp::ui::FieldEvents field(std::string_view name, std::string_view label, std::string& value,
                               const FieldOptions& options = {});
 
-// A search field: "/" anywhere (outside a text field) focuses it; probe id "field:<name>".
+// A search field: "/" anywhere (outside a text field) focuses it, the Down arrow moves to the
+// first row of the list under it; probe id "field:<name>".
 webapp::ui::FieldEvents search_field(std::string_view name, std::string_view placeholder, std::string& value,
                                      float width = -1.0f);
 

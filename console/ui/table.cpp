@@ -20,6 +20,7 @@ double g_copied_at = -10.0;
 // The order each server-sorted table (by ImGui id) was last shown in, to tell a click on a
 // header (ImGui's order moved away from it) from a section whose order moved (Back).
 std::map<ImGuiID, ColumnSort> g_server_sorts_shown;
+bool g_focus_next_row = false;
 } // namespace
 
 bool begin_table(std::string_view id, int columns, bool sortable, float height) {
@@ -113,7 +114,29 @@ std::optional<ColumnSort> server_sort(const ColumnSort& shown) {
     return std::nullopt;
 }
 
+namespace {
+// Whether `text` is wider than what is left of its cell; reported to the probe.
+void check_fits(std::string_view text) {
+    if (ImGui::CalcTextSize(text.data(), text.data() + text.size()).x > ImGui::GetContentRegionAvail().x + 1.0f)
+        wui::probe::cut(text);
+}
+} // namespace
+
+bool narrow_content() {
+    return ImGui::GetContentRegionAvail().x / wui::scale() < 760.0f;
+}
+
+void cell(std::string_view text, bool muted) {
+    check_fits(text);
+    if (muted)
+        ImGui::PushStyleColor(ImGuiCol_Text, wui::palette().muted);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    if (muted)
+        ImGui::PopStyleColor();
+}
+
 void copyable(const std::string& value, std::string_view copied_label) {
+    check_fits(value);
     ImGui::PushID(value.c_str());
     ImGui::PushStyleColor(ImGuiCol_Text, wui::palette().accent);
     if (ImGui::Selectable(value.c_str(), false, ImGuiSelectableFlags_None, ImGui::CalcTextSize(value.c_str()))) {
@@ -131,12 +154,26 @@ void copyable(const std::string& value, std::string_view copied_label) {
 }
 
 bool row_opener(const std::string& label, const std::string& id) {
+    check_fits(label);
     ImGui::PushID(id.c_str());
+
     const bool clicked = ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns);
+    if (g_focus_next_row) {
+        // Focused as the arrows would (the keyboard cursor on it), not activated.
+        g_focus_next_row = false;
+        ImGui::ClearActiveID();
+        ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+        ImGui::SetNavCursorVisible(true);
+    }
     const bool entered = ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGuiKey_Enter, false);
     wui::probe::item("row:" + id);
     ImGui::PopID();
     return clicked || entered;
+}
+
+void focus_next_row() {
+    g_focus_next_row = true;
+    ImGui::NavMoveRequestCancel(); // the arrow's own move would land on the list's header
 }
 
 bool pager(std::string_view name, const wire::Pagination& pagination, std::int64_t& page, std::string_view previous,

@@ -49,12 +49,25 @@ std::optional<ColumnSort> server_sort(const ColumnSort& shown);
 void clipped_rows(std::int64_t count, const std::function<void(std::int64_t first, std::int64_t last)>& shown,
                   const std::function<void(std::int64_t index)>& draw_row);
 
+// A value of a known form (a date, an amount, a number, a status) on one line of its cell: it
+// never wraps, and its column should fit it (ImGuiTableColumnFlags_WidthFixed). One that does
+// not fit is reported to the test probe as cut. `muted`: in the secondary text colour.
+void cell(std::string_view text, bool muted = false);
+
+// Whether what is left of the window is narrower than a list of several values needs (760
+// CSS px: a 768-px tablet, the navigation beside it). Lists then hide the columns their item's
+// own page shows, and put a row's buttons under its first cell.
+bool narrow_content();
+
 // A cell's value that copies itself when clicked (with a "Copied" hint); probe id "copy:<value>".
 void copyable(const std::string& value, std::string_view copied_label);
 
 // The first cell of a row: a selectable over the whole row; true when clicked or Enter pressed
 // on it. Probe id "row:<id>".
 bool row_opener(const std::string& label, const std::string& id);
+// The next row_opener drawn takes the keyboard focus (the Down arrow in a search field moves
+// to the first row of the list under it; the arrows then move between rows).
+void focus_next_row();
 
 // "Previous  Page 2 / 9 (170)  Next" ("2 / 50+ (1000+)" when the total is a lower bound): true
 // with the new page in `page` when one was asked for.

@@ -42,8 +42,7 @@ test('find a customer by CIN, provision a contract and open its PDF', { timeout:
   assert.equal(answer.status(), 200);
   assert.match(answer.headers()['content-type'], /application\/pdf/);
 
-  // Suspending from a future date is tested natively (tests/console/contracts_test.cpp): typed
-  // here, the date field loses its last keys at any typing pace (issue #14's lost keys).
+  // Suspending from a future date, typed into its dialog: console_tablet.test.mjs.
 });
 
 test('run a billing period, open one of its invoices and its PDF', { timeout: 180000 }, async (t) => {

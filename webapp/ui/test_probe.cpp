@@ -15,6 +15,7 @@ struct Probe {
     bool checked = false;
     bool enabled = false;
     nlohmann::json widgets = nlohmann::json::object();
+    nlohmann::json cut = nlohmann::json::array();
     std::string last_published;
 };
 
@@ -31,8 +32,15 @@ bool enabled() {
 }
 
 void begin_frame() {
-    if (enabled())
+    if (enabled()) {
         g_probe.widgets = nlohmann::json::object();
+        g_probe.cut = nlohmann::json::array();
+    }
+}
+
+void cut(std::string_view what) {
+    if (g_probe.enabled)
+        g_probe.cut.push_back(what);
 }
 
 void item(std::string_view id) {
@@ -43,6 +51,13 @@ void item(std::string_view id) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 clip_min = draw->GetClipRectMin();
     const ImVec2 clip_max = draw->GetClipRectMax();
+    // Past the right edge of what holds it (its table, else its window): a button a narrow
+    // screen pushed out of view. A row spanning its columns ends at its table's edge.
+    float right = GImGui->CurrentWindow->InnerClipRect.Max.x;
+    if (const ImGuiTable* table = ImGui::GetCurrentTable())
+        right = std::min(right, table->OuterRect.Max.x);
+    if (max.x > right + 1.0f)
+        cut(id);
     // An item wider than where it is drawn (a table row spanning its columns, drawn from the
     // first column's clip rect) is reported as its visible part: a click lands there.
     if (min.x < clip_max.x && max.x > clip_min.x) {
@@ -70,6 +85,7 @@ void end_frame(float pixel_ratio, nlohmann::json state) {
         for (const char* key : {"x", "y", "w", "h"})
             w[key] = static_cast<int>(w[key].get<float>() / ratio * 10.0f + 0.5f) / 10.0;
     state["widgets"] = std::move(g_probe.widgets);
+    state["cut"] = std::move(g_probe.cut);
     state["pixel_ratio"] = ratio;
     std::string json = state.dump();
     if (json != g_probe.last_published) {

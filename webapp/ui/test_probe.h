@@ -12,8 +12,12 @@ namespace isp::webapp::ui::probe {
 // Whether a test asked for the probe (the page's test hooks); nothing is recorded otherwise.
 bool enabled();
 void begin_frame();
-// Records the last drawn item under `id` ("field:cin", "button:submit", ...).
+// Records the last drawn item under `id` ("field:cin", "button:submit", ...). An item that
+// runs past the right edge of its window or table is also recorded as cut (see cut()).
 void item(std::string_view id);
+// Records a value a person cannot read whole: drawn cut off by its column, table or window
+// (published as the state's "cut": tests of narrow screens check there is none).
+void cut(std::string_view what);
 // Publishes `state` plus the recorded widgets, when anything changed since the last frame.
 void end_frame(float pixel_ratio, nlohmann::json state);
 

@@ -53,6 +53,9 @@ bool button(std::string_view label, std::string_view probe_id, bool enabled, flo
     ImGui::PopStyleColor(primary ? 1 : 5);
     ImGui::EndDisabled();
     probe::item(probe_id);
+    // Wider than the column or box that clips it: its label cannot be read whole.
+    if (ImGui::GetItemRectMax().x > ImGui::GetWindowDrawList()->GetClipRectMax().x + 1.0f)
+        probe::cut(probe_id);
     return clicked && enabled;
 }
 
@@ -94,6 +97,15 @@ bool primary_button(std::string_view label, std::string_view probe_id, bool enab
 
 bool secondary_button(std::string_view label, std::string_view probe_id, bool enabled, float width) {
     return button(label, probe_id, enabled, width, false);
+}
+
+void next_in_row(std::string_view label) {
+    ImGui::PushFont(fonts().bold, 0.0f); // a button's label is bold (button() above)
+    const float width = ImGui::CalcTextSize(label.data(), label.data() + label.size()).x + 2.0f * px(16.0f);
+    ImGui::PopFont();
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < width)
+        ImGui::NewLine();
 }
 
 bool toggle_button(std::string_view label, std::string_view probe_id, bool selected) {

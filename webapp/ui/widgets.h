@@ -19,6 +19,9 @@ void error_text(std::string_view text);
 // A primary (filled) or secondary (outlined) button; `width` 0 fits the label, -1 fills the line.
 bool primary_button(std::string_view label, std::string_view probe_id, bool enabled = true, float width = 0.0f);
 bool secondary_button(std::string_view label, std::string_view probe_id, bool enabled = true, float width = 0.0f);
+// Between two buttons of a row: the next one (`label`) goes beside the last when it fits in
+// what is left of the line, else under it (a row of buttons wraps on a narrow screen).
+void next_in_row(std::string_view label);
 // A small button that shows `selected` as pressed (language switch, choices).
 bool toggle_button(std::string_view label, std::string_view probe_id, bool selected);
 
