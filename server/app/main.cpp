@@ -129,7 +129,7 @@ int main(int argc, char** argv) {
             const auto deadline =
                 std::chrono::steady_clock::now() + std::chrono::seconds(cli.config.shutdown_grace_seconds);
             if (!lifecycle.changed.wait_until(lock, deadline, [] { return lifecycle.served && lifecycle.stopped; })) {
-                std::fprintf(stderr,
+                std::fprintf(stdout,
                              "portal-server: %d request(s) still running after --shutdown-grace %d s were cut; "
                              "the database's WAL is kept and applied at the next start\n",
                              server.requests_in_progress(), cli.config.shutdown_grace_seconds);
