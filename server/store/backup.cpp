@@ -117,6 +117,11 @@ BackupResult backup_database(const std::string& from, const std::string& to, boo
             sqlite3_backup_finish(backup);
             if (step != SQLITE_DONE)
                 throw StoreError(step, std::string("backup failed: ") + sqlite3_errstr(step));
+            // The copy is one file, readable without its -wal and -shm (the server turns WAL
+            // back on when it opens a restored copy).
+            if (const int mode = sqlite3_exec(target.get(), "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
+                mode != SQLITE_OK)
+                throw StoreError(mode, sqlite3_errmsg(target.get()));
         }
         source.reset();
         {
