@@ -1,10 +1,86 @@
 #include "server/app/config.h"
 
+#include <sys/stat.h>
+
 #include <CLI/CLI.hpp>
+#include <cstdlib>
 
 #include "server/clock/clock.h"
 
 namespace isp {
+namespace {
+
+// CLI11 reads the config file before the environment, so a key of the file would hide its
+// PORTAL_* variable. This reader drops from the file the keys whose variable is set (the
+// environment then fills them), and refuses keys that are no option of the server.
+class ConfigFile final : public CLI::ConfigTOML {
+public:
+    explicit ConfigFile(const CLI::App& app) : app_(app) {}
+
+    std::vector<CLI::ConfigItem> from_config(std::istream& input) const override {
+        std::vector<CLI::ConfigItem> kept;
+        for (CLI::ConfigItem& item : CLI::ConfigTOML::from_config(input)) {
+            if (!item.parents.empty())
+                throw CLI::ConfigError("config file: unknown section [" + item.parents.front() +
+                                       "]: keys go at the top, without a section");
+            const CLI::Option* option = app_.get_option_no_throw("--" + item.name);
+            if (option == nullptr || !option->get_configurable() || item.name == "help" || item.name == "version" ||
+                item.name == "config")
+                throw CLI::ConfigError("config file: unknown key \"" + item.name +
+                                       "\" (keys are the flags' names without --; portal-server --help lists them)");
+            const std::string& env = option->get_envname();
+            if (!env.empty() && std::getenv(env.c_str()) != nullptr && *std::getenv(env.c_str()) != '\0')
+                continue;
+            kept.push_back(std::move(item));
+        }
+        return kept;
+    }
+
+private:
+    const CLI::App& app_;
+};
+
+// Options whose values config check never prints (none hold a secret yet; SMTP credentials
+// will). The Argon2id cost parameters are named after passwords but are no secret.
+bool is_secret_option(const std::string& key) {
+    if (key.starts_with("password-hash-"))
+        return false;
+    for (const char* word : {"password", "secret", "key"})
+        if (key.find(word) != std::string::npos)
+            return true;
+    return false;
+}
+
+std::string option_value(const CLI::Option& option) {
+    if (option.get_expected_min() == 0) // a flag
+        return option.count() > 0 && option.as<bool>() ? "true" : "false";
+    if (option.count() == 0)
+        return option.get_default_str() == "[]" ? "" : option.get_default_str(); // an empty list
+    std::string joined;
+    for (const std::string& r : option.results())
+        joined += (joined.empty() ? "" : ",") + r;
+    return joined;
+}
+
+void fill_config_check(const CLI::App& app, const ServerConfig& c, ConfigCheck& check) {
+    const CLI::Option* file = app.get_config_ptr();
+    check.file = file && file->count() > 0 ? file->as<std::string>() : "";
+    for (const CLI::Option* option : app.get_options()) {
+        const std::string key = option->get_single_name();
+        if (option == file || option == app.get_help_ptr() || key == "version")
+            continue;
+        check.values.emplace_back(key,
+                                  is_secret_option(key) && option->count() > 0 ? "********" : option_value(*option));
+    }
+    if (!c.demo)
+        check.missing = missing_operator_keys(c.operator_profile);
+    struct stat st {};
+    if (!check.file.empty() && ::stat(check.file.c_str(), &st) == 0 && (st.st_mode & S_IROTH))
+        check.warnings.push_back(check.file + " is readable by every user of this machine; it may hold secrets: "
+                                              "chmod o-r it (only the server's account needs to read it)");
+}
+
+} // namespace
 
 CommandLine parse_command_line(int argc, char** argv) {
     CommandLine out;
@@ -12,6 +88,10 @@ CommandLine parse_command_line(int argc, char** argv) {
     CLI::App app{"portal-server: the ISP self-service portal and billing API, in one binary.\n"
                  "Serves the portal at / and the API under /api/v1, stores everything in one SQLite file."};
     app.set_version_flag("--version", ISP_VERSION);
+    app.set_config("--config", default_config_file,
+                   "Config file (INI or TOML, keys are the flags' names without --), read when it exists; flags "
+                   "and PORTAL_* variables override it");
+    app.config_formatter(std::make_shared<ConfigFile>(app));
     app.add_option("--db", c.db_path, "SQLite database file (created and migrated at start)")
         ->envname("PORTAL_DB")
         ->capture_default_str();
@@ -122,6 +202,12 @@ CommandLine parse_command_line(int argc, char** argv) {
                    "Legal mentions printed on invoices (late-payment terms...)")
         ->envname("PORTAL_OPERATOR_LEGAL_MENTIONS");
 
+    app.add_option("--shutdown-grace", c.shutdown_grace_seconds,
+                   "On SIGTERM, seconds requests being handled get to finish before the server exits anyway")
+        ->envname("PORTAL_SHUTDOWN_GRACE")
+        ->check(CLI::Range(0, 3600))
+        ->capture_default_str();
+
     TokenCommand token;
     CLI::App* token_cmd = app.add_subcommand("token", "Manage staff API tokens (run instead of serving)");
     token_cmd->require_subcommand(1);
@@ -166,6 +252,23 @@ CommandLine parse_command_line(int argc, char** argv) {
     staff_reset->fallthrough();
     staff_reset->add_option("--email", staff.email, "The account's e-mail")->required();
 
+    BackupCommand backup;
+    CLI::App* backup_cmd =
+        app.add_subcommand("backup", "Copy the database, consistent even while the server writes, then check the copy");
+    backup_cmd->fallthrough();
+    backup_cmd->add_option("--to", backup.to, "The copy's file (refused if it exists, unless --force)")->required();
+    backup_cmd->add_flag("--force", backup.force, "Replace the file named by --to if it exists");
+    CLI::App* check_cmd = app.add_subcommand(
+        "check", "Check the database's integrity and foreign keys; exit 1 naming the problems found");
+    check_cmd->fallthrough();
+    CLI::App* config_cmd = app.add_subcommand("config", "Check the configuration (run instead of serving)");
+    config_cmd->require_subcommand(1);
+    config_cmd->fallthrough();
+    CLI::App* config_check_cmd = config_cmd->add_subcommand(
+        "check", "Read the config file, environment and flags; print every effective value (secrets masked); exit 2 "
+                 "when a key or value is wrong or a required key is missing");
+    config_check_cmd->fallthrough();
+
     std::string require_second_factor_for;
     app.add_option("--public-url", c.public_url,
                    "The address people reach the server at (https://portal.example.ma): where password links "
@@ -204,6 +307,11 @@ CommandLine parse_command_line(int argc, char** argv) {
         ->check(CLI::Range(1, 100))
         ->capture_default_str();
 
+    // Every option's default, for config check (and --help).
+    for (CLI::Option* option : app.get_options())
+        if (option != app.get_config_ptr())
+            option->capture_default_str();
+
     try {
         app.parse(argc, argv);
         c.staff_session_idle_seconds = idle_minutes * 60;
@@ -222,6 +330,9 @@ CommandLine parse_command_line(int argc, char** argv) {
                                                      : "reset-password";
             out.staff = staff;
         }
+        if (backup_cmd->parsed())
+            out.backup = backup;
+        out.check_database = check_cmd->parsed();
         if (token_cmd->parsed()) {
             token.action = create->parsed() ? "create" : list->parsed() ? "list" : "revoke";
             out.token = token;
@@ -236,11 +347,43 @@ CommandLine parse_command_line(int argc, char** argv) {
         c.demo_staff_accounts = c.demo;
         if (const std::string error = load_operator_files(c.operator_profile, c.demo); !error.empty())
             throw CLI::ValidationError(error);
+        if (config_check_cmd->parsed()) {
+            out.config_check.emplace();
+            fill_config_check(app, c, *out.config_check);
+        }
     } catch (const CLI::ParseError& e) {
+        if (config_check_cmd->parsed() && e.get_exit_code() != 0) {
+            out.config_check.emplace();
+            const CLI::Option* file = app.get_config_ptr();
+            out.config_check->file = file && file->count() > 0 ? file->as<std::string>() : "";
+            out.config_check->error = e.what();
+            return out;
+        }
         out.run = false;
         out.exit_code = app.exit(e);
     }
     return out;
+}
+
+int print_config_check(const ConfigCheck& check, std::FILE* out, std::FILE* err) {
+    std::fprintf(out, "# config file: %s\n", check.file.empty() ? "none" : check.file.c_str());
+    for (const auto& [key, value] : check.values)
+        std::fprintf(out, "%s = %s\n", key.c_str(), value.c_str());
+    for (const std::string& warning : check.warnings)
+        std::fprintf(err, "warning: %s\n", warning.c_str());
+    if (!check.error.empty()) {
+        std::fprintf(err, "portal-server config check: %s\n", check.error.c_str());
+        return 2;
+    }
+    if (!check.missing.empty()) {
+        std::string keys;
+        for (const std::string& key : check.missing)
+            keys += (keys.empty() ? "" : ", ") + key;
+        std::fprintf(err, "portal-server config check: missing required keys: %s\n", keys.c_str());
+        return 2;
+    }
+    std::fprintf(err, "portal-server config check: valid\n");
+    return 0;
 }
 
 } // namespace isp

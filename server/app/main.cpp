@@ -1,11 +1,18 @@
 // portal-server: entry point. Parses flags, opens the store, serves until SIGINT/SIGTERM;
-// or runs a subcommand (`token ...`, `staff ...`) and exits.
+// or runs a subcommand (`token ...`, `staff ...`, `backup`, `check`, `config check`) and exits.
+#include <unistd.h>
+
+#include <chrono>
+#include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <exception>
+#include <mutex>
 #include <pthread.h>
+#include <string>
 #include <thread>
 
+#include "server/app/backup_command.h"
 #include "server/app/config.h"
 #include "server/app/server.h"
 #include "server/app/staff_command.h"
@@ -24,6 +31,43 @@ sigset_t stop_signals() {
     return set;
 }
 
+// What the serving, signal and stopping threads tell main(). Static: a thread main() gives
+// up on (after the grace period) may still touch it while the process exits.
+struct Lifecycle {
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool stop_requested = false;
+    bool served = false;  // serve() returned
+    bool stopped = false; // stop() returned
+    int signal = 0;
+
+    void set(bool Lifecycle::*flag) {
+        std::lock_guard lock(mutex);
+        this->*flag = true;
+        changed.notify_all(); // under the lock: main() may destroy nothing before it is released
+    }
+};
+Lifecycle lifecycle;
+
+// Outside --demo the server prints the operator's identity on every contract and invoice:
+// it does not start without it.
+bool operator_identity_complete(const isp::ServerConfig& config) {
+    if (config.demo)
+        return true;
+    const auto missing = isp::missing_operator_keys(config.operator_profile);
+    if (missing.empty())
+        return true;
+    std::string keys;
+    for (const std::string& key : missing)
+        keys += (keys.empty() ? "" : ", ") + key;
+    std::fprintf(stderr,
+                 "portal-server: missing %s: the operator's name, address and legal identifiers are printed on every "
+                 "contract and invoice. Set them in the config file (%s, or --config FILE), as flags (--operator-name "
+                 "...) or PORTAL_OPERATOR_* variables; or try the product with --demo.\n",
+                 keys.c_str(), isp::default_config_file);
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -34,16 +78,25 @@ int main(int argc, char** argv) {
         return isp::run_token_command(*cli.token, cli.config, stdout, stderr);
     if (cli.staff)
         return isp::run_staff_command(*cli.staff, cli.config, stdout, stderr);
+    if (cli.config_check)
+        return isp::print_config_check(*cli.config_check, stdout, stderr);
+    if (cli.backup)
+        return isp::run_backup_command(*cli.backup, cli.config, stdout, stderr);
+    if (cli.check_database)
+        return isp::run_check_command(cli.config, stdout, stderr);
+    if (!operator_identity_complete(cli.config))
+        return 2;
     std::signal(SIGPIPE, SIG_IGN);
     const sigset_t signals = stop_signals();
     pthread_sigmask(SIG_BLOCK, &signals, nullptr); // before any thread starts: they inherit it
     try {
         isp::Server server(cli.config);
         const int port = server.bind();
-        std::thread([&server, signals] {
+        std::thread([signals] {
             int signal = 0;
             sigwait(&signals, &signal);
-            server.stop();
+            lifecycle.signal = signal;
+            lifecycle.set(&Lifecycle::stop_requested);
         }).detach();
         std::printf("listening on http://%s:%d\n", cli.config.bind.c_str(), port);
         std::printf("portal: http://%s:%d/   api: http://%s:%d/api/v1/health   database: %s%s\n",
@@ -56,7 +109,41 @@ int main(int argc, char** argv) {
                         "printed only when they are created; portal-server staff reset-password --email E makes a "
                         "new link)\n");
         std::fflush(stdout);
-        server.serve();
+        std::thread serving([&server] {
+            server.serve();
+            lifecycle.set(&Lifecycle::served);
+        });
+        std::unique_lock lock(lifecycle.mutex);
+        lifecycle.changed.wait(lock, [] { return lifecycle.stop_requested || lifecycle.served; });
+        if (lifecycle.stop_requested) {
+            // Requests already sent get --shutdown-grace seconds to be answered; then the
+            // process exits anyway (0: stopping was asked for), saying how many it cut.
+            std::printf("stopping (signal %d): no new connections, answering the requests already sent (up to %d "
+                        "s)\n",
+                        lifecycle.signal, cli.config.shutdown_grace_seconds);
+            std::fflush(stdout);
+            std::thread([&server] {
+                server.stop();
+                lifecycle.set(&Lifecycle::stopped);
+            }).detach();
+            const auto deadline =
+                std::chrono::steady_clock::now() + std::chrono::seconds(cli.config.shutdown_grace_seconds);
+            if (!lifecycle.changed.wait_until(lock, deadline, [] { return lifecycle.served && lifecycle.stopped; })) {
+                std::fprintf(stdout,
+                             "portal-server: %d request(s) still running after --shutdown-grace %d s were cut; "
+                             "the database's WAL is kept and applied at the next start\n",
+                             server.requests_in_progress(), cli.config.shutdown_grace_seconds);
+                std::fflush(stdout);
+                std::fflush(stderr);
+                _exit(0);
+            }
+        }
+        lock.unlock();
+        serving.join();
+        if (server.checkpoint())
+            std::printf("stopped: database checkpointed (WAL emptied)\n");
+        else
+            std::printf("stopped: the WAL could not be emptied now; it is applied at the next start\n");
     } catch (const std::exception& e) {
         std::fprintf(stderr, "portal-server: %s\n", e.what());
         return 1;

@@ -173,6 +173,14 @@ void Server::stop() {
         impl_->http.shut_down();
 }
 
+int Server::requests_in_progress() const {
+    return impl_->http.requests_in_progress();
+}
+
+bool Server::checkpoint() {
+    return impl_->db.checkpoint();
+}
+
 std::string Server::handle_connection_bytes(std::string_view bytes) {
     return impl_->http.handle_bytes(bytes);
 }

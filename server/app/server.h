@@ -26,8 +26,14 @@ public:
     int bind();
     // Serves until stop(); call bind() first.
     void serve();
+    // Stops listening and ends idle connections; requests already sent are still answered
+    // (serve() returns once they are).
     void stop();
     bool wait_until_ready() const;
+    // Requests being read or handled now (how many a stop that gives up would cut).
+    int requests_in_progress() const;
+    // Empties the database's WAL into its file (a clean stop); false when it could not finish.
+    bool checkpoint();
 
     // The bytes a client sent on one connection, handled on the calling thread by the same
     // request handling as a real connection (parsing, limits, routing, handlers); returns

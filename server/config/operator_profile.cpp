@@ -44,9 +44,42 @@ constexpr const char* demo_terms =
     "Article 5 \u2013 Donn\u00e9es personnelles. Les donn\u00e9es du client sont trait\u00e9es pour "
     "l\u2019ex\u00e9cution du contrat, conform\u00e9ment \u00e0 la loi 09-08.";
 
+void fill_if_empty(std::string& field, const char* demo_value) {
+    if (field.empty())
+        field = demo_value;
+}
+
+// The demo company (--demo only).
+void fill_demo_texts(OperatorProfile& p) {
+    fill_if_empty(p.name, "Atlas T\u00e9l\u00e9com");
+    fill_if_empty(p.address, "12, boulevard Zerktouni, 20000 Casablanca, Maroc");
+    fill_if_empty(p.legal_ids, "RC 123456 \u2013 IF 1234567 \u2013 ICE 001234567000089");
+    fill_if_empty(p.footer,
+                  "Atlas T\u00e9l\u00e9com SA au capital de 10\u00a0000\u00a0000 MAD \u00b7 Service client 0800 00 "
+                  "12 34 \u00b7 www.atlas-telecom.ma");
+    fill_if_empty(p.payment_instructions,
+                  "Paiement par virement (RIB 011 780 0000123456789012 34, en indiquant le num\u00e9ro de facture), "
+                  "par carte dans l\u2019espace client, ou en esp\u00e8ces dans nos agences.");
+    fill_if_empty(p.legal_mentions, "Tout retard de paiement entra\u00eene des p\u00e9nalit\u00e9s au taux "
+                                    "l\u00e9gal en vigueur. Pas d\u2019escompte pour paiement anticip\u00e9.");
+}
+
 } // namespace
 
+std::vector<std::string> missing_operator_keys(const OperatorProfile& p) {
+    std::vector<std::string> missing;
+    if (p.name.empty())
+        missing.push_back("operator-name");
+    if (p.address.empty())
+        missing.push_back("operator-address");
+    if (p.legal_ids.empty())
+        missing.push_back("operator-legal-ids");
+    return missing;
+}
+
 std::string load_operator_files(OperatorProfile& p, bool demo) {
+    if (demo)
+        fill_demo_texts(p);
     const std::string& a = p.accent;
     std::uint32_t rgb = 0;
     if (a.size() != 7 || a[0] != '#' || std::from_chars(a.data() + 1, a.data() + 7, rgb, 16).ptr != a.data() + 7)

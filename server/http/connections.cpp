@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <arpa/inet.h>
+#include <cerrno>
 #include <chrono>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
+#include <thread>
 #include <unistd.h>
 
 namespace isp::http {
@@ -78,11 +81,11 @@ public:
     SocketStream(int sock, int stop_fd, int io_seconds) : sock_(sock), stop_fd_(stop_fd), io_ms_(io_seconds * 1000) {}
 
     // Waits for the next request's first bytes: false when the connection stays idle for
-    // `idle_seconds`, or the server stops.
-    bool wait_next_request(int idle_seconds) {
+    // `idle_seconds`, or (`watch_stop`) the server stops.
+    bool wait_next_request(int idle_seconds, bool watch_stop) {
         if (is_readable())
             return true;
-        return poll_read(SteadyClock::now() + std::chrono::seconds(idle_seconds), /*watch_stop=*/true) > 0;
+        return poll_read(SteadyClock::now() + std::chrono::seconds(idle_seconds), watch_stop) > 0;
     }
 
     void begin_head(SteadyClock::time_point deadline) {
@@ -151,6 +154,10 @@ private:
                 continue;
             if (n < 0)
                 return -1;
+            // Bytes already sent are a request to answer, stopping or not: dropping them
+            // would leave its client not knowing whether it was handled.
+            if (p[0].revents & (POLLIN | POLLHUP | POLLERR))
+                return 1;
             if (watch_stop && (p[1].revents & POLLIN))
                 return -1;
             if (n > 0)
@@ -209,6 +216,15 @@ private:
 // After an answer given without reading the body: stop sending, then read and drop what
 // the client is still sending (briefly), so closing does not reset the connection before
 // the client has read the answer.
+// Counts a request while it is read and handled.
+struct InProgress {
+    explicit InProgress(std::atomic<int>& n) : count(n) { ++count; }
+    ~InProgress() { --count; }
+    InProgress(const InProgress&) = delete;
+    InProgress& operator=(const InProgress&) = delete;
+    std::atomic<int>& count;
+};
+
 void close_gracefully(int sock) {
     ::shutdown(sock, SHUT_WR);
     const auto deadline = SteadyClock::now() + std::chrono::seconds(1);
@@ -253,7 +269,29 @@ void ConnectionServer::shut_down() {
         const std::uint64_t one = 1;
         (void)!::write(stop_fd_, &one, sizeof one);
     }
-    stop();
+    // Closing the listening socket resets the connections the kernel completed but nobody
+    // accepted yet, after their clients may have sent a request: they are accepted and
+    // answered first. (A connection completed between the last accept and the close is
+    // still reset; new ones after it are refused.) The listening socket is taken from
+    // cpp-httplib's loop, whose accept() then fails and ends it.
+    const socket_t listener = svr_sock_.exchange(INVALID_SOCKET);
+    if (listener == INVALID_SOCKET)
+        return;
+    ::fcntl(listener, F_SETFL, ::fcntl(listener, F_GETFL) | O_NONBLOCK);
+    std::vector<std::thread> drained;
+    for (;;) {
+        const socket_t sock = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+        if (sock == INVALID_SOCKET) {
+            if (errno == EINTR)
+                continue;
+            break;
+        }
+        drained.emplace_back([this, sock] { process_and_close_socket(sock); });
+    }
+    ::shutdown(listener, SHUT_RDWR);
+    ::close(listener);
+    for (std::thread& t : drained)
+        t.join();
 }
 
 void ConnectionServer::skip_request_body() {
@@ -296,9 +334,16 @@ bool ConnectionServer::process_and_close_socket(socket_t sock) {
     SocketStream stream(sock, stop_fd_, limits_.io_seconds);
     const CurrentStream current(stream);
     bool ok = false;
-    for (std::size_t left = keep_alive_max_count_; left > 0 && !stopping_; --left) {
-        if (!stream.wait_next_request(limits_.keep_alive_seconds))
+    for (std::size_t left = keep_alive_max_count_; left > 0; --left) {
+        // A new connection's first request is awaited even while stopping: its client
+        // cannot tell a connection closed unanswered from one whose request was lost. Later
+        // ones are not: an idle connection ends at once.
+        const bool first = left == keep_alive_max_count_;
+        if (stopping_ && !first)
             break;
+        if (!stream.wait_next_request(limits_.keep_alive_seconds, /*watch_stop=*/!first))
+            break;
+        const InProgress counted(in_progress_);
         stream.begin_head(SteadyClock::now() + std::chrono::seconds(limits_.head_seconds));
         bool closed = false;
         ok = process_request(stream, peer, peer_port, local, local_port, left == 1 || stopping_, closed,

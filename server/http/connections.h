@@ -9,8 +9,10 @@
 //     becoming readable, and its body within `body_seconds` of the head;
 //   - a client address has at most `max_per_address` open connections (the others get 429
 //     at once); trusted proxies, which carry many clients, are not counted;
-//   - stop() ends every connection that is between requests or still sending a head, at
-//     once; requests already being handled finish and are answered.
+//   - shut_down() ends every connection that is between requests at once; requests already
+//     sent (or being sent) are read, handled and answered, with "Connection: close";
+//     connections the kernel accepted are served their first request before the listening
+//     socket closes.
 #pragma once
 #include <atomic>
 #include <mutex>
@@ -37,8 +39,12 @@ public:
     explicit ConnectionServer(ConnectionLimits limits);
     ~ConnectionServer() override;
 
-    // Ends waiting connections, then stops listening and waits for handlers to finish.
+    // Ends waiting connections, answers what was already sent, then stops listening; returns
+    // once the connections it accepted itself are done (serve() returns once the others are).
     void shut_down();
+
+    // Requests being read or handled now.
+    int requests_in_progress() const { return in_progress_.load(); }
 
     // For a handler (or the pre-routing handler) that answers without reading the body the
     // client announced: the body is not read, and the connection is closed after the answer
@@ -57,6 +63,7 @@ private:
     const ConnectionLimits limits_;
     int stop_fd_ = -1; // an eventfd, readable once shut_down() begins
     std::atomic<bool> stopping_{false};
+    std::atomic<int> in_progress_{0};
     std::mutex mutex_;
     std::unordered_map<std::string, int> open_by_address_;
 };

@@ -6,6 +6,7 @@
 
 #include <iterator>
 
+#include "server/store/backup.h"
 #include "server/store/migrations.h"
 
 namespace isp::store {
@@ -182,6 +183,9 @@ std::uint32_t Connection::take_written_tables() {
 
 Database::Database(std::string path) : path_(std::move(path)) {
     writer_ = std::make_unique<Connection>(path_, false);
+    // A migration changes an operator's data in place: the file as it was is kept beside it.
+    if (const int version = store::schema_version(*writer_); version > 0 && version < latest_schema_version())
+        back_up_before_migration(path_, latest_schema_version());
     migrate(*writer_);
     writer_->watch_tables({"offers"}); // in the order of Database::Watched
 }
@@ -194,6 +198,13 @@ int Database::schema_version() {
         st.step();
         return static_cast<int>(st.integer(0));
     });
+}
+
+bool Database::checkpoint() {
+    std::lock_guard lock(write_mutex_);
+    auto st = writer_->prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+    st.step();
+    return st.integer(0) == 0; // busy
 }
 
 namespace {

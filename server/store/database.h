@@ -164,6 +164,11 @@ public:
 
     int schema_version();
 
+    // Copies every page of the WAL into the database file and empties the WAL (at a clean
+    // stop: the file alone is then the whole database). False when a reader kept it from
+    // completing.
+    bool checkpoint();
+
 private:
     struct Tx {
         explicit Tx(Database& d);

@@ -1,5 +1,6 @@
 #include "server/store/migrations.h"
 
+#include <algorithm>
 #include <iterator>
 #include <string>
 
@@ -410,18 +411,20 @@ int latest_schema_version() {
     return static_cast<int>(std::size(steps));
 }
 
-void migrate(Connection& c) {
-    int version = 0;
-    {
-        auto st = c.prepare("PRAGMA user_version");
-        st.step();
-        version = static_cast<int>(st.integer(0));
-    }
+int schema_version(Connection& c) {
+    auto st = c.prepare("PRAGMA user_version");
+    st.step();
+    return static_cast<int>(st.integer(0));
+}
+
+void migrate(Connection& c, int up_to) {
+    const int version = schema_version(c);
+    const int target = up_to < 0 ? latest_schema_version() : std::min(up_to, latest_schema_version());
     if (version > latest_schema_version())
         throw StoreError(0, "database schema version " + std::to_string(version) +
                                 " is newer than this binary supports (" + std::to_string(latest_schema_version()) +
                                 "): upgrade portal-server");
-    for (int v = version; v < latest_schema_version(); ++v) {
+    for (int v = version; v < target; ++v) {
         c.exec("BEGIN IMMEDIATE");
         try {
             c.exec(steps[v]);

@@ -6,7 +6,9 @@ namespace isp::store {
 
 class Connection;
 
-void migrate(Connection& writer);
+// Runs the steps the database lacks, up to `up_to` (tests make older databases with it).
+void migrate(Connection& writer, int up_to = -1);
 int latest_schema_version();
+int schema_version(Connection& c); // PRAGMA user_version
 
 } // namespace isp::store

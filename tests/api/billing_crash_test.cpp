@@ -66,7 +66,7 @@ TEST_CASE("billing run crash: SIGKILL mid-run leaves nothing; the same request t
     headers.emplace("Idempotency-Key", key);
 
     {
-        ServerProcess server(db_path, dir + "/server-1.out");
+        ServerProcess server(db_path, dir + "/server-1.out", isp::test::operator_args());
         const auto wal_before = file_size(db_path + "-wal");
         std::optional<int> status; // set if the run answered before the kill
         std::thread request([&] {
@@ -91,7 +91,7 @@ TEST_CASE("billing run crash: SIGKILL mid-run leaves nothing; the same request t
     CHECK(scalar(db_path, "SELECT COUNT(*) FROM sequences WHERE name = 'invoice:2026'") == 0);
 
     {
-        ServerProcess server(db_path, dir + "/server-2.out");
+        ServerProcess server(db_path, dir + "/server-2.out", isp::test::operator_args());
         auto c = server.client();
         auto res = c.Post("/api/v1/billing/runs", headers, body, "application/json");
         REQUIRE(res);

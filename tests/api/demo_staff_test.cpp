@@ -89,7 +89,7 @@ TEST_CASE("without --demo no staff account is made and nothing is said about the
     std::string dir = (std::filesystem::temp_directory_path() / "isp-demo-staff-XXXXXX").string();
     REQUIRE(mkdtemp(dir.data()) != nullptr);
     {
-        ServerProcess server(dir + "/portal.db", dir + "/stdout.txt");
+        ServerProcess server(dir + "/portal.db", dir + "/stdout.txt", isp::test::operator_args());
         const std::string out = read_file(dir + "/stdout.txt");
         CHECK(out.find("demo staff") == std::string::npos);
         auto c = server.client();

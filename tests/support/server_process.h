@@ -12,6 +12,13 @@
 
 namespace isp::test {
 
+// What a server outside --demo must be told to start: the operator's identity.
+inline std::vector<std::string> operator_args() {
+    return {"--operator-name",      "Op\u00e9rateur de Test SA",
+            "--operator-address",   "1, rue des Tests, 10000 Rabat",
+            "--operator-legal-ids", "RC 1 \u2013 ICE 000000000000001"};
+}
+
 class ServerProcess {
 public:
     // Runs PORTAL_SERVER_BINARY --db db_path --port 0 --fixed-time 2026-11-23T10:00:00Z
