@@ -31,9 +31,12 @@ constexpr T code_refused{
     "This code is not the right one: check the phone\u2019s clock and type the code it shows now."};
 constexpr T turned_on{"Connexion en deux \u00e9tapes activ\u00e9e.", "Two-step sign-in is on."};
 constexpr T codes_lost{"La connexion en deux \u00e9tapes est activ\u00e9e, mais les codes de secours ne sont pas "
-                       "arriv\u00e9s : d\u00e9sactivez-la puis activez-la de nouveau pour en obtenir d\u2019autres.",
-                       "Two-step sign-in is on, but the recovery codes did not arrive: turn it off and set it up "
-                       "again to get new ones."};
+                       "arriv\u00e9s : demandez-en de nouveaux (\u00ab Nouveaux codes de secours \u00bb).",
+                       "Two-step sign-in is on, but the recovery codes did not arrive: ask for new ones (\u201cNew "
+                       "recovery codes\u201d)."};
+constexpr T codes_replaced{"Nouveaux codes de secours cr\u00e9\u00e9s ; les anciens ne fonctionnent plus.",
+                           "New recovery codes made; the old ones no longer work."};
+constexpr T making_codes{"Cr\u00e9ation des codes de secours", "Making the recovery codes"};
 constexpr T turning_off{"D\u00e9sactivation de la connexion en deux \u00e9tapes", "Turning off two-step sign-in"};
 constexpr T turned_off{"Connexion en deux \u00e9tapes d\u00e9sactiv\u00e9e.", "Two-step sign-in is off."};
 
@@ -254,6 +257,7 @@ void Account::confirm() {
 }
 
 void Account::enrolled(std::vector<std::string> codes) {
+    codes_replaced_ = false;
     forget_enrolment();
     wipe_code();
     set_second_factor(true);
@@ -301,6 +305,63 @@ void Account::turn_off() {
     });
 }
 
+void Account::start_new_codes() {
+    if (!second_factor() || !busy_.empty())
+        return;
+    wipe_code();
+    ask_password_for(Stage::NewCodes);
+}
+
+void Account::replace_codes() {
+    if (stage_ != Stage::NewCodes || !busy_.empty())
+        return;
+    auto body = password_body();
+    if (!body)
+        return;
+    const bool six_digits =
+        code.size() == 6 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!six_digits) {
+        errors_.push_back({"totp_code", "format", account_words::in(account_words::six_digits, lang())});
+        return;
+    }
+    (*body)["code"] = code;
+    const std::string key = codes_attempt_.key_for({{"path", "/staff/me/recovery-codes"}, {"body", *body}});
+    busy_ = "saving";
+    notice_.reset();
+    ctx_.api.write<std::vector<std::string>>(
+        "POST", "/staff/me/recovery-codes", *body, key, wire::recovery_codes_from_json,
+        [this](ApiResult<std::vector<std::string>> result) {
+            busy_ = {};
+            if (stage_ != Stage::NewCodes) { // closed meanwhile: the codes are not shown
+                codes_attempt_.finished();
+                if (result.value)
+                    for (std::string& c : *result.value)
+                        account_words::wipe(c);
+                return;
+            }
+            if (!result.value) {
+                account_words::finish_unless_retryable(codes_attempt_, result.error);
+                if (result.error.code == wire::problem::password_incorrect)
+                    errors_.push_back(
+                        {"password", result.error.code, account_words::in(account_words::wrong_password, lang())});
+                if (result.error.code == wire::problem::second_factor_invalid) {
+                    wipe_code(); // the next one the app shows
+                    errors_.push_back(
+                        {"totp_code", result.error.code, account_words::in(account_words::code_refused, lang())});
+                    return;
+                }
+                return show(failure(result.error, account_words::in(account_words::making_codes, lang()), lang(),
+                                    [this] { replace_codes(); }));
+            }
+            codes_attempt_.finished();
+            account_words::wipe(password);
+            wipe_code();
+            recovery_codes_ = std::move(*result.value);
+            codes_replaced_ = true;
+            stage_ = Stage::RecoveryCodes;
+        });
+}
+
 void Account::close_dialog() {
     const bool codes_shown = stage_ == Stage::RecoveryCodes;
     forget_enrolment();
@@ -310,9 +371,11 @@ void Account::close_dialog() {
     errors_.clear();
     stage_ = Stage::Idle;
     if (codes_shown)
-        show(success(account_words::in(account_words::turned_on, lang())));
+        show(success(
+            account_words::in(codes_replaced_ ? account_words::codes_replaced : account_words::turned_on, lang())));
     else if (notice_ && notice_->kind == Notice::Kind::Error)
         notice_.reset(); // the dialog's failure went with it
+    codes_replaced_ = false;
 }
 
 std::string Account::secret_in_groups() const {
@@ -335,7 +398,8 @@ std::string Account::recovery_codes_text() const {
 }
 
 void Account::describe(nlohmann::json& state) const {
-    static constexpr const char* stages[] = {"idle", "set_up_password", "scan", "recovery_codes", "turn_off"};
+    static constexpr const char* stages[] = {"idle",           "set_up_password", "scan",
+                                             "recovery_codes", "turn_off",        "new_codes"};
     nlohmann::json errors = nlohmann::json::object();
     for (const FieldError& e : errors_)
         errors[e.field] = e.code;

@@ -1,7 +1,8 @@
 // "My account" (reached from the top bar, where the signed-in person's name is): change one's
 // password, and turn two-step sign-in on or off. Turning it on asks the password again, then
 // shows the authenticator's QR code and secret (from the server's answer, never kept beyond
-// this screen), takes a first code, and shows the ten recovery codes once. Everything typed
+// this screen), takes a first code, and shows the ten recovery codes once; new ones replace
+// them later (the password and a current code again). Everything typed
 // or shown here is forgotten when the person leaves the screen. Its screen:
 // console/screens/account_view.cpp.
 #pragma once
@@ -26,6 +27,7 @@ public:
         Scan,          // the QR code, the secret, the first code
         RecoveryCodes, // enrolled: the recovery codes, shown once
         TurnOff,       // "Turn off": the password again
+        NewCodes,      // "New recovery codes": the password and a current code
     };
 
     using Section::Section;
@@ -54,6 +56,9 @@ public:
     void confirm();         // POST /staff/me/totp/confirm with the code
     void start_turn_off();
     void turn_off(); // DELETE /staff/me/totp with the password
+    // Lost recovery codes (or their answer lost at enrolment): ten new ones, the old ones stop.
+    void start_new_codes();
+    void replace_codes(); // POST /staff/me/recovery-codes with the password and `code`
     // Closes the dialog open (Cancel, Esc, "I have kept them"): its secrets are forgotten.
     void close_dialog();
 
@@ -83,11 +88,13 @@ private:
     Stage stage_ = Stage::Idle;
     std::optional<TotpEnrolment> enrolment_;
     std::vector<std::string> recovery_codes_;
+    bool codes_replaced_ = false; // the codes shown replace earlier ones (not a new enrolment)
     FieldErrors errors_;
     WriteAttempt password_attempt_;
     WriteAttempt enrol_attempt_;
     WriteAttempt confirm_attempt_;
     WriteAttempt remove_attempt_;
+    WriteAttempt codes_attempt_;
 };
 
 } // namespace isp::console

@@ -61,6 +61,11 @@ constexpr T turn_off_title{"D\u00e9sactiver la connexion en deux \u00e9tapes", "
 constexpr T turn_off_intro{"Votre compte ne sera plus prot\u00e9g\u00e9 que par son mot de passe. Saisissez-le pour "
                            "confirmer.",
                            "Your account will be protected by its password alone. Type it to confirm."};
+constexpr T new_codes{"Nouveaux codes de secours", "New recovery codes"};
+constexpr T new_codes_intro{"Les codes de secours actuels cesseront de fonctionner. Saisissez votre mot de passe et "
+                            "le code affich\u00e9 par votre application.",
+                            "The current recovery codes will stop working. Type your password and the code your "
+                            "app shows."};
 constexpr T copied_words{"Copi\u00e9", "Copied"};
 
 constexpr float qr_side = 232.0f;  // CSS px wanted for the code and its quiet zone
@@ -126,6 +131,7 @@ public:
         draw_scan_dialog();
         draw_codes_dialog();
         draw_turn_off_dialog();
+        draw_new_codes_dialog();
     }
 
 private:
@@ -172,6 +178,9 @@ private:
         wui::gap(6.0f);
         const bool enabled = idle() && !in_dialog();
         if (on) {
+            if (wui::secondary_button(tr(words::new_codes), "button:new_recovery_codes", enabled))
+                section_.start_new_codes();
+            wui::next_in_row(tr(words::turn_off));
             if (wui::secondary_button(tr(words::turn_off), "button:totp_off", enabled))
                 section_.start_turn_off();
         } else if (wui::primary_button(tr(words::set_up), "button:totp_set_up", enabled)) {
@@ -280,6 +289,23 @@ private:
         const auto typed = password_field();
         end_asking_dialog(tr(Text::Saving), tr(words::turn_off), "button:totp_off_confirm", typed.submitted, open,
                           [this] { section_.turn_off(); });
+    }
+
+    void draw_new_codes_dialog() {
+        bool open = section_.stage() == Account::Stage::NewCodes;
+        const bool shown = ui::begin_dialog("new_recovery_codes", tr(words::new_codes), open);
+        if (!shown)
+            return closing(open || section_.stage() != Account::Stage::NewCodes);
+        draw_dialog_notice();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wui::px(400.0f));
+        wui::text(tr(words::new_codes_intro));
+        ImGui::PopTextWrapPos();
+        wui::gap(6.0f);
+        password_field();
+        const auto typed = ui::field("totp_code", tr(words::enter_code), section_.code,
+                                     {.error = section_.error_of("totp_code"), .enabled = idle(), .width = 160});
+        end_asking_dialog(tr(Text::Saving), tr(Text::Confirm), "button:new_codes_confirm", typed.submitted, open,
+                          [this] { section_.replace_codes(); });
     }
 
     // The end of a dialog that asks for something: progress while the server works, the action

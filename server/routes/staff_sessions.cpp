@@ -4,6 +4,7 @@
 //   POST /api/v1/staff/me/password           change one's password
 //   POST, DELETE /api/v1/staff/me/totp       start enrolling an authenticator, remove it
 //   POST /api/v1/staff/me/totp/confirm       its first code: enrolled, recovery codes shown once
+//   POST /api/v1/staff/me/recovery-codes     new recovery codes (password + a current code), shown once
 #include <httplib.h>
 
 #include "server/config/server_config.h"
@@ -103,6 +104,17 @@ void register_staff_sessions(httplib::Server& http, AppContext& app) {
                              wire::recovery_codes_json(
                                  services::confirm_totp_enrolment(app, account.account_id, code, who.staff_actor())));
         }));
+    http.Post("/api/v1/staff/me/recovery-codes",
+              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+                  const auto who = http::require_signed_in(req, app);
+                  const StaffAccount& account = own_account(who);
+                  FieldErrors errors;
+                  const auto request = wire::recovery_codes_request_from_json(http::json_object_body(req), errors);
+                  refuse_invalid(std::move(errors));
+                  http::write_json(res, 200,
+                                   wire::recovery_codes_json(services::replace_recovery_codes(
+                                       app, account.account_id, request, who.staff_actor())));
+              }));
     http.Delete("/api/v1/staff/me/totp", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                     const auto who = http::require_signed_in(req, app);
                     const StaffAccount& account = own_account(who);

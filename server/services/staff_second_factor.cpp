@@ -41,6 +41,22 @@ std::string normalized_recovery_code(std::string_view code) {
     return out;
 }
 
+// Ten codes for the person to keep on paper, and their hashes for the store (never the codes).
+struct RecoveryCodes {
+    std::vector<std::string> codes;
+    std::vector<std::string> hashes;
+};
+
+RecoveryCodes new_recovery_codes() {
+    RecoveryCodes out;
+    for (int i = 0; i < recovery_code_count; ++i) {
+        const std::string raw = security::new_id("", 8).substr(0, 12); // 60 bits
+        out.codes.push_back(raw.substr(0, 6) + "-" + raw.substr(6));
+        out.hashes.push_back(security::sha256_hex(normalized_recovery_code(out.codes.back())));
+    }
+    return out;
+}
+
 std::optional<std::string> key_bytes(const std::optional<std::string>& base32) {
     if (!base32)
         return std::nullopt;
@@ -89,19 +105,40 @@ std::vector<std::string> confirm_totp_enrolment(ServiceContext& ctx, std::string
     if (!step)
         throw Failure(FailureKind::Unauthenticated, wire::problem::second_factor_invalid,
                       "This code is not the authenticator's current one; check the phone's clock and try again.");
-    std::vector<std::string> codes;
-    std::vector<std::string> hashes;
-    for (int i = 0; i < recovery_code_count; ++i) {
-        const std::string raw = security::new_id("", 8).substr(0, 12); // 60 bits
-        codes.push_back(raw.substr(0, 6) + "-" + raw.substr(6));
-        hashes.push_back(security::sha256_hex(normalized_recovery_code(codes.back())));
-    }
+    const RecoveryCodes fresh = new_recovery_codes();
     ctx.db.write([&](store::Connection& c) {
         store::set_staff_totp_key(c, account_id, *row.totp_pending, *step);
-        store::replace_recovery_codes(c, account_id, hashes);
+        store::replace_recovery_codes(c, account_id, fresh.hashes);
         record_staff_event(c, ctx.clock, "second_factor_enrolled", row.account.account_id, row.account.email, by);
     });
-    return codes;
+    return fresh.codes;
+}
+
+std::vector<std::string> replace_recovery_codes(ServiceContext& ctx, std::string_view account_id,
+                                                const RecoveryCodesRequest& request, const StaffActor& by) {
+    const auto row = account_row(ctx, account_id);
+    const auto key = key_bytes(row.totp_key);
+    if (!key)
+        throw Failure(FailureKind::Conflict, wire::problem::totp_not_enrolled,
+                      "This account has no second factor: set one up first (POST /api/v1/staff/me/totp).");
+    require_password(row, request.password);
+    const RecoveryCodes fresh = new_recovery_codes();
+    // The code is checked inside the write, as at sign-in: each step is accepted once.
+    const bool replaced = ctx.db.write([&](store::Connection& c) {
+        const auto now = store::find_staff_account(c, account_id);
+        const auto step = security::match_totp(*key, request.code, ctx.clock.now_unix(),
+                                               now ? now->totp_last_step : row.totp_last_step);
+        if (!step)
+            return false;
+        store::set_staff_totp_last_step(c, account_id, *step);
+        store::replace_recovery_codes(c, account_id, fresh.hashes);
+        record_staff_event(c, ctx.clock, "recovery_codes_replaced", row.account.account_id, row.account.email, by);
+        return true;
+    });
+    if (!replaced)
+        throw Failure(FailureKind::Unauthenticated, wire::problem::second_factor_invalid,
+                      "This code is not the authenticator's current one; check the phone's clock and try again.");
+    return fresh.codes;
 }
 
 void remove_totp(ServiceContext& ctx, std::string_view account_id, std::string_view password, const StaffActor& by) {

@@ -34,6 +34,12 @@ TotpEnrolment begin_totp_enrolment(ServiceContext& ctx, std::string_view account
 // 409 totp_enrolment_not_started, 401 second_factor_invalid.
 std::vector<std::string> confirm_totp_enrolment(ServiceContext& ctx, std::string_view account_id, std::string_view code,
                                                 const StaffActor& by);
+// New recovery codes for an enrolled account, answered once; the old ones stop (lost, or
+// their answer lost on the way at enrolment). The password (403 password_incorrect) and a
+// current TOTP code (401 second_factor_invalid, each step once) re-authenticate;
+// 409 totp_not_enrolled.
+std::vector<std::string> replace_recovery_codes(ServiceContext& ctx, std::string_view account_id,
+                                                const RecoveryCodesRequest& request, const StaffActor& by);
 // 403 password_incorrect; 409 second_factor_mandatory when a role requires one.
 void remove_totp(ServiceContext& ctx, std::string_view account_id, std::string_view password, const StaffActor& by);
 

@@ -38,6 +38,13 @@ struct PasswordChange {
     std::string new_password;
 };
 
+// New recovery codes for an enrolled account (the old ones stop): the password and a current
+// code of the authenticator, both proving the person is the account's.
+struct RecoveryCodesRequest {
+    std::string password;
+    std::string code;
+};
+
 struct PasswordLink {
     std::string url; // <public url>/staff/#set-password=<token>
     std::string expires_at;

@@ -46,6 +46,7 @@ inline constexpr char second_factor_enrolment_required[] = "second_factor_enrolm
 inline constexpr char second_factor_mandatory[] = "second_factor_mandatory";       // 409: a role requires one
 inline constexpr char totp_already_enrolled[] = "totp_already_enrolled";           // 409
 inline constexpr char totp_enrolment_not_started[] = "totp_enrolment_not_started"; // 409
+inline constexpr char totp_not_enrolled[] = "totp_not_enrolled";                   // 409: no second factor yet
 inline constexpr char password_incorrect[] = "password_incorrect";                 // 403: re-authentication failed
 inline constexpr char csrf_check_failed[] = "csrf_check_failed";                   // 403
 inline constexpr char email_taken[] = "email_taken";                               // 409

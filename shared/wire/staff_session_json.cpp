@@ -91,6 +91,14 @@ std::string totp_code_from_json(const nlohmann::json& body, FieldErrors& errors)
     return code;
 }
 
+RecoveryCodesRequest recovery_codes_request_from_json(const nlohmann::json& body, FieldErrors& errors) {
+    RecoveryCodesRequest request;
+    JsonReader r(body, errors, staff_language);
+    r.string("password", request.password, true);
+    r.string("code", request.code, true);
+    return request;
+}
+
 nlohmann::json to_json(const TotpEnrolment& e) {
     return {{"secret", e.secret}, {"otpauth_uri", e.otpauth_uri}, {"qr_code", to_json(e.qr_code)}};
 }

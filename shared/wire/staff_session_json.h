@@ -29,6 +29,8 @@ PasswordChange password_change_from_json(const nlohmann::json& body, FieldErrors
 std::string password_confirmation_from_json(const nlohmann::json& body, FieldErrors& errors);
 // {"code": ...}: the first code of a new authenticator.
 std::string totp_code_from_json(const nlohmann::json& body, FieldErrors& errors);
+// {"password": ..., "code": ...} of POST /staff/me/recovery-codes.
+RecoveryCodesRequest recovery_codes_request_from_json(const nlohmann::json& body, FieldErrors& errors);
 
 // POST /staff/me/totp's answer: {"secret", "otpauth_uri", "qr_code": {"size": 33, "rows":
 // ["1111111010...", ...]}}, the QR code as `size` strings of `size` '0'/'1' (QrCode).

@@ -173,6 +173,9 @@ TEST_CASE("an account's life: created, password from the link, signed in, TOTP e
     CHECK(body_json(me)["authenticated_by"] == "session");
     CHECK(body_json(me)["account"]["account_id"] == id);
     CHECK(body_json(me)["account"]["last_sign_in_at"] == iso(default_now));
+    check_problem(c.Post("/api/v1/staff/me/recovery-codes", nadia.writes(),
+                         nlohmann::json{{"password", good_password}, {"code", "123456"}}.dump(), "application/json"),
+                  409, "totp_not_enrolled");
     CHECK(body_json(me)["roles"] == nlohmann::json::array({"ops"}));
     CHECK(body_json(me)["csrf_token"] == nadia.csrf_token);
     CHECK(body_json(me)["token_id"].is_null());
@@ -253,6 +256,31 @@ TEST_CASE("an account's life: created, password from the link, signed in, TOTP e
     check_problem(sign_in(c, "nadia.alami@example.ma", good_password, std::nullopt, codes[3]), 401,
                   "second_factor_invalid");
     CHECK(c.Get("/api/v1/me", latest.reads())->status == 200);
+
+    // Codes lost (or their answer lost at enrolment): new ones, with the password and a
+    // current code; the old ones stop at once.
+    server.clock().advance(30);
+    now += 30;
+    const auto replace = [&](const std::string& password, const std::string& totp) {
+        return c.Post("/api/v1/staff/me/recovery-codes", latest.writes(),
+                      nlohmann::json{{"password", password}, {"code", totp}}.dump(), "application/json");
+    };
+    auto wrong_password_again = replace("Not-her-password-1", totp_code(secret, now));
+    check_described(api, "post", "/staff/me/recovery-codes", wrong_password_again);
+    check_problem(wrong_password_again, 403, "password_incorrect");
+    check_problem(replace(good_password, wrong_totp_code(secret, now)), 401, "second_factor_invalid");
+    auto replaced = replace(good_password, totp_code(secret, now));
+    check_described(api, "post", "/staff/me/recovery-codes", replaced);
+    REQUIRE(replaced->status == 200);
+    const auto fresh = body_json(replaced)["recovery_codes"].get<std::vector<std::string>>();
+    CHECK(fresh.size() == 10);
+    for (const auto& fresh_code : fresh)
+        CHECK(std::find(codes.begin(), codes.end(), fresh_code) == codes.end());
+    // The same 30-second code does not make new codes twice.
+    check_problem(replace(good_password, totp_code(secret, now)), 401, "second_factor_invalid");
+    check_problem(sign_in(c, "nadia.alami@example.ma", good_password, std::nullopt, codes[5]), 401,
+                  "second_factor_invalid");
+    CHECK(sign_in(c, "nadia.alami@example.ma", good_password, std::nullopt, fresh[5])->status == 200);
 
     // The admin disables the account: its session stops at once, and it cannot sign in.
     auto disabled = patch_account(c, admin, id, {{"state", "disabled"}});

@@ -1,7 +1,7 @@
 // "My account" at the console: reached from the top bar (not listed in the navigation);
 // two-step sign-in set up with the password, the QR code and a first code (a wrong code, a
 // wrong password, recovery codes shown once then forgotten, a confirmation whose answer was
-// lost), turned off with the password; the password changed, its rule checked as typed and the
+// lost), new recovery codes made, turned off with the password; the password changed, its rule checked as typed and the
 // server's refusals shown on their fields; the secret forgotten when the person leaves.
 #include <doctest/doctest.h>
 
@@ -220,6 +220,48 @@ TEST_CASE("a confirmation whose answer was lost: the retry keeps its key; alread
     REQUIRE(a.notice());
     CHECK(a.notice()->kind == Notice::Kind::Error);
     CHECK(a.notice()->text.find("secours") != std::string::npos); // the account's language: French
+}
+
+TEST_CASE("new recovery codes: the password and a current code; a refused code is asked again; shown once") {
+    ConsoleFixture c;
+    open_my_account(c, true);
+    Account& a = my_account(c);
+    a.start_new_codes();
+    REQUIRE(a.stage() == Account::Stage::NewCodes);
+    CHECK(c.state()["my_account"]["stage"] == "new_codes");
+
+    a.password = password;
+    a.code = "12345"; // five digits: not sent
+    a.replace_codes();
+    CHECK(c.http.sent_to("POST", "/staff/me/recovery-codes").empty());
+    CHECK(c.state()["my_account"]["errors"]["totp_code"] == "format");
+
+    a.code = "111111";
+    c.problem("POST", "/staff/me/recovery-codes", 401, "second_factor_invalid", "This code is not the current one.");
+    a.replace_codes();
+    c.settle();
+    CHECK(a.stage() == Account::Stage::NewCodes);
+    CHECK(a.code.empty()); // the next code the app shows
+    CHECK(c.state()["my_account"]["errors"]["totp_code"] == "second_factor_invalid");
+
+    a.code = "222222";
+    c.answer("POST", "/staff/me/recovery-codes", 200, ten_codes());
+    a.replace_codes();
+    c.settle();
+    const auto sent = c.http.sent_to("POST", "/staff/me/recovery-codes");
+    REQUIRE(sent.size() == 2);
+    CHECK(nlohmann::json::parse(sent[1].body) == nlohmann::json{{"password", password}, {"code", "222222"}});
+    CHECK(header(sent[0], "Idempotency-Key") != header(sent[1], "Idempotency-Key")); // refused: a new write
+    CHECK(a.stage() == Account::Stage::RecoveryCodes);
+    CHECK(a.recovery_codes().size() == 10);
+    CHECK(a.password.empty());
+    CHECK(a.code.empty());
+
+    a.close_dialog();
+    CHECK(a.recovery_codes().empty());
+    REQUIRE(a.notice());
+    CHECK(a.notice()->kind == Notice::Kind::Success);
+    CHECK(a.notice()->text.find("anciens") != std::string::npos); // "the old ones no longer work"
 }
 
 TEST_CASE("turning two-step sign-in off takes the password; a role that requires it is refused") {

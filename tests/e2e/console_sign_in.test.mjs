@@ -1,5 +1,5 @@
 // The staff console's doors: two-step sign-in set up in "My account" (its QR code read off the
-// canvas by zbarimg, the first code typed, the recovery codes shown), then signing in with a
+// canvas by zbarimg, the first code typed, the recovery codes shown, new ones made), then signing in with a
 // password and the authenticator's code, signing out, what a read-only viewer is offered, and a session that ends in the middle of the work:
 // the console asks to sign in again and returns to the same screen.
 import { test } from 'node:test';
@@ -53,13 +53,25 @@ test('an admin sets up two-step sign-in in My account by scanning its QR code, s
   const enrolled = await waitForState(page, (s) => s.my_account.stage === 'idle' && s.my_account.second_factor, 'enrolled');
   assert.equal(enrolled.my_account.recovery_code_count, 0);
 
+  // Codes lost: new ones, with the password and the app's current code; the old ones stop.
+  await clickWidget(page, 'button:new_recovery_codes');
+  await waitForState(page, (s) => s.my_account.stage === 'new_codes', 'the new recovery codes dialog');
+  await typeInto(page, 'totp_password', staff[email]);
+  await typeInto(page, 'totp_code', totpCode(secret, now));
+  await clickWidget(page, 'button:new_codes_confirm');
+  await waitForState(page, (s) => s.my_account.stage === 'recovery_codes' && s.my_account.recovery_code_count === 10,
+    'the new recovery codes');
+  await clickWidget(page, 'button:codes_kept');
+  await waitForState(page, (s) => s.my_account.stage === 'idle' && /anciens/.test(s.notice), 'the old codes void');
+
   await clickWidget(page, 'button:sign_out');
   await waitForState(page, (s) => s.screen === 'sign_in' && s.phase === 'signed_out', 'signed out');
   // The session is gone at the server too: a reload does not sign back in.
   await page.reload();
   await waitForState(page, (s) => s.screen === 'sign_in', 'the sign-in form after a reload');
   // The password alone no longer signs in: the authenticator's code is asked for.
-  const back = await signIn(page, email, staff[email], { totp: totpCode(secret, now) });
+  // (The next step's code: the server's clock is fixed, and each step is accepted once.)
+  const back = await signIn(page, email, staff[email], { totp: totpCode(secret, now + 30) });
   assert.equal(back.place.section, 'today');
 });
 
