@@ -23,6 +23,7 @@ public:
     Server& operator=(const Server&) = delete;
 
     // Binds the listening socket; returns the port (the chosen one when config.port is 0).
+    // With config.metrics_bind, also binds the metrics listener and starts serving it.
     int bind();
     // Serves until stop(); call bind() first.
     void serve();
@@ -35,12 +36,16 @@ public:
     std::string handle_connection_bytes(std::string_view bytes);
 
     int port() const;
+    // The metrics listener's port (the chosen one for ADDR:0); -1 without --metrics-bind.
+    int metrics_port() const;
     const ServerConfig& config() const;
     // The demo staff accounts this start created, with their passwords (--demo on an empty
     // database); empty otherwise, a seeded database included.
     const std::vector<demo::DemoStaffSignIn>& demo_staff_sign_ins() const;
 
 private:
+    void bind_metrics();
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

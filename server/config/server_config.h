@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "server/config/operator_profile.h"
+#include "server/observability/log.h"
 #include "shared/staff/staff_role.h"
 
 namespace isp {
@@ -53,6 +54,10 @@ struct ServerConfig {
     std::uint32_t password_hash_iterations = 2;         // ... and passes over it
     int invoice_due_days = 15;                          // an invoice is due this many days after its issue date
     OperatorProfile operator_profile;
+    // Logs and metrics (docs/monitoring.md): lines above this level are not written; the
+    // metrics listener, "ADDR:PORT" (port 0 picks a free one), is off when empty.
+    observability::LogLevel log_level = observability::LogLevel::info;
+    std::string metrics_bind;
 };
 
 } // namespace isp

@@ -9,6 +9,10 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "server/http/access_log.h"
+#include "server/http/request_id.h"
+#include "server/observability/metrics.h"
+
 namespace isp::http {
 namespace {
 
@@ -225,17 +229,26 @@ void close_gracefully(int sock) {
     }
 }
 
-void refuse_busy(int sock) {
-    static const std::string body =
+// Answered before any request is read, so without a route or method; still a problem
+// document with its request id, a log line and a count, as every other refusal.
+void refuse_busy(int sock, const std::string& peer) {
+    const auto started = SteadyClock::now();
+    const std::string id = new_request_id();
+    const std::string body =
         R"({"type":"urn:isp-portal:problem:too_many_connections","title":"Too Many Requests","status":429,)"
-        R"("detail":"Too many open connections from your address; retry in a moment.","code":"too_many_connections"})";
-    static const std::string response = "HTTP/1.1 429 Too Many Requests\r\n"
-                                        "Content-Type: application/problem+json\r\n"
-                                        "Retry-After: 1\r\n"
-                                        "Connection: close\r\n"
-                                        "Content-Length: " +
-                                        std::to_string(body.size()) + "\r\n\r\n" + body;
+        R"("detail":"Too many open connections from your address; retry in a moment.","code":"too_many_connections",)"
+        R"("request_id":")" +
+        id + "\"}";
+    const std::string response = "HTTP/1.1 429 Too Many Requests\r\n"
+                                 "Content-Type: application/problem+json\r\n"
+                                 "Retry-After: 1\r\n"
+                                 "Connection: close\r\n"
+                                 "X-Request-Id: " +
+                                 id + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
     (void)!::send(sock, response.data(), response.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    observability::metrics().count_rate_limit_refusal("connections_per_address");
+    record_exchange({id, "-", "(no route)", 429, std::chrono::duration<double>(SteadyClock::now() - started).count(),
+                     body.size(), peer});
 }
 
 } // namespace
@@ -288,7 +301,7 @@ bool ConnectionServer::process_and_close_socket(socket_t sock) {
     const std::string peer = peer_of(sock, peer_port);
     const std::string local = local_of(sock, local_port);
     if (!admit(peer)) {
-        refuse_busy(sock);
+        refuse_busy(sock, peer);
         ::close(sock);
         return true;
     }
@@ -301,10 +314,15 @@ bool ConnectionServer::process_and_close_socket(socket_t sock) {
             break;
         stream.begin_head(SteadyClock::now() + std::chrono::seconds(limits_.head_seconds));
         bool closed = false;
+        bool started = false; // in flight from a read head to its answer
         ok = process_request(stream, peer, peer_port, local, local_port, left == 1 || stopping_, closed,
                              [&](httplib::Request&) {
+                                 started = true;
+                                 observability::metrics().request_started();
                                  stream.begin_body(SteadyClock::now() + std::chrono::seconds(limits_.body_seconds));
                              });
+        if (started)
+            observability::metrics().request_finished();
         if (!ok || closed || stream.body_skipped())
             break;
     }

@@ -27,6 +27,8 @@ public:
 
     httplib::Client client() const;
     int port() const { return port_; }
+    // The metrics listener's port, when the tweak set config.metrics_bind; -1 otherwise.
+    int metrics_port() const { return server_->metrics_port(); }
     const std::string& db_path() const { return db_path_; }
     FixedClock& clock() { return *clock_; }
 
