@@ -11,6 +11,9 @@
 //     at once); trusted proxies, which carry many clients, are not counted;
 //   - stop() ends every connection that is between requests or still sending a head, at
 //     once; requests already being handled finish and are answered.
+// It also keeps portal_http_requests_in_flight (a request counts from its read head to its
+// answer), and logs and counts the 429s it gives before any request is read (route
+// "(no route)", method "-").
 #pragma once
 #include <atomic>
 #include <mutex>
