@@ -1,24 +1,18 @@
 #include "server/observability/metrics.h"
 
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 
 namespace isp::observability {
 namespace {
 
-// Shortest text that reads back as the same double ("0.005", "1", "2.5", "10").
+// "0.005", "1", "2.5", "10", "0.000880826": integers as such, others to 9 significant
+// digits (more than any of these figures is precise to).
 std::string number(double value) {
     if (value == static_cast<double>(static_cast<std::int64_t>(value)) && value > -1e15 && value < 1e15)
         return std::to_string(static_cast<std::int64_t>(value));
     char text[32];
-    std::snprintf(text, sizeof text, "%.17g", value);
-    for (int precision = 1; precision <= 17; ++precision) {
-        char shorter[32];
-        std::snprintf(shorter, sizeof shorter, "%.*g", precision, value);
-        if (std::strtod(shorter, nullptr) == value)
-            return shorter;
-    }
+    std::snprintf(text, sizeof text, "%.9g", value);
     return text;
 }
 
