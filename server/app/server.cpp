@@ -164,10 +164,6 @@ void tune(http::ConnectionServer& http, const ServerConfig& config) {
     });
 }
 
-std::string metrics_text(const std::string& db_path) {
-    return observability::metrics().render(db_path);
-}
-
 } // namespace
 
 Server::Server(ServerConfig config, std::shared_ptr<Clock> clock) {
@@ -211,8 +207,9 @@ void Server::bind_metrics() {
     metrics->set_keep_alive_timeout(2);
     metrics->set_read_timeout(5, 0);
     metrics->set_write_timeout(5, 0);
-    metrics->Get("/metrics", [db_path = impl_->config.db_path](const httplib::Request&, httplib::Response& res) {
-        res.set_content(metrics_text(db_path), "text/plain; version=0.0.4; charset=utf-8");
+    metrics->Get("/metrics", [impl = impl_.get()](const httplib::Request&, httplib::Response& res) {
+        res.set_content(observability::metrics().render(impl->config.db_path, impl->http.requests_in_flight()),
+                        "text/plain; version=0.0.4; charset=utf-8");
     });
     const int port = address->port == 0 ? metrics->bind_to_any_port(address->host)
                                         : (metrics->bind_to_port(address->host, address->port) ? address->port : -1);

@@ -210,6 +210,28 @@ private:
     std::string_view in_;
 };
 
+// A request in flight: counted once its head is read, and counted down however its
+// handling ends.
+class RequestInFlight {
+public:
+    explicit RequestInFlight(std::atomic<std::int64_t>& count) : count_(count) {}
+    RequestInFlight(const RequestInFlight&) = delete;
+    RequestInFlight& operator=(const RequestInFlight&) = delete;
+    ~RequestInFlight() {
+        if (started_)
+            count_.fetch_sub(1, std::memory_order_relaxed);
+    }
+    void start() {
+        if (!started_)
+            count_.fetch_add(1, std::memory_order_relaxed);
+        started_ = true;
+    }
+
+private:
+    std::atomic<std::int64_t>& count_;
+    bool started_ = false;
+};
+
 // After an answer given without reading the body: stop sending, then read and drop what
 // the client is still sending (briefly), so closing does not reset the connection before
 // the client has read the answer.
@@ -314,15 +336,12 @@ bool ConnectionServer::process_and_close_socket(socket_t sock) {
             break;
         stream.begin_head(SteadyClock::now() + std::chrono::seconds(limits_.head_seconds));
         bool closed = false;
-        bool started = false; // in flight from a read head to its answer
+        RequestInFlight in_flight(in_flight_);
         ok = process_request(stream, peer, peer_port, local, local_port, left == 1 || stopping_, closed,
                              [&](httplib::Request&) {
-                                 started = true;
-                                 observability::metrics().request_started();
+                                 in_flight.start();
                                  stream.begin_body(SteadyClock::now() + std::chrono::seconds(limits_.body_seconds));
                              });
-        if (started)
-            observability::metrics().request_finished();
         if (!ok || closed || stream.body_skipped())
             break;
     }

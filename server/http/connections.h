@@ -11,11 +11,11 @@
 //     at once); trusted proxies, which carry many clients, are not counted;
 //   - stop() ends every connection that is between requests or still sending a head, at
 //     once; requests already being handled finish and are answered.
-// It also keeps portal_http_requests_in_flight (a request counts from its read head to its
-// answer), and logs and counts the 429s it gives before any request is read (route
-// "(no route)", method "-").
+// It also counts the requests in flight (from a read head to the answer), and logs and
+// counts the 429s it gives before any request is read (route "(no route)", method "-").
 #pragma once
 #include <atomic>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -52,6 +52,9 @@ public:
     // handling on the calling thread, without a socket (fuzzing).
     std::string handle_bytes(std::string_view bytes);
 
+    // Requests whose head was read and that are not answered yet (portal_http_requests_in_flight).
+    std::int64_t requests_in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
+
 private:
     bool process_and_close_socket(socket_t sock) override;
     bool admit(const std::string& address);
@@ -60,6 +63,7 @@ private:
     const ConnectionLimits limits_;
     int stop_fd_ = -1; // an eventfd, readable once shut_down() begins
     std::atomic<bool> stopping_{false};
+    std::atomic<std::int64_t> in_flight_{0};
     std::mutex mutex_;
     std::unordered_map<std::string, int> open_by_address_;
 };

@@ -97,7 +97,7 @@ void Metrics::count_rate_limit_refusal(std::string_view limit) {
     ++it->second;
 }
 
-std::string Metrics::render(const std::string& db_path) const {
+std::string Metrics::render(const std::string& db_path, std::int64_t in_flight) const {
     std::string out;
     out.reserve(8192);
     std::lock_guard lock(mutex_);
@@ -127,7 +127,7 @@ std::string Metrics::render(const std::string& db_path) const {
     }
 
     header(out, "portal_http_requests_in_flight", "gauge", "HTTP requests being handled now.");
-    out += "portal_http_requests_in_flight " + std::to_string(in_flight_.load(std::memory_order_relaxed)) + "\n";
+    out += "portal_http_requests_in_flight " + std::to_string(in_flight) + "\n";
 
     header(out, "portal_billing_runs_total", "counter", "Billing runs completed since the server started.");
     out += "portal_billing_runs_total " + std::to_string(billing_runs_) + "\n";

@@ -25,8 +25,6 @@ public:
     // One answered request: `route` is the route pattern (never a raw path), "(no route)"
     // when none matched.
     void observe_request(std::string_view route, std::string_view method, int status, double seconds);
-    void request_started() { in_flight_.fetch_add(1, std::memory_order_relaxed); }
-    void request_finished() { in_flight_.fetch_sub(1, std::memory_order_relaxed); }
 
     void observe_billing_run(double seconds, std::int64_t contracts);
     // `limit` names which limit refused ("landing_writes", "connections_per_address", ...).
@@ -34,7 +32,9 @@ public:
     void count_idempotent_replay() { idempotent_replays_.fetch_add(1, std::memory_order_relaxed); }
 
     // The exposition text; the database's and its WAL's sizes are read now from `db_path`.
-    std::string render(const std::string& db_path) const;
+    // `in_flight` is the serving server's own count (http::ConnectionServer): a gauge of
+    // one server, where the counters above may add up several (tests start many).
+    std::string render(const std::string& db_path, std::int64_t in_flight) const;
 
 private:
     struct Series {
@@ -56,7 +56,6 @@ private:
     double billing_seconds_ = 0;
     std::int64_t billing_contracts_ = 0;
     std::uint64_t billing_runs_ = 0;
-    std::atomic<std::int64_t> in_flight_{0};
     std::atomic<std::uint64_t> idempotent_replays_{0};
 };
 

@@ -3,12 +3,19 @@
 // what the requests made did. The public port has no /metrics.
 #include <doctest/doctest.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 #include "../support/test_server.h"
 
@@ -219,6 +226,45 @@ TEST_CASE("metrics: served on their own listener only, counters move by what was
     // The route label is the pattern: no raw path (and the CIN in it) ever becomes a series.
     for (const auto& [key, value] : after)
         CHECK(key.find("AB123456") == std::string::npos);
+}
+
+TEST_CASE("metrics: a request whose body is still coming is in flight until it is answered") {
+    TestServer server(true, [](isp::ServerConfig& config) { config.metrics_bind = "127.0.0.1:0"; });
+    const auto in_flight_becomes = [&](double expected) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+        double seen = -1;
+        while (std::chrono::steady_clock::now() < deadline) {
+            seen = at(scrape(server), "portal_http_requests_in_flight{}");
+            if (seen == expected)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        return seen;
+    };
+    CHECK(in_flight_becomes(0) == 0);
+
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(fd >= 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(server.port()));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+    const std::string body = R"({"form": {}})";
+    const std::string head = "POST /api/v1/landing/drafts HTTP/1.1\r\nHost: localhost\r\n"
+                             "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " +
+                             std::to_string(body.size()) + "\r\n\r\n";
+    REQUIRE(::send(fd, head.data(), head.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(head.size()));
+    CHECK(in_flight_becomes(1) == 1);
+
+    REQUIRE(::send(fd, body.data(), body.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(body.size()));
+    std::string answer;
+    char buffer[4096];
+    for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;)
+        answer.append(buffer, static_cast<std::size_t>(n));
+    ::close(fd);
+    CHECK(answer.rfind("HTTP/1.1 201", 0) == 0);
+    CHECK(in_flight_becomes(0) == 0);
 }
 
 TEST_CASE("metrics: the exposition parser refuses what the format does not allow") {
