@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "../support/test_server.h"
+#include "server/observability/metrics.h"
 
 using namespace isp::test;
 
@@ -153,6 +154,20 @@ double at(const Samples& s, const std::string& key) {
     return it == s.end() ? 0 : it->second;
 }
 
+// The server counts a request out just after sending its answer, so a client that has
+// its answer may scrape a moment before: wait (briefly) for the value expected.
+double in_flight_becomes(const TestServer& server, double expected) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
+    double seen = -1;
+    while (std::chrono::steady_clock::now() < deadline) {
+        seen = at(scrape(server), "portal_http_requests_in_flight{}");
+        if (seen == expected)
+            break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return seen;
+}
+
 std::string requests(const std::string& method, const std::string& route, int status) {
     return "portal_http_requests_total{method=\"" + method + "\",route=\"" + route + "\",status=\"" +
            std::to_string(status) + "\",}";
@@ -204,7 +219,7 @@ TEST_CASE("metrics: served on their own listener only, counters move by what was
     CHECK(at(after, "portal_billing_run_contracts{}") == static_cast<double>(invoiced));
     CHECK(at(after, "portal_billing_run_duration_seconds{}") > 0);
     // Scrapes are not requests of the public port: nothing is in flight between requests.
-    CHECK(at(after, "portal_http_requests_in_flight{}") == 0);
+    CHECK(in_flight_becomes(server, 0) == 0);
     CHECK(at(after, "portal_database_size_bytes{}") > 0);
     CHECK(after.count("portal_database_wal_size_bytes{}") == 1);
 
@@ -230,18 +245,7 @@ TEST_CASE("metrics: served on their own listener only, counters move by what was
 
 TEST_CASE("metrics: a request whose body is still coming is in flight until it is answered") {
     TestServer server(true, [](isp::ServerConfig& config) { config.metrics_bind = "127.0.0.1:0"; });
-    const auto in_flight_becomes = [&](double expected) {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(3);
-        double seen = -1;
-        while (std::chrono::steady_clock::now() < deadline) {
-            seen = at(scrape(server), "portal_http_requests_in_flight{}");
-            if (seen == expected)
-                break;
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
-        }
-        return seen;
-    };
-    CHECK(in_flight_becomes(0) == 0);
+    CHECK(in_flight_becomes(server, 0) == 0);
 
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     REQUIRE(fd >= 0);
@@ -255,7 +259,7 @@ TEST_CASE("metrics: a request whose body is still coming is in flight until it i
                              "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " +
                              std::to_string(body.size()) + "\r\n\r\n";
     REQUIRE(::send(fd, head.data(), head.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(head.size()));
-    CHECK(in_flight_becomes(1) == 1);
+    CHECK(in_flight_becomes(server, 1) == 1);
 
     REQUIRE(::send(fd, body.data(), body.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(body.size()));
     std::string answer;
@@ -264,11 +268,58 @@ TEST_CASE("metrics: a request whose body is still coming is in flight until it i
         answer.append(buffer, static_cast<std::size_t>(n));
     ::close(fd);
     CHECK(answer.rfind("HTTP/1.1 201", 0) == 0);
-    CHECK(in_flight_becomes(0) == 0);
+    CHECK(in_flight_becomes(server, 0) == 0);
+}
+
+TEST_CASE("metrics: a connection refused at admission is counted, logged and has its request id") {
+    TestServer server(true, [](isp::ServerConfig& config) {
+        config.metrics_bind = "127.0.0.1:0";
+        config.max_connections_per_address = 1;
+    });
+    const Samples before = scrape(server);
+    const auto connect_to_server = [&] {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        REQUIRE(fd >= 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(static_cast<uint16_t>(server.port()));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        return fd;
+    };
+    const int held = connect_to_server();
+    // The server takes the first connection in before the second arrives.
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    const int refused = connect_to_server();
+    std::string answer;
+    char buffer[4096];
+    for (ssize_t n; (n = ::recv(refused, buffer, sizeof buffer, 0)) > 0;)
+        answer.append(buffer, static_cast<std::size_t>(n));
+    ::close(refused);
+    ::close(held);
+    INFO(answer);
+    REQUIRE(answer.rfind("HTTP/1.1 429", 0) == 0);
+    const auto id_at = answer.find("X-Request-Id: ");
+    REQUIRE(id_at != std::string::npos);
+    const std::string id = answer.substr(id_at + 14, 16);
+    const auto problem = nlohmann::json::parse(answer.substr(answer.find("\r\n\r\n") + 4));
+    CHECK(problem["code"] == "too_many_connections");
+    CHECK(problem["request_id"] == id);
+
+    const Samples after = scrape(server);
+    CHECK(at(after, "portal_rate_limit_refusals_total{limit=\"connections_per_address\",}") -
+              at(before, "portal_rate_limit_refusals_total{limit=\"connections_per_address\",}") ==
+          1);
+    CHECK(at(after, requests("-", "(no route)", 429)) - at(before, requests("-", "(no route)", 429)) == 1);
 }
 
 TEST_CASE("metrics: the exposition parser refuses what the format does not allow") {
     CHECK_NOTHROW(parse_exposition("# TYPE a counter\na{x=\"q\\\"\\\\\\n\"} 1\n"));
+    // And the server's escaping is what the parser reads back.
+    const std::string odd = "a \"quoted\" \\ back\nslash";
+    const Samples read =
+        parse_exposition("# TYPE a counter\na{x=\"" + isp::observability::escape_label_value(odd) + "\"} 1\n");
+    CHECK(read.count("a{x=\"" + odd + "\",}") == 1);
     // A sample before its TYPE; an unknown escape; a series twice: each fails the parse.
     CHECK_THROWS(parse_exposition("a 1\n"));
     CHECK_THROWS(parse_exposition("# TYPE a counter\na{x=\"\\t\"} 1\n"));
