@@ -23,14 +23,15 @@ void record_exchange(const Exchange& e) {
     observability::metrics().observe_request(e.route, e.method, e.status, e.seconds);
     if (!observability::log_enabled(observability::LogLevel::info))
         return;
-    observability::log(observability::LogLevel::info,
-                       {{"request_id", e.request_id},
-                        {"method", e.method},
-                        {"route", e.route},
-                        {"status", e.status},
-                        {"duration_ms", static_cast<double>(static_cast<std::int64_t>(e.seconds * 1e6)) / 1e3},
-                        {"bytes", e.bytes},
-                        {"client", e.client}});
+    observability::LogLine(observability::LogLevel::info)
+        .add("request_id", e.request_id)
+        .add("method", e.method)
+        .add("route", e.route)
+        .add("status", std::int64_t{e.status})
+        .add("duration_ms", e.seconds * 1e3)
+        .add("bytes", static_cast<std::int64_t>(e.bytes))
+        .add("client", e.client)
+        .write();
 }
 
 void record_answer(const httplib::Request& req, const httplib::Response& res,

@@ -62,13 +62,60 @@ std::string utc_timestamp_ms() {
 void log(LogLevel level, const nlohmann::ordered_json& fields) {
     if (!log_enabled(level))
         return;
-    nlohmann::ordered_json line = {{"time", utc_timestamp_ms()}, {"level", log_level_name(level)}};
+    LogLine line(level);
     for (const auto& [key, value] : fields.items())
-        line[key] = value;
-    std::string text = line.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    text += '\n';
+        if (value.is_string())
+            line.add(key, value.get_ref<const std::string&>());
+        else if (value.is_number_integer())
+            line.add(key, value.get<std::int64_t>());
+        else if (value.is_number())
+            line.add(key, value.get<double>());
+        else
+            line.add(key, value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+    line.write();
+}
+
+LogLine::LogLine(LogLevel level) {
+    text_.reserve(256);
+    text_ += "{";
+    add("time", utc_timestamp_ms());
+    add("level", log_level_name(level));
+}
+
+void LogLine::key(std::string_view name) {
+    if (text_.size() > 1)
+        text_ += ',';
+    text_ += '"';
+    text_ += name; // our own names: nothing to escape
+    text_ += "\":";
+}
+
+LogLine& LogLine::add(std::string_view name, std::string_view value) {
+    key(name);
+    // nlohmann/json's own escaping (quotes, backslashes, control characters; invalid
+    // UTF-8 replaced), of the string alone.
+    text_ += nlohmann::json(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return *this;
+}
+
+LogLine& LogLine::add(std::string_view name, std::int64_t value) {
+    key(name);
+    text_ += std::to_string(value);
+    return *this;
+}
+
+LogLine& LogLine::add(std::string_view name, double value) {
+    key(name);
+    char number[32];
+    std::snprintf(number, sizeof number, "%.3f", value);
+    text_ += number;
+    return *this;
+}
+
+void LogLine::write() {
+    text_ += "}\n";
     std::lock_guard lock(stderr_mutex);
-    std::fwrite(text.data(), 1, text.size(), stderr);
+    std::fwrite(text_.data(), 1, text_.size(), stderr);
     std::fflush(stderr);
 }
 

@@ -3,6 +3,7 @@
 // the fields; this adds `time` (UTC, milliseconds) and `level` in front. What a line may
 // hold is the caller's care: ids, route patterns, statuses - never personal data or secrets.
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,8 +23,25 @@ void set_log_level(LogLevel level);
 bool log_enabled(LogLevel level);
 
 // Writes {"time": ..., "level": ..., <fields>} as one line, if `level` is enabled.
-// `fields` must be an object; invalid UTF-8 in it is replaced, never thrown on.
+// `fields`: an object of strings and numbers (any other value is written as its JSON text,
+// in a string); invalid UTF-8 is replaced, never thrown on.
 void log(LogLevel level, const nlohmann::ordered_json& fields);
+
+// The same line, built field by field into one string: no JSON object is made, so the
+// access line (one per request) costs little. Strings are escaped by nlohmann/json's
+// serializer, as above. Check log_enabled() before building one.
+class LogLine {
+public:
+    explicit LogLine(LogLevel level);
+    LogLine& add(std::string_view key, std::string_view value);
+    LogLine& add(std::string_view key, std::int64_t value);
+    LogLine& add(std::string_view key, double value);
+    void write(); // the line, whole, to stderr
+
+private:
+    void key(std::string_view name);
+    std::string text_;
+};
 
 // Wall-clock "2026-11-23T10:00:00.123Z".
 std::string utc_timestamp_ms();
