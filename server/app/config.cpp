@@ -2,10 +2,13 @@
 
 #include <sys/stat.h>
 
+#include <map>
+
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 
 #include "server/clock/clock.h"
+#include "server/config/listen_address.h"
 
 namespace isp {
 namespace {
@@ -174,6 +177,24 @@ CommandLine parse_command_line(int argc, char** argv) {
                    "gives the client address that public rate limits count")
         ->envname("PORTAL_TRUSTED_PROXIES")
         ->delimiter(',');
+    app.add_option("--log-level", c.log_level,
+                   "Least severe log lines written to stderr (JSON, one per line): error, warn, info (one line per "
+                   "request) or debug")
+        ->envname("PORTAL_LOG_LEVEL")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, observability::LogLevel>{{"error", observability::LogLevel::error},
+                                                           {"warn", observability::LogLevel::warn},
+                                                           {"info", observability::LogLevel::info},
+                                                           {"debug", observability::LogLevel::debug}},
+            CLI::ignore_case))
+        ->default_str("info");
+    app.add_option("--metrics-bind", c.metrics_bind,
+                   "ADDR:PORT of a separate listener serving GET /metrics (Prometheus text format); off by "
+                   "default. Keep it on a private address: it is not authenticated")
+        ->envname("PORTAL_METRICS_BIND")
+        ->check([](const std::string& value) {
+            return parse_listen_address(value) ? std::string() : std::string("expected ADDR:PORT, e.g. 127.0.0.1:9464");
+        });
     app.add_option("--operator-name", c.operator_profile.name, "Operator name on the portal and documents")
         ->envname("PORTAL_OPERATOR_NAME")
         ->capture_default_str();

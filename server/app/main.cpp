@@ -17,6 +17,7 @@
 #include "server/app/server.h"
 #include "server/app/staff_command.h"
 #include "server/app/token_command.h"
+#include "server/config/listen_address.h"
 #include "server/demo/demo_staff.h"
 
 namespace {
@@ -102,6 +103,12 @@ int main(int argc, char** argv) {
         std::printf("portal: http://%s:%d/   api: http://%s:%d/api/v1/health   database: %s%s\n",
                     cli.config.bind.c_str(), port, cli.config.bind.c_str(), port, cli.config.db_path.c_str(),
                     cli.config.demo ? " (demo)" : "");
+        if (server.metrics_port() >= 0) {
+            const auto metrics = isp::parse_listen_address(cli.config.metrics_bind);
+            const bool v6 = metrics->host.find(':') != std::string::npos;
+            std::printf("metrics: http://%s%s%s:%d/metrics\n", v6 ? "[" : "", metrics->host.c_str(), v6 ? "]" : "",
+                        server.metrics_port());
+        }
         for (const auto& sign_in : server.demo_staff_sign_ins())
             std::printf("%s\n", isp::demo::sign_in_line(sign_in).c_str());
         if (cli.config.demo && server.demo_staff_sign_ins().empty())
@@ -130,9 +137,9 @@ int main(int argc, char** argv) {
                 std::chrono::steady_clock::now() + std::chrono::seconds(cli.config.shutdown_grace_seconds);
             if (!lifecycle.changed.wait_until(lock, deadline, [] { return lifecycle.served && lifecycle.stopped; })) {
                 std::fprintf(stdout,
-                             "portal-server: %d request(s) still running after --shutdown-grace %d s were cut; "
+                             "portal-server: %lld request(s) still running after --shutdown-grace %d s were cut; "
                              "the database's WAL is kept and applied at the next start\n",
-                             server.requests_in_progress(), cli.config.shutdown_grace_seconds);
+                             static_cast<long long>(server.requests_in_flight()), cli.config.shutdown_grace_seconds);
                 std::fflush(stdout);
                 std::fflush(stderr);
                 _exit(0);

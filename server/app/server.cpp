@@ -1,19 +1,25 @@
 #include "server/app/server.h"
 
+#include <atomic>
 #include <stdexcept>
 #include <thread>
 
 #include <httplib.h>
 
 #include "server/clock/clock.h"
+#include "server/config/listen_address.h"
 #include "server/demo/demo_seed.h"
 #include "server/demo/demo_staff.h"
+#include "server/http/access_log.h"
 #include "server/http/connections.h"
 #include "server/http/idempotency.h"
 #include "server/http/problem.h"
 #include "server/http/request_framing.h"
+#include "server/http/request_id.h"
 #include "server/http/route.h"
 #include "server/http/worker_pool.h"
+#include "server/observability/log.h"
+#include "server/observability/metrics.h"
 #include "server/routes/app_context.h"
 #include "server/routes/routes.h"
 #include "server/security/rate_limiter.h"
@@ -43,14 +49,21 @@ struct Server::Impl {
     http::ConnectionServer http;
     int port = -1;
     std::vector<demo::DemoStaffSignIn> demo_staff;
+    // The metrics listener (--metrics-bind), apart from the public port so that /metrics is
+    // never served to the world by accident.
+    std::unique_ptr<httplib::Server> metrics_http;
+    std::thread metrics_thread;
+    std::atomic<bool> metrics_stopped{false};
+    int metrics_port = -1;
 
     Impl(ServerConfig cfg, std::shared_ptr<Clock> clk)
         : config(std::move(cfg)), clock(std::move(clk)), db(config.db_path),
           signer(store::load_or_create_secret(db, "token_signing_key", clock->now_iso())), idempotency(db, *clock),
           documents(config, signer, *clock), invoice_documents(config, signer, *clock),
           identity(config, signer, *clock),
-          landing_writes(*clock, config.landing_writes_per_minute, 60), services{config, db, *clock, documents,
-                                                                                 invoice_documents},
+          landing_writes(*clock, config.landing_writes_per_minute, 60, "landing_writes"), services{config, db, *clock,
+                                                                                                   documents,
+                                                                                                   invoice_documents},
           staff_sessions(services, signer), context{services, signer,         idempotency,
                                                     identity, landing_writes, staff_sessions},
           http(connection_limits(config)) {}
@@ -90,13 +103,21 @@ void tune(http::ConnectionServer& http, const ServerConfig& config) {
     http.set_write_timeout(5, 0);
     http.set_payload_max_length(config.max_body_bytes);
 
-    http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
-        // The exception's text stays here: it may describe internals (CVE-2026-28434).
-        std::fprintf(stderr, "unhandled exception on %s %s\n", req.method.c_str(), http::log_path(req).c_str());
+    // Every answer gets its request id first thing (http/request_id.h), whichever of these
+    // handlers sees it first: a problem document written after carries it.
+    http.set_exception_handler([&config](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+        const std::string id = http::assign_request_id(req, res, config.trusted_proxies);
+        // The exception's text stays out of logs and answers: it may describe internals,
+        // or quote request data (CVE-2026-28434).
+        observability::log(observability::LogLevel::error, {{"message", "unhandled exception"},
+                                                            {"request_id", id},
+                                                            {"method", http::known_method(req.method)},
+                                                            {"route", http::log_path(req)}});
         http::write_problem(
             res, http::ApiError(500, "internal_error", "Something went wrong on our side; retry later."), req.path);
     });
-    http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    http.set_error_handler([&config](const httplib::Request& req, httplib::Response& res) {
+        http::assign_request_id(req, res, config.trusted_proxies);
         if (!res.body.empty())
             return httplib::Server::HandlerResponse::Unhandled;
         switch (res.status) {
@@ -115,6 +136,7 @@ void tune(http::ConnectionServer& http, const ServerConfig& config) {
     });
     // Malformed framing and paths are answered before any body is read or route is tried.
     http.set_pre_routing_handler([&config](const httplib::Request& req, httplib::Response& res) {
+        http::assign_request_id(req, res, config.trusted_proxies);
         if (auto refusal = http::check_request_framing(req, config.max_body_bytes)) {
             if (refusal->skip_body)
                 http::ConnectionServer::skip_request_body();
@@ -123,7 +145,8 @@ void tune(http::ConnectionServer& http, const ServerConfig& config) {
         }
         return httplib::Server::HandlerResponse::Unhandled;
     });
-    http.set_post_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    http.set_post_routing_handler([&config](const httplib::Request& req, httplib::Response& res) {
+        http::assign_request_id(req, res, config.trusted_proxies);
         res.set_header("X-Content-Type-Options", "nosniff");
         // Nothing we serve is meant to be shown inside another site's frame (clickjacking).
         res.set_header("X-Frame-Options", "DENY");
@@ -134,11 +157,17 @@ void tune(http::ConnectionServer& http, const ServerConfig& config) {
         if (req.path.rfind("/api/", 0) == 0 && !res.has_header("Cache-Control"))
             res.set_header("Cache-Control", "no-store");
     });
+    // After each answer is made, before it is sent; requests refused before any is read
+    // (too many connections) are recorded by http/connections.cpp itself.
+    http.set_logger([&config](const httplib::Request& req, const httplib::Response& res) {
+        http::record_answer(req, res, config.trusted_proxies);
+    });
 }
 
 } // namespace
 
 Server::Server(ServerConfig config, std::shared_ptr<Clock> clock) {
+    observability::set_log_level(config.log_level);
     if (!clock)
         clock = default_clock(config);
     impl_ = std::make_unique<Impl>(std::move(config), std::move(clock));
@@ -151,6 +180,8 @@ Server::Server(ServerConfig config, std::shared_ptr<Clock> clock) {
 
 Server::~Server() {
     stop();
+    if (impl_ && impl_->metrics_thread.joinable())
+        impl_->metrics_thread.join();
 }
 
 int Server::bind() {
@@ -161,7 +192,34 @@ int Server::bind() {
         impl_->port = impl_->http.bind_to_port(c.bind, c.port) ? c.port : -1;
     if (impl_->port < 0)
         throw std::runtime_error("cannot listen on " + c.bind + ":" + std::to_string(c.port));
+    if (!c.metrics_bind.empty() && !impl_->metrics_http)
+        bind_metrics();
     return impl_->port;
+}
+
+void Server::bind_metrics() {
+    const auto address = parse_listen_address(impl_->config.metrics_bind);
+    if (!address)
+        throw std::runtime_error("--metrics-bind: expected ADDR:PORT, not " + impl_->config.metrics_bind);
+    auto metrics = std::make_unique<httplib::Server>();
+    // Scraped every few seconds by one or two collectors: two workers are plenty.
+    metrics->new_task_queue = [] { return new httplib::ThreadPool(2); };
+    metrics->set_keep_alive_timeout(2);
+    metrics->set_read_timeout(5, 0);
+    metrics->set_write_timeout(5, 0);
+    metrics->Get("/metrics", [impl = impl_.get()](const httplib::Request&, httplib::Response& res) {
+        res.set_content(observability::metrics().render(impl->config.db_path, impl->http.requests_in_flight()),
+                        "text/plain; version=0.0.4; charset=utf-8");
+    });
+    const int port = address->port == 0 ? metrics->bind_to_any_port(address->host)
+                                        : (metrics->bind_to_port(address->host, address->port) ? address->port : -1);
+    if (port < 0)
+        throw std::runtime_error("cannot listen on " + impl_->config.metrics_bind + " (--metrics-bind)");
+    impl_->metrics_port = port;
+    impl_->metrics_thread = std::thread([server = metrics.get()] { server->listen_after_bind(); });
+    // Ready before bind() returns, so a stop() that follows at once finds it running.
+    metrics->wait_until_ready();
+    impl_->metrics_http = std::move(metrics);
 }
 
 void Server::serve() {
@@ -169,12 +227,16 @@ void Server::serve() {
 }
 
 void Server::stop() {
-    if (impl_)
-        impl_->http.shut_down();
+    if (!impl_)
+        return;
+    impl_->http.shut_down();
+    // Once: cpp-httplib's stop() must not run again while its listen loop is still ending.
+    if (impl_->metrics_http && !impl_->metrics_stopped.exchange(true))
+        impl_->metrics_http->stop();
 }
 
-int Server::requests_in_progress() const {
-    return impl_->http.requests_in_progress();
+std::int64_t Server::requests_in_flight() const {
+    return impl_->http.requests_in_flight();
 }
 
 bool Server::checkpoint() {
@@ -192,6 +254,9 @@ bool Server::wait_until_ready() const {
 
 int Server::port() const {
     return impl_->port;
+}
+int Server::metrics_port() const {
+    return impl_->metrics_port;
 }
 const ServerConfig& Server::config() const {
     return impl_->config;

@@ -2,6 +2,7 @@
 // registers the routes, tunes cpp-httplib, and serves. main() and the API tests both
 // use it, so the tests run exactly what ships.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -23,6 +24,7 @@ public:
     Server& operator=(const Server&) = delete;
 
     // Binds the listening socket; returns the port (the chosen one when config.port is 0).
+    // With config.metrics_bind, also binds the metrics listener and starts serving it.
     int bind();
     // Serves until stop(); call bind() first.
     void serve();
@@ -30,8 +32,8 @@ public:
     // (serve() returns once they are).
     void stop();
     bool wait_until_ready() const;
-    // Requests being read or handled now (how many a stop that gives up would cut).
-    int requests_in_progress() const;
+    // Requests read and not answered yet (how many a stop that gives up would cut).
+    std::int64_t requests_in_flight() const;
     // Empties the database's WAL into its file (a clean stop); false when it could not finish.
     bool checkpoint();
 
@@ -41,12 +43,16 @@ public:
     std::string handle_connection_bytes(std::string_view bytes);
 
     int port() const;
+    // The metrics listener's port (the chosen one for ADDR:0); -1 without --metrics-bind.
+    int metrics_port() const;
     const ServerConfig& config() const;
     // The demo staff accounts this start created, with their passwords (--demo on an empty
     // database); empty otherwise, a seeded database included.
     const std::vector<demo::DemoStaffSignIn>& demo_staff_sign_ins() const;
 
 private:
+    void bind_metrics();
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

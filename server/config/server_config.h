@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "server/config/operator_profile.h"
+#include "server/observability/log.h"
 #include "shared/staff/staff_role.h"
 
 namespace isp {
@@ -55,6 +56,10 @@ struct ServerConfig {
     // On SIGTERM, requests being handled get this long to finish before the process exits anyway.
     int shutdown_grace_seconds = 10;
     OperatorProfile operator_profile;
+    // Logs and metrics (docs/monitoring.md): lines above this level are not written; the
+    // metrics listener, "ADDR:PORT" (port 0 picks a free one), is off when empty.
+    observability::LogLevel log_level = observability::LogLevel::info;
+    std::string metrics_bind;
 };
 
 } // namespace isp

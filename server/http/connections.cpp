@@ -12,6 +12,10 @@
 #include <thread>
 #include <unistd.h>
 
+#include "server/http/access_log.h"
+#include "server/http/request_id.h"
+#include "server/observability/metrics.h"
+
 namespace isp::http {
 namespace {
 
@@ -213,18 +217,32 @@ private:
     std::string_view in_;
 };
 
+// A request in flight: counted once its head is read, and counted down however its
+// handling ends.
+class RequestInFlight {
+public:
+    explicit RequestInFlight(std::atomic<std::int64_t>& count) : count_(count) {}
+    RequestInFlight(const RequestInFlight&) = delete;
+    RequestInFlight& operator=(const RequestInFlight&) = delete;
+    ~RequestInFlight() {
+        if (started_)
+            count_.fetch_sub(1, std::memory_order_relaxed);
+    }
+    void start() {
+        if (!started_)
+            count_.fetch_add(1, std::memory_order_relaxed);
+        started_ = true;
+    }
+
+private:
+    std::atomic<std::int64_t>& count_;
+    bool started_ = false;
+};
+
 // After an answer given without reading the body: stop sending, then read and drop what
 // the client is still sending (briefly), so closing does not reset the connection before
 // the client has read the answer.
 // Counts a request while it is read and handled.
-struct InProgress {
-    explicit InProgress(std::atomic<int>& n) : count(n) { ++count; }
-    ~InProgress() { --count; }
-    InProgress(const InProgress&) = delete;
-    InProgress& operator=(const InProgress&) = delete;
-    std::atomic<int>& count;
-};
-
 void close_gracefully(int sock) {
     ::shutdown(sock, SHUT_WR);
     const auto deadline = SteadyClock::now() + std::chrono::seconds(1);
@@ -241,17 +259,26 @@ void close_gracefully(int sock) {
     }
 }
 
-void refuse_busy(int sock) {
-    static const std::string body =
+// Answered before any request is read, so without a route or method; still a problem
+// document with its request id, a log line and a count, as every other refusal.
+void refuse_busy(int sock, const std::string& peer) {
+    const auto started = SteadyClock::now();
+    const std::string id = new_request_id();
+    const std::string body =
         R"({"type":"urn:isp-portal:problem:too_many_connections","title":"Too Many Requests","status":429,)"
-        R"("detail":"Too many open connections from your address; retry in a moment.","code":"too_many_connections"})";
-    static const std::string response = "HTTP/1.1 429 Too Many Requests\r\n"
-                                        "Content-Type: application/problem+json\r\n"
-                                        "Retry-After: 1\r\n"
-                                        "Connection: close\r\n"
-                                        "Content-Length: " +
-                                        std::to_string(body.size()) + "\r\n\r\n" + body;
+        R"("detail":"Too many open connections from your address; retry in a moment.","code":"too_many_connections",)"
+        R"("request_id":")" +
+        id + "\"}";
+    const std::string response = "HTTP/1.1 429 Too Many Requests\r\n"
+                                 "Content-Type: application/problem+json\r\n"
+                                 "Retry-After: 1\r\n"
+                                 "Connection: close\r\n"
+                                 "X-Request-Id: " +
+                                 id + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
     (void)!::send(sock, response.data(), response.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    observability::metrics().count_rate_limit_refusal("connections_per_address");
+    record_exchange({id, "-", "(no route)", 429, std::chrono::duration<double>(SteadyClock::now() - started).count(),
+                     body.size(), peer});
 }
 
 } // namespace
@@ -326,7 +353,7 @@ bool ConnectionServer::process_and_close_socket(socket_t sock) {
     const std::string peer = peer_of(sock, peer_port);
     const std::string local = local_of(sock, local_port);
     if (!admit(peer)) {
-        refuse_busy(sock);
+        refuse_busy(sock, peer);
         ::close(sock);
         return true;
     }
@@ -343,11 +370,12 @@ bool ConnectionServer::process_and_close_socket(socket_t sock) {
             break;
         if (!stream.wait_next_request(limits_.keep_alive_seconds, /*watch_stop=*/!first))
             break;
-        const InProgress counted(in_progress_);
         stream.begin_head(SteadyClock::now() + std::chrono::seconds(limits_.head_seconds));
         bool closed = false;
+        RequestInFlight in_flight(in_flight_);
         ok = process_request(stream, peer, peer_port, local, local_port, left == 1 || stopping_, closed,
                              [&](httplib::Request&) {
+                                 in_flight.start();
                                  stream.begin_body(SteadyClock::now() + std::chrono::seconds(limits_.body_seconds));
                              });
         if (!ok || closed || stream.body_skipped())

@@ -13,8 +13,11 @@
 //     sent (or being sent) are read, handled and answered, with "Connection: close";
 //     connections the kernel accepted are served their first request before the listening
 //     socket closes.
+// It also counts the requests in flight (from a read head to the answer), and logs and
+// counts the 429s it gives before any request is read (route "(no route)", method "-").
 #pragma once
 #include <atomic>
+#include <cstdint>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -43,9 +46,6 @@ public:
     // once the connections it accepted itself are done (serve() returns once the others are).
     void shut_down();
 
-    // Requests being read or handled now.
-    int requests_in_progress() const { return in_progress_.load(); }
-
     // For a handler (or the pre-routing handler) that answers without reading the body the
     // client announced: the body is not read, and the connection is closed after the answer
     // (gracefully, so the client still reads it).
@@ -55,6 +55,10 @@ public:
     // handling on the calling thread, without a socket (fuzzing).
     std::string handle_bytes(std::string_view bytes);
 
+    // Requests whose head was read and that are not answered yet (portal_http_requests_in_flight,
+    // and what a stop that gives up would cut).
+    std::int64_t requests_in_flight() const { return in_flight_.load(std::memory_order_relaxed); }
+
 private:
     bool process_and_close_socket(socket_t sock) override;
     bool admit(const std::string& address);
@@ -63,7 +67,7 @@ private:
     const ConnectionLimits limits_;
     int stop_fd_ = -1; // an eventfd, readable once shut_down() begins
     std::atomic<bool> stopping_{false};
-    std::atomic<int> in_progress_{0};
+    std::atomic<std::int64_t> in_flight_{0};
     std::mutex mutex_;
     std::unordered_map<std::string, int> open_by_address_;
 };

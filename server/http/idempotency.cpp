@@ -4,6 +4,7 @@
 
 #include "server/clock/clock.h"
 #include "server/http/problem.h"
+#include "server/observability/metrics.h"
 #include "server/security/random_id.h"
 #include "server/store/database.h"
 #include "server/store/idempotency_store.h"
@@ -81,7 +82,7 @@ IdempotencyGuard::Outcome IdempotencyGuard::run(std::string_view scope, const ht
     }
     InFlight guard{mutex_, in_flight_, slot};
 
-    return db_.write([&](store::Connection& c) -> Outcome {
+    Outcome outcome = db_.write([&](store::Connection& c) -> Outcome {
         if (auto stored = store::find_idempotent_response(c, scope, key)) {
             if (stored->request_hash != hash)
                 throw ApiError(422, wire::problem::idempotency_key_reused,
@@ -96,6 +97,9 @@ IdempotencyGuard::Outcome IdempotencyGuard::run(std::string_view scope, const ht
         store::delete_idempotency_keys_before(c, Clock::iso_timestamp(clock_.now_unix() - retention_seconds));
         return Outcome{response.status, response.body.dump(), false};
     });
+    if (outcome.replayed)
+        observability::metrics().count_idempotent_replay();
+    return outcome;
 }
 
 } // namespace isp::http

@@ -64,9 +64,13 @@ void write_problem(httplib::Response& res, const ApiError& e, const std::string&
         res.set_header("Retry-After", std::to_string(*e.retry_after_seconds));
     if (e.www_authenticate)
         res.set_header("WWW-Authenticate", *e.www_authenticate);
+    nlohmann::json body = problem_json(e, instance);
+    // Set on every answer before any problem is written (http/request_id.h): the id a
+    // customer can quote, and that finds the request's log line.
+    if (res.has_header("X-Request-Id"))
+        body["request_id"] = res.get_header_value("X-Request-Id");
     // Replace, never throw: an instance or detail may quote bytes a client sent.
-    res.set_content(problem_json(e, instance).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                    "application/problem+json");
+    res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), "application/problem+json");
 }
 
 void write_json(httplib::Response& res, int status, const nlohmann::json& body) {

@@ -41,6 +41,7 @@ public:
 ApiError problem_of(const services::Failure& failure);
 
 nlohmann::json problem_json(const ApiError& error, const std::string& instance);
+// Adds `request_id`: the X-Request-Id already set on `res` (http/request_id.h).
 void write_problem(httplib::Response& res, const ApiError& error, const std::string& instance);
 void write_json(httplib::Response& res, int status, const nlohmann::json& body);
 

@@ -1,9 +1,10 @@
 #include "server/http/route.h"
 
-#include <cstdio>
-
+#include "server/http/access_log.h"
 #include "server/http/problem.h"
 #include "server/http/problem_language.h"
+#include "server/http/request_id.h"
+#include "server/observability/log.h"
 #include "server/services/failure.h"
 #include "server/store/database.h"
 #include "shared/wire/problem_codes.h"
@@ -28,8 +29,12 @@ httplib::Server::Handler guarded(RouteHandler handler) {
                 answer(ApiError(409, "conflict", "The request conflicts with the current state of the resource."));
                 return;
             }
-            // Logged with the path only: no request data, which may be personal.
-            std::fprintf(stderr, "store error on %s %s: %s\n", req.method.c_str(), log_path(req).c_str(), e.what());
+            // Logged with the route pattern only: no request data, which may be personal.
+            observability::log(observability::LogLevel::error, {{"message", "store error"},
+                                                                {"request_id", request_id_of(res)},
+                                                                {"method", known_method(req.method)},
+                                                                {"route", log_path(req)},
+                                                                {"error", e.what()}});
             answer(ApiError(503, wire::problem::store_unavailable,
                             "The database could not complete the request; retry later."));
         }

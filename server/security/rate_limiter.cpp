@@ -3,11 +3,18 @@
 #include <algorithm>
 
 #include "server/clock/clock.h"
+#include "server/observability/metrics.h"
 
 namespace isp::security {
 
-RateLimiter::RateLimiter(const Clock& clock, int max_events, std::int64_t window_seconds)
-    : clock_(clock), max_events_(std::max(1, max_events)), window_(std::max<std::int64_t>(1, window_seconds)) {}
+RateLimiter::RateLimiter(const Clock& clock, int max_events, std::int64_t window_seconds, std::string name)
+    : clock_(clock), max_events_(std::max(1, max_events)), window_(std::max<std::int64_t>(1, window_seconds)),
+      name_(std::move(name)) {}
+
+std::optional<std::int64_t> RateLimiter::refused(std::int64_t wait) const {
+    observability::metrics().count_rate_limit_refusal(name_);
+    return wait;
+}
 
 std::optional<std::int64_t> RateLimiter::blocked_locked(std::deque<std::int64_t>& events, std::int64_t now) const {
     while (!events.empty() && events.front() <= now - window_)
@@ -38,7 +45,7 @@ std::optional<std::int64_t> RateLimiter::take(std::string_view key) {
     sweep_locked(now);
     auto& events = events_[std::string(key)];
     if (auto wait = blocked_locked(events, now))
-        return wait;
+        return refused(*wait);
     events.push_back(now);
     return std::nullopt;
 }
@@ -53,7 +60,7 @@ std::optional<std::int64_t> RateLimiter::begin_attempt(std::initializer_list<std
         if (auto w = blocked_locked(events_[std::string(key)], now))
             wait = std::max(wait.value_or(0), *w);
     if (wait)
-        return wait;
+        return refused(*wait);
     for (std::string_view key : keys)
         events_[std::string(key)].push_back(now);
     counted_at = now;

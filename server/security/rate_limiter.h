@@ -20,8 +20,9 @@ namespace isp::security {
 
 class RateLimiter {
 public:
-    // At most `max_events` per key within any `window_seconds`.
-    RateLimiter(const Clock& clock, int max_events, std::int64_t window_seconds);
+    // At most `max_events` per key within any `window_seconds`. `name` labels its refusals
+    // in the metrics (portal_rate_limit_refusals_total{limit="..."}).
+    RateLimiter(const Clock& clock, int max_events, std::int64_t window_seconds, std::string name = "unnamed");
 
     // For "every attempt counts" limits: refuses (seconds to wait) or counts and allows.
     std::optional<std::int64_t> take(std::string_view key);
@@ -37,6 +38,7 @@ public:
 private:
     std::optional<std::int64_t> blocked_locked(std::deque<std::int64_t>& events, std::int64_t now) const;
     void sweep_locked(std::int64_t now);
+    std::optional<std::int64_t> refused(std::int64_t wait) const; // counts the refusal
 
     const Clock& clock_;
     const int max_events_;
@@ -44,6 +46,7 @@ private:
     std::mutex mutex_;
     std::unordered_map<std::string, std::deque<std::int64_t>> events_; // key -> event times, oldest first
     std::int64_t next_sweep_ = 0;
+    const std::string name_;
 };
 
 } // namespace isp::security

@@ -37,7 +37,7 @@ Failure invalid_token() {
 
 ClientIdentity::ClientIdentity(const ServerConfig& config, const security::TokenSigner& signer, const Clock& clock)
     : config_(config), signer_(signer), clock_(clock),
-      failures_(clock, config.verify_max_failures, config.verify_window_seconds) {}
+      failures_(clock, config.verify_max_failures, config.verify_window_seconds, "identity_checks") {}
 
 LookupToken ClientIdentity::issue(std::string_view client_id) const {
     const std::int64_t expires = clock_.now_unix() + config_.lookup_token_ttl_seconds;

@@ -32,7 +32,7 @@ Failure sign_in_failed() {
 
 StaffSessions::StaffSessions(ServiceContext& ctx, const security::TokenSigner& signer)
     : ctx_(ctx), signer_(signer),
-      failures_(ctx.clock, ctx.config.sign_in_max_failures, ctx.config.sign_in_window_seconds),
+      failures_(ctx.clock, ctx.config.sign_in_max_failures, ctx.config.sign_in_window_seconds, "staff_sign_in"),
       dummy_hash_(hash_staff_password(ctx, security::new_id("", 16))) {}
 
 std::string StaffSessions::csrf_token(std::string_view session_id, std::int64_t expires_unix) const {

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 #include <vector>
 
@@ -68,7 +69,7 @@ TEST_CASE("health answers 503 while the database cannot be written (a full disk)
     // A file that may not grow is what a full disk looks like to the server: writes fail
     // with EFBIG (SQLITE_FULL) instead of a signal, since SIGXFSZ is ignored (and inherited so).
     const auto previous = std::signal(SIGXFSZ, SIG_IGN);
-    ServerProcess server(dir + "/portal.db", dir + "/server.out", {"--demo"});
+    ServerProcess server(dir + "/portal.db", dir + "/server.out", {"--demo"}, dir + "/server.err");
     std::signal(SIGXFSZ, previous);
     auto c = server.client();
     const nlohmann::json draft = {{"form", {{"first_name", "Nadia"}}}, {"step", "details"}};
@@ -84,6 +85,25 @@ TEST_CASE("health answers 503 while the database cannot be written (a full disk)
     REQUIRE(refused);
     CHECK(refused->status == 503);
     CHECK(body_json(refused)["code"] == "store_unavailable");
+    {
+        // Logged as one JSON line at error, found by the answer's request id; the route
+        // pattern, not the request (written before the answer was sent).
+        std::ifstream log(dir + "/server.err");
+        std::string line;
+        bool logged = false;
+        while (std::getline(log, line)) {
+            const auto j = nlohmann::json::parse(line, nullptr, false);
+            REQUIRE(!j.is_discarded());
+            if (j.value("message", "") == "store error") {
+                CHECK(j["level"] == "error");
+                CHECK(j["request_id"] == refused->get_header_value("X-Request-Id"));
+                CHECK(j["route"] == "/api/v1/landing/drafts");
+                CHECK(line.find("Nadia") == std::string::npos);
+                logged = true;
+            }
+        }
+        CHECK(logged);
+    }
     health = c.Get("/api/v1/health");
     REQUIRE(health);
     CHECK(health->status == 503);

@@ -90,6 +90,9 @@ private:
         config.threads = 1;
         config.verify_max_failures = INT_MAX;
         config.landing_writes_per_minute = INT_MAX;
+        // An access line per fuzzed request would drown the fuzzer's own output and slow it;
+        // store errors and unhandled exceptions (error) are still written.
+        config.log_level = isp::observability::LogLevel::error;
         if (const std::string error = isp::load_operator_files(config.operator_profile, true); !error.empty())
             isp::fuzz::fail("operator files", error);
 

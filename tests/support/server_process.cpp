@@ -19,7 +19,7 @@ namespace isp::test {
 using namespace std::chrono_literals;
 
 ServerProcess::ServerProcess(const std::string& db_path, const std::string& out_path,
-                             std::vector<std::string> extra_args) {
+                             std::vector<std::string> extra_args, const std::string& err_path) {
     std::vector<std::string> args = {PORTAL_SERVER_BINARY,  "--db", db_path, "--port", "0", "--fixed-time",
                                      "2026-11-23T10:00:00Z"};
     args.insert(args.end(), extra_args.begin(), extra_args.end());
@@ -30,6 +30,8 @@ ServerProcess::ServerProcess(const std::string& db_path, const std::string& out_
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (!err_path.empty())
+        posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
     REQUIRE(posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ) == 0);
     posix_spawn_file_actions_destroy(&actions);
     const auto deadline = std::chrono::steady_clock::now() + 20s;

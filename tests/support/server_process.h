@@ -22,8 +22,10 @@ inline std::vector<std::string> operator_args() {
 class ServerProcess {
 public:
     // Runs PORTAL_SERVER_BINARY --db db_path --port 0 --fixed-time 2026-11-23T10:00:00Z
-    // followed by `extra_args`; waits until it listens.
-    ServerProcess(const std::string& db_path, const std::string& out_path, std::vector<std::string> extra_args = {});
+    // followed by `extra_args`; waits until it listens. Its stdout goes to `out_path`, its
+    // stderr (the log) to `err_path`, or to the tests' own stderr when that is empty.
+    ServerProcess(const std::string& db_path, const std::string& out_path, std::vector<std::string> extra_args = {},
+                  const std::string& err_path = {});
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;

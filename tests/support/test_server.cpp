@@ -72,6 +72,17 @@ nlohmann::json body_json(const httplib::Result& res) {
     return {};
 }
 
+std::string body_but_request_id(const httplib::Result& res) {
+    REQUIRE(res);
+    const std::string id = res->get_header_value("X-Request-Id");
+    REQUIRE(!id.empty());
+    const std::string member = ",\"request_id\":\"" + id + "\"";
+    std::string body = res->body;
+    const auto at = body.find(member);
+    REQUIRE(at != std::string::npos);
+    return body.erase(at, member.size());
+}
+
 std::string create_staff_token(const TestServer& server, const std::string& roles, const std::string& name) {
     store::Database db(server.db_path());
     const auto parsed = services::parse_roles(roles);

@@ -27,6 +27,8 @@ public:
 
     httplib::Client client() const;
     int port() const { return port_; }
+    // The metrics listener's port, when the tweak set config.metrics_bind; -1 otherwise.
+    int metrics_port() const { return server_->metrics_port(); }
     const std::string& db_path() const { return db_path_; }
     FixedClock& clock() { return *clock_; }
 
@@ -48,6 +50,11 @@ private:
 
 // Convenience for tests: parse a response body as JSON (fails the test when it is not).
 nlohmann::json body_json(const httplib::Result& res);
+
+// A problem's body byte for byte, but for its `request_id` member, which must be the
+// response's X-Request-Id: for tests that two answers are exactly the same (each request
+// has its own id, which tells nothing about the request).
+std::string body_but_request_id(const httplib::Result& res);
 
 // The `field` of each entry of a problem's `errors`, in order.
 std::vector<std::string> error_fields(const httplib::Result& res);
