@@ -71,7 +71,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "ISP self-service portal and billing API")
 # The extended description (CPack puts the summary above it): lines under 80 characters.
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
+string(CONCAT CPACK_DEBIAN_PACKAGE_DESCRIPTION
     "portal-server is one binary that serves a small internet or telecom\n"
     "operator's customer portal (WebAssembly, embedded), its staff console and\n"
     "a REST API for offers, customers, contracts, monthly billing, invoices,\n"
