@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "../support/server_command.h"
 #include "../support/server_process.h"
 #include "../support/test_server.h"
 #include "server/services/staff_tokens.h"
@@ -26,25 +27,6 @@ using namespace isp::test;
 using namespace std::chrono_literals;
 
 namespace {
-
-std::string temp_dir(const char* name) {
-    std::string dir = (std::filesystem::temp_directory_path() / (std::string(name) + "-XXXXXX")).string();
-    REQUIRE(mkdtemp(dir.data()) != nullptr);
-    return dir;
-}
-
-// `portal-server <args>`: its exit status and output (stdout and stderr).
-std::pair<int, std::string> run_portal_server(const std::string& args) {
-    std::FILE* p = popen(("'" PORTAL_SERVER_BINARY "' " + args + " 2>&1").c_str(), "r");
-    REQUIRE(p);
-    std::string out;
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
-        out.append(buf, n);
-    const int status = pclose(p);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
 
 // The first column of every row of `sql`, read with plain SQLite (read only).
 std::vector<std::string> column(const std::string& path, const std::string& sql) {

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <string>
 
+#include "../support/server_command.h"
 #include "../support/server_process.h"
 #include "../support/test_server.h"
 
@@ -18,30 +19,10 @@ using namespace isp::test;
 
 namespace {
 
-std::string temp_dir(const char* name) {
-    std::string dir = (std::filesystem::temp_directory_path() / (std::string(name) + "-XXXXXX")).string();
-    REQUIRE(mkdtemp(dir.data()) != nullptr);
-    return dir;
-}
-
 std::string write_file(const std::string& path, const std::string& text) {
     std::ofstream(path, std::ios::binary) << text;
     ::chmod(path.c_str(), 0600);
     return path;
-}
-
-// `<env> portal-server <args>` through the shell: its exit status and output (stdout and stderr).
-std::pair<int, std::string> run_portal_server(const std::string& args, const std::string& env = "") {
-    std::FILE* p =
-        popen(("env -u PORTAL_INVOICE_DUE_DAYS " + env + " '" PORTAL_SERVER_BINARY "' " + args + " 2>&1").c_str(), "r");
-    REQUIRE(p);
-    std::string out;
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
-        out.append(buf, n);
-    const int status = pclose(p);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
 bool has_line(const std::string& out, const std::string& line) {

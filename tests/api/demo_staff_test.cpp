@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string>
 
+#include "../support/server_command.h"
 #include "../support/server_process.h"
 #include "../support/staff_session.h"
 #include "../support/test_server.h"
@@ -19,11 +20,6 @@
 using namespace isp::test;
 
 namespace {
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // A quick hash: the accounts are hashed at start, three times.
 const std::vector<std::string> demo_args = {"--demo", "--password-hash-memory-kib", "8192",

@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "../support/raw_http.h"
 #include "../support/server_process.h"
 #include "../support/test_server.h"
 
@@ -37,13 +38,8 @@ TEST_CASE("the server still answers while many idle connections are held open") 
     TestServer server(true, [](isp::ServerConfig& c) { c.threads = 4; });
     std::vector<int> idle;
     for (int i = 0; i < 64; ++i) {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        const int fd = connect_loopback(server.port());
         REQUIRE(fd >= 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(static_cast<uint16_t>(server.port()));
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
         idle.push_back(fd); // connected, never sends a byte
     }
     auto client = server.client();

@@ -17,6 +17,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "../support/raw_http.h"
 #include "../support/test_server.h"
 #include "server/observability/metrics.h"
 
@@ -247,13 +248,8 @@ TEST_CASE("metrics: a request whose body is still coming is in flight until it i
     TestServer server(true, [](isp::ServerConfig& config) { config.metrics_bind = "127.0.0.1:0"; });
     CHECK(in_flight_becomes(server, 0) == 0);
 
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    const int fd = connect_loopback(server.port());
     REQUIRE(fd >= 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(server.port()));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
     const std::string body = R"({"form": {}})";
     const std::string head = "POST /api/v1/landing/drafts HTTP/1.1\r\nHost: localhost\r\n"
                              "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " +
@@ -278,13 +274,8 @@ TEST_CASE("metrics: a connection refused at admission is counted, logged and has
     });
     const Samples before = scrape(server);
     const auto connect_to_server = [&] {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        const int fd = connect_loopback(server.port());
         REQUIRE(fd >= 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(static_cast<uint16_t>(server.port()));
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
         return fd;
     };
     const int held = connect_to_server();

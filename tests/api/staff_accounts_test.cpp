@@ -16,6 +16,7 @@
 #include "../support/openapi_check.h"
 #include "../support/problem_check.h"
 #include "../support/qr_decode.h"
+#include "../support/server_command.h"
 #include "../support/staff_session.h"
 #include "../support/test_server.h"
 #include "server/clock/clock.h"
@@ -86,19 +87,6 @@ std::string common_long_password() {
     FAIL("the list of common passwords has none of 12 characters or more: it refuses nothing the length rule lets "
          "through");
     return "";
-}
-
-// `portal-server <args>` (the binary the tests are built with); its exit status and output.
-std::pair<int, std::string> run_portal_server(const std::string& args) {
-    std::FILE* p = popen(("'" PORTAL_SERVER_BINARY "' " + args + " 2>&1").c_str(), "r");
-    REQUIRE(p);
-    std::string out;
-    char buf[4096];
-    std::size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
-        out.append(buf, n);
-    const int status = pclose(p);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
 } // namespace
