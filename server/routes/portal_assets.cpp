@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 
+#include "server/http/page_policy.h"
 #include "server/http/revalidation.h"
 #include "server/routes/app_context.h"
 #include "server/routes/routes.h"
@@ -75,14 +76,10 @@ void register_portal_assets(httplib::Server& http, AppContext&) {
                                     http::etag_from_sha256(security::sha256_hex(view(web::console_wasm)))};
 
     auto page_handler = [](const Asset& shell) {
-        return [&shell](const httplib::Request& req, httplib::Response& res) {
-            // The page runs only our own script and wasm; nothing may frame it.
-            res.set_header("Content-Security-Policy",
-                           "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; "
-                           "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-ancestors 'none'");
-            // A password link's token is in the fragment, never sent; still, nothing of the page's
-            // address goes to another site.
-            res.set_header("Referrer-Policy", "same-origin");
+        // The page runs only our own script and wasm; nothing may frame it.
+        return [&shell, policy = http::page_content_security_policy(view(shell.identity))](const httplib::Request& req,
+                                                                                           httplib::Response& res) {
+            res.set_header("Content-Security-Policy", policy);
             serve(shell, req, res);
         };
     };

@@ -34,6 +34,16 @@ std::string sha256_hex(std::string_view data) {
     return to_hex(std::string_view(reinterpret_cast<const char*>(md), len));
 }
 
+std::string sha256_base64(std::string_view data) {
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    if (EVP_Digest(data.data(), data.size(), md, &len, EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("sha256 failure");
+    unsigned char out[4 * ((EVP_MAX_MD_SIZE + 2) / 3) + 1];
+    const int n = EVP_EncodeBlock(out, md, static_cast<int>(len));
+    return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+}
+
 std::string new_id(std::string_view prefix, std::size_t n) {
     // Crockford-style alphabet: lower case, no i/l/o/u, easy to read aloud and in URLs.
     return std::string(prefix) + base32_encode(random_bytes(n), "0123456789abcdefghjkmnpqrstvwxyz");

@@ -88,6 +88,10 @@ export async function openBrowser({
   });
   await context.addInitScript(() => {
     window.portalTest = {};
+    // What the page's Content-Security-Policy blocked (csp.test.mjs checks there is nothing).
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation',
+      (e) => window.cspViolations.push(`${e.effectiveDirective} ${e.blockedURI || 'inline'}`));
     const getContext = HTMLCanvasElement.prototype.getContext;
     HTMLCanvasElement.prototype.getContext = function (type, attributes) {
       return getContext.call(this, type, Object.assign({}, attributes, { preserveDrawingBuffer: true }));
