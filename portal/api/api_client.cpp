@@ -12,7 +12,14 @@ namespace isp::portal {
 using nlohmann::json;
 using webapp::call;
 using webapp::path_segment;
-using webapp::query_value;
+
+namespace {
+// The lookup token in a header, not in the address: it stays out of the browser's history
+// and of proxies' logs.
+webapp::platform::HttpHeader bearer(const std::string& lookup_token) {
+    return {"Authorization", "Bearer " + lookup_token};
+}
+} // namespace
 
 void ApiClient::bootstrap(ApiCallback<Bootstrap> done) {
     call<Bootstrap>({"GET", base_ + "/landing/bootstrap", {}, {}}, language_, wire::bootstrap_from_json,
@@ -59,12 +66,10 @@ void ApiClient::verify_cin(const std::string& cin, const std::string& service_id
 
 void ApiClient::subscriptions(const std::string& cin, const std::string& lookup_token,
                               ApiCallback<Subscriptions> done) {
-    call<Subscriptions>(
-        {"GET",
-         base_ + "/landing/clients/" + path_segment(cin) + "/subscriptions?lookup_token=" + query_value(lookup_token),
-         {},
-         {}},
-        language_, wire::subscriptions_from_json, std::move(done));
+    webapp::platform::HttpRequest request{
+        "GET", base_ + "/landing/clients/" + path_segment(cin) + "/subscriptions", {}, {}};
+    request.headers.push_back(bearer(lookup_token));
+    call<Subscriptions>(std::move(request), language_, wire::subscriptions_from_json, std::move(done));
 }
 
 void ApiClient::submit_plan_change(const std::string& lookup_token, const std::string& contract_id,
@@ -86,12 +91,10 @@ void ApiClient::document_link(const std::string& contract_id, const std::string&
 }
 
 void ApiClient::invoices(const std::string& cin, const std::string& lookup_token, ApiCallback<ClientInvoices> done) {
-    call<ClientInvoices>({"GET",
-                          base_ + "/landing/clients/" + path_segment(cin) +
-                              "/invoices?per_page=36&lookup_token=" + query_value(lookup_token),
-                          {},
-                          {}},
-                         language_, wire::client_invoices_from_json, std::move(done));
+    webapp::platform::HttpRequest request{
+        "GET", base_ + "/landing/clients/" + path_segment(cin) + "/invoices?per_page=36", {}, {}};
+    request.headers.push_back(bearer(lookup_token));
+    call<ClientInvoices>(std::move(request), language_, wire::client_invoices_from_json, std::move(done));
 }
 
 } // namespace isp::portal

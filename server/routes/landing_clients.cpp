@@ -1,14 +1,16 @@
 // Existing clients on the landing page (process map P9):
 //   POST /api/v1/landing/clients/verify-cin   CIN + the service identifier of one of
 //        their live contracts -> a lookup token bound to the client (services/client_identity.h)
-//   GET  /api/v1/landing/clients/{cin}/subscriptions?lookup_token=...   their live
-//        contracts, each with the offers it may move to (shared/billing/plan_change.h)
+//   GET  /api/v1/landing/clients/{cin}/subscriptions   their live contracts, each with the
+//        offers it may move to (shared/billing/plan_change.h); the lookup token as
+//        Authorization: Bearer, or ?lookup_token= (http/lookup_token.h)
 #include <httplib.h>
 
 #include "server/config/server_config.h"
 #include "server/http/client_address.h"
 #include "server/http/device_cookie.h"
 #include "server/http/json_body.h"
+#include "server/http/lookup_token.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"
 #include "server/routes/app_context.h"
@@ -45,9 +47,8 @@ void register_landing_clients(httplib::Server& http, AppContext& app) {
     http.Get("/api/v1/landing/clients/:cin/subscriptions",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::write_json(res, 200,
-                                  wire::to_json(services::client_subscriptions(app, app.identity,
-                                                                               req.get_param_value("lookup_token"),
-                                                                               http::path_param(req, "cin"))));
+                                  wire::to_json(services::client_subscriptions(
+                                      app, app.identity, http::lookup_token(req), http::path_param(req, "cin"))));
              }));
 }
 

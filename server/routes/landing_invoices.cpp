@@ -1,5 +1,6 @@
 // A verified client's invoices on the landing page (process map P13):
-//   GET /api/v1/landing/clients/{cin}/invoices?lookup_token=...[&status=][&page=&per_page=]
+//   GET /api/v1/landing/clients/{cin}/invoices[?status=][&page=&per_page=], the lookup token
+//       as Authorization: Bearer or ?lookup_token= (http/lookup_token.h)
 //       newest first, each with its lines, status as of today (overdue derived) and a
 //       signed link to its PDF
 //   GET /api/v1/landing/invoices/{invoice_id}/document?token=...   the invoice PDF; the
@@ -7,6 +8,7 @@
 #include <httplib.h>
 
 #include "server/clock/clock.h"
+#include "server/http/lookup_token.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"
 #include "server/http/route.h"
@@ -32,8 +34,8 @@ void register_landing_invoices(httplib::Server& http, AppContext& app) {
                              {{"status", "invalid_status", "status must be open, partially_paid, paid or overdue."}});
                  }
                  const wire::ClientInvoices invoices =
-                     services::client_invoices(app, app.identity, req.get_param_value("lookup_token"),
-                                               http::path_param(req, "cin"), status, page.page, page.per_page);
+                     services::client_invoices(app, app.identity, http::lookup_token(req), http::path_param(req, "cin"),
+                                               status, page.page, page.per_page);
                  http::write_json(res, 200, wire::to_json(invoices, app.clock.today_utc()));
              }));
 

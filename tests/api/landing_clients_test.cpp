@@ -195,6 +195,26 @@ TEST_CASE("subscriptions: another client's, forged, expired and truncated tokens
     check_problem(subscriptions(c, "AB123456", amina), 401, "lookup_token_expired");
 }
 
+TEST_CASE("the lookup token also comes as Authorization: Bearer, the header winning over the query") {
+    TestServer server;
+    auto c = server.client();
+    const std::string amina = token_for(c, "AB123456", "0612345678");
+    const std::string youssef = token_for(c, "BE654321", "0535123456");
+    const auto by_header = [&](const std::string& path, const std::string& token) {
+        return c.Get(path, httplib::Headers{{"Authorization", "Bearer " + token}});
+    };
+    auto listed = by_header("/api/v1/landing/clients/AB123456/subscriptions", amina);
+    REQUIRE(listed->status == 200);
+    CHECK(body_json(listed) == body_json(subscriptions(c, "AB123456", amina))); // the same answer as the query's
+    CHECK(by_header("/api/v1/landing/clients/AB123456/invoices", amina)->status == 200);
+    check_problem(by_header("/api/v1/landing/clients/AB123456/subscriptions", youssef), 403, "lookup_token_mismatch");
+    check_problem(by_header("/api/v1/landing/clients/AB123456/invoices", forged(amina)), 401, "lookup_token_invalid");
+    // Both: the header is the one used.
+    check_problem(by_header("/api/v1/landing/clients/AB123456/subscriptions?lookup_token=" + amina, youssef), 403,
+                  "lookup_token_mismatch");
+    check_problem(c.Get("/api/v1/landing/clients/AB123456/invoices"), 401, "lookup_token_invalid");
+}
+
 TEST_CASE("the lookup token lifetime is a flag") {
     TestServer server(true, [](isp::ServerConfig& c) { c.lookup_token_ttl_seconds = 120; });
     auto c = server.client();

@@ -36,7 +36,10 @@ TEST_CASE_FIXTURE(PortalFixture, "a customer verifies, sees the dashboard, chang
     const auto listed = http.sent_to("GET", "/landing/clients/{cin}/subscriptions");
     REQUIRE(listed.size() == 1);
     CHECK(api_path(listed[0]) == "/landing/clients/AB123456/subscriptions");
-    CHECK(query_value(listed[0], "lookup_token") == json_of(canned::verified).at("lookup_token"));
+    // The lookup token in a header, never in the address.
+    CHECK(header(listed[0], "Authorization") ==
+          "Bearer " + json_of(canned::verified).at("lookup_token").get<std::string>());
+    CHECK(listed[0].url.find("lookup_token") == std::string::npos);
     CHECK(screen() == "dashboard");
     CHECK(busy() == "");
     CHECK(notice() == "");

@@ -19,7 +19,9 @@ TEST_CASE_FIXTURE(PortalFixture, "a customer opens the invoices, reads one's lin
     const auto asked = http.sent_to("GET", "/landing/clients/{cin}/invoices");
     REQUIRE(asked.size() == 1);
     CHECK(api_path(asked[0]) == "/landing/clients/AB123456/invoices");
-    CHECK(query_value(asked[0], "lookup_token") == json_of(canned::verified).at("lookup_token"));
+    CHECK(header(asked[0], "Authorization") ==
+          "Bearer " + json_of(canned::verified).at("lookup_token").get<std::string>());
+    CHECK(asked[0].url.find("lookup_token") == std::string::npos);
 
     CHECK(screen() == "invoices");
     CHECK(busy() == "");
