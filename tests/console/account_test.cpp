@@ -334,6 +334,7 @@ TEST_CASE("changing the password: the rule as typed, the server's refusals on th
               {"status", 400},
               {"code", "validation_failed"},
               {"detail", "The request has invalid fields; see errors."},
+              {"request_id", "5f0c2b9e8d7a6f43"},
               {"errors", {{{"field", "new_password"}, {"code", "common"}, {"message", "Too common."}}}}});
     a.change_password();
     c.settle();

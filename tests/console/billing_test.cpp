@@ -59,7 +59,11 @@ nlohmann::json with_line(Invoice i) {
 }
 
 nlohmann::json not_found() {
-    return {{"type", "about:blank"}, {"title", "not_found"}, {"status", 404}, {"code", "not_found"}};
+    return {{"type", "about:blank"},
+            {"title", "not_found"},
+            {"status", 404},
+            {"code", "not_found"},
+            {"request_id", "5f0c2b9e8d7a6f42"}};
 }
 
 // Signed in with `roles`, at the billing runs (the run list not in the server yet: 404).

@@ -54,7 +54,12 @@ void ConsoleFixture::answer(const std::string& method, const std::string& path_t
 void ConsoleFixture::problem(const std::string& method, const std::string& path_template, int status,
                              const std::string& code, const std::string& detail) {
     answer(method, path_template, status,
-           {{"type", "about:blank"}, {"title", code}, {"status", status}, {"code", code}, {"detail", detail}});
+           {{"type", "about:blank"},
+            {"title", code},
+            {"status", status},
+            {"code", code},
+            {"detail", detail},
+            {"request_id", "5f0c2b9e8d7a6f41"}});
 }
 
 nlohmann::json ConsoleFixture::account_json(std::string_view roles) {
