@@ -213,16 +213,20 @@ void Account::begin_enrolment() {
         });
 }
 
+bool Account::code_has_six_digits() {
+    const bool six_digits =
+        code.size() == 6 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!six_digits)
+        errors_.push_back({"totp_code", "format", account_words::in(account_words::six_digits, lang())});
+    return six_digits;
+}
+
 void Account::confirm() {
     if (stage_ != Stage::Scan || !busy_.empty())
         return;
     errors_.clear();
-    const bool six_digits =
-        code.size() == 6 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!six_digits) {
-        errors_.push_back({"totp_code", "format", account_words::in(account_words::six_digits, lang())});
+    if (!code_has_six_digits())
         return;
-    }
     const nlohmann::json body = {{"code", code}};
     const std::string key = confirm_attempt_.key_for({{"path", "/staff/me/totp/confirm"}, {"body", body}});
     busy_ = "saving";
@@ -318,12 +322,8 @@ void Account::replace_codes() {
     auto body = password_body();
     if (!body)
         return;
-    const bool six_digits =
-        code.size() == 6 && std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (!six_digits) {
-        errors_.push_back({"totp_code", "format", account_words::in(account_words::six_digits, lang())});
+    if (!code_has_six_digits())
         return;
-    }
     (*body)["code"] = code;
     const std::string key = codes_attempt_.key_for({{"path", "/staff/me/recovery-codes"}, {"body", *body}});
     busy_ = "saving";

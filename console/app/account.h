@@ -78,6 +78,8 @@ private:
     void ask_password_for(Stage stage);
     // {"password": ...} of a call the password confirms, or nullopt with the field's error.
     std::optional<nlohmann::json> password_body();
+    // Whether `code` is the authenticator's six digits; if not, says so on its field.
+    bool code_has_six_digits();
     void forget_enrolment();
     void forget_recovery_codes();
     void clear_passwords();
