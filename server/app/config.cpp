@@ -9,6 +9,7 @@
 
 #include "server/clock/clock.h"
 #include "server/config/listen_address.h"
+#include "server/http/tls.h"
 
 namespace isp {
 namespace {
@@ -46,7 +47,7 @@ private:
 // Options whose values config check never prints (none hold a secret yet; SMTP credentials
 // will). The Argon2id cost parameters are named after passwords but are no secret.
 bool is_secret_option(const std::string& key) {
-    if (key.starts_with("password-hash-"))
+    if (key.starts_with("password-hash-") || key == "tls-key") // the key's file name, never its contents
         return false;
     for (const char* word : {"password", "secret", "key"})
         if (key.find(word) != std::string::npos)
@@ -195,6 +196,24 @@ CommandLine parse_command_line(int argc, char** argv) {
         ->check([](const std::string& value) {
             return parse_listen_address(value) ? std::string() : std::string("expected ADDR:PORT, e.g. 127.0.0.1:9464");
         });
+    app.add_option("--tls-cert", c.tls_cert_file,
+                   "Serve HTTPS: PEM file of the certificate chain (the server's certificate first); SIGHUP reads "
+                   "it and --tls-key again. Needs --tls-key")
+        ->envname("PORTAL_TLS_CERT");
+    app.add_option("--tls-key", c.tls_key_file, "PEM file of the certificate's private key, without a passphrase")
+        ->envname("PORTAL_TLS_KEY");
+    CLI::Option* redirect_port =
+        app.add_option("--http-redirect-port", c.http_redirect_port,
+                       "With --tls-cert: also listen for plain HTTP on this port (80), only to redirect to HTTPS "
+                       "(0 picks a free one); off by default")
+            ->envname("PORTAL_HTTP_REDIRECT_PORT")
+            ->check(CLI::Range(0, 65535));
+    app.add_option("--hsts-max-age", c.hsts_max_age_seconds,
+                   "With --tls-cert: seconds browsers keep to HTTPS for this host (Strict-Transport-Security); 0 "
+                   "sends none")
+        ->envname("PORTAL_HSTS_MAX_AGE")
+        ->check(CLI::Range(std::int64_t{0}, std::int64_t{2} * 365 * 24 * 3600))
+        ->capture_default_str();
     app.add_option("--operator-name", c.operator_profile.name, "Operator name on the portal and documents")
         ->envname("PORTAL_OPERATOR_NAME")
         ->capture_default_str();
@@ -332,6 +351,7 @@ CommandLine parse_command_line(int argc, char** argv) {
     for (CLI::Option* option : app.get_options())
         if (option != app.get_config_ptr())
             option->capture_default_str();
+    redirect_port->default_str(""); // -1 stands for off
 
     try {
         app.parse(argc, argv);
@@ -364,6 +384,11 @@ CommandLine parse_command_line(int argc, char** argv) {
                 throw CLI::ValidationError("--fixed-time", "expected 2026-11-23T10:00:00Z or 2026-11-23");
             c.fixed_time = t;
         }
+        if (c.tls_cert_file.empty() != c.tls_key_file.empty())
+            throw CLI::ValidationError(c.tls_cert_file.empty() ? "--tls-key" : "--tls-cert",
+                                       "HTTPS needs both --tls-cert and --tls-key");
+        if (c.http_redirect_port >= 0 && !c.serves_tls())
+            throw CLI::ValidationError("--http-redirect-port", "redirects to HTTPS: it needs --tls-cert and --tls-key");
         c.demo_billing_history = c.demo;
         c.demo_staff_accounts = c.demo;
         if (const std::string error = load_operator_files(c.operator_profile, c.demo); !error.empty())
@@ -371,6 +396,12 @@ CommandLine parse_command_line(int argc, char** argv) {
         if (config_check_cmd->parsed()) {
             out.config_check.emplace();
             fill_config_check(app, c, *out.config_check);
+            if (c.serves_tls())
+                try {
+                    const http::TlsCertificate loads(c.tls_cert_file, c.tls_key_file);
+                } catch (const std::exception& e) {
+                    out.config_check->error = e.what();
+                }
         }
     } catch (const CLI::ParseError& e) {
         if (config_check_cmd->parsed() && e.get_exit_code() != 0) {

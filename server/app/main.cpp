@@ -1,4 +1,5 @@
-// portal-server: entry point. Parses flags, opens the store, serves until SIGINT/SIGTERM;
+// portal-server: entry point. Parses flags, opens the store, serves until SIGINT/SIGTERM
+// (SIGHUP reloads the TLS certificate);
 // or runs a subcommand (`token ...`, `staff ...`, `backup`, `check`, `config check`) and exits.
 #include <unistd.h>
 
@@ -19,16 +20,19 @@
 #include "server/app/token_command.h"
 #include "server/config/listen_address.h"
 #include "server/demo/demo_staff.h"
+#include "server/observability/log.h"
 
 namespace {
 
-// SIGINT and SIGTERM are blocked in every thread and taken by one that waits for them, so
-// stopping runs as ordinary code (a signal handler may do almost nothing safely).
-sigset_t stop_signals() {
+// SIGINT, SIGTERM and SIGHUP are blocked in every thread and taken by one that waits for
+// them, so stopping and reloading run as ordinary code (a signal handler may do almost
+// nothing safely).
+sigset_t handled_signals() {
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGHUP);
     return set;
 }
 
@@ -38,8 +42,9 @@ struct Lifecycle {
     std::mutex mutex;
     std::condition_variable changed;
     bool stop_requested = false;
-    bool served = false;  // serve() returned
-    bool stopped = false; // stop() returned
+    int reloads_requested = 0; // SIGHUPs not handled yet
+    bool served = false;       // serve() returned
+    bool stopped = false;      // stop() returned
     int signal = 0;
 
     void set(bool Lifecycle::*flag) {
@@ -69,6 +74,23 @@ bool operator_identity_complete(const isp::ServerConfig& config) {
     return false;
 }
 
+// SIGHUP: a renewed certificate is taken without a restart (certbot's deploy hook, or
+// systemctl reload). The outcome is a log line: the pair in use stays when the new one fails.
+void reload_tls(isp::Server& server) {
+    namespace obs = isp::observability;
+    if (!server.config().serves_tls()) {
+        obs::log(obs::LogLevel::warn, {{"message", "SIGHUP: nothing to reload (no --tls-cert)"}});
+        return;
+    }
+    if (const std::string error = server.reload_tls(); !error.empty())
+        obs::log(obs::LogLevel::error, {{"message", "TLS certificate not reloaded; the one in use stays"},
+                                        {"error", error},
+                                        {"certificate", server.tls_certificate()}});
+    else
+        obs::log(obs::LogLevel::info,
+                 {{"message", "TLS certificate reloaded"}, {"certificate", server.tls_certificate()}});
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -88,21 +110,35 @@ int main(int argc, char** argv) {
     if (!operator_identity_complete(cli.config))
         return 2;
     std::signal(SIGPIPE, SIG_IGN);
-    const sigset_t signals = stop_signals();
+    const sigset_t signals = handled_signals();
     pthread_sigmask(SIG_BLOCK, &signals, nullptr); // before any thread starts: they inherit it
     try {
         isp::Server server(cli.config);
         const int port = server.bind();
         std::thread([signals] {
-            int signal = 0;
-            sigwait(&signals, &signal);
-            lifecycle.signal = signal;
-            lifecycle.set(&Lifecycle::stop_requested);
+            for (;;) {
+                int signal = 0;
+                sigwait(&signals, &signal);
+                if (signal == SIGHUP) {
+                    std::lock_guard lock(lifecycle.mutex);
+                    ++lifecycle.reloads_requested;
+                    lifecycle.changed.notify_all();
+                    continue;
+                }
+                lifecycle.signal = signal;
+                lifecycle.set(&Lifecycle::stop_requested);
+                return;
+            }
         }).detach();
-        std::printf("listening on http://%s:%d\n", cli.config.bind.c_str(), port);
-        std::printf("portal: http://%s:%d/   api: http://%s:%d/api/v1/health   database: %s%s\n",
-                    cli.config.bind.c_str(), port, cli.config.bind.c_str(), port, cli.config.db_path.c_str(),
+        const char* scheme = cli.config.serves_tls() ? "https" : "http";
+        std::printf("listening on %s://%s:%d\n", scheme, cli.config.bind.c_str(), port);
+        std::printf("portal: %s://%s:%d/   api: %s://%s:%d/api/v1/health   database: %s%s\n", scheme,
+                    cli.config.bind.c_str(), port, scheme, cli.config.bind.c_str(), port, cli.config.db_path.c_str(),
                     cli.config.demo ? " (demo)" : "");
+        if (cli.config.serves_tls())
+            std::printf("TLS certificate: %s (SIGHUP reloads it)\n", server.tls_certificate().c_str());
+        if (server.redirect_port() >= 0)
+            std::printf("redirecting http://%s:%d to HTTPS\n", cli.config.bind.c_str(), server.redirect_port());
         if (server.metrics_port() >= 0) {
             const auto metrics = isp::parse_listen_address(cli.config.metrics_bind);
             const bool v6 = metrics->host.find(':') != std::string::npos;
@@ -121,7 +157,16 @@ int main(int argc, char** argv) {
             lifecycle.set(&Lifecycle::served);
         });
         std::unique_lock lock(lifecycle.mutex);
-        lifecycle.changed.wait(lock, [] { return lifecycle.stop_requested || lifecycle.served; });
+        for (;;) {
+            lifecycle.changed.wait(
+                lock, [] { return lifecycle.stop_requested || lifecycle.served || lifecycle.reloads_requested > 0; });
+            if (lifecycle.stop_requested || lifecycle.served)
+                break;
+            lifecycle.reloads_requested = 0;
+            lock.unlock();
+            reload_tls(server);
+            lock.lock();
+        }
         if (lifecycle.stop_requested) {
             // Requests already sent get --shutdown-grace seconds to be answered; then the
             // process exits anyway (0: stopping was asked for), saying how many it cut.

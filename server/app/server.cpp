@@ -12,11 +12,13 @@
 #include "server/demo/demo_staff.h"
 #include "server/http/access_log.h"
 #include "server/http/connections.h"
+#include "server/http/https_redirect.h"
 #include "server/http/idempotency.h"
 #include "server/http/problem.h"
 #include "server/http/request_framing.h"
 #include "server/http/request_id.h"
 #include "server/http/route.h"
+#include "server/http/tls.h"
 #include "server/http/worker_pool.h"
 #include "server/observability/log.h"
 #include "server/observability/metrics.h"
@@ -55,6 +57,12 @@ struct Server::Impl {
     std::thread metrics_thread;
     std::atomic<bool> metrics_stopped{false};
     int metrics_port = -1;
+    // HTTPS (--tls-cert): the certificate in use, and the plain-HTTP listener that only
+    // redirects to it (--http-redirect-port).
+    std::shared_ptr<http::TlsCertificate> tls;
+    std::unique_ptr<http::ConnectionServer> redirect_http;
+    std::thread redirect_thread;
+    int redirect_port = -1;
 
     Impl(ServerConfig cfg, std::shared_ptr<Clock> clk)
         : config(std::move(cfg)), clock(std::move(clk)), db(config.db_path),
@@ -154,6 +162,8 @@ void tune(http::ConnectionServer& http, const ServerConfig& config) {
             res.set_header("Content-Security-Policy", "frame-ancestors 'none'");
         // Document links carry their token in the URL: never leak it to another site.
         res.set_header("Referrer-Policy", "no-referrer");
+        if (config.serves_tls() && config.hsts_max_age_seconds > 0)
+            res.set_header("Strict-Transport-Security", "max-age=" + std::to_string(config.hsts_max_age_seconds));
         if (req.path.rfind("/api/", 0) == 0 && !res.has_header("Cache-Control"))
             res.set_header("Cache-Control", "no-store");
     });
@@ -174,6 +184,10 @@ Server::Server(ServerConfig config, std::shared_ptr<Clock> clock) {
     if (impl_->config.demo && demo::seed_if_empty(impl_->db, *impl_->clock, impl_->documents, impl_->config) &&
         impl_->config.demo_staff_accounts)
         impl_->demo_staff = demo::seed_staff_accounts(impl_->services);
+    if (impl_->config.serves_tls()) {
+        impl_->tls = std::make_shared<http::TlsCertificate>(impl_->config.tls_cert_file, impl_->config.tls_key_file);
+        impl_->http.use_tls(impl_->tls);
+    }
     tune(impl_->http, impl_->config);
     routes::register_all(impl_->http, impl_->context);
 }
@@ -182,6 +196,8 @@ Server::~Server() {
     stop();
     if (impl_ && impl_->metrics_thread.joinable())
         impl_->metrics_thread.join();
+    if (impl_ && impl_->redirect_thread.joinable())
+        impl_->redirect_thread.join();
 }
 
 int Server::bind() {
@@ -194,7 +210,38 @@ int Server::bind() {
         throw std::runtime_error("cannot listen on " + c.bind + ":" + std::to_string(c.port));
     if (!c.metrics_bind.empty() && !impl_->metrics_http)
         bind_metrics();
+    if (c.serves_tls() && c.http_redirect_port >= 0 && !impl_->redirect_http)
+        bind_redirect();
     return impl_->port;
+}
+
+void Server::bind_redirect() {
+    const ServerConfig& c = impl_->config;
+    // The same guarded connections as the main port (deadlines, a few per address), with
+    // few workers: each request is answered at once.
+    auto redirect = std::make_unique<http::ConnectionServer>(Impl::connection_limits(c));
+    redirect->new_task_queue = [] { return new http::WorkerPool(2, 64, 1024); };
+    http::serve_https_redirects(*redirect, c.public_url, impl_->port);
+    const int port = c.http_redirect_port == 0
+                         ? redirect->bind_to_any_port(c.bind)
+                         : (redirect->bind_to_port(c.bind, c.http_redirect_port) ? c.http_redirect_port : -1);
+    if (port < 0)
+        throw std::runtime_error("cannot listen on " + c.bind + ":" + std::to_string(c.http_redirect_port) +
+                                 " (--http-redirect-port)");
+    impl_->redirect_port = port;
+    impl_->redirect_thread = std::thread([server = redirect.get()] { server->listen_after_bind(); });
+    redirect->wait_until_ready();
+    impl_->redirect_http = std::move(redirect);
+}
+
+std::string Server::reload_tls() {
+    if (!impl_->tls)
+        return "no TLS certificate to reload: the server was started without --tls-cert";
+    return impl_->tls->reload();
+}
+
+std::string Server::tls_certificate() const {
+    return impl_->tls ? impl_->tls->describe() : std::string();
 }
 
 void Server::bind_metrics() {
@@ -230,6 +277,8 @@ void Server::stop() {
     if (!impl_)
         return;
     impl_->http.shut_down();
+    if (impl_->redirect_http)
+        impl_->redirect_http->shut_down();
     // Once: cpp-httplib's stop() must not run again while its listen loop is still ending.
     if (impl_->metrics_http && !impl_->metrics_stopped.exchange(true))
         impl_->metrics_http->stop();
@@ -257,6 +306,9 @@ int Server::port() const {
 }
 int Server::metrics_port() const {
     return impl_->metrics_port;
+}
+int Server::redirect_port() const {
+    return impl_->redirect_port;
 }
 const ServerConfig& Server::config() const {
     return impl_->config;

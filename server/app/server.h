@@ -24,7 +24,8 @@ public:
     Server& operator=(const Server&) = delete;
 
     // Binds the listening socket; returns the port (the chosen one when config.port is 0).
-    // With config.metrics_bind, also binds the metrics listener and starts serving it.
+    // With config.metrics_bind, also binds the metrics listener and starts serving it; with
+    // config.http_redirect_port, the redirect listener likewise.
     int bind();
     // Serves until stop(); call bind() first.
     void serve();
@@ -45,6 +46,14 @@ public:
     int port() const;
     // The metrics listener's port (the chosen one for ADDR:0); -1 without --metrics-bind.
     int metrics_port() const;
+    // The plain-HTTP redirect listener's port; -1 without --http-redirect-port.
+    int redirect_port() const;
+
+    // Reads --tls-cert and --tls-key again (SIGHUP): empty on success, else what is wrong
+    // (the certificate in use stays).
+    std::string reload_tls();
+    // The certificate in use in a few words (subject, expiry); empty without TLS.
+    std::string tls_certificate() const;
     const ServerConfig& config() const;
     // The demo staff accounts this start created, with their passwords (--demo on an empty
     // database); empty otherwise, a seeded database included.
@@ -52,6 +61,7 @@ public:
 
 private:
     void bind_metrics();
+    void bind_redirect();
 
     struct Impl;
     std::unique_ptr<Impl> impl_;

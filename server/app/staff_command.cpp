@@ -22,7 +22,7 @@ std::string base_url(const ServerConfig& config) {
     if (!config.public_url.empty())
         return config.public_url;
     const std::string host = config.bind == "0.0.0.0" ? "127.0.0.1" : config.bind;
-    return "http://" + host + ":" + std::to_string(config.port);
+    return (config.serves_tls() ? "https://" : "http://") + host + ":" + std::to_string(config.port);
 }
 
 void print_link(std::FILE* out, std::FILE* err, const PasswordLink& link) {

@@ -60,6 +60,16 @@ struct ServerConfig {
     // metrics listener, "ADDR:PORT" (port 0 picks a free one), is off when empty.
     observability::LogLevel log_level = observability::LogLevel::info;
     std::string metrics_bind;
+    // HTTPS on the server's own port (docs/operations.md): a PEM certificate chain and its key,
+    // both or neither; SIGHUP reads them again. With them, `http_redirect_port` (>= 0; 0
+    // picks a free one) opens a plain-HTTP listener that only redirects to HTTPS, and every
+    // answer carries HSTS for `hsts_max_age_seconds` (0: none).
+    std::string tls_cert_file;
+    std::string tls_key_file;
+    int http_redirect_port = -1;
+    std::int64_t hsts_max_age_seconds = 365 * 24 * 3600;
+
+    bool serves_tls() const { return !tls_cert_file.empty(); }
 };
 
 } // namespace isp

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <optional>
 #include <poll.h>
 #include <sys/eventfd.h>
 #include <sys/socket.h>
@@ -14,6 +15,7 @@
 
 #include "server/http/access_log.h"
 #include "server/http/request_id.h"
+#include "server/http/tls.h"
 #include "server/observability/metrics.h"
 
 namespace isp::http {
@@ -79,10 +81,12 @@ int millis_until(SteadyClock::time_point deadline) {
 }
 
 // A socket read through a buffer (a connection's pipelined requests stay in it), with the
-// current phase's deadline and, between requests and during a head, the stop signal.
+// current phase's deadline and, between requests and during a head, the stop signal. With
+// `tls`, its bytes go through that connection's TLS session.
 class SocketStream final : public GuardedStream {
 public:
-    SocketStream(int sock, int stop_fd, int io_seconds) : sock_(sock), stop_fd_(stop_fd), io_ms_(io_seconds * 1000) {}
+    SocketStream(int sock, int stop_fd, int io_seconds, TlsSession* tls)
+        : sock_(sock), stop_fd_(stop_fd), io_ms_(io_seconds * 1000), tls_(tls) {}
 
     // Waits for the next request's first bytes: false when the connection stays idle for
     // `idle_seconds`, or (`watch_stop`) the server stops.
@@ -102,7 +106,7 @@ public:
         watch_stop_ = false;
     }
 
-    bool is_readable() const override { return offset_ < size_; }
+    bool is_readable() const override { return offset_ < size_ || (tls_ && tls_->has_pending()); }
     bool wait_readable() const override { return is_readable() || poll_read(deadline_, watch_stop_) > 0; }
     bool wait_writable() const override {
         pollfd p{sock_, POLLOUT, 0};
@@ -112,21 +116,10 @@ public:
     ssize_t read(char* ptr, size_t size) override {
         if (skip_body_)
             return 0;
-        if (!is_readable()) {
-            const int ready = poll_read(deadline_, watch_stop_);
-            if (ready == 0) {
-                error_ = httplib::Error::Timeout;
-                return -1;
-            }
-            if (ready < 0)
-                return 0; // stopping: as if the client had closed
-            const ssize_t n = ::recv(sock_, buffer_, sizeof buffer_, 0);
-            if (n <= 0) {
-                error_ = n == 0 ? httplib::Error::ConnectionClosed : httplib::Error::Read;
+        if (offset_ == size_) {
+            const ssize_t n = fill();
+            if (n <= 0)
                 return n;
-            }
-            offset_ = 0;
-            size_ = static_cast<std::size_t>(n);
         }
         const std::size_t n = std::min(size, size_ - offset_);
         std::copy_n(buffer_ + offset_, n, ptr);
@@ -135,6 +128,8 @@ public:
     }
 
     ssize_t write(const char* ptr, size_t size) override {
+        if (tls_)
+            return tls_->send(ptr, size, io_ms_);
         if (!wait_writable())
             return -1;
         return ::send(sock_, ptr, size, MSG_NOSIGNAL);
@@ -148,6 +143,32 @@ public:
     }
 
 private:
+    // Refills the empty buffer: >0 bytes, 0 the client closed (or the server stops), -1 an
+    // error or the deadline.
+    ssize_t fill() {
+        for (;;) {
+            if (!(tls_ && tls_->has_pending())) {
+                const int ready = poll_read(deadline_, watch_stop_);
+                if (ready == 0) {
+                    error_ = httplib::Error::Timeout;
+                    return -1;
+                }
+                if (ready < 0)
+                    return 0; // stopping: as if the client had closed
+            }
+            const ssize_t n = tls_ ? tls_->receive(buffer_, sizeof buffer_) : ::recv(sock_, buffer_, sizeof buffer_, 0);
+            if (n == TlsSession::would_block)
+                continue; // part of a TLS record: wait for the rest, still before the deadline
+            if (n <= 0) {
+                error_ = n == 0 ? httplib::Error::ConnectionClosed : httplib::Error::Read;
+                return n;
+            }
+            offset_ = 0;
+            size_ = static_cast<std::size_t>(n);
+            return n;
+        }
+    }
+
     // >0 readable, 0 deadline (or a single wait's io limit) passed, <0 stopping.
     int poll_read(SteadyClock::time_point deadline, bool watch_stop) const {
         for (;;) {
@@ -173,6 +194,7 @@ private:
     const int sock_;
     const int stop_fd_;
     const int io_ms_;
+    TlsSession* const tls_;
     const SteadyClock::time_point start_ = SteadyClock::now();
     SteadyClock::time_point deadline_ = SteadyClock::now();
     bool watch_stop_ = true;
@@ -261,7 +283,7 @@ void close_gracefully(int sock) {
 
 // Answered before any request is read, so without a route or method; still a problem
 // document with its request id, a log line and a count, as every other refusal.
-void refuse_busy(int sock, const std::string& peer) {
+void refuse_busy(int sock, const std::string& peer, bool answer) {
     const auto started = SteadyClock::now();
     const std::string id = new_request_id();
     const std::string body =
@@ -275,7 +297,8 @@ void refuse_busy(int sock, const std::string& peer) {
                                  "Connection: close\r\n"
                                  "X-Request-Id: " +
                                  id + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
-    (void)!::send(sock, response.data(), response.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (answer)
+        (void)!::send(sock, response.data(), response.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
     observability::metrics().count_rate_limit_refusal("connections_per_address");
     record_exchange({id, "-", "(no route)", 429, std::chrono::duration<double>(SteadyClock::now() - started).count(),
                      body.size(), peer});
@@ -285,6 +308,10 @@ void refuse_busy(int sock, const std::string& peer) {
 
 ConnectionServer::ConnectionServer(ConnectionLimits limits)
     : limits_(std::move(limits)), stop_fd_(::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK)) {}
+
+void ConnectionServer::use_tls(std::shared_ptr<const TlsCertificate> certificate) {
+    tls_ = std::move(certificate);
+}
 
 ConnectionServer::~ConnectionServer() {
     if (stop_fd_ >= 0)
@@ -353,12 +380,25 @@ bool ConnectionServer::process_and_close_socket(socket_t sock) {
     const std::string peer = peer_of(sock, peer_port);
     const std::string local = local_of(sock, local_port);
     if (!admit(peer)) {
-        refuse_busy(sock, peer);
+        // Over TLS the answer would need a handshake first, the very work being refused:
+        // the connection is closed unanswered (still logged and counted).
+        refuse_busy(sock, peer, /*answer=*/!tls_);
         ::close(sock);
         return true;
     }
 
-    SocketStream stream(sock, stop_fd_, limits_.io_seconds);
+    std::optional<TlsSession> tls;
+    if (tls_) {
+        ::fcntl(sock, F_SETFL, ::fcntl(sock, F_GETFL) | O_NONBLOCK); // reads wait in poll(), with deadlines
+        tls.emplace(*tls_, sock);
+        if (!tls->handshake(SteadyClock::now() + std::chrono::seconds(limits_.head_seconds))) {
+            observability::metrics().count_tls_handshake_failure();
+            ::close(sock);
+            release(peer);
+            return false;
+        }
+    }
+    SocketStream stream(sock, stop_fd_, limits_.io_seconds, tls ? &*tls : nullptr);
     const CurrentStream current(stream);
     bool ok = false;
     for (std::size_t left = keep_alive_max_count_; left > 0; --left) {
@@ -381,6 +421,8 @@ bool ConnectionServer::process_and_close_socket(socket_t sock) {
         if (!ok || closed || stream.body_skipped())
             break;
     }
+    if (tls)
+        tls->close();
     if (stream.body_skipped())
         close_gracefully(sock);
     ::shutdown(sock, SHUT_RDWR);

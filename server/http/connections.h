@@ -13,11 +13,14 @@
 //     sent (or being sent) are read, handled and answered, with "Connection: close";
 //     connections the kernel accepted are served their first request before the listening
 //     socket closes.
+// With use_tls(), every connection is TLS (HTTPS): its handshake must complete within
+// `head_seconds`, and its reads are held to the same deadlines.
 // It also counts the requests in flight (from a read head to the answer), and logs and
 // counts the 429s it gives before any request is read (route "(no route)", method "-").
 #pragma once
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -27,6 +30,8 @@
 #include <httplib.h>
 
 namespace isp::http {
+
+class TlsCertificate;
 
 struct ConnectionLimits {
     int head_seconds = 10;
@@ -41,6 +46,10 @@ class ConnectionServer final : public httplib::Server {
 public:
     explicit ConnectionServer(ConnectionLimits limits);
     ~ConnectionServer() override;
+
+    // Serves HTTPS with `certificate` (before listening); reloading it takes effect for the
+    // connections accepted after.
+    void use_tls(std::shared_ptr<const TlsCertificate> certificate);
 
     // Ends waiting connections, answers what was already sent, then stops listening; returns
     // once the connections it accepted itself are done (serve() returns once the others are).
@@ -65,6 +74,7 @@ private:
     void release(const std::string& address);
 
     const ConnectionLimits limits_;
+    std::shared_ptr<const TlsCertificate> tls_;
     int stop_fd_ = -1; // an eventfd, readable once shut_down() begins
     std::atomic<bool> stopping_{false};
     std::atomic<std::int64_t> in_flight_{0};

@@ -9,6 +9,8 @@
 namespace isp::http {
 
 bool came_over_tls(const httplib::Request& req, const ServerConfig& config) {
+    if (config.serves_tls())
+        return true;
     // Anyone can send X-Forwarded-Proto; only a trusted proxy's is believed.
     const bool trusted_peer = std::find(config.trusted_proxies.begin(), config.trusted_proxies.end(),
                                         req.remote_addr) != config.trusted_proxies.end();

@@ -1,5 +1,6 @@
 // This server's origin as the browser sees it ("https://portal.example.ma"): the scheme
-// (https only when a --trusted-proxy says the client came over TLS) and the Host asked
+// (https when the server serves TLS itself, or a --trusted-proxy says the client came over
+// TLS) and the Host asked
 // for. Used by the CSRF check, the Secure cookie attribute and password links.
 #pragma once
 #include <string>

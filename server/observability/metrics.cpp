@@ -148,6 +148,11 @@ std::string Metrics::render(const std::string& db_path, std::int64_t in_flight) 
     out +=
         "portal_idempotent_replays_total " + std::to_string(idempotent_replays_.load(std::memory_order_relaxed)) + "\n";
 
+    header(out, "portal_tls_handshake_failures_total", "counter",
+           "Connections closed because their TLS handshake failed or did not finish in time (--tls-cert).");
+    out += "portal_tls_handshake_failures_total " +
+           std::to_string(tls_handshake_failures_.load(std::memory_order_relaxed)) + "\n";
+
     header(out, "portal_database_size_bytes", "gauge", "Size of the SQLite database file.");
     out += "portal_database_size_bytes " + std::to_string(file_size(db_path)) + "\n";
     header(out, "portal_database_wal_size_bytes", "gauge", "Size of the SQLite write-ahead log file.");

@@ -30,6 +30,8 @@ public:
     // `limit` names which limit refused ("landing_writes", "connections_per_address", ...).
     void count_rate_limit_refusal(std::string_view limit);
     void count_idempotent_replay() { idempotent_replays_.fetch_add(1, std::memory_order_relaxed); }
+    // A TLS connection closed before its handshake completed (an expired certificate shows here).
+    void count_tls_handshake_failure() { tls_handshake_failures_.fetch_add(1, std::memory_order_relaxed); }
 
     // The exposition text; the database's and its WAL's sizes are read now from `db_path`.
     // `in_flight` is the serving server's own count (http::ConnectionServer): a gauge of
@@ -57,6 +59,7 @@ private:
     std::int64_t billing_contracts_ = 0;
     std::uint64_t billing_runs_ = 0;
     std::atomic<std::uint64_t> idempotent_replays_{0};
+    std::atomic<std::uint64_t> tls_handshake_failures_{0};
 };
 
 Metrics& metrics();

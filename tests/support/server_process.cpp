@@ -38,7 +38,8 @@ ServerProcess::ServerProcess(const std::string& db_path, const std::string& out_
     while (std::chrono::steady_clock::now() < deadline) {
         std::ifstream in(out_path);
         std::string line;
-        if (std::getline(in, line) && line.rfind("listening on http://127.0.0.1:", 0) == 0) {
+        if (std::getline(in, line) && (line.rfind("listening on http://127.0.0.1:", 0) == 0 ||
+                                       line.rfind("listening on https://127.0.0.1:", 0) == 0)) {
             port_ = std::stoi(line.substr(line.rfind(':') + 1));
             return;
         }

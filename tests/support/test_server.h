@@ -29,6 +29,8 @@ public:
     int port() const { return port_; }
     // The metrics listener's port, when the tweak set config.metrics_bind; -1 otherwise.
     int metrics_port() const { return server_->metrics_port(); }
+    // The plain-HTTP redirect listener's port, when the tweak set TLS and http_redirect_port.
+    int redirect_port() const { return server_->redirect_port(); }
     const std::string& db_path() const { return db_path_; }
     FixedClock& clock() { return *clock_; }
 
