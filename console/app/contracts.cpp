@@ -24,6 +24,10 @@ const T changing_contract_status{"Changement de statut", "Changing the status"};
 const T changing_offer{"Changement d'offre", "Changing the offer"};
 const T contract_created{"Contrat cr\u00e9\u00e9.", "Contract created."};
 const T contract_status_changed{"Statut du contrat modifi\u00e9.", "Contract status changed."};
+const T contract_status_scheduled{"Changement de statut programm\u00e9 : il prendra effet \u00e0 sa date.",
+                                  "Status change scheduled: it takes effect on its date."};
+const T cancelling_change{"Annulation du changement programm\u00e9", "Cancelling the scheduled change"};
+const T scheduled_change_cancelled{"Changement programm\u00e9 annul\u00e9.", "Scheduled change cancelled."};
 const T offer_changed{"Offre du contrat modifi\u00e9e.", "Contract offer changed."};
 const T choose_offer{"Choisissez une offre.", "Choose an offer."};
 const T date_expected{"Date attendue au format AAAA-MM-JJ.", "A date is expected, as YYYY-MM-DD."};
@@ -325,7 +329,31 @@ void Contracts::submit_status_change() {
                                                [this] { submit_status_change(); }, status_attempt_);
                                        status_attempt_.finished();
                                        status_open_ = false;
-                                       changed(std::move(*result.value), tr(contract_status_changed, lang()));
+                                       // Dated later, the contract keeps its status and lists the change.
+                                       const bool made = result.value->contract.status == status_change.status;
+                                       changed(std::move(*result.value), made ? tr(contract_status_changed, lang())
+                                                                              : tr(contract_status_scheduled, lang()));
+                                   });
+}
+
+void Contracts::cancel_scheduled_change(const std::string& change_id) {
+    if (saving_ || !detail_ || !may_write())
+        return;
+    const std::string path = "/contracts/" + webapp::path_segment(detail_->contract.contract_id) +
+                             "/scheduled-changes/" + webapp::path_segment(change_id);
+    const std::string& key = cancel_attempt_.key_for({{"method", "DELETE"}, {"path", path}});
+    saving_ = true;
+    notice_.reset();
+    ctx_.api.write<ContractDetail>("DELETE", path, nullptr, key, wire::contract_detail_from_json,
+                                   [this, change_id](ApiResult<ContractDetail> result) {
+                                       saving_ = false;
+                                       if (!result.value)
+                                           return refused(
+                                               result.error, tr(cancelling_change, lang()),
+                                               [this, change_id] { cancel_scheduled_change(change_id); },
+                                               cancel_attempt_);
+                                       cancel_attempt_.finished();
+                                       changed(std::move(*result.value), tr(scheduled_change_cancelled, lang()));
                                    });
 }
 
@@ -435,10 +463,16 @@ void Contracts::describe(nlohmann::json& state) const {
         nlohmann::json versions = nlohmann::json::array();
         for (const DocumentVersion& v : documents_)
             versions.push_back(v.version);
+        nlohmann::json scheduled = nlohmann::json::array();
+        for (const ScheduledChange& c : detail_->scheduled_changes)
+            scheduled.push_back({{"change_id", c.change_id},
+                                 {"status", std::string{to_string(c.status)}},
+                                 {"effective_date", c.effective_date.to_iso()}});
         part["contract"] = {{"contract_id", detail_->contract.contract_id},
                             {"contract_number", detail_->contract.contract_number},
                             {"status", std::string{to_string(detail_->contract.status)}},
                             {"offer_id", detail_->contract.offer_id},
+                            {"scheduled_changes", scheduled},
                             {"documents", std::move(versions)},
                             {"audit", audit_.size()}};
     }

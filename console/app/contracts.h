@@ -97,6 +97,10 @@ public:
     void close_status_change();
     void submit_status_change();
 
+    // A status change waiting for its date (it was dated later): cancelled at once, as the
+    // server allows (a later change that depends on it is refused with the server's words).
+    void cancel_scheduled_change(const std::string& change_id);
+
     // Another offer of the same family, from a date.
     struct OfferChange {
         std::string offer_id;
@@ -148,6 +152,7 @@ private:
     FieldErrors server_errors_;
     WriteAttempt provision_attempt_;
     WriteAttempt status_attempt_;
+    WriteAttempt cancel_attempt_;
     WriteAttempt offer_attempt_;
 };
 

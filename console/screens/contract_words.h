@@ -26,12 +26,21 @@ inline std::string_view audit_action_label(std::string_view action, Language lan
     static constexpr T created{"Cr\u00e9\u00e9", "Created"};
     static constexpr T offer_changed{"Changement d'offre", "Offer changed"};
     static constexpr T status_changed{"Changement de statut", "Status changed"};
+    static constexpr T scheduled{"Changement programm\u00e9", "Change scheduled"};
+    static constexpr T cancelled{"Changement programm\u00e9 annul\u00e9", "Scheduled change cancelled"};
+    static constexpr T dropped{"Changement programm\u00e9 abandonn\u00e9", "Scheduled change dropped"};
     if (action == "created")
         return tr(created, language);
     if (action == "offer_changed")
         return tr(offer_changed, language);
     if (action == "status_changed")
         return tr(status_changed, language);
+    if (action == "status_change_scheduled")
+        return tr(scheduled, language);
+    if (action == "scheduled_change_cancelled")
+        return tr(cancelled, language);
+    if (action == "scheduled_change_dropped")
+        return tr(dropped, language);
     return action;
 }
 

@@ -40,6 +40,9 @@ const T resume{"R\u00e9activer", "Resume"};
 const T terminate{"R\u00e9silier", "Terminate"};
 const T change_offer{"Changer d'offre", "Change offer"};
 const T status_history{"Historique des statuts", "Status history"};
+const T scheduled_heading{"Changements programm\u00e9s", "Scheduled changes"};
+const T reason_col{"Motif", "Reason"};
+const T cancel_change{"Annuler", "Cancel"};
 const T documents_heading{"Documents du contrat", "Contract documents"};
 const T audit_heading{"Journal d'audit", "Audit trail"};
 const T version_col{"Version", "Version"};
@@ -243,6 +246,7 @@ private:
             row(tr(document_label), std::to_string(k.document_version));
             ui::end_table();
         }
+        draw_scheduled_changes();
         draw_status_history();
         draw_documents();
         draw_audit();
@@ -273,6 +277,44 @@ private:
                 section_.start_offer_change();
         }
         wui::gap(8.0f);
+    }
+
+    // Changes dated later: what the contract becomes on which date, until then cancellable.
+    void draw_scheduled_changes() {
+        const auto& changes = section_.detail().scheduled_changes;
+        if (changes.empty())
+            return;
+        wui::gap(16.0f);
+        wui::heading(tr(scheduled_heading), wui::large_font_size);
+        const int columns = section_.may_write() ? 4 : 3;
+        if (!ui::begin_table("contract_scheduled", columns, false))
+            return;
+        ImGui::TableSetupColumn(std::string{tr(from_col)}.c_str(), ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn(std::string{tr(status_label)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(std::string{tr(reason_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        if (columns == 4)
+            ImGui::TableSetupColumn("##cancel", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableHeadersRow();
+        for (const ScheduledChange& c : changes) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            ui::cell(c.effective_date.to_iso());
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            wui::text(contract_status_label(c.status, lang()));
+            ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();
+            wui::text(c.reason);
+            if (columns == 4) {
+                ImGui::TableNextColumn();
+                ImGui::PushID(c.change_id.c_str());
+                if (wui::secondary_button(tr(cancel_change), "button:cancel_change:" + c.change_id))
+                    section_.cancel_scheduled_change(c.change_id);
+                ImGui::PopID();
+            }
+        }
+        ui::end_table();
     }
 
     void draw_status_history() {

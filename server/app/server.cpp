@@ -6,6 +6,7 @@
 
 #include <httplib.h>
 
+#include "server/app/scheduler.h"
 #include "server/clock/clock.h"
 #include "server/config/listen_address.h"
 #include "server/demo/demo_seed.h"
@@ -63,6 +64,7 @@ struct Server::Impl {
     std::unique_ptr<http::ConnectionServer> redirect_http;
     std::thread redirect_thread;
     int redirect_port = -1;
+    Scheduler scheduler;
 
     Impl(ServerConfig cfg, std::shared_ptr<Clock> clk)
         : config(std::move(cfg)), clock(std::move(clk)), db(config.db_path),
@@ -74,7 +76,8 @@ struct Server::Impl {
                                                                                                    invoice_documents},
           staff_sessions(services, signer), context{services, signer,         idempotency,
                                                     identity, landing_writes, staff_sessions},
-          http(connection_limits(config)) {}
+          http(connection_limits(config)),
+          scheduler(services, std::chrono::seconds(config.scheduler_interval_seconds)) {}
 
     static http::ConnectionLimits connection_limits(const ServerConfig& c) {
         http::ConnectionLimits limits;
@@ -270,13 +273,19 @@ void Server::bind_metrics() {
 }
 
 void Server::serve() {
+    impl_->scheduler.start();
     impl_->http.listen_after_bind();
+}
+
+int Server::run_due_work() {
+    return impl_->scheduler.run_once();
 }
 
 void Server::stop() {
     if (!impl_)
         return;
     impl_->http.shut_down();
+    impl_->scheduler.stop();
     if (impl_->redirect_http)
         impl_->redirect_http->shut_down();
     // Once: cpp-httplib's stop() must not run again while its listen loop is still ending.

@@ -27,8 +27,11 @@ public:
     // With config.metrics_bind, also binds the metrics listener and starts serving it; with
     // config.http_redirect_port, the redirect listener likewise.
     int bind();
-    // Serves until stop(); call bind() first.
+    // Serves until stop(); call bind() first. Also starts the scheduler (app/scheduler.h).
     void serve();
+    // Does the scheduled work that is due now (tests, after moving the clock); how many
+    // status changes were made.
+    int run_due_work();
     // Stops listening and ends idle connections; requests already sent are still answered
     // (serve() returns once they are).
     void stop();

@@ -53,6 +53,9 @@ struct ServerConfig {
     std::uint32_t password_hash_memory_kib = 19456;     // Argon2id (OWASP recommendation): memory per hash ...
     std::uint32_t password_hash_iterations = 2;         // ... and passes over it
     int invoice_due_days = 15;                          // an invoice is due this many days after its issue date
+    // How often the server looks for work whose date has come (scheduled status changes);
+    // it also looks at start and before each billing run.
+    int scheduler_interval_seconds = 60;
     // On SIGTERM, requests being handled get this long to finish before the process exits anyway.
     int shutdown_grace_seconds = 10;
     OperatorProfile operator_profile;

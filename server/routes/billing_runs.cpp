@@ -21,6 +21,7 @@
 #include "server/routes/routes.h"
 #include "server/services/billing_run.h"
 #include "server/services/billing_run_records.h"
+#include "server/services/contract_status_service.h"
 #include "server/services/document_issuer.h"
 #include "server/services/failure.h"
 #include "shared/wire/billing_run_json.h"
@@ -61,6 +62,7 @@ void register_billing_runs(httplib::Server& http, AppContext& app) {
                  if (req.has_param("period"))
                      query["period"] = req.get_param_value("period");
                  const BillingPeriod period = period_of(query);
+                 services::carry_out_due_changes(app); // the statuses the period is billed on
                  const auto preview = services::preview_billing(app, period, app.config.operator_profile.currency);
                  http::write_json(res, 200, wire::to_json(preview));
              }));
@@ -70,6 +72,8 @@ void register_billing_runs(httplib::Server& http, AppContext& app) {
                   const Date today = app.clock.today_utc();
                   const BillingPeriod period = period_of(body);
                   services::refuse_future_period(period, today);
+                  // Changes due by today first (the scheduler may not have run since midnight).
+                  services::carry_out_due_changes(app);
                   const auto outcome =
                       app.idempotency.run("billing.runs", req, body, [&](store::Connection& c) -> http::JsonResponse {
                           services::BillingRunRequest run;

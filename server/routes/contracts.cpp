@@ -4,7 +4,8 @@
 //   GET  /api/v1/contracts                 filters client_id, offer_id, status, service, service_identifier;
 //                                          sort (shared/wire/list_sort_param.h)
 //   GET  /api/v1/contracts/{id}            with its offer and status history
-//   PUT  /api/v1/contracts/{id}/status     active <-> suspended, -> terminated
+//   PUT  /api/v1/contracts/{id}/status     active <-> suspended, -> terminated; a later date schedules it (202)
+//   DELETE /api/v1/contracts/{id}/scheduled-changes/{change_id}   cancels a scheduled change
 //   PUT  /api/v1/contracts/{id}/offer      staff plan change (same rules as the landing one)
 //   GET  /api/v1/contracts/{id}/audit      every change, whoever made it (landing included)
 // The audit actor is the staff identity's (X-Actor-Id when sent, else the token's name).
@@ -131,10 +132,20 @@ void register_contracts(httplib::Server& http, AppContext& app) {
                  FieldErrors errors;
                  const auto change = wire::status_change_from_json(http::json_object_body(req), errors);
                  refuse_invalid(std::move(errors), "The status change has invalid fields; see errors.");
-                 const Contract k =
+                 const auto outcome =
                      services::change_contract_status(app, http::path_param(req, "contract_id"), change, who.actor);
-                 http::write_json(res, 200, wire::to_json(services::contract_detail(app, k)));
+                 // 202: accepted for a later date; the contract's status is still the old one.
+                 http::write_json(res, outcome.scheduled ? 202 : 200,
+                                  wire::to_json(services::contract_detail(app, outcome.contract)));
              }));
+    http.Delete("/api/v1/contracts/:contract_id/scheduled-changes/:change_id",
+                http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+                    const auto who = http::require_staff(req, app, Role::Ops);
+                    http::write_json(
+                        res, 200,
+                        wire::to_json(services::cancel_scheduled_change(
+                            app, http::path_param(req, "contract_id"), http::path_param(req, "change_id"), who.actor)));
+                }));
     http.Put("/api/v1/contracts/:contract_id/offer",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  const auto who = http::require_staff(req, app, Role::Ops);

@@ -41,6 +41,7 @@ void register_invoices(httplib::Server& http, AppContext& app);            // GE
 void register_staff_sessions(httplib::Server& http, AppContext& app);      // /api/v1/staff/session, /staff/me/...
 void register_staff_accounts(httplib::Server& http, AppContext& app);      // /api/v1/staff/accounts..., /staff/audit
 void register_staff_today(httplib::Server& http, AppContext& app);         // GET /api/v1/staff/today
+void register_events(httplib::Server& http, AppContext& app);              // GET /api/v1/events
 
 inline void register_all(httplib::Server& http, AppContext& app) {
     register_health(http, app);
@@ -59,6 +60,7 @@ inline void register_all(httplib::Server& http, AppContext& app) {
     register_staff_sessions(http, app);
     register_staff_accounts(http, app);
     register_staff_today(http, app);
+    register_events(http, app);
     register_offers(http, app);
     register_collection_payments(http, app);
     register_collection_cases(http, app);

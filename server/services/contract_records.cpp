@@ -7,6 +7,7 @@
 #include "server/store/catalog_store.h"
 #include "server/store/contract_store.h"
 #include "server/store/database.h"
+#include "server/store/scheduled_change_store.h"
 
 namespace isp::services {
 namespace {
@@ -51,7 +52,7 @@ ContractDetail contract_detail(ServiceContext& context, const Contract& contract
 
 ContractDetail contract_detail(store::Connection& c, const Contract& k) {
     return {k, store::find_offer(c, k.offer_id), store::list_offer_periods(c, k.contract_id),
-            store::list_status_periods(c, k.contract_id)};
+            store::list_status_periods(c, k.contract_id), store::list_pending_changes(c, k.contract_id)};
 }
 
 Page<AuditRecord> contract_audit(ServiceContext& context, const std::string& contract_id, std::int64_t limit,

@@ -403,6 +403,41 @@ CREATE INDEX contracts_by_status ON contracts(status, contract_id);
 CREATE INDEX contracts_by_start ON contracts(contract_start_date, contract_id);
 CREATE INDEX invoices_by_period ON invoices(period, issue_date, invoice_number);
 )sql",
+    // 11: the contract's life on its own (issue #15).
+    //   scheduled_changes  a status change for a later date: 'pending' until the server
+    //                      carries it out on that date ('carried_out') or someone cancels it
+    //                      ('cancelled'); the state moves once, in the transaction that makes
+    //                      the change, so a change is carried out exactly once.
+    //   outbox_events      what happened, written in the transaction of the change it tells
+    //                      (nothing is told that did not happen, nothing that happened is
+    //                      lost); `sequence` is the order readers follow, `event_id` the id
+    //                      a receiver drops duplicates by.
+    R"sql(
+CREATE TABLE scheduled_changes (
+  change_id      TEXT PRIMARY KEY,
+  contract_id    TEXT NOT NULL REFERENCES contracts(contract_id),
+  status         TEXT NOT NULL CHECK (status IN ('active', 'suspended', 'terminated')),
+  effective_date TEXT NOT NULL,
+  reason         TEXT NOT NULL,
+  requested_by   TEXT NOT NULL,
+  requested_at   TEXT NOT NULL,
+  state          TEXT NOT NULL CHECK (state IN ('pending', 'carried_out', 'cancelled')),
+  settled_at     TEXT,
+  settled_by     TEXT
+);
+CREATE INDEX scheduled_changes_due ON scheduled_changes(state, effective_date, change_id);
+CREATE INDEX scheduled_changes_by_contract ON scheduled_changes(contract_id, state, effective_date);
+
+CREATE TABLE outbox_events (
+  sequence    INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id    TEXT NOT NULL UNIQUE,
+  type        TEXT NOT NULL,
+  occurred_at TEXT NOT NULL,
+  contract_id TEXT,
+  client_id   TEXT,
+  data        TEXT NOT NULL
+);
+)sql",
 };
 
 } // namespace

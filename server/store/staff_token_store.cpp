@@ -5,7 +5,7 @@
 namespace isp::store {
 namespace {
 
-StaffTokenRow read_row(const Statement& st) {
+StaffTokenRow token_row(const Statement& st) {
     return {st.text(0), st.text(1), st.text(2), st.text(3), st.optional_text(4), st.optional_text(5)};
 }
 
@@ -23,7 +23,7 @@ std::vector<StaffTokenRow> list_staff_tokens(Connection& c) {
                         "created_at, token_id");
     std::vector<StaffTokenRow> out;
     while (st.step())
-        out.push_back(read_row(st));
+        out.push_back(token_row(st));
     return out;
 }
 
@@ -33,7 +33,7 @@ std::optional<StaffTokenRow> find_staff_token_by_hash(Connection& c, std::string
     st.bind(token_hash);
     if (!st.step())
         return std::nullopt;
-    return read_row(st);
+    return token_row(st);
 }
 
 bool revoke_staff_token(Connection& c, std::string_view token_id, const std::string& now) {

@@ -77,6 +77,9 @@ constexpr Message messages[] = {
     {"effective_before_last_change",
      "La date d'effet ne peut pas pr\u00e9c\u00e9der le dernier changement de statut du contrat.",
      "The effective date cannot be before the contract's last status change."},
+    {"effective_before_scheduled_change",
+     "La date d'effet doit suivre celle du dernier changement programm\u00e9 du contrat.",
+     "The effective date must be after the contract's last scheduled change."},
     // Staff passwords (issue #12): shared/staff/password_policy.
     {"password_too_short", "Le mot de passe doit contenir au moins 12 caract\u00e8res.",
      "The password must be at least 12 characters long."},

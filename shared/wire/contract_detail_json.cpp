@@ -47,6 +47,15 @@ nlohmann::json to_json(const ContractDetail& d) {
             {{"status", std::string{to_string(p.status)}}, {"effective_from", p.effective_from.to_iso()}});
     j["offer_periods"] = std::move(offers);
     j["status_periods"] = std::move(statuses);
+    nlohmann::json scheduled = nlohmann::json::array();
+    for (const auto& s : d.scheduled_changes)
+        scheduled.push_back({{"change_id", s.change_id},
+                             {"status", std::string{to_string(s.status)}},
+                             {"effective_date", s.effective_date.to_iso()},
+                             {"reason", s.reason},
+                             {"requested_by", s.requested_by},
+                             {"requested_at", s.requested_at}});
+    j["scheduled_changes"] = std::move(scheduled);
     return j;
 }
 
@@ -62,6 +71,14 @@ ContractDetail contract_detail_from_json(const nlohmann::json& j) {
         if (!status)
             throw nlohmann::json::other_error::create(501, "bad status", &p);
         d.status_periods.push_back({*status, date_at(p, "effective_from")});
+    }
+    for (const nlohmann::json& s : j.value("scheduled_changes", nlohmann::json::array())) {
+        const auto status = parse_contract_status(s.at("status").get<std::string>());
+        if (!status)
+            throw nlohmann::json::other_error::create(501, "bad status", &s);
+        d.scheduled_changes.push_back({s.at("change_id").get<std::string>(), d.contract.contract_id, *status,
+                                       date_at(s, "effective_date"), s.value("reason", ""), s.value("requested_by", ""),
+                                       s.value("requested_at", "")});
     }
     return d;
 }

@@ -17,7 +17,8 @@ namespace isp::wire {
 // The contract's wire form (contract_json.h) plus "service": its offer's family, or null.
 nlohmann::json contract_summary_json(const Contract& contract, const std::optional<Offer>& offer);
 
-// The summary plus "offer", "offer_periods" and "status_periods".
+// The summary plus "offer", "offer_periods", "status_periods" and "scheduled_changes" (the
+// pending ones, by date).
 nlohmann::json to_json(const ContractDetail& detail);
 
 // The detail as to_json writes it (the staff console reads it; "service" is the offer's

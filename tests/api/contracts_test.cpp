@@ -315,12 +315,13 @@ TEST_CASE("status transitions: active <-> suspended, -> terminated; everything e
           nlohmann::json{{"status", "suspended"}, {"effective_date", "2026-11-23"}, {"reason", "customer request"}});
     CHECK(trail[3]["after"]["status"] == "terminated");
 
-    // A later effective date opens a new period; an earlier one than the last change is refused.
+    // A later effective date schedules the change (scheduled_changes_test.cpp); a date before
+    // the last change is refused.
     auto later = set_status(c, h, "ctr_demo_helene", {{"status", "suspended"}, {"effective_date", "2026-12-01"}});
-    REQUIRE(later->status == 200);
-    CHECK(body_json(later)["status_periods"].back() ==
-          nlohmann::json{{"status", "suspended"}, {"effective_from", "2026-12-01"}});
-    auto earlier = set_status(c, h, "ctr_demo_helene", {{"status", "active"}, {"effective_date", "2026-11-30"}});
+    REQUIRE(later->status == 202);
+    CHECK(body_json(later)["status"] == "active");
+    CHECK(body_json(later)["scheduled_changes"][0]["effective_date"] == "2026-12-01");
+    auto earlier = set_status(c, h, "ctr_demo_amina", {{"status", "active"}, {"effective_date", "2026-11-20"}});
     CHECK(earlier->status == 400);
     CHECK(body_json(earlier)["errors"][0]["code"] == "effective_before_last_change");
 }

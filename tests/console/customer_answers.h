@@ -51,8 +51,8 @@ inline Contract contract_of(std::string id, ContractStatus status = ContractStat
 }
 
 inline nlohmann::json detail_json(const Contract& k) {
-    return wire::to_json(
-        ContractDetail{k, mobile_offer(), {{k.offer_id, k.contract_start_date}}, {{k.status, k.contract_start_date}}});
+    return wire::to_json(ContractDetail{
+        k, mobile_offer(), {{k.offer_id, k.contract_start_date}}, {{k.status, k.contract_start_date}}, {}});
 }
 
 inline nlohmann::json audit_page(const std::string& contract_id) {

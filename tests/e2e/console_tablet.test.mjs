@@ -81,13 +81,28 @@ test('keyboard only: `/` to search, arrows and Enter to open a customer; suspend
   await typeInto(page, 'reason', 'Demande du client');
   await screenshot(page, 'console-tablet-suspend');
   await clickWidget(page, 'button:confirm_status');
-  await waitForState(page, (s) => s.contracts.dialog === '' && s.busy === '' &&
-    s.contracts.contract.status === 'suspended', 'the suspension recorded');
-  // The server has it from the date typed, with the reason.
+  // Dated later, it is scheduled: the contract stays active and lists the change.
+  const scheduled = await waitForState(page, (s) => s.contracts.dialog === '' && s.busy === '' &&
+    s.contracts.contract.scheduled_changes.length === 1, 'the suspension scheduled');
+  assert.equal(scheduled.contracts.contract.status, 'active');
+  const change = scheduled.contracts.contract.scheduled_changes[0];
+  assert.equal(change.status, 'suspended');
+  assert.equal(change.effective_date, '2026-12-15');
+  const laidOut = await settledState(page, 'the scheduled change laid out');
+  assert.deepEqual(laidOut.cut, [], 'contract page with a scheduled change: values cut off at 768 px');
+  await screenshot(page, 'console-tablet-scheduled');
+  // The server has it for the date typed, with the reason.
   const api = await apiSession(server, roleEmail('ops'), staff[roleEmail('ops')]);
   const detail = await api.call('GET', '/contracts/ctr_demo_amina');
   assert.equal(detail.status, 200);
-  const last = detail.body.status_periods[detail.body.status_periods.length - 1];
-  assert.equal(last.status, 'suspended', JSON.stringify(detail.body.status_periods));
-  assert.equal(last.effective_from, '2026-12-15', JSON.stringify(last));
+  assert.equal(detail.body.status, 'active');
+  assert.equal(detail.body.scheduled_changes[0].change_id, change.change_id);
+  assert.equal(detail.body.scheduled_changes[0].reason, 'Demande du client');
+  // Cancelled from the page: gone from the page and from the server.
+  await clickWidget(page, 'button:cancel_change:' + change.change_id);
+  await waitForState(page, (s) => s.busy === '' && s.contracts.contract.scheduled_changes.length === 0,
+    'the scheduled change cancelled');
+  const after = await api.call('GET', '/contracts/ctr_demo_amina');
+  assert.deepEqual(after.body.scheduled_changes, []);
+  assert.equal(after.body.status, 'active');
 });

@@ -1,9 +1,11 @@
 // The staff console reads back what the server writes about contracts: a contract's detail
-// (offer and histories) and its audit entries round-trip through shared/wire.
+// (offer, histories, scheduled changes), its audit entries and the events feed's entries
+// round-trip through shared/wire.
 #include <doctest/doctest.h>
 
 #include "shared/wire/contract_detail_json.h"
 #include "shared/wire/contract_json.h"
+#include "shared/wire/event_json.h"
 
 namespace isp {
 
@@ -24,7 +26,9 @@ TEST_CASE("a contract's detail is read back as written") {
         k,
         offer,
         {{"ofr_1", Date{2026, 1, 1}}, {"ofr_2", Date{2026, 4, 1}}},
-        {{ContractStatus::Active, Date{2026, 1, 1}}, {ContractStatus::Suspended, Date{2026, 5, 2}}}};
+        {{ContractStatus::Active, Date{2026, 1, 1}}, {ContractStatus::Suspended, Date{2026, 5, 2}}},
+        {{"chg_1", "ctr_1", ContractStatus::Active, Date{2026, 6, 1}, "back from holidays", "agent.omar",
+          "2026-05-02T09:00:00Z"}}};
     const ContractDetail back = wire::contract_detail_from_json(wire::to_json(detail));
     CHECK(back.contract == k);
     REQUIRE(back.offer);
@@ -35,8 +39,9 @@ TEST_CASE("a contract's detail is read back as written") {
     REQUIRE(back.status_periods.size() == 2);
     CHECK(back.status_periods[1].status == ContractStatus::Suspended);
     CHECK(back.status_periods[1].effective_from == Date{2026, 5, 2});
+    CHECK(back.scheduled_changes == detail.scheduled_changes);
 
-    const ContractDetail no_offer{k, std::nullopt, {}, {}};
+    const ContractDetail no_offer{k, std::nullopt, {}, {}, {}};
     CHECK_FALSE(wire::contract_detail_from_json(wire::to_json(no_offer)).offer);
     CHECK_THROWS(wire::contract_detail_from_json(nlohmann::json{{"contract_id", "ctr_1"}}));
 }
@@ -55,6 +60,22 @@ TEST_CASE("an audit entry is read back with its before and after as JSON text") 
 
     const AuditRecord created{8, {"ctr_1", "2026-04-01T10:00:00Z", "landing", "created", std::nullopt, "{}"}};
     CHECK_FALSE(wire::audit_record_from_json(wire::to_json(created)).entry.before);
+}
+
+TEST_CASE("an event is read back as written, its data as an object") {
+    const Event event{3,
+                      "evt_1",
+                      "contract.status_changed",
+                      "2026-12-15T00:00:05Z",
+                      "ctr_1",
+                      "cli_1",
+                      R"({"previous_status":"active","status":"suspended"})"};
+    const nlohmann::json j = wire::to_json(event);
+    CHECK(j["data"]["status"] == "suspended");
+    CHECK(wire::event_from_json(j) == event);
+    const Event bare{4, "evt_2", "other", "2026-12-15T00:00:05Z", std::nullopt, std::nullopt, "{}"};
+    CHECK(wire::to_json(bare)["contract_id"].is_null());
+    CHECK(wire::event_from_json(wire::to_json(bare)) == bare);
 }
 
 } // namespace isp

@@ -135,7 +135,8 @@ TEST_CASE("a contract's detail, audit entry and staff plan change are written as
     ContractDetail detail{k,
                           offer,
                           {{"ofr_1", Date{2026, 1, 1}}, {"ofr_2", Date{2026, 4, 1}}},
-                          {{ContractStatus::Active, Date{2026, 1, 1}}}};
+                          {{ContractStatus::Active, Date{2026, 1, 1}}},
+                          {}};
     const nlohmann::json j = wire::to_json(detail);
     CHECK(wire::contract_from_json(j) == k);
     CHECK(j["service"] == "mobile");

@@ -1,0 +1,56 @@
+#include "server/app/scheduler.h"
+
+#include <exception>
+
+#include "server/observability/log.h"
+#include "server/services/contract_status_service.h"
+
+namespace isp {
+
+Scheduler::Scheduler(services::ServiceContext& context, std::chrono::seconds interval)
+    : context_(context), interval_(interval) {}
+
+Scheduler::~Scheduler() {
+    stop();
+}
+
+void Scheduler::start() {
+    if (thread_.joinable())
+        return;
+    thread_ = std::thread([this] {
+        std::unique_lock lock(mutex_);
+        while (!stopping_) {
+            lock.unlock();
+            run_once();
+            lock.lock();
+            wake_.wait_for(lock, interval_, [this] { return stopping_; });
+        }
+    });
+}
+
+void Scheduler::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    if (thread_.joinable())
+        thread_.join();
+}
+
+int Scheduler::run_once() {
+    try {
+        const int made = services::carry_out_due_changes(context_);
+        if (made > 0)
+            observability::log(observability::LogLevel::info,
+                               {{"message", "scheduled changes carried out"}, {"count", made}});
+        return made;
+    } catch (const std::exception& e) {
+        // The store may be busy or full: the work stays pending and the next run retries.
+        observability::log(observability::LogLevel::error,
+                           {{"message", "scheduled work failed; retried at the next run"}, {"error", e.what()}});
+        return 0;
+    }
+}
+
+} // namespace isp

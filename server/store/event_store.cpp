@@ -1,0 +1,26 @@
+#include "server/store/event_store.h"
+
+#include "server/store/database.h"
+
+namespace isp::store {
+
+std::int64_t append_event(Connection& c, const Event& e) {
+    auto st = c.prepare("INSERT INTO outbox_events (event_id, type, occurred_at, contract_id, client_id, data) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING sequence");
+    st.bind(e.event_id, e.type, e.occurred_at, e.contract_id, e.client_id, e.data);
+    st.step();
+    return st.integer(0);
+}
+
+std::vector<Event> list_events_after(Connection& c, std::int64_t after_sequence, int limit) {
+    auto st = c.prepare("SELECT sequence, event_id, type, occurred_at, contract_id, client_id, data FROM outbox_events "
+                        "WHERE sequence > ?1 ORDER BY sequence LIMIT ?2");
+    st.bind(after_sequence, limit);
+    std::vector<Event> out;
+    while (st.step())
+        out.push_back(
+            {st.integer(0), st.text(1), st.text(2), st.text(3), st.optional_text(4), st.optional_text(5), st.text(6)});
+    return out;
+}
+
+} // namespace isp::store
