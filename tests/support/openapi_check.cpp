@@ -113,7 +113,9 @@ std::vector<std::string> OpenApi::check_headers(const std::string& method, const
         !paths[path_template][method].at("responses").contains(status))
         return out;
     const auto& response = resolve(paths[path_template][method]["responses"][status]);
-    for (const auto& [name, header_ref] : response.value("headers", nlohmann::json::object()).items()) {
+    if (!response.contains("headers"))
+        return out;
+    for (const auto& [name, header_ref] : response["headers"].items()) {
         const auto& header = resolve(header_ref);
         if (!header.value("required", false))
             continue;
@@ -123,7 +125,7 @@ std::vector<std::string> OpenApi::check_headers(const std::string& method, const
             continue;
         }
         const std::string value = res.get_header_value(name);
-        const auto& schema = header.value("schema", nlohmann::json::object());
+        const nlohmann::json schema = header.value("schema", nlohmann::json::object());
         if (value.size() < schema.value("minLength", std::size_t{0}) ||
             value.size() > schema.value("maxLength", std::string::npos))
             out.push_back(where + ": '" + value + "' has the wrong length");
