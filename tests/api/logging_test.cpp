@@ -13,6 +13,7 @@
 #include <sstream>
 #include <vector>
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include "../support/test_server.h"
@@ -273,4 +274,34 @@ TEST_CASE("--log-level debug: a details line per request, still no personal data
     CHECK(proof["request_body_bytes"] ==
           std::string(R"({"cin": "AB123456", "service_identifier": "0600000000"})").size());
     CHECK(proof["response_content_type"] == "application/problem+json");
+}
+
+TEST_CASE("a database locked past the busy timeout: 503 and a 'store busy' warning, not an error") {
+    std::string id;
+    const std::string written = captured_stderr("store-busy.log", [&] {
+        TestServer server(true,
+                          [](isp::ServerConfig& config) { config.log_level = isp::observability::LogLevel::warn; });
+        // Another process holding the write lock (a long transaction of a script on the file):
+        // the server's write waits out its 10 s busy timeout, then gives up.
+        sqlite3* other = nullptr;
+        REQUIRE(sqlite3_open(server.db_path().c_str(), &other) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+        auto res = server.client().Post("/api/v1/landing/drafts",
+                                        R"({"form": {"offer_id": "ofr_mobile_essentiel", "cin": "ZZ123456"}})",
+                                        "application/json");
+        sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(other);
+        REQUIRE(res);
+        CHECK(res->status == 503);
+        CHECK(body_json(res)["code"] == "store_unavailable");
+        id = res->get_header_value("X-Request-Id");
+    });
+    INFO(written);
+    CHECK(written.find("ZZ123456") == std::string::npos);
+    const auto lines = json_lines(written);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0]["level"] == "warn");
+    CHECK(lines[0]["message"] == "store busy");
+    CHECK(lines[0]["request_id"] == id);
+    CHECK(lines[0]["route"] == "/api/v1/landing/drafts");
 }
