@@ -55,6 +55,10 @@ install(FILES "${pkg_dir}/isp-portal.service" DESTINATION /lib/systemd/system)
 install(FILES "${pkg_dir}/portal.conf" DESTINATION /etc/isp-portal)
 install(FILES "${man_page}" DESTINATION share/man/man1)
 install(FILES "${pkg_dir}/copyright" "${changelog_gz}" DESTINATION share/doc/isp-portal)
+# The reverse-proxy examples, for an admin who has the package but not the repository
+# (docs/operations.md, "Behind a reverse proxy"; packaging/test-proxy runs them).
+install(FILES "${CMAKE_SOURCE_DIR}/packaging/proxy/nginx.conf" "${CMAKE_SOURCE_DIR}/packaging/proxy/Caddyfile"
+        DESTINATION share/doc/isp-portal/examples)
 install(FILES "${pkg_dir}/lintian-overrides" DESTINATION share/lintian/overrides RENAME isp-portal)
 
 set(CPACK_GENERATOR DEB)

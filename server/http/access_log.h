@@ -1,6 +1,8 @@
-// What each answered request leaves behind: one access log line (info) and its count and
-// duration in the metrics. Only what cannot identify a person: the route pattern (never
-// the path, its query or body), method, status, timing, size, client address, request id.
+// What each answered request leaves behind: one access log line (info; warn for a rate
+// limit's 429), at debug a second line of details, and its count and duration in the
+// metrics. Only what cannot identify a person: the route pattern (never the path, its query
+// or body), method, status, timing, size, client address, request id; the debug line adds
+// kinds, counts and sizes, never a value the client sent.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -26,7 +28,9 @@ struct Exchange {
 
 void record_exchange(const Exchange& exchange);
 
-// cpp-httplib's logger: called once per answer, before it is sent.
+// cpp-httplib's logger: called once per answer, before it is sent. At debug, also the
+// details line (http version, peer, proxy headers, content types, sizes, which kinds of
+// credential came, by presence only).
 void record_answer(const httplib::Request& req, const httplib::Response& res,
                    const std::vector<std::string>& trusted_proxies);
 

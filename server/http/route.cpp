@@ -30,11 +30,14 @@ httplib::Server::Handler guarded(RouteHandler handler) {
                 return;
             }
             // Logged with the route pattern only: no request data, which may be personal.
-            observability::log(observability::LogLevel::error, {{"message", "store error"},
-                                                                {"request_id", request_id_of(res)},
-                                                                {"method", known_method(req.method)},
-                                                                {"route", log_path(req)},
-                                                                {"error", e.what()}});
+            // A lock held past the busy timeout (a backup, a long billing run, another
+            // process on the file) passes by itself: a warning, not an error.
+            observability::log(e.is_busy() ? observability::LogLevel::warn : observability::LogLevel::error,
+                               {{"message", e.is_busy() ? "store busy" : "store error"},
+                                {"request_id", request_id_of(res)},
+                                {"method", known_method(req.method)},
+                                {"route", log_path(req)},
+                                {"error", e.what()}});
             answer(ApiError(503, wire::problem::store_unavailable,
                             "The database could not complete the request; retry later."));
         }

@@ -66,6 +66,8 @@ void log(LogLevel level, const nlohmann::ordered_json& fields) {
     for (const auto& [key, value] : fields.items())
         if (value.is_string())
             line.add(key, value.get_ref<const std::string&>());
+        else if (value.is_boolean())
+            line.add(key, value.get<bool>());
         else if (value.is_number_integer())
             line.add(key, value.get<std::int64_t>());
         else if (value.is_number())
@@ -109,6 +111,12 @@ LogLine& LogLine::add(std::string_view name, double value) {
     char number[32];
     std::snprintf(number, sizeof number, "%.3f", value);
     text_ += number;
+    return *this;
+}
+
+LogLine& LogLine::add(std::string_view name, bool value) {
+    key(name);
+    text_ += value ? "true" : "false";
     return *this;
 }
 

@@ -23,7 +23,7 @@ void set_log_level(LogLevel level);
 bool log_enabled(LogLevel level);
 
 // Writes {"time": ..., "level": ..., <fields>} as one line, if `level` is enabled.
-// `fields`: an object of strings and numbers (any other value is written as its JSON text,
+// `fields`: an object of strings, numbers and booleans (any other value is written as its JSON text,
 // in a string); invalid UTF-8 is replaced, never thrown on.
 void log(LogLevel level, const nlohmann::ordered_json& fields);
 
@@ -36,6 +36,9 @@ public:
     LogLine& add(std::string_view key, std::string_view value);
     LogLine& add(std::string_view key, std::int64_t value);
     LogLine& add(std::string_view key, double value);
+    LogLine& add(std::string_view key, bool value);
+    // Without it a string literal would pick the bool overload (a standard conversion).
+    LogLine& add(std::string_view key, const char* value) { return add(key, std::string_view(value)); }
     void write(); // the line, whole, to stderr
 
 private:

@@ -15,6 +15,10 @@ bool StoreError::is_constraint() const {
     return (code_ & 0xff) == SQLITE_CONSTRAINT;
 }
 
+bool StoreError::is_busy() const {
+    return (code_ & 0xff) == SQLITE_BUSY || (code_ & 0xff) == SQLITE_LOCKED;
+}
+
 bool StoreError::is_storage_failure() const {
     switch (code_ & 0xff) {
     case SQLITE_IOERR:

@@ -30,6 +30,8 @@ public:
     bool is_constraint() const;
     // The file cannot be written or read (disk full, I/O error, read-only, corrupt).
     bool is_storage_failure() const;
+    // Another connection or process held the lock past the busy timeout: transient.
+    bool is_busy() const;
 
 private:
     int code_;

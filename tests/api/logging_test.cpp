@@ -13,6 +13,7 @@
 #include <sstream>
 #include <vector>
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include "../support/test_server.h"
@@ -177,4 +178,130 @@ TEST_CASE("a trusted proxy's X-Request-Id is kept; anyone else's is replaced") {
         INFO(written);
         CHECK(written.find(proxy_id) == std::string::npos);
     }
+}
+
+namespace {
+
+// Requests that put personal data everywhere a log could pick it up: the path, the query,
+// a bearer header, a body; an X-Forwarded-For (the client's address, which the access line
+// has by design when the peer is a trusted proxy); and enough failed proofs of one CIN for
+// a rate limit's 429 (max_failures 2 in the tests below).
+void personal_requests(TestServer& server, std::vector<std::string>& request_ids) {
+    auto c = server.client();
+    const auto keep_id = [&](const httplib::Result& res) {
+        REQUIRE(res);
+        request_ids.push_back(res->get_header_value("X-Request-Id"));
+    };
+    keep_id(c.Get("/api/v1/health"));
+    keep_id(c.Get("/api/v1/landing/clients/AB123456/invoices?lookup_token=secret-token-value"));
+    keep_id(c.Get("/api/v1/landing/clients/AB123456/subscriptions",
+                  {{"Authorization", "Bearer secret-token-value"}, {"X-Forwarded-For", "198.51.100.23"}}));
+    for (int i = 0; i < 3; ++i)
+        keep_id(c.Post("/api/v1/landing/clients/verify-cin",
+                       R"({"cin": "AB123456", "service_identifier": "0600000000"})", "application/json"));
+}
+
+void check_no_personal_data(const std::string& written) {
+    for (const char* personal : {"AB123456", "0600000000", "secret-token-value", "lookup_token", "Bearer", "?"})
+        CHECK(written.find(personal) == std::string::npos);
+}
+
+} // namespace
+
+TEST_CASE("--log-level warn: no access lines, a rate limit's refusals only") {
+    std::vector<std::string> ids;
+    const std::string written = captured_stderr("log-level-warn.log", [&] {
+        TestServer server(true, [](isp::ServerConfig& config) {
+            config.log_level = isp::observability::LogLevel::warn;
+            config.verify_max_failures = 2;
+        });
+        personal_requests(server, ids);
+    });
+    INFO(written);
+    check_no_personal_data(written);
+    CHECK(written.find("198.51.100.23") == std::string::npos); // not a trusted proxy's: ignored
+    const auto lines = json_lines(written);
+    REQUIRE(lines.size() == 1); // the third failed proof, refused
+    CHECK(lines[0]["level"] == "warn");
+    CHECK(lines[0]["message"] == "rate limit refusal");
+    CHECK(lines[0]["status"] == 429);
+    CHECK(lines[0]["route"] == "/api/v1/landing/clients/verify-cin");
+    CHECK(lines[0]["request_id"] == ids.back());
+    CHECK(lines[0]["client"] == "127.0.0.1");
+}
+
+TEST_CASE("--log-level debug: a details line per request, still no personal data") {
+    std::vector<std::string> ids;
+    const std::string written = captured_stderr("log-level-debug.log", [&] {
+        TestServer server(true, [](isp::ServerConfig& config) {
+            config.log_level = isp::observability::LogLevel::debug;
+            config.verify_max_failures = 2;
+            config.trusted_proxies = {"127.0.0.1"};
+        });
+        personal_requests(server, ids);
+    });
+    INFO(written);
+    check_no_personal_data(written);
+    std::map<std::string, std::map<std::string, nlohmann::json>> by_id; // id -> level -> line
+    for (const auto& line : json_lines(written))
+        if (line.contains("request_id"))
+            by_id[line["request_id"]][line["level"]] = line;
+    REQUIRE(ids.size() == 6);
+    for (const std::string& id : ids) {
+        INFO(id);
+        REQUIRE(by_id.count(id) == 1);
+        CHECK(by_id[id].count(id == ids.back() ? "warn" : "info") == 1);
+        REQUIRE(by_id[id].count("debug") == 1);
+        const auto& details = by_id[id]["debug"];
+        CHECK(details["message"] == "request details");
+        CHECK(details["http_version"] == "HTTP/1.1");
+        CHECK(details["peer"] == "127.0.0.1");
+        CHECK(details["trusted_proxy"] == true);
+        CHECK(details["request_id_from"] == "server");
+        CHECK(details.contains("response_content_type"));
+    }
+    const auto& query = by_id[ids[1]]["debug"];
+    CHECK(query["query_parameters"] == 1);
+    CHECK(query["query_credential"] == true);
+    CHECK(query["authorization"] == "none");
+    const auto& bearer = by_id[ids[2]]["debug"];
+    CHECK(bearer["authorization"] == "bearer");
+    CHECK(bearer["query_credential"] == false);
+    CHECK(bearer["forwarded_for_entries"] == 1);
+    CHECK(by_id[ids[2]]["info"]["client"] == "198.51.100.23");
+    const auto& proof = by_id[ids[3]]["debug"];
+    CHECK(proof["request_content_type"] == "application/json");
+    CHECK(proof["request_body_bytes"] ==
+          std::string(R"({"cin": "AB123456", "service_identifier": "0600000000"})").size());
+    CHECK(proof["response_content_type"] == "application/problem+json");
+}
+
+TEST_CASE("a database locked past the busy timeout: 503 and a 'store busy' warning, not an error") {
+    std::string id;
+    const std::string written = captured_stderr("store-busy.log", [&] {
+        TestServer server(true,
+                          [](isp::ServerConfig& config) { config.log_level = isp::observability::LogLevel::warn; });
+        // Another process holding the write lock (a long transaction of a script on the file):
+        // the server's write waits out its 10 s busy timeout, then gives up.
+        sqlite3* other = nullptr;
+        REQUIRE(sqlite3_open(server.db_path().c_str(), &other) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+        auto res = server.client().Post("/api/v1/landing/drafts",
+                                        R"({"form": {"offer_id": "ofr_mobile_essentiel", "cin": "ZZ123456"}})",
+                                        "application/json");
+        sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+        sqlite3_close(other);
+        REQUIRE(res);
+        CHECK(res->status == 503);
+        CHECK(body_json(res)["code"] == "store_unavailable");
+        id = res->get_header_value("X-Request-Id");
+    });
+    INFO(written);
+    CHECK(written.find("ZZ123456") == std::string::npos);
+    const auto lines = json_lines(written);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0]["level"] == "warn");
+    CHECK(lines[0]["message"] == "store busy");
+    CHECK(lines[0]["request_id"] == id);
+    CHECK(lines[0]["route"] == "/api/v1/landing/drafts");
 }

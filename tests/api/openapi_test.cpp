@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "../support/openapi_check.h"
 #include "../support/test_server.h"
 
@@ -86,6 +88,12 @@ TEST_CASE("the description check fails on a response that does not match") {
     fake.body = R"({"operator": {"name": "x"}, "today": 3, "families": [{"family": "tv"}]})";
     const auto problems = api.check("get", "/landing/bootstrap", fake);
     CHECK(problems.size() >= 4); // currency missing, today not a string, family not in enum, fields missing
+    // Every answer is described with its X-Request-Id; a response without one fails.
+    const auto headers = api.check_headers("get", "/landing/bootstrap", fake);
+    REQUIRE(headers.size() == 1);
+    CHECK(headers[0].find("X-Request-Id is missing") != std::string::npos);
+    fake.set_header("X-Request-Id", "0123456789abcdef");
+    CHECK(api.check_headers("get", "/landing/bootstrap", fake).empty());
     fake.status = 418;
     CHECK(api.check("get", "/landing/bootstrap", fake).size() == 1);
     CHECK(api.check("delete", "/landing/bootstrap", fake).size() == 1);
@@ -129,5 +137,35 @@ TEST_CASE("staff endpoints (issue #4) match the description, errors included") {
         const auto doc = nlohmann::json::parse(res->body);
         for (const auto& [method, operation] : doc["paths"][p].items())
             CHECK_MESSAGE(operation.contains("x-roles"), p << " " << method);
+    }
+}
+
+TEST_CASE("every answer in the description carries X-Request-Id, every operation accepts a proxy's") {
+    TestServer server;
+    auto c = server.client();
+    auto res = c.Get("/api/v1/openapi.json");
+    REQUIRE(res);
+    const auto doc = nlohmann::json::parse(res->body);
+    CHECK(doc["components"]["headers"]["RequestId"]["required"] == true);
+    CHECK(doc["components"]["parameters"]["RequestId"]["name"] == "X-Request-Id");
+    CHECK(doc["components"]["parameters"]["RequestId"]["in"] == "header");
+    const nlohmann::json header_ref = {{"$ref", "#/components/headers/RequestId"}};
+    const nlohmann::json param_ref = {{"$ref", "#/components/parameters/RequestId"}};
+    CHECK(doc["components"]["responses"]["Problem"]["headers"]["X-Request-Id"] == header_ref);
+    for (const auto& [path, item] : doc["paths"].items()) {
+        INFO(path);
+        for (const auto& [method, operation] : item.items()) {
+            if (method == "parameters")
+                continue;
+            const auto params = operation.value("parameters", nlohmann::json::array());
+            CHECK(std::find(params.begin(), params.end(), param_ref) != params.end());
+            for (const auto& [status, response] : operation["responses"].items()) {
+                INFO(method << " " << status);
+                if (response.contains("$ref"))
+                    CHECK(response["$ref"] == "#/components/responses/Problem");
+                else
+                    CHECK(response["headers"]["X-Request-Id"] == header_ref);
+            }
+        }
     }
 }

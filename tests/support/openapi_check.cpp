@@ -104,6 +104,35 @@ std::vector<std::string> OpenApi::check(const std::string& method, const std::st
     return out;
 }
 
+std::vector<std::string> OpenApi::check_headers(const std::string& method, const std::string& path_template,
+                                                const httplib::Response& res) const {
+    std::vector<std::string> out;
+    const auto& paths = doc_.at("paths");
+    const std::string status = std::to_string(res.status);
+    if (!paths.contains(path_template) || !paths[path_template].contains(method) ||
+        !paths[path_template][method].at("responses").contains(status))
+        return out;
+    const auto& response = resolve(paths[path_template][method]["responses"][status]);
+    if (!response.contains("headers"))
+        return out;
+    for (const auto& [name, header_ref] : response["headers"].items()) {
+        const auto& header = resolve(header_ref);
+        if (!header.value("required", false))
+            continue;
+        const std::string where = method + " " + path_template + " " + status + ": header " + name;
+        if (!res.has_header(name)) {
+            out.push_back(where + " is missing");
+            continue;
+        }
+        const std::string value = res.get_header_value(name);
+        const nlohmann::json schema = header.value("schema", nlohmann::json::object());
+        if (value.size() < schema.value("minLength", std::size_t{0}) ||
+            value.size() > schema.value("maxLength", std::string::npos))
+            out.push_back(where + ": '" + value + "' has the wrong length");
+    }
+    return out;
+}
+
 OpenApi served_description(httplib::Client& client) {
     auto res = client.Get("/api/v1/openapi.json");
     REQUIRE(res);
@@ -116,6 +145,8 @@ void check_described(const OpenApi& api, const std::string& method, const std::s
     REQUIRE(res);
     for (const auto& problem : api.check(method, path_template, *res))
         FAIL_CHECK(method << " " << path_template << " " << res->status << ": " << problem);
+    for (const auto& problem : api.check_headers(method, path_template, *res))
+        FAIL_CHECK(problem);
 }
 
 } // namespace isp::test
