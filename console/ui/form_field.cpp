@@ -5,6 +5,7 @@
 #include "imgui_stdlib.h"
 #include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
+#include "webapp/ui/widgets.h"
 
 namespace isp::console::ui {
 
@@ -23,6 +24,8 @@ webapp::ui::FieldEvents field(std::string_view name, std::string_view label, std
         ImGui::PushStyleColor(ImGuiCol_Border, wui::palette().error);
     ImGui::SetNextItemWidth(options.width < 0.0f ? -1.0f : wui::px(options.width));
     if (options.focus)
+        wui::focus_first_field(); // on devices with a keyboard only
+    if (options.enabled && wui::take_first_field_focus())
         ImGui::SetKeyboardFocusHere();
     const ImGuiInputTextFlags flags = options.password ? ImGuiInputTextFlags_Password : ImGuiInputTextFlags_None;
     events.edited = ImGui::InputText("##value", &value, flags);

@@ -8,8 +8,10 @@
 #include "imgui.h"
 #include "imgui_internal.h" // ImMax/ImMin on ImVec2
 #include "imgui_stdlib.h"
+#include "webapp/platform/browser.h"
 #include "webapp/platform/window.h"
 #include "webapp/ui/box.h"
+#include "webapp/ui/focus_ring.h"
 #include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
 
@@ -17,6 +19,7 @@ namespace isp::webapp::ui {
 namespace {
 
 std::vector<platform::TextFieldArea> g_text_fields; // drawn this frame, enabled
+bool g_focus_first_field = false;                   // focus_first_field() asked, no field drawn yet
 
 // Dear ImGui labels are NUL-terminated and carry their id after "##".
 std::string label_with_id(std::string_view label, std::string_view id) {
@@ -129,6 +132,8 @@ FieldEvents text_input(std::string_view name, std::string& value, bool has_error
     if (has_error)
         ImGui::PushStyleColor(ImGuiCol_Border, palette().error);
     ImGui::SetNextItemWidth(-1.0f);
+    if (enabled && take_first_field_focus())
+        ImGui::SetKeyboardFocusHere();
     events.edited = ImGui::InputText("##value", &value);
     events.left = ImGui::IsItemDeactivated();
     events.submitted =
@@ -150,7 +155,18 @@ FieldEvents text_input(std::string_view name, std::string& value, bool has_error
 }
 
 void end_frame() {
+    draw_focus_ring();
+    g_focus_first_field = false; // asked for on a screen without a field
     platform::set_text_field_areas(std::exchange(g_text_fields, {}));
+}
+
+void focus_first_field() {
+    static const bool keyboard = !platform::touch_first();
+    g_focus_first_field = keyboard;
+}
+
+bool take_first_field_focus() {
+    return std::exchange(g_focus_first_field, false);
 }
 
 void banner(std::string_view message, Tone tone, std::string_view probe_id) {

@@ -44,8 +44,15 @@ void progress(std::string_view message);
 // Vertical gap in CSS pixels.
 void gap(float css_pixels);
 
-// After a frame's widgets: tells the platform what it needs to know of them (where the text
-// fields are, for phones' keyboards).
+// On arriving at a screen: the next text field drawn takes the keyboard focus, as a web
+// form's autofocus, so that typing starts there and Tab goes on to the next field. Only on
+// devices with a keyboard: on a phone it would cover half the screen with the keyboard.
+void focus_first_field();
+// For a text field about to be drawn: true (once) when it is to take the focus asked above.
+bool take_first_field_focus();
+
+// After a frame's widgets: draws the focus ring (focus_ring.h) and tells the platform what it
+// needs to know of them (where the text fields are, for phones' keyboards).
 void end_frame();
 
 } // namespace isp::webapp::ui
