@@ -29,7 +29,7 @@ webapp::ui::FieldEvents field(std::string_view name, std::string_view label, std
         ImGui::SetKeyboardFocusHere();
     const ImGuiInputTextFlags flags = options.password ? ImGuiInputTextFlags_Password : ImGuiInputTextFlags_None;
     events.edited = ImGui::InputText("##value", &value, flags);
-    events.left = ImGui::IsItemDeactivated();
+    events.left = wui::field_left();
     events.submitted =
         events.left && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter));
     if (has_error)
@@ -56,7 +56,7 @@ webapp::ui::FieldEvents search_field(std::string_view name, std::string_view pla
     events.edited = ImGui::InputTextWithHint("##search", hint.c_str(), &value);
     if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_DownArrow, false))
         focus_next_row(); // from the search to its results, as in a browser's address bar
-    events.left = ImGui::IsItemDeactivated();
+    events.left = wui::field_left();
     events.submitted =
         events.left && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter));
     std::string probe_id = "field:";

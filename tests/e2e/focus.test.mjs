@@ -107,13 +107,18 @@ test('the first field has the focus on arriving at the identity check and the si
   await assertRing(page, 'field:verify_line', unfocusedLine);
   await screenshot(page, 'focus-verify-line');
 
-  await page.goto(`${server.url}/`);
+  // One click on a button acts even while a field the keyboard focused is being edited.
+  await clickWidget(page, 'button:back_to_offers');
   await onScreen(page, 'offers');
   const offer = offers.offers.find((o) => o.family === 'internet');
   await clickWidget(page, `offer:${offer.offer_id}`);
   state = await waitForState(page, (s) => s.screen === 'signup' && s.widgets['field:cin'].focused, 'the CIN field focused');
   await page.keyboard.press('Tab');
   await waitForState(page, (s) => s.widgets['field:first_name'].focused, 'Tab to the first name');
+  // A click on another field moves the editing there at once.
+  await clickWidget(page, 'field:phone');
+  // (The click's own frame still shows the field it left as focused: wait for the next.)
+  await waitForState(page, (s) => focusedIds(s).join() === 'field:phone', 'one click on the phone field edits it, alone');
   assert.deepEqual(browser.problems, []);
 });
 

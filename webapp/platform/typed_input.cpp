@@ -69,6 +69,12 @@ bool text_field_editing() {
 
 void queue_key(int glfw_key, int scancode, bool down, int mods) {
     g_mods = mods;
+    // A paste arrives as the hidden input's text (queue_text_edit); Dear ImGui, which has no
+    // clipboard to read here, is not told of the shortcut at all.
+    const bool paste = (glfw_key == GLFW_KEY_V && (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER))) ||
+                       (glfw_key == GLFW_KEY_INSERT && (mods & GLFW_MOD_SHIFT));
+    if (paste)
+        return;
     Typed typed;
     typed.key = ImGui_ImplGlfw_KeyToImGuiKey(glfw_key, scancode);
     typed.down = down;

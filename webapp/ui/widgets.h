@@ -31,6 +31,12 @@ struct FieldEvents {
     bool submitted = false; // left with Enter: the form is sent, as on a web page
 };
 
+// Whether the text field just drawn was left: at once by the keyboard, one frame later when
+// a click elsewhere ended its editing. What leaving it brings (its error, drawn above what
+// was clicked) would otherwise move the clicked widget down before Dear ImGui hit-tests the
+// click in that same frame: the click landed in the gap and did nothing.
+bool field_left();
+
 // A one-line text input over the full width, outlined in red when `has_error`;
 // registered with the test probe as "field:<name>".
 FieldEvents text_input(std::string_view name, std::string& value, bool has_error, bool enabled);
