@@ -26,6 +26,7 @@ struct Typed {
 std::deque<Typed> g_typed;
 int g_mods = 0;                // the modifiers of the last key event
 int g_frames_since_move = 100; // frames since the focus last could move
+bool g_shortcut_watch = false; // a character key went to Dear ImGui alone last frame (see feed)
 
 // Letters, digits, space, punctuation and Shift only add characters; any other key (Tab, Enter,
 // arrows, Backspace, a shortcut) may move the focus or edit the text, and must take effect
@@ -113,14 +114,25 @@ void queue_text_edit(int removed, const std::string& added) {
 
 void feed_typed_input() {
     ImGuiIO& io = ImGui::GetIO();
-    if (focus_may_move())
+    const bool may_move = focus_may_move();
+    if (may_move)
         g_frames_since_move = 0;
     else
         ++g_frames_since_move;
+    // The last frame's character key, pressed where no field was editing, moved the focus: the
+    // app took it as a shortcut ("/" to search, Space on a button that opens a form), and its
+    // character is not typed into the field that gets the focus (a web page's handler would
+    // have prevented it).
+    if (std::exchange(g_shortcut_watch, false) && may_move && !g_typed.empty() &&
+        g_typed.front().kind == Typed::Kind::Text && !g_typed.front().pasted)
+        g_typed.pop_front();
     bool moved_this_frame = false;
     while (!g_typed.empty()) {
         Typed& next = g_typed.front();
         if (next.kind == Typed::Kind::Key) {
+            // A character key where nothing edits and nothing moves: maybe a shortcut (above).
+            const bool watch = next.down && only_types(next.key, next.mods) && !moved_this_frame && !may_move &&
+                               !text_field_editing() && g_typed.size() > 1 && g_typed[1].kind == Typed::Kind::Text;
             add_mods(io, next.mods);
             io.AddKeyEvent(next.key, next.down);
             if (next.down && !only_types(next.key, next.mods)) {
@@ -128,6 +140,10 @@ void feed_typed_input() {
                 g_frames_since_move = 0;
             }
             g_typed.pop_front();
+            if (watch) {
+                g_shortcut_watch = true;
+                break; // what the app made of it shows next frame
+            }
             continue;
         }
         // Text waits for the keys before it (a Tab to the next field) to have taken effect.
