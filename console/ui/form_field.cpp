@@ -5,6 +5,7 @@
 #include "imgui_stdlib.h"
 #include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
+#include "webapp/ui/widgets.h"
 
 namespace isp::console::ui {
 
@@ -23,10 +24,12 @@ webapp::ui::FieldEvents field(std::string_view name, std::string_view label, std
         ImGui::PushStyleColor(ImGuiCol_Border, wui::palette().error);
     ImGui::SetNextItemWidth(options.width < 0.0f ? -1.0f : wui::px(options.width));
     if (options.focus)
+        wui::focus_first_field(); // on devices with a keyboard only
+    if (options.enabled && wui::take_first_field_focus())
         ImGui::SetKeyboardFocusHere();
     const ImGuiInputTextFlags flags = options.password ? ImGuiInputTextFlags_Password : ImGuiInputTextFlags_None;
     events.edited = ImGui::InputText("##value", &value, flags);
-    events.left = ImGui::IsItemDeactivated();
+    events.left = wui::field_left();
     events.submitted =
         events.left && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter));
     if (has_error)
@@ -53,7 +56,7 @@ webapp::ui::FieldEvents search_field(std::string_view name, std::string_view pla
     events.edited = ImGui::InputTextWithHint("##search", hint.c_str(), &value);
     if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_DownArrow, false))
         focus_next_row(); // from the search to its results, as in a browser's address bar
-    events.left = ImGui::IsItemDeactivated();
+    events.left = wui::field_left();
     events.submitted =
         events.left && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter));
     std::string probe_id = "field:";

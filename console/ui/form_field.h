@@ -15,7 +15,7 @@ struct FieldOptions {
     std::string_view error; // under the field, red; "" for none
     bool enabled = true;
     bool password = false; // drawn as dots
-    bool focus = false;    // takes the keyboard focus this frame
+    bool focus = false;    // takes the keyboard focus this frame (devices with a keyboard only)
     float width = -1.0f;   // CSS px; -1 fills the line
 };
 

@@ -3,8 +3,10 @@
 #include <string_view>
 #include <utility>
 
+#include "portal/app/page_address.h"
 #include "shared/wire/json_reader.h"
 #include "webapp/platform/browser.h"
+#include "webapp/platform/page_history.h"
 
 namespace isp::portal {
 namespace {
@@ -43,6 +45,8 @@ void App::start(std::function<void()> catalog_answered) {
     started_ = std::chrono::steady_clock::now();
     catalog_answered_ = std::move(catalog_answered);
     pending_draft_id_ = webapp::platform::query_parameter("draft");
+    if (const std::string fragment = webapp::platform::page_fragment(); !fragment.empty())
+        pending_screen_ = screen_at(fragment);
     const std::string remembered = webapp::platform::stored_preference("language");
     set_language(remembered.empty() ? first_known_language(webapp::platform::browser_languages())
                                     : wire::parse_language(remembered));
@@ -64,8 +68,11 @@ void App::load_bootstrap() {
         for (Journey* journey : journeys_)
             journey->attach(session_.catalog);
         phase_ = Phase::Ready;
+        signup_.restore_from_tab();
         if (!pending_draft_id_.empty())
             signup_.load_draft(std::exchange(pending_draft_id_, {}));
+        else if (!pending_screen_.empty())
+            go_to(std::exchange(pending_screen_, {}));
     });
 }
 
@@ -75,6 +82,39 @@ void App::set_language(Language language) {
         journey->set_language(language); // the client's documents and messages follow the page
     api_.set_language(language);
     webapp::platform::set_page_language(wire::to_string(language));
+}
+
+void App::go_to(std::string_view screen) {
+    for (const std::string_view customers : {"verify", "dashboard", "plan_change", "plan_changed", "invoices"})
+        if (screen == customers) {
+            customer_.return_to(screen);
+            return;
+        }
+    customer_.leave();
+    signup_.return_to(screen);
+}
+
+void App::follow_address() {
+    if (phase_ != Phase::Ready)
+        return; // a reload keeps its address until the screen it names can be shown
+    std::string moved;
+    const bool from_history = webapp::platform::take_history_move(moved);
+    if (from_history) {
+        go_to(screen_at(moved));
+        shown_address_ = moved;
+    }
+    const ShownScreen shown = screen();
+    if (shown.name == ShownScreen::loading || shown.name == ShownScreen::unreachable)
+        return; // a draft loading: its screen decides
+    const std::string address = address_of(front().address());
+    if (address == shown_address_)
+        return;
+    // The first screen, or one that stands in for the entry moved to: no new entry.
+    if (shown_address_.empty() || from_history)
+        webapp::platform::replace_fragment(address);
+    else
+        webapp::platform::push_history_entry(address);
+    shown_address_ = address;
 }
 
 // The catalog usually answers before the window is even ready; the offers are then the first

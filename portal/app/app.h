@@ -44,6 +44,12 @@ public:
     // window.portalTest.state without the widgets (portal/README.md, "Test hooks").
     nlohmann::json test_state() const;
 
+    // --- the address bar (page_address.h) ----------------------------------------------
+    // Once per frame, before drawing: a move of the browser's history (Back, Forward) shows
+    // the screen its address names; then a screen the person went to gets an entry of the
+    // history of its own (one reached by Back or Forward, or standing in for it, does not).
+    void follow_address();
+
     // --- for screens --------------------------------------------------------------------
     Session& session() { return session_; }
     const Session& session() const { return session_; }
@@ -54,6 +60,8 @@ private:
     enum class Phase { Loading, Unreachable, Ready };
 
     void set_language(Language language);
+    // Shows the screen an address names (a reload, Back, Forward), through its journey.
+    void go_to(std::string_view screen);
     // The journey whose screen is shown.
     const Journey& front() const;
 
@@ -69,6 +77,8 @@ private:
     ApiError bootstrap_error_;
     std::optional<Bootstrap> bootstrap_;
     std::string pending_draft_id_; // from ?draft=, loaded once the catalog is here
+    std::string pending_screen_;   // from the address's fragment (a reload), shown then too
+    std::string shown_address_;    // the fragment the address bar has, "" before the first screen
     std::chrono::steady_clock::time_point started_;
     std::function<void()> catalog_answered_;
 };

@@ -38,6 +38,39 @@ ShownScreen CustomerJourney::screen() const {
     return ShownScreen{};
 }
 
+std::string_view CustomerJourney::address() const {
+    if (busy_ == CustomerBusy::LoadingInvoices || (step_ == CustomerStep::Verify && resume_invoices_))
+        return "invoices";
+    if (step_ == CustomerStep::Verify && resume_)
+        return "plan_change";
+    if (step_ == CustomerStep::Verify && resume_dashboard_)
+        return "dashboard";
+    return screen().name;
+}
+
+void CustomerJourney::return_to(std::string_view screen) {
+    if (busy_ != CustomerBusy::None)
+        return;
+    notice_.reset();
+    if (screen == "verify" || token_.empty()) {
+        step_ = CustomerStep::Verify;
+        resume_invoices_ = screen == "invoices";
+        resume_ = screen == "plan_change" && selected();
+        resume_dashboard_ = screen != "verify" && !resume_invoices_ && !resume_;
+        return;
+    }
+    if (screen == "invoices") {
+        if (step_ != CustomerStep::Invoices)
+            open_invoices();
+    } else if (screen == "plan_change" && selected()) {
+        step_ = CustomerStep::PlanChange;
+    } else if (screen == "plan_changed" && result_) {
+        step_ = CustomerStep::PlanChanged;
+    } else {
+        back_to_dashboard();
+    }
+}
+
 std::string_view CustomerJourney::busy_name() const {
     switch (busy_) {
     case CustomerBusy::None: break;
@@ -197,6 +230,7 @@ void CustomerJourney::leave() {
     notice_.reset();
     resume_ = false;
     resume_invoices_ = false;
+    resume_dashboard_ = false;
 }
 
 void CustomerJourney::field_edited(std::string_view field) {
@@ -249,6 +283,7 @@ void CustomerJourney::load_subscriptions() {
         subscriptions_ = std::move(*result.value);
         if (!subscriptions_.first_name.empty())
             first_name_ = subscriptions_.first_name;
+        resume_dashboard_ = false;
         if (resume_invoices_) {
             resume_invoices_ = false;
             open_invoices(); // where the person was

@@ -29,6 +29,10 @@ public:
     void attach(const Bootstrap* catalog) override { catalog_ = catalog; }
     void set_language(Language language) override { language_ = language; }
     ShownScreen screen() const override;
+    std::string_view address() const override;
+    // Without a lookup token (it is held in memory only: a reload loses it) every screen but
+    // the offers asks to verify first, then shows the screen asked for.
+    void return_to(std::string_view screen) override;
     std::string_view busy_name() const override;
     const std::optional<Notice>& notice() const override { return notice_; }
     ShownErrors shown_errors() const override;
@@ -105,8 +109,9 @@ private:
     std::string contract_id_;
     std::string target_offer_id_;
     std::string effective_date_;
-    bool resume_ = false;          // re-verifying to finish a plan change
-    bool resume_invoices_ = false; // re-verifying to see the invoices again
+    bool resume_ = false;           // re-verifying to finish a plan change
+    bool resume_invoices_ = false;  // re-verifying to see the invoices again
+    bool resume_dashboard_ = false; // verifying for the dashboard's address (a reload)
 
     ClientInvoices invoices_;
     std::optional<InvoiceStatus> invoice_filter_;

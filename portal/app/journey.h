@@ -66,6 +66,12 @@ public:
 
     // The screen it shows now; a name of "" leaves the page to the next journey.
     virtual ShownScreen screen() const = 0;
+    // The screen whose address the page has (page_address.h): the one shown, or the one it
+    // leads back to (verifying again before the invoices keeps the invoices' address).
+    virtual std::string_view address() const { return screen().name; }
+    // Back, Forward or a reload brought the person to `screen`'s address: show it, or what
+    // must come before it. Only called on the journey the screen belongs to.
+    virtual void return_to(std::string_view screen) = 0;
     // What it waits for, as the tests' state says it ("verifying", "submitting", ...); "" when idle.
     virtual std::string_view busy_name() const = 0;
     // The notice on its screen, if any.

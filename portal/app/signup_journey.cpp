@@ -8,6 +8,7 @@
 #include "shared/wire/problem_codes.h"
 #include "shared/wire/signup_json.h"
 #include "webapp/platform/browser.h"
+#include "webapp/platform/page_history.h"
 
 namespace isp::portal {
 namespace {
@@ -137,6 +138,38 @@ void SignupJourney::choose_offer(const std::string& offer_id) {
     notice_.reset();
 }
 
+void SignupJourney::return_to(std::string_view screen) {
+    if (busy_ != Busy::None)
+        return;
+    notice_.reset();
+    if (step_ == JourneyStep::Done) {
+        if (screen != "confirmation")
+            start_over(); // the contract is made: going back starts a new signup
+        return;
+    }
+    step_ = screen == "signup" && offer() ? JourneyStep::Details : JourneyStep::ChooseOffer;
+}
+
+void SignupJourney::keep_in_tab() const {
+    webapp::platform::store_tab_value("signup", wire::to_json(form_).dump());
+}
+
+void SignupJourney::restore_from_tab() {
+    const std::string kept = webapp::platform::tab_value("signup");
+    if (kept.empty())
+        return;
+    const nlohmann::json j = nlohmann::json::parse(kept, nullptr, false);
+    if (j.is_discarded() || !j.is_object())
+        return;
+    FieldErrors ignored; // what this tab stored, read back: anything odd is checked as typed
+    const Language language = form_.language;
+    form_ = wire::signup_form_from_json(j, ignored);
+    form_.language = language; // the page's, as chosen since
+    for (const SignupField& f : signup_fields())
+        if (const std::string* value = text_field(form_, f.name); value && !value->empty())
+            touched_.emplace(f.name);
+}
+
 void SignupJourney::change_offer() {
     step_ = JourneyStep::ChooseOffer;
     notice_.reset();
@@ -144,6 +177,7 @@ void SignupJourney::change_offer() {
 
 void SignupJourney::field_edited(std::string_view field) {
     std::erase_if(server_errors_, [&](const FieldError& e) { return e.field == field; });
+    keep_in_tab();
 }
 
 void SignupJourney::field_left(std::string_view field) {
@@ -229,6 +263,7 @@ void SignupJourney::load_draft(const std::string& draft_id) {
             if (const std::string* value = text_field(form_, f.name); value && !value->empty())
                 touched_.emplace(f.name);
         step_ = offer() ? JourneyStep::Details : JourneyStep::ChooseOffer;
+        keep_in_tab();
         if (on_draft_language_)
             on_draft_language_(form_.language);
     });
@@ -262,6 +297,7 @@ void SignupJourney::submit() {
         draft_id_.clear(); // the draft became this contract
         draft_link_.clear();
         webapp::platform::replace_query("");
+        webapp::platform::store_tab_value("signup", ""); // nothing left in progress
         step_ = JourneyStep::Done;
     });
 }
@@ -301,6 +337,7 @@ void SignupJourney::start_over() {
     saved_form_ = SignupForm{};
     attempt_.reset();
     contract_.reset();
+    webapp::platform::store_tab_value("signup", "");
 }
 
 } // namespace isp::portal

@@ -30,6 +30,8 @@ public:
     void attach(const Bootstrap* catalog) override; // offers and today's date
     void set_language(Language language) override;
     ShownScreen screen() const override;
+    // "offers" and "signup" (the form kept, as typed), "confirmation" only after a submit.
+    void return_to(std::string_view screen) override;
     std::string_view busy_name() const override;
     const std::optional<Notice>& notice() const override { return notice_; }
     ShownErrors shown_errors() const override;
@@ -62,6 +64,9 @@ public:
     void submit();
     void load_draft(const std::string& draft_id);
     void start_over();
+    // The form as this tab last had it (sessionStorage: survives Back and a reload, never
+    // the tab), when there is one; at start, before a draft named in the address.
+    void restore_from_tab();
     bool copy_draft_link() const;
     void open_contract_document() const;
 
@@ -74,6 +79,7 @@ private:
     void on_submit_failed(const ApiError& error);
     void show(Text text, bool error = true);
     void show_server(const ApiError& error, Text fallback);
+    void keep_in_tab() const;
 
     ApiClient& api_;
     const Bootstrap* catalog_ = nullptr;

@@ -48,6 +48,7 @@ void Screen::draw(bool entered) {
     if (entered) {
         ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
         ImGui::SetNextWindowFocus();
+        webapp::ui::focus_first_field(); // a form screen starts in its first field
     }
     const std::string window_id = "##screen_" + std::string{name_};
     ImGui::Begin(window_id.c_str(), nullptr, flags);

@@ -42,6 +42,7 @@ void ScreenHost::prepare_frame(float pixel_ratio) {
 
 void ScreenHost::draw_frame(float pixel_ratio) {
     webapp::ui::probe::begin_frame();
+    app_.follow_address(); // Back and Forward first: the frame draws where they lead
     Screen& screen = current_screen();
     screen.draw(&screen != shown_screen_);
     shown_screen_ = &screen;

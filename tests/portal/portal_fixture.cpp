@@ -28,6 +28,16 @@ void PortalFixture::open(std::string_view query) {
     REQUIRE(http.deliver() == 1);
 }
 
+void PortalFixture::reload() {
+    app_.reset();
+    http.reset();
+    app_ = std::make_unique<App>();
+    script(http, canned::bootstrap);
+    app_->start();
+    REQUIRE(screen() == "loading");
+    REQUIRE(http.deliver() == 1);
+}
+
 std::string PortalFixture::screen() const {
     return std::string{app_->screen().name};
 }

@@ -34,6 +34,11 @@ public:
 
     // Opens the page with `query` in the address bar ("?draft=drf_..."), the catalog answered.
     void open(std::string_view query = "");
+    // The browser reloads the tab: a new App on the same address, history and tab storage
+    // (what was in memory, the lookup token among it, is gone), the catalog answered.
+    void reload();
+    // What the screens' frame does first: follows the address bar (App::follow_address).
+    void frame() { app_->follow_address(); }
 
     // --- what the person sees -------------------------------------------------------------
     nlohmann::json state() const { return app().test_state(); }

@@ -1,14 +1,32 @@
 #include "fake_browser.h"
 
 #include <cstdio>
+#include <utility>
 
 #include "webapp/platform/browser.h"
+#include "webapp/platform/page_history.h"
 
 namespace isp::webapp::test {
 
 FakeBrowser& fake_browser() {
     static FakeBrowser browser;
     return browser;
+}
+
+bool FakeBrowser::back() {
+    if (history_at == 0)
+        return false;
+    fragment = history[--history_at];
+    moved = fragment;
+    return true;
+}
+
+bool FakeBrowser::forward() {
+    if (history_at + 1 >= history.size())
+        return false;
+    fragment = history[++history_at];
+    moved = fragment;
+    return true;
 }
 
 } // namespace isp::webapp::test
@@ -44,6 +62,34 @@ std::string page_fragment() {
 
 void replace_fragment(const std::string& fragment) {
     fake_browser().fragment = fragment;
+    fake_browser().history[fake_browser().history_at] = fragment;
+}
+
+void push_history_entry(std::string_view fragment) {
+    test::FakeBrowser& b = fake_browser();
+    b.history.resize(b.history_at + 1); // the entries Forward led to are gone
+    b.history.emplace_back(fragment);
+    ++b.history_at;
+    b.fragment = fragment;
+}
+
+bool take_history_move(std::string& fragment) {
+    if (!fake_browser().moved)
+        return false;
+    fragment = *std::exchange(fake_browser().moved, std::nullopt);
+    return true;
+}
+
+std::string tab_value(std::string_view key) {
+    const auto it = fake_browser().tab_values.find(key);
+    return it == fake_browser().tab_values.end() ? std::string{} : it->second;
+}
+
+void store_tab_value(std::string_view key, std::string_view value) {
+    if (value.empty())
+        fake_browser().tab_values.erase(std::string{key});
+    else
+        fake_browser().tab_values[std::string{key}] = value;
 }
 
 void open_document(const std::string& url) {
@@ -81,10 +127,10 @@ bool copy_to_clipboard(const std::string& text) {
     return true;
 }
 
-void set_text_input_active(bool) {}
+void set_text_input_active(bool, bool) {}
 
-bool take_text_edit(TextEdit&) {
-    return false;
+bool touch_first() {
+    return fake_browser().touch_first;
 }
 
 // "0000000000000001", "0000000000000002", ...: distinct like the CSPRNG's, and predictable.

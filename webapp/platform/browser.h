@@ -33,15 +33,16 @@ std::string stored_preference(std::string_view key);
 void store_preference(std::string_view key, std::string_view value);
 bool copy_to_clipboard(const std::string& text);
 // Phones show their on-screen keyboard only for a focused editable element: while a text
-// field of the portal is active, a hidden <input> holds the focus, and what the person
-// types there (soft keyboards send no key codes) is handed back as edits.
-void set_text_input_active(bool active);
-struct TextEdit {
-    int removed = 0;   // characters deleted before the caret (Backspace presses)
-    std::string added; // UTF-8 text typed after that
-};
-// Takes the next edit typed into the hidden input; false when there is none.
-bool take_text_edit(TextEdit& edit);
+// field of the app is editing, a hidden <input> holds the focus. What it receives without a
+// key press of its own (a soft keyboard's or an input method's text, another layout's
+// characters, a paste) goes to the typed input's queue (typed_input.h) as it happens.
+// `keep_focus`: the hidden input keeps the focus between fields too, where no on-screen
+// keyboard would pop up (devices with a keyboard), so that no such text is lost while the
+// focus moves to the next field.
+void set_text_input_active(bool active, bool keep_focus);
+// The device's main pointer is a finger (a phone, a tablet): no physical keyboard is assumed,
+// and giving a field the focus unasked would cover half the screen with the on-screen keyboard.
+bool touch_first();
 
 // `bytes` random bytes from the browser's CSPRNG, hex-encoded.
 std::string random_hex(int bytes);

@@ -2,6 +2,7 @@
 // JavaScript as new UTF-8 strings on the wasm heap (Emscripten's stringToNewUTF8, linked in
 // by portal/CMakeLists.txt), which from_js() copies and frees.
 #include "webapp/platform/browser.h"
+#include "webapp/platform/typed_input.h"
 
 #include <emscripten.h>
 
@@ -89,9 +90,11 @@ EM_JS(int, isp_copy_to_clipboard, (const char* text), {
 });
 
 // The hidden input starts with one sentinel character so that Backspace on a soft keyboard
-// always has something to delete (and so fires an input event). Desktop browsers send
-// keypress events, which Emscripten's GLFW already typed: those inputs are skipped.
-EM_JS(void, isp_text_input_active, (int active), {
+// always has something to delete (and so fires an input event). A key press's character
+// reaches the portal as a keypress (Emscripten's GLFW) and then lands in this input too: that
+// input event is skipped, any other (other layouts' characters, input methods, pastes,
+// insertText) is handed to the typed input's queue at once, in order with the keys.
+EM_JS(void, isp_text_input_active, (int active, int keep_focus), {
     var ime = Module.ispIme;
     if (!ime) {
         var el = document.createElement("input");
@@ -105,41 +108,54 @@ EM_JS(void, isp_text_input_active, (int active), {
         // 16px: iOS zooms into smaller inputs.
         el.style.cssText = "position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;border:0;padding:0;font-size:16px";
         document.body.appendChild(el);
-        ime = Module.ispIme = { el: el, value: "", lastKeypress: -1e9, edits: [] };
-        window.addEventListener("keypress", function() { ime.lastKeypress = performance.now(); }, true);
+        ime = Module.ispIme = { el: el, value: " ", keyChar: null, active: false, composing: false };
+        // The character GLFW types for this key press (its own rule: no Ctrl or Meta, no control character).
+        window.addEventListener("keydown", function() { ime.keyChar = null; }, true);
+        // The caret stays at the end, with nothing selected: the portal's field has its own
+        // caret and selection (Home, Ctrl+A there must not make the next insertion an edit
+        // of the sentinel here).
+        window.addEventListener("keyup", function() {
+            if (document.activeElement === el && !ime.composing)
+                el.setSelectionRange(el.value.length, el.value.length);
+        }, true);
+        el.addEventListener("compositionstart", function() { ime.composing = true; });
+        el.addEventListener("compositionend", function() { ime.composing = false; });
+        window.addEventListener("keypress", function(e) {
+            ime.keyChar = !e.ctrlKey && !e.metaKey && e.charCode >= 0x20 ? String.fromCharCode(e.charCode) : null;
+        }, true);
         el.addEventListener("input", function(e) {
             var now = el.value;
             var before = ime.value;
-            var typedByKeys = performance.now() - ime.lastKeypress < 100 && e.inputType &&
-                              e.inputType.indexOf("insert") === 0 && e.inputType !== "insertFromPaste";
-            if (!typedByKeys) {
-                var common = 0;
-                while (common < now.length && common < before.length && now[common] === before[common]) ++common;
-                ime.edits.push({ removed: before.length - common, added: now.slice(common) });
+            var typedByKey = ime.keyChar !== null && e.inputType === "insertText" && e.data === ime.keyChar;
+            ime.keyChar = null;
+            if (!typedByKey) {
+                // What changed between the text both share at the start and at the end.
+                var head = 0;
+                while (head < now.length && head < before.length && now[head] === before[head]) ++head;
+                var tail = 0;
+                while (tail < now.length - head && tail < before.length - head &&
+                       now[now.length - 1 - tail] === before[before.length - 1 - tail]) ++tail;
+                var added = stringToNewUTF8(now.slice(head, now.length - tail));
+                _isp_text_edited(before.length - head - tail, added);
+                _free(added);
             }
-            if (now.length === 0) now = el.value = " ";
+            if (now.length === 0 || (typedByKey && !e.isComposing)) now = el.value = " ";
             ime.value = now;
         });
     }
+    if (active && !ime.active) // a field starts editing: nothing of the last one's text is before the caret
+        ime.el.value = ime.value = " ";
+    ime.active = !!active;
     var focused = document.activeElement === ime.el;
-    if (active && !focused) {
+    if ((active || keep_focus) && !focused) {
         ime.el.value = ime.value = " ";
         ime.el.focus({ preventScroll: true });
-    } else if (!active && focused) {
+    } else if (!active && !keep_focus && focused) {
         ime.el.blur();
     }
 });
 
-// The oldest edit not yet taken: its text added (null when there is none) and how many
-// characters it removed.
-EM_JS(char*, isp_take_text_edit, (int* removed), {
-    var ime = Module.ispIme;
-    if (!ime || ime.edits.length === 0)
-        return 0;
-    var edit = ime.edits.shift();
-    HEAP32[removed >> 2] = edit.removed;
-    return stringToNewUTF8(edit.added);
-});
+EM_JS(int, isp_touch_first, (), { return window.matchMedia && window.matchMedia("(pointer: coarse)").matches ? 1 : 0; });
 
 EM_JS(void, isp_random_bytes, (unsigned char* out, int count), {
     var bytes = new Uint8Array(count);
@@ -184,6 +200,11 @@ std::string from_js(char* text) {
 }
 
 } // namespace
+
+// An edit of the hidden input (isp_text_input_active), from within its input event.
+extern "C" EMSCRIPTEN_KEEPALIVE void isp_text_edited(int removed, const char* added) {
+    queue_text_edit(removed, added ? added : "");
+}
 
 std::string query_parameter(std::string_view name) {
     const std::string key{name};
@@ -254,18 +275,12 @@ std::string random_hex(int bytes) {
     return out;
 }
 
-void set_text_input_active(bool active) {
-    isp_text_input_active(active ? 1 : 0);
+void set_text_input_active(bool active, bool keep_focus) {
+    isp_text_input_active(active ? 1 : 0, keep_focus ? 1 : 0);
 }
 
-bool take_text_edit(TextEdit& edit) {
-    int removed = 0;
-    char* added = isp_take_text_edit(&removed);
-    if (!added)
-        return false;
-    edit.removed = removed;
-    edit.added = from_js(added);
-    return true;
+bool touch_first() {
+    return isp_touch_first() != 0;
 }
 
 void page_ready() {

@@ -18,6 +18,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "webapp/platform/browser.h"
+#include "webapp/platform/typed_input.h"
 
 namespace isp::webapp::platform {
 namespace {
@@ -27,6 +28,7 @@ FrameClient* g_client = nullptr;
 bool g_first_frame = true;
 std::vector<TextFieldArea> g_text_fields; // drawn last frame
 ImVec2 g_touch_start;                     // where the finger followed landed
+bool g_touch_first = false;               // platform::touch_first(), read once
 
 // The EM_JS bodies below are JavaScript, which clang-format would mangle.
 // clang-format off
@@ -100,17 +102,15 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* event, void*) {
     return EM_TRUE;
 }
 
-// Edits typed on a phone's keyboard into the page's hidden input (see browser.h).
-void feed_soft_keyboard() {
-    ImGuiIO& io = ImGui::GetIO();
-    TextEdit edit;
-    while (take_text_edit(edit)) {
-        for (int i = 0; i < edit.removed; ++i) {
-            io.AddKeyEvent(ImGuiKey_Backspace, true);
-            io.AddKeyEvent(ImGuiKey_Backspace, false);
-        }
-        io.AddInputCharactersUTF8(edit.added.c_str());
-    }
+// Keys and their characters, queued in the order typed (typed_input.h) rather than handed
+// to Dear ImGui at once as its GLFW backend does.
+void on_key(GLFWwindow*, int key, int scancode, int action, int mods) {
+    if (action == GLFW_PRESS || action == GLFW_RELEASE) // Dear ImGui makes its own repeats
+        queue_key(key, scancode, action == GLFW_PRESS, mods);
+}
+
+void on_character(GLFWwindow*, unsigned int codepoint) {
+    queue_character(codepoint);
 }
 
 // One Dear ImGui frame: input, layout, draw lists.
@@ -122,7 +122,7 @@ void imgui_pass(int width, int height, float ratio) {
     io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
     io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
     io.DeltaTime = std::max(io.DeltaTime, 1e-4f); // the first frame and the next refresh can be that close
-    feed_soft_keyboard();
+    feed_typed_input();
     ImGui::NewFrame();
     g_client->draw_frame(ratio);
     ImGui::Render();
@@ -135,7 +135,7 @@ void frame() {
     int height = 1;
     const float ratio = static_cast<float>(isp_sync_canvas(&width, &height));
     imgui_pass(width, height, ratio);
-    set_text_input_active(ImGui::GetIO().WantTextInput);
+    set_text_input_active(ImGui::GetIO().WantTextInput, !g_touch_first);
 
     glViewport(0, 0, width, height);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
@@ -168,7 +168,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void isp_touch(int phase, double x, double y) {
     if (phase == 2 && std::abs(at.x - g_touch_start.x) <= slop && std::abs(at.y - g_touch_start.y) <= slop)
         for (const TextFieldArea& f : g_text_fields)
             if (at.x >= f.x0 && at.x <= f.x1 && at.y >= f.y0 && at.y <= f.y1) {
-                set_text_input_active(true);
+                set_text_input_active(true, !g_touch_first);
                 break;
             }
 }
@@ -199,6 +199,9 @@ bool create_window(const char* title) {
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    glfwSetKeyCallback(g_window, on_key); // instead of the backend's: see typed_input.h
+    glfwSetCharCallback(g_window, on_character);
+    g_touch_first = touch_first();
     ImGui_ImplOpenGL3_Init("#version 300 es");
     // Compiled now, while the catalog request is in flight, rather than in the first frame:
     // each shader status query waits for the GPU process.

@@ -74,7 +74,7 @@ ImGuiStyle base_style() {
     c[ImGuiCol_ButtonActive] = p.accent_active;
     c[ImGuiCol_CheckMark] = p.accent;
     c[ImGuiCol_TextSelectedBg] = ImVec4(p.accent.x, p.accent.y, p.accent.z, 0.25f);
-    c[ImGuiCol_NavCursor] = p.accent;
+    c[ImGuiCol_NavCursor] = ImVec4(0, 0, 0, 0); // ui/focus_ring.cpp draws the focus instead
     c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
     c[ImGuiCol_Separator] = p.border;
     return s;

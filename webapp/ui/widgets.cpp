@@ -1,5 +1,6 @@
 #include "webapp/ui/widgets.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <utility>
@@ -8,8 +9,10 @@
 #include "imgui.h"
 #include "imgui_internal.h" // ImMax/ImMin on ImVec2
 #include "imgui_stdlib.h"
+#include "webapp/platform/browser.h"
 #include "webapp/platform/window.h"
 #include "webapp/ui/box.h"
+#include "webapp/ui/focus_ring.h"
 #include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
 
@@ -17,6 +20,12 @@ namespace isp::webapp::ui {
 namespace {
 
 std::vector<platform::TextFieldArea> g_text_fields; // drawn this frame, enabled
+struct LeftOnClick {
+    ImGuiID field = 0;
+    int frame = 0; // Dear ImGui's frame count when the click left it
+};
+std::vector<LeftOnClick> g_left_on_click; // fields a click left, reported the next frame
+bool g_focus_first_field = false;         // focus_first_field() asked, no field drawn yet
 
 // Dear ImGui labels are NUL-terminated and carry their id after "##".
 std::string label_with_id(std::string_view label, std::string_view id) {
@@ -129,8 +138,10 @@ FieldEvents text_input(std::string_view name, std::string& value, bool has_error
     if (has_error)
         ImGui::PushStyleColor(ImGuiCol_Border, palette().error);
     ImGui::SetNextItemWidth(-1.0f);
+    if (enabled && take_first_field_focus())
+        ImGui::SetKeyboardFocusHere();
     events.edited = ImGui::InputText("##value", &value);
-    events.left = ImGui::IsItemDeactivated();
+    events.left = field_left();
     events.submitted =
         events.left && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter));
     if (has_error)
@@ -149,8 +160,37 @@ FieldEvents text_input(std::string_view name, std::string& value, bool has_error
     return events;
 }
 
+bool field_left() {
+    const ImGuiID id = ImGui::GetItemID();
+    const auto pending = std::find_if(g_left_on_click.begin(), g_left_on_click.end(),
+                                      [id](const LeftOnClick& left) { return left.field == id; });
+    if (pending != g_left_on_click.end()) {
+        g_left_on_click.erase(pending);
+        return true;
+    }
+    if (!ImGui::IsItemDeactivated())
+        return false;
+    if (!ImGui::GetIO().MouseClicked[ImGuiMouseButton_Left])
+        return true;
+    g_left_on_click.push_back({id, ImGui::GetFrameCount()});
+    return false;
+}
+
 void end_frame() {
+    draw_focus_ring();
+    // A field left by a click and not drawn the next frame (another screen): nothing to report.
+    std::erase_if(g_left_on_click, [](const LeftOnClick& left) { return left.frame < ImGui::GetFrameCount(); });
+    g_focus_first_field = false; // asked for on a screen without a field
     platform::set_text_field_areas(std::exchange(g_text_fields, {}));
+}
+
+void focus_first_field() {
+    static const bool keyboard = !platform::touch_first();
+    g_focus_first_field = keyboard;
+}
+
+bool take_first_field_focus() {
+    return std::exchange(g_focus_first_field, false);
 }
 
 void banner(std::string_view message, Tone tone, std::string_view probe_id) {

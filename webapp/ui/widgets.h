@@ -31,6 +31,12 @@ struct FieldEvents {
     bool submitted = false; // left with Enter: the form is sent, as on a web page
 };
 
+// Whether the text field just drawn was left: at once by the keyboard, one frame later when
+// a click elsewhere ended its editing. What leaving it brings (its error, drawn above what
+// was clicked) would otherwise move the clicked widget down before Dear ImGui hit-tests the
+// click in that same frame: the click landed in the gap and did nothing.
+bool field_left();
+
 // A one-line text input over the full width, outlined in red when `has_error`;
 // registered with the test probe as "field:<name>".
 FieldEvents text_input(std::string_view name, std::string& value, bool has_error, bool enabled);
@@ -44,8 +50,15 @@ void progress(std::string_view message);
 // Vertical gap in CSS pixels.
 void gap(float css_pixels);
 
-// After a frame's widgets: tells the platform what it needs to know of them (where the text
-// fields are, for phones' keyboards).
+// On arriving at a screen: the next text field drawn takes the keyboard focus, as a web
+// form's autofocus, so that typing starts there and Tab goes on to the next field. Only on
+// devices with a keyboard: on a phone it would cover half the screen with the keyboard.
+void focus_first_field();
+// For a text field about to be drawn: true (once) when it is to take the focus asked above.
+bool take_first_field_focus();
+
+// After a frame's widgets: draws the focus ring (focus_ring.h) and tells the platform what it
+// needs to know of them (where the text fields are, for phones' keyboards).
 void end_frame();
 
 } // namespace isp::webapp::ui

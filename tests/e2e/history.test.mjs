@@ -1,0 +1,111 @@
+// The portal behaves like a web site (issue #14): each screen is an entry of the browser's
+// history with its own address (/#/offers, /#/verify, /#/dashboard, /#/invoices, /#/signup),
+// Back and Forward move between the screens, a reload shows the same screen (asking to
+// verify again where the lookup token, held in memory only, is gone), and a signup in
+// progress survives Back, Forward and a reload: kept in the tab's sessionStorage, never in
+// the address or in storage that outlives the tab. On a laptop and on a phone's viewport.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPortal, onScreen, waitForState, clickWidget, fillField, screenshot } from './harness.mjs';
+
+const laptop = { width: 1280, height: 800 };
+const phone = { width: 360, height: 740, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
+
+const hash = (page) => new URL(page.url()).hash;
+
+async function at(page, screen, address) {
+  const state = await onScreen(page, screen);
+  await page.waitForFunction((a) => window.location.hash === a, address, { timeout: 5000 })
+    .catch(() => assert.fail(`on ${screen} the address is ${page.url()}, not ${address}`));
+  return state;
+}
+
+async function verifyAsAmina(page) {
+  await fillField(page, 'verify_cin', 'AB123456');
+  await fillField(page, 'verify_line', '06 12 34 56 78');
+  await clickWidget(page, 'button:verify');
+}
+
+for (const [name, viewport] of [['laptop', laptop], ['phone', phone]]) {
+  test(`${name}: Back, Forward and reload through an existing customer's screens`, { timeout: 180000 }, async (t) => {
+    const { server, browser, page } = await startPortal(t, viewport);
+    await page.goto(`${server.url}/`);
+    await at(page, 'offers', '#/offers');
+    await clickWidget(page, 'button:existing_customer');
+    await at(page, 'verify', '#/verify');
+
+    await page.goBack();
+    await at(page, 'offers', '#/offers'); // not the page before the portal
+    await page.goForward();
+    await at(page, 'verify', '#/verify');
+
+    await verifyAsAmina(page);
+    let state = await at(page, 'dashboard', '#/dashboard');
+    assert.equal(state.first_name, 'Amina');
+    await clickWidget(page, 'button:invoices');
+    await at(page, 'invoices', '#/invoices');
+    await page.goBack();
+    await at(page, 'dashboard', '#/dashboard');
+    await page.goForward();
+    await at(page, 'invoices', '#/invoices');
+
+    // Reloaded: the lookup token was in memory only. Verify again, then the invoices.
+    await page.reload();
+    state = await at(page, 'verify', '#/invoices');
+    assert.equal(state.form.verify_cin, '', 'nothing typed was kept');
+    await screenshot(page, `history-${name}-reload-verify`);
+    await verifyAsAmina(page);
+    state = await at(page, 'invoices', '#/invoices');
+    assert.ok(state.invoices.length > 0, 'the invoices, once verified');
+    await page.goBack();
+    await at(page, 'dashboard', '#/dashboard');
+    await page.goBack();
+    await at(page, 'verify', '#/verify');
+    await page.goBack();
+    await at(page, 'offers', '#/offers');
+    assert.deepEqual(browser.problems, []);
+  });
+
+  test(`${name}: a signup in progress survives Back, Forward and a reload`, { timeout: 180000 }, async (t) => {
+    const { server, browser, page } = await startPortal(t, viewport);
+    await page.goto(`${server.url}/`);
+    const offers = await at(page, 'offers', '#/offers');
+    const offer = offers.offers.find((o) => o.family === 'internet');
+    await clickWidget(page, `offer:${offer.offer_id}`);
+    await at(page, 'signup', '#/signup');
+    const typed = { cin: 'KL556677', first_name: 'Zoé', last_name: 'N\'Diaye-Østergård', phone: '0611223344' };
+    for (const [field, value] of Object.entries(typed)) await fillField(page, field, value);
+
+    const kept = async (what) => {
+      const state = await at(page, 'signup', '#/signup');
+      assert.equal(state.form.offer_id, offer.offer_id, `${what}: the offer`);
+      for (const [field, value] of Object.entries(typed)) assert.equal(state.form[field], value, `${what}: ${field}`);
+    };
+    await page.goBack();
+    await at(page, 'offers', '#/offers');
+    await page.goForward();
+    await kept('Back then Forward');
+    await page.reload();
+    await kept('reloaded');
+    await screenshot(page, `history-${name}-signup-reloaded`);
+    await page.goBack();
+    await at(page, 'offers', '#/offers');
+    await page.reload();
+    await at(page, 'offers', '#/offers');
+    await page.goForward();
+    await kept('reloaded on the offers, then Forward');
+
+    // Where it is kept: this tab's sessionStorage; never the address, never localStorage.
+    const storage = await page.evaluate(() => ({
+      session: JSON.stringify(Object.assign({}, window.sessionStorage)),
+      local: JSON.stringify(Object.assign({}, window.localStorage)),
+    }));
+    assert.ok(storage.session.includes('KL556677'), 'the form is in sessionStorage');
+    for (const value of Object.values(typed)) {
+      assert.ok(!storage.local.includes(value), `${value} not in localStorage`);
+      assert.ok(!decodeURIComponent(page.url()).includes(value), `${value} not in the address`);
+    }
+    assert.equal(hash(page), '#/signup');
+    assert.deepEqual(browser.problems, []);
+  });
+}
