@@ -6,7 +6,7 @@
 namespace isp::store {
 namespace {
 
-constexpr const char* columns =
+constexpr const char* offer_columns =
     "offer_id, family, name, description, monthly_price_minor, currency, tax_rate_bp, commitment_months, active";
 
 Offer read_offer(const Statement& st) {
@@ -25,7 +25,7 @@ Offer read_offer(const Statement& st) {
 } // namespace
 
 std::vector<Offer> list_offers(Connection& c, bool active_only) {
-    auto st = c.prepare(std::string("SELECT ") + columns +
+    auto st = c.prepare(std::string("SELECT ") + offer_columns +
                         " FROM offers WHERE active >= ?1 ORDER BY family, monthly_price_minor, name");
     st.bind(active_only ? 1 : 0);
     std::vector<Offer> out;
@@ -35,7 +35,7 @@ std::vector<Offer> list_offers(Connection& c, bool active_only) {
 }
 
 std::optional<Offer> find_offer(Connection& c, std::string_view offer_id) {
-    auto st = c.prepare(std::string("SELECT ") + columns + " FROM offers WHERE offer_id = ?1");
+    auto st = c.prepare(std::string("SELECT ") + offer_columns + " FROM offers WHERE offer_id = ?1");
     st.bind(offer_id);
     if (!st.step())
         return std::nullopt;
@@ -58,7 +58,7 @@ std::int64_t count_offers(Connection& c) {
 std::vector<Offer> list_offers_page(Connection& c, std::int64_t limit, std::int64_t offset) {
     // offer_id breaks ties so pages never overlap or skip.
     return read_page(
-        c, std::string("SELECT ") + columns + " FROM offers ORDER BY family, monthly_price_minor, name, offer_id",
+        c, std::string("SELECT ") + offer_columns + " FROM offers ORDER BY family, monthly_price_minor, name, offer_id",
         limit, offset, read_offer);
 }
 

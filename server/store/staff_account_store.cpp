@@ -5,8 +5,9 @@
 namespace isp::store {
 namespace {
 
-constexpr const char* columns = "account_id, email, display_name, roles, language, state, totp_key IS NOT NULL, "
-                                "created_at, last_sign_in_at, password_hash, totp_key, totp_pending, totp_last_step";
+constexpr const char* account_columns =
+    "account_id, email, display_name, roles, language, state, totp_key IS NOT NULL, "
+    "created_at, last_sign_in_at, password_hash, totp_key, totp_pending, totp_last_step";
 
 StaffAccount read_account(const Statement& st) {
     StaffAccount a;
@@ -42,7 +43,7 @@ std::string state_code(StaffAccountState s) {
 }
 
 std::optional<StaffAccountRow> find_one(Connection& c, const std::string& where, std::string_view value) {
-    auto st = c.prepare(std::string("SELECT ") + columns + " FROM staff_accounts WHERE " + where + " = ?1");
+    auto st = c.prepare(std::string("SELECT ") + account_columns + " FROM staff_accounts WHERE " + where + " = ?1");
     st.bind(value);
     if (!st.step())
         return std::nullopt;
@@ -74,7 +75,7 @@ std::int64_t count_staff_accounts(Connection& c) {
 }
 
 std::vector<StaffAccount> list_staff_accounts(Connection& c, std::int64_t limit, std::int64_t offset) {
-    auto st = c.prepare(std::string("SELECT ") + columns +
+    auto st = c.prepare(std::string("SELECT ") + account_columns +
                         " FROM staff_accounts ORDER BY email_key, account_id LIMIT ?1 OFFSET ?2");
     st.bind(limit, offset);
     std::vector<StaffAccount> out;
