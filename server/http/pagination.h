@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "shared/domain/field_error.h"
+
 namespace httplib {
 struct Request;
 }
@@ -22,6 +24,10 @@ struct PageRequest {
 };
 
 PageRequest page_request(const httplib::Request& req);
+// A whole-number query parameter in [min, max]: `fallback` when absent; otherwise a field
+// error `out_of_range` naming it (the caller answers 400 with all of them).
+std::int64_t whole_number_param(const httplib::Request& req, const char* name, std::int64_t fallback, std::int64_t min,
+                                std::int64_t max, FieldErrors& errors);
 // {"page", "per_page", "total", "total_pages"}; a page beyond the last is empty, not an error.
 nlohmann::json pagination_json(const PageRequest& page, std::int64_t total);
 

@@ -1,13 +1,10 @@
 #include "test_certificate.h"
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -15,6 +12,8 @@
 #include <memory>
 
 #include <doctest/doctest.h>
+
+#include "raw_http.h"
 
 namespace isp::test {
 namespace {
@@ -63,14 +62,9 @@ TestCertificate make_test_certificate(const std::string& dir, const std::string&
 }
 
 std::string presented_common_name(int port) {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    REQUIRE(fd >= 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    const int fd = connect_loopback(port);
     std::string name;
-    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
+    if (fd >= 0) {
         SSL_CTX* ctx = SSL_CTX_new(TLS_client_method());
         SSL* ssl = SSL_new(ctx);
         SSL_set_fd(ssl, fd);
@@ -84,7 +78,8 @@ std::string presented_common_name(int port) {
         SSL_free(ssl);
         SSL_CTX_free(ctx);
     }
-    ::close(fd);
+    if (fd >= 0)
+        ::close(fd);
     return name;
 }
 
