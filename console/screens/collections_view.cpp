@@ -71,12 +71,16 @@ std::string status_label(std::string_view status, Language l) {
 
 std::string kind_label(std::string_view kind, Language l) {
     static constexpr T call{"Appel", "Call"}, sms{"SMS", "SMS"}, email{"E-mail", "E-mail"},
-        letter{"Courrier", "Letter"}, note{"Note", "Note"};
-    const T& t = kind == "call"     ? call
-                 : kind == "sms"    ? sms
-                 : kind == "email"  ? email
-                 : kind == "letter" ? letter
-                                    : note;
+        letter{"Courrier", "Letter"}, note{"Note", "Note"}, reminder{"Relance", "Reminder"},
+        suspension{"Suspension", "Suspension"}, resume{"Reprise", "Resume"};
+    const T& t = kind == "call"         ? call
+                 : kind == "sms"        ? sms
+                 : kind == "email"      ? email
+                 : kind == "letter"     ? letter
+                 : kind == "reminder"   ? reminder
+                 : kind == "suspension" ? suspension
+                 : kind == "resume"     ? resume
+                                        : note;
     return std::string{tr(t, l)};
 }
 

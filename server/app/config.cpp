@@ -66,6 +66,16 @@ std::string option_value(const CLI::Option& option) {
     return joined;
 }
 
+// What is wrong with the config file itself, though the server can run with it.
+std::vector<std::string> config_file_warnings(const std::string& file) {
+    std::vector<std::string> warnings;
+    struct stat st {};
+    if (!file.empty() && ::stat(file.c_str(), &st) == 0 && (st.st_mode & S_IROTH))
+        warnings.push_back(file + " is readable by every user of this machine; it may hold secrets: "
+                                  "chmod o-r it (only the server's account needs to read it)");
+    return warnings;
+}
+
 void fill_config_check(const CLI::App& app, const ServerConfig& c, ConfigCheck& check) {
     const CLI::Option* file = app.get_config_ptr();
     check.file = file && file->count() > 0 ? file->as<std::string>() : "";
@@ -78,10 +88,7 @@ void fill_config_check(const CLI::App& app, const ServerConfig& c, ConfigCheck& 
     }
     if (!c.demo)
         check.missing = missing_operator_keys(c.operator_profile);
-    struct stat st {};
-    if (!check.file.empty() && ::stat(check.file.c_str(), &st) == 0 && (st.st_mode & S_IROTH))
-        check.warnings.push_back(check.file + " is readable by every user of this machine; it may hold secrets: "
-                                              "chmod o-r it (only the server's account needs to read it)");
+    check.warnings = config_file_warnings(check.file);
 }
 
 } // namespace
@@ -172,6 +179,27 @@ CommandLine parse_command_line(int argc, char** argv) {
                    "Days between an invoice's issue date and its due date (billing runs)")
         ->envname("PORTAL_INVOICE_DUE_DAYS")
         ->check(CLI::Range(0, 365))
+        ->capture_default_str();
+    // Dunning (docs/lifecycle.md): what the server does, unasked, about an unpaid invoice.
+    app.add_option("--dunning-grace-days", c.dunning.grace_days,
+                   "Days after an invoice's due date before it is chased (a collection case opens)")
+        ->envname("PORTAL_DUNNING_GRACE_DAYS")
+        ->check(CLI::Range(0, 365))
+        ->capture_default_str();
+    std::string reminder_days = reminder_days_text(c.dunning.reminder_days);
+    app.add_option("--dunning-reminder-days", reminder_days,
+                   "Days after the due date on which an unpaid invoice's reminder is sent, e.g. 3,5,7 (empty: none)")
+        ->envname("PORTAL_DUNNING_REMINDER_DAYS")
+        ->capture_default_str();
+    int suspension_day = c.dunning.suspension_day.value_or(0);
+    app.add_option("--dunning-suspension-day", suspension_day,
+                   "Day after the due date on which the contract of an unpaid invoice is suspended (0: never)")
+        ->envname("PORTAL_DUNNING_SUSPENSION_DAY")
+        ->check(CLI::Range(0, 365))
+        ->capture_default_str();
+    app.add_option("--dunning-resume-on-payment", c.dunning.resume_on_payment,
+                   "Resume a contract suspended for non-payment once its overdue invoices are paid")
+        ->envname("PORTAL_DUNNING_RESUME_ON_PAYMENT")
         ->capture_default_str();
     app.add_option("--trusted-proxy", c.trusted_proxies,
                    "Address of a reverse proxy in front of the server (repeat for several): its X-Forwarded-For "
@@ -378,6 +406,14 @@ CommandLine parse_command_line(int argc, char** argv) {
             token.action = create->parsed() ? "create" : list->parsed() ? "list" : "revoke";
             out.token = token;
         }
+        const auto reminders = parse_reminder_days(reminder_days);
+        if (!reminders)
+            throw CLI::ValidationError("--dunning-reminder-days",
+                                       "expected days after the due date, from 1 to 365, separated by commas: 3,5,7");
+        c.dunning.reminder_days = *reminders;
+        c.dunning.suspension_day = suspension_day > 0 ? std::optional<int>(suspension_day) : std::nullopt;
+        if (const auto wrong = check_dunning_policy(c.dunning))
+            throw CLI::ValidationError(*wrong);
         if (!fixed_time.empty()) {
             std::int64_t t = 0;
             if (!parse_iso_timestamp(fixed_time, t))
@@ -393,6 +429,8 @@ CommandLine parse_command_line(int argc, char** argv) {
         c.demo_staff_accounts = c.demo;
         if (const std::string error = load_operator_files(c.operator_profile, c.demo); !error.empty())
             throw CLI::ValidationError(error);
+        if (const CLI::Option* file = app.get_config_ptr(); file && file->count() > 0)
+            out.config_warnings = config_file_warnings(file->as<std::string>());
         if (config_check_cmd->parsed()) {
             out.config_check.emplace();
             fill_config_check(app, c, *out.config_check);

@@ -58,7 +58,8 @@ struct CommandLine {
     std::optional<BackupCommand> backup;
     bool check_database = false; // `portal-server check`
     std::optional<ConfigCheck> config_check;
-    bool run = true; // false: exit now (after --help, --version or an error)
+    std::vector<std::string> config_warnings; // about the config file read (logged when serving)
+    bool run = true;                          // false: exit now (after --help, --version or an error)
     int exit_code = 0;
 };
 

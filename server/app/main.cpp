@@ -66,11 +66,14 @@ bool operator_identity_complete(const isp::ServerConfig& config) {
     std::string keys;
     for (const std::string& key : missing)
         keys += (keys.empty() ? "" : ", ") + key;
-    std::fprintf(stderr,
-                 "portal-server: missing %s: the operator's name, address and legal identifiers are printed on every "
-                 "contract and invoice. Set them in the config file (%s, or --config FILE), as flags (--operator-name "
-                 "...) or PORTAL_OPERATOR_* variables; or try the product with --demo.\n",
-                 keys.c_str(), isp::default_config_file);
+    namespace obs = isp::observability;
+    obs::log(obs::LogLevel::error,
+             {{"message", "not started: missing " + keys +
+                              ": the operator's name, address and legal identifiers are printed on every contract "
+                              "and invoice. Set them in the config file (" +
+                              std::string(isp::default_config_file) +
+                              ", or --config FILE), as flags (--operator-name ...) or PORTAL_OPERATOR_* variables; or "
+                              "try the product with --demo."}});
     return false;
 }
 
@@ -94,6 +97,7 @@ void reload_tls(isp::Server& server) {
 } // namespace
 
 int main(int argc, char** argv) {
+    namespace obs = isp::observability;
     isp::CommandLine cli = isp::parse_command_line(argc, argv);
     if (!cli.run)
         return cli.exit_code;
@@ -132,6 +136,14 @@ int main(int argc, char** argv) {
         }).detach();
         const char* scheme = cli.config.serves_tls() ? "https" : "http";
         std::printf("listening on %s://%s:%d\n", scheme, cli.config.bind.c_str(), port);
+        obs::log(obs::LogLevel::info, {{"message", "listening"},
+                                       {"scheme", scheme},
+                                       {"bind", cli.config.bind},
+                                       {"port", port},
+                                       {"demo", cli.config.demo},
+                                       {"version", ISP_VERSION}});
+        for (const std::string& warning : cli.config_warnings)
+            obs::log(obs::LogLevel::warn, {{"message", warning}});
         std::printf("portal: %s://%s:%d/   api: %s://%s:%d/api/v1/health   database: %s%s\n", scheme,
                     cli.config.bind.c_str(), port, scheme, cli.config.bind.c_str(), port, cli.config.db_path.c_str(),
                     cli.config.demo ? " (demo)" : "");
@@ -170,10 +182,10 @@ int main(int argc, char** argv) {
         if (lifecycle.stop_requested) {
             // Requests already sent get --shutdown-grace seconds to be answered; then the
             // process exits anyway (0: stopping was asked for), saying how many it cut.
-            std::printf("stopping (signal %d): no new connections, answering the requests already sent (up to %d "
-                        "s)\n",
-                        lifecycle.signal, cli.config.shutdown_grace_seconds);
-            std::fflush(stdout);
+            obs::log(obs::LogLevel::info,
+                     {{"message", "stopping: no new connections, answering the requests already sent"},
+                      {"signal", lifecycle.signal},
+                      {"shutdown_grace_seconds", cli.config.shutdown_grace_seconds}});
             std::thread([&server] {
                 server.stop();
                 lifecycle.set(&Lifecycle::stopped);
@@ -181,10 +193,11 @@ int main(int argc, char** argv) {
             const auto deadline =
                 std::chrono::steady_clock::now() + std::chrono::seconds(cli.config.shutdown_grace_seconds);
             if (!lifecycle.changed.wait_until(lock, deadline, [] { return lifecycle.served && lifecycle.stopped; })) {
-                std::fprintf(stdout,
-                             "portal-server: %lld request(s) still running after --shutdown-grace %d s were cut; "
-                             "the database's WAL is kept and applied at the next start\n",
-                             static_cast<long long>(server.requests_in_flight()), cli.config.shutdown_grace_seconds);
+                obs::log(obs::LogLevel::warn,
+                         {{"message", "stopped with requests still running after the shutdown grace: they were cut; "
+                                      "the database's WAL is kept and applied at the next start"},
+                          {"requests_cut", server.requests_in_flight()},
+                          {"shutdown_grace_seconds", cli.config.shutdown_grace_seconds}});
                 std::fflush(stdout);
                 std::fflush(stderr);
                 _exit(0);
@@ -193,11 +206,12 @@ int main(int argc, char** argv) {
         lock.unlock();
         serving.join();
         if (server.checkpoint())
-            std::printf("stopped: database checkpointed (WAL emptied)\n");
+            obs::log(obs::LogLevel::info, {{"message", "stopped: database checkpointed (WAL emptied)"}});
         else
-            std::printf("stopped: the WAL could not be emptied now; it is applied at the next start\n");
+            obs::log(obs::LogLevel::warn,
+                     {{"message", "stopped: the WAL could not be emptied now; it is applied at the next start"}});
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "portal-server: %s\n", e.what());
+        obs::log(obs::LogLevel::error, {{"message", "not started or stopped on an error"}, {"error", e.what()}});
         return 1;
     }
     return 0;

@@ -4,6 +4,7 @@
 
 #include "server/observability/log.h"
 #include "server/services/contract_status_service.h"
+#include "server/services/dunning.h"
 
 namespace isp {
 
@@ -44,7 +45,16 @@ int Scheduler::run_once() {
         if (made > 0)
             observability::log(observability::LogLevel::info,
                                {{"message", "scheduled changes carried out"}, {"count", made}});
-        return made;
+        // After the scheduled changes: a suspension dated today is already made when the
+        // dunning looks at the contract.
+        const services::DunningOutcome dunning = services::carry_out_dunning(context_);
+        if (dunning.total() > 0)
+            observability::log(observability::LogLevel::info, {{"message", "dunning steps carried out"},
+                                                               {"reminders", dunning.reminders},
+                                                               {"suspensions", dunning.suspensions},
+                                                               {"skipped", dunning.skipped},
+                                                               {"resumes", dunning.resumes}});
+        return made + dunning.total();
     } catch (const std::exception& e) {
         // The store may be busy or full: the work stays pending and the next run retries.
         observability::log(observability::LogLevel::error,

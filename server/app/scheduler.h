@@ -1,5 +1,5 @@
-// The server's own work on the clock: the status changes whose date has come (and, as the
-// lifecycle grows, dunning steps and deliveries). Runs once at start, then every
+// The server's own work on the clock: the status changes whose date has come, then the
+// dunning's steps (reminders, suspensions and resumes for non-payment). Runs once at start, then every
 // `interval`, on its own thread; each piece of work is idempotent (a change is made once),
 // so a run that overlaps a billing run's own catch-up, or a restart, does no harm.
 #pragma once
@@ -24,7 +24,7 @@ public:
     void start();
     void stop(); // waits for a run in progress
 
-    // Does what is due now, on the calling thread; how many changes were made.
+    // Does what is due now, on the calling thread; how many changes and dunning steps were made.
     int run_once();
 
 private:

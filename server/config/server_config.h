@@ -10,6 +10,7 @@
 
 #include "server/config/operator_profile.h"
 #include "server/observability/log.h"
+#include "shared/collections/dunning_policy.h"
 #include "shared/staff/staff_role.h"
 
 namespace isp {
@@ -53,6 +54,7 @@ struct ServerConfig {
     std::uint32_t password_hash_memory_kib = 19456;     // Argon2id (OWASP recommendation): memory per hash ...
     std::uint32_t password_hash_iterations = 2;         // ... and passes over it
     int invoice_due_days = 15;                          // an invoice is due this many days after its issue date
+    DunningPolicy dunning; // reminders and suspension of unpaid invoices (docs/lifecycle.md)
     // How often the server looks for work whose date has come (scheduled status changes);
     // it also looks at start and before each billing run.
     int scheduler_interval_seconds = 60;

@@ -50,7 +50,7 @@ void seed_billing_history(store::Connection& c, const Clock& clock, const Server
             payment.method = PaymentMethod::BankTransfer;
             payment.reference = "VIR " + invoice->invoice_number;
             payment.received_on = invoice->issue_date.plus_days(5);
-            services::post_payment(c, clock, payment, "demo");
+            services::post_payment(c, clock, config.dunning, payment, "demo");
         }
     }
 }

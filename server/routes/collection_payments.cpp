@@ -8,6 +8,7 @@
 #include <httplib.h>
 
 #include "server/clock/clock.h"
+#include "server/config/server_config.h"
 #include "server/http/idempotency.h"
 #include "server/http/json_body.h"
 #include "server/http/pagination.h"
@@ -77,7 +78,8 @@ void register_collection_payments(httplib::Server& http, AppContext& app) {
                                         "The payment has invalid fields; see errors.", std::move(errors));
             const auto outcome =
                 app.idempotency.run("collections.payments", req, body, [&](store::Connection& c) -> http::JsonResponse {
-                    return {201, wire::to_json(services::post_payment(c, app.clock, command, staff.actor))};
+                    return {201, wire::to_json(
+                                     services::post_payment(c, app.clock, app.config.dunning, command, staff.actor))};
                 });
             outcome.write_to(res);
         }));
@@ -95,7 +97,8 @@ void register_collection_payments(httplib::Server& http, AppContext& app) {
                   const std::string invoice_id = http::path_param(req, "invoice_id");
                   const auto outcome = app.idempotency.run(
                       "collections.approve_paid", req, body, [&](store::Connection& c) -> http::JsonResponse {
-                          const auto posted = services::approve_paid(c, app.clock, invoice_id, command, staff.actor);
+                          const auto posted = services::approve_paid(c, app.clock, app.config.dunning, invoice_id,
+                                                                     command, staff.actor);
                           return {posted.payment ? 201 : 200, wire::to_json(posted)};
                       });
                   outcome.write_to(res);

@@ -1,6 +1,7 @@
 #include "server/services/collection_cases.h"
 
 #include "server/clock/clock.h"
+#include "server/config/server_config.h"
 #include "server/services/failure.h"
 #include "server/services/service_context.h"
 #include "server/store/collection_store.h"
@@ -25,8 +26,9 @@ struct CaseWriteTime {
 template <class Change>
 auto change_case(store::Connection& c, ServiceContext& context, const std::string& case_id, Change change) {
     const CaseWriteTime at{context.clock.today_utc(), context.clock.now_iso()};
-    if (store::has_overdue_invoice_without_case(c, at.today))
-        store::open_cases_for_overdue_invoices(c, at.today, at.now);
+    const int grace = context.config.dunning.grace_days;
+    if (store::has_overdue_invoice_without_case(c, at.today, grace))
+        store::open_cases_for_overdue_invoices(c, at.today, grace, at.now);
     const auto current = store::find_case(c, case_id, at.today);
     if (!current)
         throw case_not_found(case_id);
@@ -61,10 +63,13 @@ CollectionAction insert_case_action(store::Connection& c, const CollectionCase& 
 
 void open_overdue_cases(ServiceContext& context) {
     const Date today = context.clock.today_utc();
-    if (!context.db.read([&](store::Connection& c) { return store::has_overdue_invoice_without_case(c, today); }))
+    const int grace = context.config.dunning.grace_days;
+    if (!context.db.read(
+            [&](store::Connection& c) { return store::has_overdue_invoice_without_case(c, today, grace); }))
         return;
-    context.db.write(
-        [&](store::Connection& c) { store::open_cases_for_overdue_invoices(c, today, context.clock.now_iso()); });
+    context.db.write([&](store::Connection& c) {
+        store::open_cases_for_overdue_invoices(c, today, grace, context.clock.now_iso());
+    });
 }
 
 CollectionsOverview overview(ServiceContext& context, const std::string& currency) {

@@ -10,6 +10,7 @@
 #include "server/services/service_context.h"
 #include "server/store/contract_store.h"
 #include "server/store/database.h"
+#include "server/store/dunning_store.h"
 #include "server/store/scheduled_change_store.h"
 #include "shared/domain/contract_lifecycle.h"
 #include "shared/signup/messages.h"
@@ -139,6 +140,15 @@ ContractDetail cancel_scheduled_change(ServiceContext& context, const std::strin
     });
 }
 
+bool change_status_as_system(store::Connection& c, const std::string& contract_id, ContractStatus status,
+                             const std::string& reason, const Date& today, const std::string& now) {
+    auto contract = store::find_contract(c, contract_id);
+    if (!contract || !status_transition_allowed(contract->status, status))
+        return false;
+    make_status_change(c, *contract, status, today, reason, system_actor, now);
+    return true;
+}
+
 int carry_out_due_changes(ServiceContext& context) {
     int made = 0;
     for (;;) {
@@ -154,7 +164,9 @@ int carry_out_due_changes(ServiceContext& context) {
                 if (!store::find_pending_change(c, change.change_id))
                     return 0;
                 auto contract = store::find_contract(c, change.contract_id);
-                if (!contract || !status_transition_allowed(contract->status, change.status)) {
+                const bool held_for_debt = change.status == ContractStatus::Active &&
+                                           store::under_non_payment_suspension(c, change.contract_id);
+                if (!contract || held_for_debt || !status_transition_allowed(contract->status, change.status)) {
                     // Scheduling and cancelling keep the sequence valid, so this is a
                     // contract changed some other way: the change is dropped, and said so.
                     store::settle_scheduled_change(c, change.change_id, "cancelled", now, system_actor);

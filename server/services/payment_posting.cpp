@@ -2,6 +2,7 @@
 
 #include "server/clock/clock.h"
 #include "server/security/random_id.h"
+#include "server/services/dunning.h"
 #include "server/services/failure.h"
 #include "server/store/collection_store.h"
 #include "server/store/database.h"
@@ -15,14 +16,14 @@ Failure invoice_not_found(const std::string& id) {
     return Failure(FailureKind::NotFound, "invoice_not_found", "No invoice " + id + ".");
 }
 
-PostedPayment record(store::Connection& c, const Clock& clock, const InvoiceBalance& invoice, std::int64_t amount_minor,
-                     PaymentMethod method, const std::string& reference, const Date& received_on,
-                     const std::string& actor) {
+PostedPayment record(store::Connection& c, const Clock& clock, const DunningPolicy& dunning,
+                     const InvoiceBalance& invoice, std::int64_t amount_minor, PaymentMethod method,
+                     const std::string& reference, const Date& received_on, const std::string& actor) {
     const Date today = clock.today_utc();
     const std::string now = clock.now_iso();
     // A late payment still leaves its collection case behind: open it first, then the
     // payment below closes it (the record says the invoice was overdue, then paid).
-    store::open_cases_for_overdue_invoices(c, today, now);
+    store::open_cases_for_overdue_invoices(c, today, dunning.grace_days, now);
 
     const PaymentEffect effect = apply_payment(invoice.total_minor, invoice.paid_minor, amount_minor);
     PaymentRecord p;
@@ -43,15 +44,17 @@ PostedPayment record(store::Connection& c, const Clock& clock, const InvoiceBala
     PostedPayment out{p, invoice, std::nullopt};
     out.invoice.paid_minor = effect.paid_minor;
     out.invoice.status = std::string(to_string(effect.settlement));
-    if (effect.settlement == InvoiceSettlement::Paid)
+    if (effect.settlement == InvoiceSettlement::Paid) {
         out.closed_case_id = store::close_case_paid(c, invoice.invoice_id, today, now);
+        resume_when_debt_paid(c, dunning, invoice.invoice_id, today, now);
+    }
     return out;
 }
 
 } // namespace
 
-PostedPayment post_payment(store::Connection& c, const Clock& clock, const PaymentCommand& cmd,
-                           const std::string& actor) {
+PostedPayment post_payment(store::Connection& c, const Clock& clock, const DunningPolicy& dunning,
+                           const PaymentCommand& cmd, const std::string& actor) {
     // Read inside the write transaction: what the check sees is what the update changes.
     const auto invoice = store::find_invoice_balance(c, cmd.invoice_id);
     if (!invoice)
@@ -75,17 +78,19 @@ PostedPayment post_payment(store::Connection& c, const Clock& clock, const Payme
                           " exceeds it. Record at most the outstanding amount.",
                       {{"amount.amount_minor", "exceeds_outstanding",
                         "amount.amount_minor must be at most " + std::to_string(outstanding.amount_minor) + "."}});
-    return record(c, clock, *invoice, cmd.amount.amount_minor, cmd.method, cmd.reference, cmd.received_on, actor);
+    return record(c, clock, dunning, *invoice, cmd.amount.amount_minor, cmd.method, cmd.reference, cmd.received_on,
+                  actor);
 }
 
-PostedPayment approve_paid(store::Connection& c, const Clock& clock, const std::string& invoice_id,
-                           const ApprovalCommand& cmd, const std::string& actor) {
+PostedPayment approve_paid(store::Connection& c, const Clock& clock, const DunningPolicy& dunning,
+                           const std::string& invoice_id, const ApprovalCommand& cmd, const std::string& actor) {
     const auto invoice = store::find_invoice_balance(c, invoice_id);
     if (!invoice)
         throw invoice_not_found(invoice_id);
     if (invoice->outstanding_minor() <= 0)
         return {std::nullopt, *invoice, std::nullopt};
-    return record(c, clock, *invoice, invoice->outstanding_minor(), cmd.method, cmd.reference, cmd.received_on, actor);
+    return record(c, clock, dunning, *invoice, invoice->outstanding_minor(), cmd.method, cmd.reference, cmd.received_on,
+                  actor);
 }
 
 } // namespace isp::services

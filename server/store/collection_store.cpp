@@ -56,24 +56,24 @@ CollectionAction read_action(const Statement& st) {
 
 } // namespace
 
-bool has_overdue_invoice_without_case(Connection& c, const Date& today) {
+bool has_overdue_invoice_without_case(Connection& c, const Date& today, int grace_days) {
     auto st = c.prepare("SELECT EXISTS (SELECT 1 FROM invoices i WHERE i.status IN ('open', 'partially_paid') "
                         "AND i.due_date < ?1 AND i.total_minor > i.paid_minor "
                         "AND NOT EXISTS (SELECT 1 FROM collection_cases k WHERE k.invoice_id = i.invoice_id))");
-    st.bind(today.to_iso());
+    st.bind(today.plus_days(-grace_days).to_iso());
     st.step();
     return st.integer(0) != 0;
 }
 
-std::int64_t open_cases_for_overdue_invoices(Connection& c, const Date& today, const std::string& now) {
+std::int64_t open_cases_for_overdue_invoices(Connection& c, const Date& today, int grace_days, const std::string& now) {
     // Ids are 'cas_' + 20 hex digits (80 random bits, like client and contract ids).
     c.prepare("INSERT INTO collection_cases (case_id, invoice_id, client_id, status, opened_on, created_at, "
               "updated_at) SELECT 'cas_' || lower(hex(randomblob(10))), i.invoice_id, i.client_id, 'open', "
-              "date(i.due_date, '+1 day'), ?2, ?2 FROM invoices i WHERE i.status IN ('open', 'partially_paid') "
+              "date(i.due_date, ?3), ?2, ?2 FROM invoices i WHERE i.status IN ('open', 'partially_paid') "
               "AND i.due_date < ?1 AND i.total_minor > i.paid_minor "
               "AND NOT EXISTS (SELECT 1 FROM collection_cases k WHERE k.invoice_id = i.invoice_id) "
               "ORDER BY i.due_date, i.invoice_number")
-        .bind(today.to_iso(), now)
+        .bind(today.plus_days(-grace_days).to_iso(), now, "+" + std::to_string(grace_days + 1) + " days")
         .run();
     return c.changes();
 }

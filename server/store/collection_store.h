@@ -18,14 +18,14 @@ namespace isp::store {
 
 class Connection;
 
-// True when some invoice due before `today` with something outstanding has no case yet.
-// A cheap read (invoices_by_due index) so that reads need no write transaction when
-// there is nothing to open.
-bool has_overdue_invoice_without_case(Connection& c, const Date& today);
-// Opens a case for each such invoice, in one INSERT ... SELECT. A case opens on the
-// first day its invoice is overdue (due date + 1), whenever it is noticed, so the
+// True when some invoice due more than `grace_days` before `today` with something
+// outstanding has no case yet. A cheap read (invoices_by_due index) so that reads need no
+// write transaction when there is nothing to open.
+bool has_overdue_invoice_without_case(Connection& c, const Date& today, int grace_days);
+// Opens a case for each such invoice, in one INSERT ... SELECT. A case opens on the first
+// day its invoice is chased (due date + grace days + 1), whenever it is noticed, so the
 // records do not depend on when somebody looked. Returns how many were opened.
-std::int64_t open_cases_for_overdue_invoices(Connection& c, const Date& today, const std::string& now);
+std::int64_t open_cases_for_overdue_invoices(Connection& c, const Date& today, int grace_days, const std::string& now);
 // Closes the invoice's case (if open) with reason "paid". Returns its id when one closed.
 std::optional<std::string> close_case_paid(Connection& c, std::string_view invoice_id, const Date& today,
                                            const std::string& now);

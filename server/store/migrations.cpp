@@ -438,6 +438,41 @@ CREATE TABLE outbox_events (
   data        TEXT NOT NULL
 );
 )sql",
+    // 12: dunning (issue #15). The server's own steps on a collection case are actions of
+    // kinds of their own (reminder, suspension, resume), and `dunning_step` names the step
+    // of the policy a row carried out or skipped: UNIQUE per case, so a step happens once
+    // however many times, or from however many threads, it is found due. SQLite cannot
+    // change a CHECK, hence the copy of the table.
+    //   non_payment_suspensions  the contracts the dunning suspended, until their debt is
+    //                            paid (resumed_on): only those are resumed by a payment.
+    R"sql(
+CREATE TABLE collection_actions_v12 (
+  action_id    INTEGER PRIMARY KEY,
+  case_id      TEXT NOT NULL REFERENCES collection_cases(case_id),
+  kind         TEXT NOT NULL CHECK (kind IN ('call', 'sms', 'email', 'letter', 'note',
+                                             'reminder', 'suspension', 'resume')),
+  note         TEXT NOT NULL DEFAULT '',
+  actor        TEXT NOT NULL,
+  at           TEXT NOT NULL,
+  dunning_step TEXT
+);
+INSERT INTO collection_actions_v12 (action_id, case_id, kind, note, actor, at)
+  SELECT action_id, case_id, kind, note, actor, at FROM collection_actions;
+DROP TABLE collection_actions;
+ALTER TABLE collection_actions_v12 RENAME TO collection_actions;
+CREATE INDEX collection_actions_by_case ON collection_actions(case_id, action_id);
+CREATE UNIQUE INDEX collection_actions_by_step ON collection_actions(case_id, dunning_step)
+  WHERE dunning_step IS NOT NULL;
+
+CREATE TABLE non_payment_suspensions (
+  contract_id  TEXT NOT NULL REFERENCES contracts(contract_id),
+  case_id      TEXT NOT NULL REFERENCES collection_cases(case_id),
+  suspended_on TEXT NOT NULL,
+  resumed_on   TEXT,
+  PRIMARY KEY (contract_id, case_id)
+);
+CREATE INDEX non_payment_suspensions_open ON non_payment_suspensions(resumed_on, contract_id);
+)sql",
 };
 
 } // namespace

@@ -39,8 +39,16 @@ std::string_view to_string(CollectionActionKind kind) {
     case CollectionActionKind::Email: return "email";
     case CollectionActionKind::Letter: return "letter";
     case CollectionActionKind::Note: return "note";
+    case CollectionActionKind::Reminder: return "reminder";
+    case CollectionActionKind::Suspension: return "suspension";
+    case CollectionActionKind::Resume: return "resume";
     }
     return "note";
+}
+
+bool recorded_by_staff(CollectionActionKind kind) {
+    return kind != CollectionActionKind::Reminder && kind != CollectionActionKind::Suspension &&
+           kind != CollectionActionKind::Resume;
 }
 
 std::optional<CollectionActionKind> parse_collection_action_kind(std::string_view text) {

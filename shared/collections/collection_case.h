@@ -30,14 +30,20 @@ enum class CaseTransitionRefusal { ClosedByPayment, InvoiceSettled };
 std::optional<CaseTransitionRefusal> check_case_transition(CaseStatus from, bool closed_by_payment, CaseStatus to,
                                                            std::int64_t outstanding_minor);
 
-enum class CollectionActionKind { Call, Sms, Email, Letter, Note };
+// Staff record calls, SMS, e-mails, letters and notes; the server's dunning
+// (dunning_policy.h) records the reminders it sends, the suspension and the resume.
+enum class CollectionActionKind { Call, Sms, Email, Letter, Note, Reminder, Suspension, Resume };
 
-inline constexpr std::array all_collection_action_kinds = {CollectionActionKind::Call, CollectionActionKind::Sms,
-                                                           CollectionActionKind::Email, CollectionActionKind::Letter,
-                                                           CollectionActionKind::Note};
+inline constexpr std::array all_collection_action_kinds = {
+    CollectionActionKind::Call,       CollectionActionKind::Sms,   CollectionActionKind::Email,
+    CollectionActionKind::Letter,     CollectionActionKind::Note,  CollectionActionKind::Reminder,
+    CollectionActionKind::Suspension, CollectionActionKind::Resume};
 
-std::string_view to_string(CollectionActionKind kind); // "call", "sms", "email", "letter", "note"
+// "call", "sms", "email", "letter", "note", "reminder", "suspension", "resume"
+std::string_view to_string(CollectionActionKind kind);
 std::optional<CollectionActionKind> parse_collection_action_kind(std::string_view text);
+// False for the kinds only the server records.
+bool recorded_by_staff(CollectionActionKind kind);
 
 inline constexpr std::size_t max_collection_note_chars = 2000;
 

@@ -189,10 +189,16 @@ NewCollectionAction new_collection_action_from_json(const nlohmann::json& body, 
     FieldErrors errors;
     NewCollectionAction a;
     const auto k = body.find("kind");
-    if (k == body.end() || !k->is_string() || !parse_collection_action_kind(k->get<std::string>()))
+    const auto kind =
+        k != body.end() && k->is_string() ? parse_collection_action_kind(k->get<std::string>()) : std::nullopt;
+    if (!kind)
         errors.push_back({"kind", "invalid_kind", "kind must be one of call, sms, email, letter, note."});
+    else if (!recorded_by_staff(*kind))
+        errors.push_back({"kind", "recorded_by_server",
+                          "reminder, suspension and resume are recorded by the server's dunning when it acts; "
+                          "record a call, sms, email, letter or note."});
     else
-        a.kind = *parse_collection_action_kind(k->get<std::string>());
+        a.kind = *kind;
 
     if (const auto n = body.find("note"); n != body.end() && !n->is_null()) {
         if (!n->is_string() || utf8_length(n->get<std::string>()) > max_collection_note_chars)

@@ -9,8 +9,10 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
+#include "../support/log_records.h"
 #include "../support/server_command.h"
 #include "../support/server_process.h"
 #include "../support/test_server.h"
@@ -104,6 +106,20 @@ TEST_CASE("config check names a wrong key or value and exits 2") {
     std::tie(rc, out) = run_portal_server("config check --config '" + dir + "/portal.conf'");
     CHECK(rc == 0);
     CHECK(out.find("readable by every user") != std::string::npos);
+
+    // And a server started with it says so in its log, where an administrator looks.
+    {
+        ServerProcess server(dir + "/portal.db", dir + "/server.out", {"--config", dir + "/portal.conf"},
+                             dir + "/server.err");
+        CHECK(server.terminate_and_wait(20) == 0);
+    }
+    std::ifstream err_file(dir + "/server.err");
+    const std::string log{std::istreambuf_iterator<char>(err_file), std::istreambuf_iterator<char>()};
+    CAPTURE(log);
+    const auto warning = isp::test::find_log_record(log, dir + "/portal.conf is readable by every user");
+    REQUIRE(warning);
+    CHECK((*warning)["level"] == "warn");
+    CHECK(isp::test::find_log_record(log, "listening"));
     std::filesystem::remove_all(dir);
 }
 
@@ -114,7 +130,10 @@ TEST_CASE("outside --demo the operator's name, address and legal ids are require
     auto [rc, out] = run_portal_server("--port 0" + db);
     CAPTURE(out);
     CHECK(rc == 2);
-    CHECK(out.find("missing operator-name, operator-address, operator-legal-ids") != std::string::npos);
+    const auto refusal = isp::test::find_log_record(out, "not started: missing operator-name, operator-address, "
+                                                         "operator-legal-ids");
+    REQUIRE(refusal);
+    CHECK((*refusal)["level"] == "error");
     CHECK(out.find("listening") == std::string::npos);
 
     std::tie(rc, out) = run_portal_server("--port 0 --operator-name 'Maghreb Fibre SARL'" + db);

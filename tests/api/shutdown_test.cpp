@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "../support/log_records.h"
 #include "../support/server_command.h"
 #include "../support/server_process.h"
 #include "../support/test_server.h"
@@ -101,7 +102,7 @@ TEST_CASE("SIGTERM under load: every request sent is answered or its connection 
     const std::string dir = temp_dir("isp-sigterm");
     const std::string db_path = dir + "/portal.db";
     const std::string token = make_database(db_path);
-    ServerProcess server(db_path, dir + "/server.out", operator_args());
+    ServerProcess server(db_path, dir + "/server.out", operator_args(), dir + "/server.err");
     const int port = server.port();
 
     std::atomic<int> answered{0}, refused{0}, cut{0}, not_created{0};
@@ -140,13 +141,20 @@ TEST_CASE("SIGTERM under load: every request sent is answered or its connection 
     const int status = server.terminate_and_wait(20);
     for (auto& t : clients)
         t.join();
-    const std::string out = read_file(dir + "/server.out");
+    const std::string out = read_file(dir + "/server.err"); // the log
     CAPTURE(out);
     CHECK(status == 0);
     CHECK(cut == 0);
     CHECK(refused == 6);
     CHECK(not_created == 0);
-    CHECK(out.find("stopped: database checkpointed") != std::string::npos);
+    // Said in the log (journald keeps stderr), as JSON lines like every other.
+    const auto stopping = isp::test::find_log_record(out, "stopping: no new connections");
+    REQUIRE(stopping);
+    CHECK((*stopping)["signal"] == SIGTERM);
+    CHECK((*stopping)["level"] == "info");
+    const auto stopped = isp::test::find_log_record(out, "stopped: database checkpointed (WAL emptied)");
+    REQUIRE(stopped);
+    CHECK((*stopped)["level"] == "info");
 
     std::error_code ec;
     const auto wal = std::filesystem::file_size(db_path + "-wal", ec);
@@ -171,7 +179,7 @@ TEST_CASE("a request still running after --shutdown-grace is cut, said so, and t
     const std::string token = make_database(db_path);
     auto args = operator_args();
     args.insert(args.end(), {"--shutdown-grace", "1"});
-    ServerProcess server(db_path, dir + "/server.out", args);
+    ServerProcess server(db_path, dir + "/server.out", args, dir + "/server.err");
 
     // A request whose body is still on its way: being read, it counts as running.
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
@@ -189,12 +197,16 @@ TEST_CASE("a request still running after --shutdown-grace is cut, said so, and t
     const int status = server.terminate_and_wait(10);
     const auto took = std::chrono::steady_clock::now() - start;
     ::close(fd);
-    const std::string out = read_file(dir + "/server.out");
+    const std::string out = read_file(dir + "/server.err"); // the log
     CAPTURE(out);
     CHECK(status == 0);
     CHECK(took >= 900ms);
     CHECK(took < 5s);
-    CHECK(out.find("1 request(s) still running after --shutdown-grace 1 s were cut") != std::string::npos);
+    const auto cut = isp::test::find_log_record(out, "stopped with requests still running");
+    REQUIRE(cut);
+    CHECK((*cut)["level"] == "warn");
+    CHECK((*cut)["requests_cut"] == 1);
+    CHECK((*cut)["shutdown_grace_seconds"] == 1);
     const auto [check_rc, check_out] = run_portal_server("check --db '" + db_path + "'");
     CHECK_MESSAGE(check_rc == 0, check_out);
     std::filesystem::remove_all(dir);

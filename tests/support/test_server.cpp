@@ -37,6 +37,9 @@ void TestServer::start() {
     config.port = 0;
     config.demo = demo_;
     config.threads = 8;
+    // The scheduler runs at start and when a test calls run_due_work(); not on its own a
+    // minute into a long test, where it would act on the test's overdue invoices.
+    config.scheduler_interval_seconds = 24 * 3600;
     if (tweak_)
         tweak_(config);
     // As parse_command_line does: the demo logo and terms, or the files a test names.

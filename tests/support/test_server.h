@@ -33,8 +33,9 @@ public:
     int redirect_port() const { return server_->redirect_port(); }
     const std::string& db_path() const { return db_path_; }
     FixedClock& clock() { return *clock_; }
-    // What is due on the clock's date now (scheduled status changes), as the server's own
-    // scheduler would do it; how many changes were made.
+    // What is due on the clock's date now (scheduled status changes, dunning steps), as the
+    // server's own scheduler would do it; how many changes and steps were made. The
+    // scheduler's own thread runs only at start (unless a test's tweak sets its interval).
     int run_due_work() { return server_->run_due_work(); }
 
     // Stops the server (the database file stays) and starts a new one on the same file.
