@@ -10,6 +10,7 @@
 #include "server/clock/clock.h"
 #include "server/config/listen_address.h"
 #include "server/http/tls.h"
+#include "server/mail/smtp_sender.h"
 
 namespace isp {
 namespace {
@@ -180,6 +181,20 @@ CommandLine parse_command_line(int argc, char** argv) {
         ->envname("PORTAL_INVOICE_DUE_DAYS")
         ->check(CLI::Range(0, 365))
         ->capture_default_str();
+    // Customers' e-mails (docs/lifecycle.md): off until --smtp-url is set.
+    app.add_option("--smtp-url", c.smtp.url,
+                   "SMTP relay for customers' e-mails: smtp://HOST:587 (STARTTLS required) or smtps://HOST "
+                   "(empty: no e-mail is sent)")
+        ->envname("PORTAL_SMTP_URL");
+    app.add_option("--smtp-from", c.smtp.from,
+                   "Sender of customers' e-mails, e.g. \"Maghreb Fibre <factures@example.ma>\"")
+        ->envname("PORTAL_SMTP_FROM");
+    app.add_option("--smtp-user", c.smtp.user, "SMTP AUTH user (empty: no AUTH)")->envname("PORTAL_SMTP_USER");
+    app.add_option("--smtp-password", c.smtp.password, "SMTP AUTH password (put it in the config file, not a flag)")
+        ->envname("PORTAL_SMTP_PASSWORD");
+    app.add_option("--smtp-ca-file", c.smtp.ca_file,
+                   "CA certificates for the relay's certificate (default: the system's)")
+        ->envname("PORTAL_SMTP_CA_FILE");
     // Dunning (docs/lifecycle.md): what the server does, unasked, about an unpaid invoice.
     app.add_option("--dunning-grace-days", c.dunning.grace_days,
                    "Days after an invoice's due date before it is chased (a collection case opens)")
@@ -414,6 +429,9 @@ CommandLine parse_command_line(int argc, char** argv) {
         c.dunning.suspension_day = suspension_day > 0 ? std::optional<int>(suspension_day) : std::nullopt;
         if (const auto wrong = check_dunning_policy(c.dunning))
             throw CLI::ValidationError(*wrong);
+        if (c.smtp.configured())
+            if (const std::string wrong = mail::SmtpSender::check(c.smtp); !wrong.empty())
+                throw CLI::ValidationError(wrong);
         if (!fixed_time.empty()) {
             std::int64_t t = 0;
             if (!parse_iso_timestamp(fixed_time, t))

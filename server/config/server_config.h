@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "server/config/operator_profile.h"
+#include "server/config/smtp_settings.h"
 #include "server/observability/log.h"
 #include "shared/collections/dunning_policy.h"
 #include "shared/staff/staff_role.h"
@@ -55,6 +56,7 @@ struct ServerConfig {
     std::uint32_t password_hash_iterations = 2;         // ... and passes over it
     int invoice_due_days = 15;                          // an invoice is due this many days after its issue date
     DunningPolicy dunning; // reminders and suspension of unpaid invoices (docs/lifecycle.md)
+    SmtpSettings smtp;     // customers' e-mails (docs/lifecycle.md); off when its url is empty
     // How often the server looks for work whose date has come (scheduled status changes);
     // it also looks at start and before each billing run.
     int scheduler_interval_seconds = 60;
