@@ -1,7 +1,5 @@
 #include "server/store/event_store.h"
 
-#include "server/store/database.h"
-
 namespace isp::store {
 
 std::int64_t append_event(Connection& c, const Event& e) {
@@ -21,6 +19,22 @@ std::vector<Event> list_events_after(Connection& c, std::int64_t after_sequence,
         out.push_back(
             {st.integer(0), st.text(1), st.text(2), st.text(3), st.optional_text(4), st.optional_text(5), st.text(6)});
     return out;
+}
+
+std::int64_t last_event_sequence(Connection& c) {
+    auto st = c.prepare("SELECT COALESCE(MAX(sequence), 0) FROM outbox_events");
+    st.step();
+    return st.integer(0);
+}
+
+EventAppender::EventAppender(Connection& c)
+    : insert_(c.prepare("INSERT INTO outbox_events (event_id, type, occurred_at, contract_id, client_id, data) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")) {}
+
+void EventAppender::append(const std::string& event_id, const std::string& type, const std::string& occurred_at,
+                           const std::string& contract_id, const std::string& client_id, const std::string& data) {
+    insert_.bind(event_id, type, occurred_at, contract_id, client_id, data).run();
+    insert_.reset();
 }
 
 } // namespace isp::store

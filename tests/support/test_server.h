@@ -36,6 +36,9 @@ public:
     // What is due on the clock's date now (scheduled status changes), as the server's own
     // scheduler would do it; how many changes were made.
     int run_due_work() { return server_->run_due_work(); }
+    // One pass of the deliverer on this thread (webhook deliveries due on the clock now), as
+    // its own thread does after each commit and every few seconds; how many attempts.
+    int deliver_due() { return server_->deliver_due(); }
 
     // Stops the server (the database file stays) and starts a new one on the same file.
     void restart();
