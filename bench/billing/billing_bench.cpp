@@ -5,6 +5,10 @@
 // takes to INSERT N invoice rows (same columns and indexes, no lines) in one transaction
 // on the same file, the ratio, and the peak resident memory of the run (VmHWM, reset
 // just before it).
+// Issue #15's A/B in the same run: the run with each invoice's `invoice.issued` event queued
+// in its transaction (as the product does) and without, on copies of one seeded file, in
+// the order with, without, without, with (so neither side always runs first on a warm
+// cache); the figures of each run, their means and the growth (target: under 20 %).
 #include <httplib.h>
 #include <sys/resource.h>
 
@@ -15,6 +19,7 @@
 #include <fstream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "server/clock/clock.h"
 #include "server/demo/bulk_contracts.h"
@@ -57,6 +62,51 @@ std::int64_t scalar(isp::store::Database& db, const char* sql) {
     });
 }
 
+struct RunFigures {
+    double seconds = 0, cpu_seconds = 0;
+    long peak_kib = 0, before_kib = 0;
+    std::int64_t invoices = 0, lines = 0, events = 0;
+    std::size_t body_bytes = 0;
+};
+
+// October 2026 billed on `path` through POST /billing/runs' code path.
+RunFigures bill_october(const std::string& path, isp::FixedClock& clock, bool record_events) {
+    RunFigures f;
+    isp::store::Database db(path);
+    isp::http::IdempotencyGuard guard(db, clock);
+    httplib::Request req;
+    req.method = "POST";
+    req.path = "/api/v1/billing/runs";
+    req.set_header("Idempotency-Key", "bench-billing-run-1");
+    const nlohmann::json body = {{"period", "2026-10"}};
+    const std::int64_t events_before = scalar(db, "SELECT COUNT(*) FROM outbox_events");
+    reset_peak();
+    f.before_kib = status_kib("VmRSS");
+    const double cpu0 = cpu_seconds();
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto outcome =
+        guard.run("billing.runs", req, body, [&](isp::store::Connection& c) -> isp::http::JsonResponse {
+            isp::services::BillingRunRequest run;
+            run.period = {2026, 10};
+            run.today = clock.today_utc();
+            run.due_days = 15;
+            run.actor = "bench";
+            run.now = clock.now_iso();
+            run.currency = "MAD";
+            run.record_events = record_events;
+            const auto result = isp::services::run_billing(c, run);
+            return {201, isp::wire::to_json(result)};
+        });
+    f.seconds = Seconds(std::chrono::steady_clock::now() - t0).count();
+    f.cpu_seconds = cpu_seconds() - cpu0;
+    f.peak_kib = status_kib("VmHWM");
+    f.body_bytes = outcome.body.size();
+    f.invoices = scalar(db, "SELECT COUNT(*) FROM invoices");
+    f.lines = scalar(db, "SELECT COUNT(*) FROM invoice_lines");
+    f.events = scalar(db, "SELECT COUNT(*) FROM outbox_events") - events_before;
+    return f;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -72,47 +122,28 @@ int main(int argc, char** argv) {
     }
     const std::string now = "2026-11-23T10:00:00Z";
     isp::FixedClock clock(1795428000); // 2026-11-23T10:00:00Z
-    double run_s = 0, insert_s = 0, seed_s = 0, run_cpu_s = 0, insert_cpu_s = 0;
-    long peak_kib = 0, before_kib = 0;
-    std::int64_t invoices = 0, lines = 0;
-    std::size_t body_bytes = 0;
+    double insert_s = 0, seed_s = 0, insert_cpu_s = 0;
+    const std::string seeded = dir + "/seeded.db";
     {
-        isp::store::Database db(dir + "/bench.db");
-        auto t0 = std::chrono::steady_clock::now();
+        isp::store::Database db(seeded);
+        const auto t0 = std::chrono::steady_clock::now();
         isp::demo::seed_bulk_contracts(db, {contracts, {2026, 1, 1}, isp::Date{2026, 10, 15}, 10}, now);
         seed_s = Seconds(std::chrono::steady_clock::now() - t0).count();
+        db.checkpoint(); // the file alone is the whole database: copies of it are the same
+    }
+    // A/B: with events, without, without, with; each on its own copy of the seeded file.
+    const bool order[] = {true, false, false, true};
+    std::vector<RunFigures> with, without;
+    for (int i = 0; i < 4; ++i) {
+        const std::string path = dir + "/run-" + std::to_string(i) + ".db";
+        std::filesystem::copy_file(seeded, path);
+        (order[i] ? with : without).push_back(bill_october(path, clock, order[i]));
+    }
+    const RunFigures& first = with.front();
 
-        isp::http::IdempotencyGuard guard(db, clock);
-        httplib::Request req;
-        req.method = "POST";
-        req.path = "/api/v1/billing/runs";
-        req.set_header("Idempotency-Key", "bench-billing-run-1");
-        const nlohmann::json body = {{"period", "2026-10"}};
-
-        reset_peak();
-        before_kib = status_kib("VmRSS");
-        double cpu0 = cpu_seconds();
-        t0 = std::chrono::steady_clock::now();
-        const auto outcome =
-            guard.run("billing.runs", req, body, [&](isp::store::Connection& c) -> isp::http::JsonResponse {
-                isp::services::BillingRunRequest run;
-                run.period = {2026, 10};
-                run.today = clock.today_utc();
-                run.due_days = 15;
-                run.actor = "bench";
-                run.now = now;
-                run.currency = "MAD";
-                const auto result = isp::services::run_billing(c, run);
-                return {201, isp::wire::to_json(result)};
-            });
-        run_s = Seconds(std::chrono::steady_clock::now() - t0).count();
-        run_cpu_s = cpu_seconds() - cpu0;
-        peak_kib = status_kib("VmHWM");
-        body_bytes = outcome.body.size();
-        invoices = scalar(db, "SELECT COUNT(*) FROM invoices");
-        lines = scalar(db, "SELECT COUNT(*) FROM invoice_lines");
-
+    {
         // The reference: SQLite inserting as many rows of the same shape, same file, same pragmas.
+        isp::store::Database db(dir + "/run-0.db");
         db.write([](isp::store::Connection& c) {
             c.exec("CREATE TABLE bench_invoices AS SELECT * FROM invoices WHERE 0;"
                    "CREATE UNIQUE INDEX bench_invoices_id ON bench_invoices(invoice_id);"
@@ -124,8 +155,8 @@ int main(int argc, char** argv) {
         });
         const std::string snapshot = R"({"address":"1, rue de la Gare, Casablanca","cin":"BK0000001",)"
                                      R"("email":"client1@example.com","first_name":"Client","last_name":"1"})";
-        cpu0 = cpu_seconds();
-        t0 = std::chrono::steady_clock::now();
+        const double cpu0 = cpu_seconds();
+        const auto t0 = std::chrono::steady_clock::now();
         db.write([&](isp::store::Connection& c) {
             char id[32], number[32], contract[32], client[32];
             for (int i = 1; i <= contracts; ++i) {
@@ -145,16 +176,35 @@ int main(int argc, char** argv) {
     std::error_code ec;
     std::filesystem::remove_all(dir, ec);
 
+    const auto mean = [](const std::vector<RunFigures>& runs) {
+        double total = 0;
+        for (const RunFigures& r : runs)
+            total += r.seconds;
+        return total / static_cast<double>(runs.size());
+    };
+    const double with_s = mean(with), without_s = mean(without);
     std::printf("contracts                  %d (one in ten changes plan on 2026-10-15), seeded in %.2f s\n", contracts,
                 seed_s);
-    std::printf("billing run 2026-10        %.3f s (CPU %.3f s; %lld invoices, %lld lines, answer %zu bytes, one "
-                "transaction)\n",
-                run_s, run_cpu_s, static_cast<long long>(invoices), static_cast<long long>(lines), body_bytes);
+    std::printf("billing run 2026-10        %.3f s (CPU %.3f s; %lld invoices, %lld lines, %lld events, answer %zu "
+                "bytes, one transaction)\n",
+                first.seconds, first.cpu_seconds, static_cast<long long>(first.invoices),
+                static_cast<long long>(first.lines), static_cast<long long>(first.events), first.body_bytes);
     std::printf("SQLite INSERT %d invoice rows, one transaction   %.3f s (CPU %.3f s)\n", contracts, insert_s,
                 insert_cpu_s);
-    std::printf("ratio run / plain INSERT   %.2f\n", insert_s > 0 ? run_s / insert_s : 0.0);
-    std::printf("target under 5 s           %s\n", run_s < 5 ? "ok" : "MISSED");
-    std::printf("peak memory during the run VmHWM %.1f MiB (RSS before %.1f MiB)\n", peak_kib / 1024.0,
-                before_kib / 1024.0);
-    return invoices == contracts ? 0 : 1;
+    std::printf("ratio run / plain INSERT   %.2f\n", insert_s > 0 ? first.seconds / insert_s : 0.0);
+    std::printf("target under 5 s           %s\n", first.seconds < 5 ? "ok" : "MISSED");
+    std::printf("peak memory during the run VmHWM %.1f MiB (RSS before %.1f MiB)\n", first.peak_kib / 1024.0,
+                first.before_kib / 1024.0);
+    std::printf("events A/B (runs in the order with, without, without, with):\n");
+    std::printf("  with invoice.issued      %.3f s, %.3f s (CPU %.3f s, %.3f s; %lld events each)\n", with[0].seconds,
+                with[1].seconds, with[0].cpu_seconds, with[1].cpu_seconds, static_cast<long long>(with[1].events));
+    std::printf("  without                  %.3f s, %.3f s (CPU %.3f s, %.3f s; %lld events)\n", without[0].seconds,
+                without[1].seconds, without[0].cpu_seconds, without[1].cpu_seconds,
+                static_cast<long long>(without[0].events));
+    const double growth = without_s > 0 ? (with_s / without_s - 1) * 100 : 0;
+    std::printf("  means                    with %.3f s, without %.3f s: the events add %.1f %%\n", with_s, without_s,
+                growth);
+    std::printf("  target under 20 %%        %s\n", growth < 20 ? "ok" : "MISSED");
+    const bool complete = with[0].invoices == contracts && with[1].events == contracts && without[0].events == 0;
+    return complete ? 0 : 1;
 }

@@ -6,7 +6,10 @@
 
 #include <httplib.h>
 
+#include "server/app/deliverer.h"
+#include "server/app/email_channel.h"
 #include "server/app/scheduler.h"
+#include "server/app/webhook_channel.h"
 #include "server/clock/clock.h"
 #include "server/config/listen_address.h"
 #include "server/demo/demo_seed.h"
@@ -65,6 +68,7 @@ struct Server::Impl {
     std::thread redirect_thread;
     int redirect_port = -1;
     Scheduler scheduler;
+    Deliverer deliverer;
 
     Impl(ServerConfig cfg, std::shared_ptr<Clock> clk)
         : config(std::move(cfg)), clock(std::move(clk)), db(config.db_path),
@@ -76,8 +80,13 @@ struct Server::Impl {
                                                                                                    invoice_documents},
           staff_sessions(services, signer), context{services, signer,         idempotency,
                                                     identity, landing_writes, staff_sessions},
-          http(connection_limits(config)),
-          scheduler(services, std::chrono::seconds(config.scheduler_interval_seconds)) {}
+          http(connection_limits(config)), scheduler(services, std::chrono::seconds(config.scheduler_interval_seconds)),
+          deliverer(std::chrono::seconds(5)) {
+        deliverer.add(std::make_unique<WebhookChannel>(services));
+        if (config.smtp.configured())
+            deliverer.add(std::make_unique<EmailChannel>(services));
+        db.on_delivery_work([this] { deliverer.wake(); });
+    }
 
     static http::ConnectionLimits connection_limits(const ServerConfig& c) {
         http::ConnectionLimits limits;
@@ -274,6 +283,7 @@ void Server::bind_metrics() {
 
 void Server::serve() {
     impl_->scheduler.start();
+    impl_->deliverer.start();
     impl_->http.listen_after_bind();
 }
 
@@ -281,11 +291,16 @@ int Server::run_due_work() {
     return impl_->scheduler.run_once();
 }
 
+int Server::deliver_due() {
+    return impl_->deliverer.run_once();
+}
+
 void Server::stop() {
     if (!impl_)
         return;
     impl_->http.shut_down();
     impl_->scheduler.stop();
+    impl_->deliverer.stop();
     if (impl_->redirect_http)
         impl_->redirect_http->shut_down();
     // Once: cpp-httplib's stop() must not run again while its listen loop is still ending.

@@ -27,11 +27,15 @@ public:
     // With config.metrics_bind, also binds the metrics listener and starts serving it; with
     // config.http_redirect_port, the redirect listener likewise.
     int bind();
-    // Serves until stop(); call bind() first. Also starts the scheduler (app/scheduler.h).
+    // Serves until stop(); call bind() first. Also starts the scheduler (app/scheduler.h) and
+    // the deliverer (app/deliverer.h).
     void serve();
     // Does the scheduled work that is due now (tests, after moving the clock); how many
     // status changes were made.
     int run_due_work();
+    // One pass of the deliverer on the calling thread (tests, after moving the clock): the
+    // webhook deliveries due now; how many attempts were made.
+    int deliver_due();
     // Stops listening and ends idle connections; requests already sent are still answered
     // (serve() returns once they are).
     void stop();

@@ -1,4 +1,5 @@
-// Staff customer management (process map P3): /api/v1/customers[/{client_id}]. ops and
+// Staff customer management (process map P3): /api/v1/customers[/{client_id}], and what the
+// server told a customer (/api/v1/customers/{client_id}/notifications). ops and
 // admin create, search, read and replace clients; only admin deletes one (and only a
 // client without history: services/customer_service.h). Creating one honours an optional
 // Idempotency-Key (the client row and the stored answer commit together). The list takes
@@ -14,10 +15,12 @@
 #include "server/http/staff_auth.h"
 #include "server/routes/app_context.h"
 #include "server/routes/routes.h"
+#include "server/services/customer_notifications.h"
 #include "server/services/customer_service.h"
 #include "server/services/failure.h"
 #include "shared/wire/client_form_json.h"
 #include "shared/wire/contract_json.h"
+#include "shared/wire/customer_notification_json.h"
 #include "shared/wire/page_json.h"
 
 namespace isp::routes {
@@ -83,6 +86,17 @@ void register_customers(httplib::Server& http, AppContext& app) {
                  Client client = customer_of(http::json_object_body(req));
                  client.client_id = http::path_param(req, "client_id");
                  http::write_json(res, 200, wire::to_json(services::replace_customer(app, std::move(client))));
+             }));
+    http.Get("/api/v1/customers/:client_id/notifications",
+             http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+                 http::require_staff(req, app, Role::Viewer);
+                 const auto page = http::page_request(req);
+                 const auto found = services::customer_notifications(app, http::path_param(req, "client_id"),
+                                                                     page.per_page, page.offset());
+                 nlohmann::json data = nlohmann::json::array();
+                 for (const CustomerNotification& n : found.items)
+                     data.push_back(wire::to_json(n));
+                 http::write_json(res, 200, wire::page_json(std::move(data), {page.page, page.per_page, found.total}));
              }));
     http.Delete("/api/v1/customers/:client_id",
                 http::guarded([&app](const httplib::Request& req, httplib::Response& res) {

@@ -42,6 +42,7 @@ void register_staff_sessions(httplib::Server& http, AppContext& app);      // /a
 void register_staff_accounts(httplib::Server& http, AppContext& app);      // /api/v1/staff/accounts..., /staff/audit
 void register_staff_today(httplib::Server& http, AppContext& app);         // GET /api/v1/staff/today
 void register_events(httplib::Server& http, AppContext& app);              // GET /api/v1/events
+void register_webhooks(httplib::Server& http, AppContext& app);            // /api/v1/webhooks[...]
 
 inline void register_all(httplib::Server& http, AppContext& app) {
     register_health(http, app);
@@ -61,6 +62,7 @@ inline void register_all(httplib::Server& http, AppContext& app) {
     register_staff_accounts(http, app);
     register_staff_today(http, app);
     register_events(http, app);
+    register_webhooks(http, app);
     register_offers(http, app);
     register_collection_payments(http, app);
     register_collection_cases(http, app);

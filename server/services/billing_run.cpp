@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "server/clock/clock.h"
 #include "server/observability/metrics.h"
 #include "server/security/random_id.h"
+#include "server/services/event_outbox.h"
 #include "server/services/failure.h"
 #include "server/services/service_context.h"
 #include "server/store/billing_run_store.h"
@@ -59,6 +61,28 @@ void for_each_bill(store::Connection& c, const BillingPeriod& period, const std:
     });
 }
 
+// What an accounting tool books and a receiver shows the customer: ids, dates and amounts,
+// never the client's snapshot (it holds the CIN).
+nlohmann::json issued_event(const Invoice& i, const std::string& service_identifier) {
+    const auto money = [&i](std::int64_t minor) {
+        return nlohmann::json{{"amount_minor", minor}, {"currency", i.currency}};
+    };
+    return {{"invoice_id", i.invoice_id},
+            {"invoice_number", i.invoice_number},
+            {"billing_run_id", i.billing_run_id},
+            {"contract_id", i.contract_id},
+            {"client_id", i.client_id},
+            {"service_identifier", service_identifier},
+            {"period", i.period},
+            {"period_start", i.period_start.to_iso()},
+            {"period_end", i.period_end.to_iso()},
+            {"issue_date", i.issue_date.to_iso()},
+            {"due_date", i.due_date.to_iso()},
+            {"subtotal", money(i.subtotal_minor)},
+            {"tax", money(i.tax_minor)},
+            {"total", money(i.total_minor)}};
+}
+
 } // namespace
 
 BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& request) {
@@ -83,6 +107,9 @@ BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& requ
         id = security::new_id("inv_", 10);
     std::sort(ids.begin(), ids.end());
     std::size_t next_id = 0;
+    std::optional<EventBatch> events;
+    if (request.record_events)
+        events.emplace(c, request.now, ids.size());
     result.skipped_already_billed = static_cast<std::int64_t>(billed.size());
 
     store::BillingRunRecord run;
@@ -146,6 +173,9 @@ BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& requ
                           l.total_minor = p.total_minor;
                       }
                       store::insert_invoice(c, invoice, request.now);
+                      if (events)
+                          events->record("invoice.issued", invoice.contract_id, invoice.client_id,
+                                         issued_event(invoice, k.service_identifier));
                       result.invoice_ids.push_back(invoice.invoice_id);
                       result.subtotal_minor += bill.subtotal_minor;
                       result.tax_minor += bill.tax_minor;

@@ -9,7 +9,8 @@
 //     taken in the transaction, hence gapless;
 //   - issue date = today, due date = today + --invoice-due-days;
 //   - a run that finds nothing to bill writes no billing_runs row and answers 200 with
-//     billing_run_id null (201 when it issued invoices).
+//     billing_run_id null (201 when it issued invoices);
+//   - each invoice's `invoice.issued` event is written with it (services/event_outbox.h).
 // The preview (GET /billing/runs/preview) walks the same contracts with the same code and
 // writes nothing.
 #pragma once
@@ -39,6 +40,9 @@ struct BillingRunRequest {
     std::string now;             // timestamp of the records
     std::string currency;        // of the run's totals when it issues nothing
     std::string issuer_snapshot; // JSON of services::record_issuer: who the invoices are from
+    // Each invoice's `invoice.issued` event, in the run's transaction. Off only in
+    // bench/billing, to measure what the events cost the run.
+    bool record_events = true;
 };
 
 BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& request);

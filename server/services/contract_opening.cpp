@@ -3,6 +3,7 @@
 #include "server/clock/clock.h"
 #include "server/security/random_id.h"
 #include "server/services/contract_documents.h"
+#include "server/services/event_outbox.h"
 #include "server/services/signup_service.h"
 #include "server/store/contract_store.h"
 #include "shared/wire/contract_json.h"
@@ -29,6 +30,16 @@ Contract open_contract(store::Connection& c, const Client& client, const Offer& 
     store::append_contract_audit(
         c, {contract.contract_id, now, std::string{actor}, "created", std::nullopt, wire::to_json(contract).dump()});
     documents.record_version(c, client, offer, contract);
+    record_contract_event(
+        c, "contract.created", contract,
+        {{"contract_number", contract.contract_number},
+         {"service_family", std::string{to_string(offer.family)}},
+         {"status", std::string{to_string(contract.status)}},
+         {"contract_start_date", contract.contract_start_date.to_iso()},
+         {"commitment_months", contract.commitment_months},
+         {"monthly_price",
+          {{"amount_minor", offer.monthly_price.amount_minor}, {"currency", offer.monthly_price.currency}}}},
+        now);
     return contract;
 }
 

@@ -73,8 +73,8 @@ constexpr Words line_words{"Ligne {} ({})", "Line {} ({})"};
 
 } // namespace
 
-std::optional<mail::OutgoingEmail> customer_email_for(ServiceContext& context, store::Connection& c,
-                                                      const Event& event) {
+std::optional<mail::OutgoingEmail> customer_email_for(ServiceContext& context, store::Connection& c, const Event& event,
+                                                      Attachments attachments) {
     if (!event.client_id)
         return std::nullopt;
     const auto client = store::find_client(c, *event.client_id);
@@ -142,8 +142,10 @@ std::optional<mail::OutgoingEmail> customer_email_for(ServiceContext& context, s
         }
         if (!op.payment_instructions.empty())
             body.push_back(op.payment_instructions);
-        e.attachments.push_back({(l == Language::English ? "invoice-" : "facture-") + invoice->invoice_number + ".pdf",
-                                 "application/pdf", context.invoice_documents.render(c, invoice->invoice_id)});
+        if (attachments == Attachments::Include)
+            e.attachments.push_back(
+                {(l == Language::English ? "invoice-" : "facture-") + invoice->invoice_number + ".pdf",
+                 "application/pdf", context.invoice_documents.render(c, invoice->invoice_id)});
     } else if (event.type == "contract.status_changed" && contract) {
         const std::string status = text_at("status");
         const std::string reason = text_at("reason");

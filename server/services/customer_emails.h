@@ -18,7 +18,9 @@ struct ServiceContext;
 
 // nullopt: not a customer's e-mail, or the customer has no e-mail address. Reads the
 // client, contract and invoice as they are now (an event holds ids, not their words).
-std::optional<mail::OutgoingEmail> customer_email_for(ServiceContext& context, store::Connection& c,
-                                                      const Event& event);
+// Without attachments it renders no PDF (what is listed is the subject and the address).
+enum class Attachments { Include, Omit };
+std::optional<mail::OutgoingEmail> customer_email_for(ServiceContext& context, store::Connection& c, const Event& event,
+                                                      Attachments attachments);
 
 } // namespace isp::services

@@ -14,6 +14,7 @@
 #include "server/store/contract_store.h"
 #include "server/store/database.h"
 #include "server/store/dunning_store.h"
+#include "server/store/payment_store.h"
 #include "shared/domain/money.h"
 
 namespace isp::services {
@@ -134,8 +135,8 @@ bool resume_when_debt_paid(store::Connection& c, const DunningPolicy& policy, co
                            const Date& today, const std::string& now) {
     if (!policy.resume_on_payment)
         return false;
-    const auto contract_id = store::contract_of_invoice(c, invoice_id);
-    return contract_id && resume_contract(c, *contract_id, today, now);
+    const std::string contract_id = store::invoice_contract_id(c, invoice_id);
+    return !contract_id.empty() && resume_contract(c, contract_id, today, now);
 }
 
 DunningOutcome carry_out_dunning(ServiceContext& context) {

@@ -3,6 +3,7 @@
 #include "server/clock/clock.h"
 #include "server/security/random_id.h"
 #include "server/services/dunning.h"
+#include "server/services/event_outbox.h"
 #include "server/services/failure.h"
 #include "server/store/collection_store.h"
 #include "server/store/database.h"
@@ -44,10 +45,24 @@ PostedPayment record(store::Connection& c, const Clock& clock, const DunningPoli
     PostedPayment out{p, invoice, std::nullopt};
     out.invoice.paid_minor = effect.paid_minor;
     out.invoice.status = std::string(to_string(effect.settlement));
-    if (effect.settlement == InvoiceSettlement::Paid) {
+    if (effect.settlement == InvoiceSettlement::Paid)
         out.closed_case_id = store::close_case_paid(c, invoice.invoice_id, today, now);
+    // What an accounting tool books, and what a resume after non-payment will wait for.
+    record_event(
+        c, "payment.received", store::invoice_contract_id(c, invoice.invoice_id), invoice.client_id,
+        {{"payment_id", p.payment_id},
+         {"invoice_id", invoice.invoice_id},
+         {"invoice_number", invoice.invoice_number},
+         {"amount", {{"amount_minor", amount_minor}, {"currency", invoice.currency}}},
+         {"method", std::string{to_string(method)}},
+         {"received_on", p.received_on},
+         {"allocation", std::string{to_string(effect.allocation)}},
+         {"invoice_status", out.invoice.status},
+         {"outstanding", {{"amount_minor", invoice.total_minor - effect.paid_minor}, {"currency", invoice.currency}}}},
+        now);
+    // After the payment's event: the resume it brings comes next in the outbox.
+    if (effect.settlement == InvoiceSettlement::Paid)
         resume_when_debt_paid(c, dunning, invoice.invoice_id, today, now);
-    }
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "server/clock/clock.h"
 #include "server/services/contract_documents.h"
+#include "server/services/event_outbox.h"
 #include "server/services/failure.h"
 #include "server/services/service_context.h"
 #include "server/store/catalog_store.h"
@@ -79,6 +80,17 @@ PlanChange change_plan(store::Connection& c, const PlanChangeRequest& r, const C
     store::append_contract_audit(c,
                                  {contract->contract_id, now, r.actor, "offer_changed", before.dump(), after.dump()});
     documents.record_version(c, *client, *target, *contract);
+    record_contract_event(
+        c, "contract.plan_changed", *contract,
+        {{"previous_offer_id", current->offer_id},
+         {"service_family", std::string{to_string(target->family)}},
+         {"effective_date", contract->contract_start_date.to_iso()},
+         {"direction", std::string{to_string(out.direction)}},
+         {"monthly_price",
+          {{"amount_minor", target->monthly_price.amount_minor}, {"currency", target->monthly_price.currency}}},
+         {"monthly_difference",
+          {{"amount_minor", out.monthly_difference.amount_minor}, {"currency", out.monthly_difference.currency}}}},
+        now);
     out.contract = *contract;
     return out;
 }

@@ -88,6 +88,10 @@ void Statement::run() {
     }
 }
 
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+}
+
 std::string Statement::text(int col) const {
     const auto* p = sqlite3_column_text(stmt_, col);
     return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)))
@@ -191,7 +195,7 @@ Database::Database(std::string path) : path_(std::move(path)) {
     if (const int version = store::schema_version(*writer_); version > 0 && version < latest_schema_version())
         back_up_before_migration(path_, latest_schema_version());
     migrate(*writer_);
-    writer_->watch_tables({"offers"}); // in the order of Database::Watched
+    writer_->watch_tables({"offers", "outbox_events", "webhook_deliveries"}); // in the order of Database::Watched
 }
 
 Database::~Database() = default;
@@ -265,6 +269,10 @@ void Database::Tx::commit() {
     for (unsigned i = 0; i < std::size(db.generations_); ++i)
         if (written & (1u << i))
             ++db.generations_[i];
+    constexpr std::uint32_t delivery_work =
+        (1u << static_cast<unsigned>(Watched::Events)) | (1u << static_cast<unsigned>(Watched::Deliveries));
+    if ((written & delivery_work) && db.delivery_listener_)
+        db.delivery_listener_();
 }
 
 Database::Lease::Lease(Database& d) : db(d) {

@@ -69,6 +69,8 @@ public:
     }
     bool step(); // true while a row is available
     void run();  // executes a statement that returns no rows
+    // Ready to be bound and run again (a statement held across many rows of one transaction).
+    void reset();
 
     std::string text(int col) const;
     std::int64_t integer(int col) const;
@@ -155,8 +157,13 @@ public:
     // A counter that moves after every committed write to `table` (one of watched_tables)
     // made through this Database: lets a cache of derived data (the landing catalog) know
     // it is stale without asking SQLite on every request.
-    enum class Watched : unsigned { Offers = 0 };
+    enum class Watched : unsigned { Offers = 0, Events = 1, Deliveries = 2 };
     std::uint64_t generation(Watched table) const { return generations_[static_cast<unsigned>(table)].load(); }
+
+    // Calls `listener` after each commit that wrote outbox_events or webhook_deliveries (the
+    // deliverer's wake-up): on the committing thread, under the write lock, so it must only
+    // signal. Set once, before the server serves.
+    void on_delivery_work(std::function<void()> listener) { delivery_listener_ = std::move(listener); }
 
     // Runs fn(Connection&) on a reader connection (a consistent snapshot per statement).
     template <class Fn> auto read(Fn&& fn) {
@@ -191,7 +198,8 @@ private:
     std::unique_ptr<Connection> writer_;
     std::mutex pool_mutex_;
     std::vector<std::unique_ptr<Connection>> readers_;
-    std::atomic<std::uint64_t> generations_[1] = {};
+    std::atomic<std::uint64_t> generations_[3] = {};
+    std::function<void()> delivery_listener_;
 
     void note_write(bool ok);
     std::atomic<bool> last_write_ok_{true};

@@ -114,12 +114,4 @@ void end_non_payment_suspensions(Connection& c, std::string_view contract_id, co
         .run();
 }
 
-std::optional<std::string> contract_of_invoice(Connection& c, std::string_view invoice_id) {
-    auto st = c.prepare("SELECT contract_id FROM invoices WHERE invoice_id = ?1");
-    st.bind(invoice_id);
-    if (!st.step())
-        return std::nullopt;
-    return st.text(0);
-}
-
 } // namespace isp::store

@@ -50,7 +50,5 @@ std::vector<std::string> contracts_to_resume(Connection& c, const Date& today);
 // Whether an invoice of the contract is past due (before `today`) and not fully paid.
 bool has_overdue_debt(Connection& c, std::string_view contract_id, const Date& today);
 void end_non_payment_suspensions(Connection& c, std::string_view contract_id, const Date& resumed_on);
-// The contract an invoice bills.
-std::optional<std::string> contract_of_invoice(Connection& c, std::string_view invoice_id);
 
 } // namespace isp::store

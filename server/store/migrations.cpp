@@ -473,6 +473,84 @@ CREATE TABLE non_payment_suspensions (
 );
 CREATE INDEX non_payment_suspensions_open ON non_payment_suspensions(resumed_on, contract_id);
 )sql",
+    // 13: webhooks (issue #15): other systems told of every event, signed, retried.
+    //   webhook_endpoints   where to POST which event types; `secret` signs each body (kept
+    //                       to sign, never shown after creation); `after_sequence` is how far
+    //                       the deliverer has read outbox_events for this endpoint.
+    //   webhook_deliveries  one event to one endpoint: 'pending' until a 2xx answer
+    //                       ('delivered') or 24 h of retries ('failed'); a replay is a new
+    //                       row naming the delivery it replays. Made from the outbox in the
+    //                       transaction that moves `after_sequence`, so none is made twice
+    //                       or missed.
+    R"sql(
+CREATE TABLE webhook_endpoints (
+  webhook_id     TEXT PRIMARY KEY,
+  url            TEXT NOT NULL,
+  event_types    TEXT NOT NULL,  -- JSON array of event types
+  active         INTEGER NOT NULL CHECK (active IN (0, 1)),
+  secret         TEXT NOT NULL,
+  after_sequence INTEGER NOT NULL,
+  created_by     TEXT NOT NULL,
+  created_at     TEXT NOT NULL,
+  updated_at     TEXT NOT NULL
+);
+CREATE INDEX webhook_endpoints_by_creation ON webhook_endpoints(created_at, webhook_id);
+
+CREATE TABLE webhook_deliveries (
+  delivery_id      TEXT PRIMARY KEY,
+  webhook_id       TEXT NOT NULL REFERENCES webhook_endpoints(webhook_id) ON DELETE CASCADE,
+  event_sequence   INTEGER NOT NULL REFERENCES outbox_events(sequence),
+  state            TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+  attempt_count    INTEGER NOT NULL DEFAULT 0,
+  last_status_code INTEGER,       -- NULL: no answer (refused, timed out, TLS failure)
+  last_error       TEXT,          -- why the last attempt failed, without the answer's body
+  response_time_ms INTEGER,
+  first_attempt_at TEXT,
+  last_attempt_at  TEXT,
+  next_attempt_at  TEXT,          -- NULL once delivered or failed
+  delivered_at     TEXT,
+  replay_of        TEXT,          -- the delivery_id this one replays
+  created_at       TEXT NOT NULL
+);
+CREATE UNIQUE INDEX webhook_deliveries_once ON webhook_deliveries(webhook_id, event_sequence)
+  WHERE replay_of IS NULL;
+CREATE INDEX webhook_deliveries_due ON webhook_deliveries(next_attempt_at, event_sequence)
+  WHERE state = 'pending';
+CREATE INDEX webhook_deliveries_by_webhook ON webhook_deliveries(webhook_id, created_at, event_sequence);
+)sql",
+    // 14: customers' e-mails (issue #15), the deliverer's second channel.
+    //   customer_notifications  one e-mail per event that tells a customer something, made
+    //                           from the outbox in the transaction that moves the channel's
+    //                           cursor (none twice, none missed); 'pending' until the relay
+    //                           takes it ('sent') or it is refused for good or 24 h of
+    //                           retries pass ('failed'). The words are made again at each
+    //                           attempt from the event; the row keeps what staff look up.
+    //   delivery_cursors        how far a channel has read outbox_events.
+    R"sql(
+CREATE TABLE customer_notifications (
+  notification_id  TEXT PRIMARY KEY,
+  client_id        TEXT NOT NULL REFERENCES clients(client_id),
+  event_id         TEXT NOT NULL REFERENCES outbox_events(event_id),
+  channel          TEXT NOT NULL CHECK (channel IN ('email')),
+  recipient        TEXT NOT NULL,
+  subject          TEXT NOT NULL,
+  state            TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'failed')),
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  last_error       TEXT,
+  first_attempt_at TEXT,
+  next_attempt_at  TEXT,
+  sent_at          TEXT,
+  created_at       TEXT NOT NULL,
+  UNIQUE (event_id, channel)
+);
+CREATE INDEX customer_notifications_due ON customer_notifications(next_attempt_at) WHERE state = 'pending';
+CREATE INDEX customer_notifications_by_client ON customer_notifications(client_id, created_at);
+
+CREATE TABLE delivery_cursors (
+  channel        TEXT PRIMARY KEY,
+  after_sequence INTEGER NOT NULL
+);
+)sql",
 };
 
 } // namespace

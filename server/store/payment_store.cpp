@@ -49,6 +49,12 @@ std::optional<InvoiceBalance> find_invoice_balance(Connection& c, std::string_vi
                           st.integer(4), st.integer(5), st.text(6), st.text(7)};
 }
 
+std::string invoice_contract_id(Connection& c, std::string_view invoice_id) {
+    auto st = c.prepare("SELECT contract_id FROM invoices WHERE invoice_id = ?1");
+    st.bind(invoice_id);
+    return st.step() ? st.text(0) : std::string();
+}
+
 void update_invoice_settlement(Connection& c, std::string_view invoice_id, std::int64_t paid_minor,
                                InvoiceSettlement settlement, const std::string& now) {
     c.prepare("UPDATE invoices SET paid_minor = ?2, status = ?3, updated_at = ?4 WHERE invoice_id = ?1")

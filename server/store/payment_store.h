@@ -18,6 +18,8 @@ namespace isp::store {
 class Connection;
 
 std::optional<InvoiceBalance> find_invoice_balance(Connection& c, std::string_view invoice_id);
+// The contract an invoice bills ("" when there is no such invoice).
+std::string invoice_contract_id(Connection& c, std::string_view invoice_id);
 void update_invoice_settlement(Connection& c, std::string_view invoice_id, std::int64_t paid_minor,
                                InvoiceSettlement settlement, const std::string& now);
 

@@ -3,9 +3,11 @@
 // same transaction as the change itself, read in `sequence` order; a receiver that may see
 // an event twice drops duplicates by `event_id`.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace isp {
 
@@ -19,5 +21,19 @@ struct Event {
     std::string data; // JSON object text: the event's details (no personal data)
     bool operator==(const Event&) const = default;
 };
+
+// Every type of event the server writes (docs/lifecycle.md says what each one's data holds);
+// a webhook endpoint subscribes to some of them.
+inline constexpr std::array<std::string_view, 8> event_types = {
+    "contract.created",          "contract.plan_changed", "contract.status_changed", "contract.change_scheduled",
+    "contract.change_cancelled", "invoice.issued",        "invoice.reminder",        "payment.received",
+};
+
+inline bool is_event_type(std::string_view type) {
+    for (std::string_view t : event_types)
+        if (t == type)
+            return true;
+    return false;
+}
 
 } // namespace isp

@@ -5,20 +5,10 @@
 #include "shared/domain/text.h"
 #include "shared/wire/json_reader.h"
 #include "shared/wire/money_json.h"
+#include "shared/wire/optional_json.h"
 
 namespace isp::wire {
 namespace {
-
-nlohmann::json optional_json(const std::optional<std::string>& s) {
-    return s ? nlohmann::json(*s) : nlohmann::json(nullptr);
-}
-
-std::optional<std::string> optional_string(const nlohmann::json& j, const char* key) {
-    const auto it = j.find(key);
-    if (it == j.end() || it->is_null())
-        return std::nullopt;
-    return it->get<std::string>();
-}
 
 template <class T, class Parse> T enum_at(const nlohmann::json& j, const char* key, Parse parse) {
     const auto value = parse(j.at(key).get<std::string>());
@@ -93,14 +83,14 @@ nlohmann::json to_json(const CollectionCase& k) {
             {"client_name", k.client_name},
             {"status", std::string(to_string(k.status))},
             {"opened_on", k.opened_on},
-            {"closed_on", optional_json(k.closed_on)},
-            {"close_reason", optional_json(k.close_reason)},
+            {"closed_on", or_null(k.closed_on)},
+            {"close_reason", or_null(k.close_reason)},
             {"due_date", k.due_date},
             {"days_overdue", k.days_overdue},
             {"invoice_total", to_json(k.invoice_total)},
             {"outstanding", to_json(k.outstanding)},
             {"action_count", k.action_count},
-            {"last_action_at", optional_json(k.last_action_at)},
+            {"last_action_at", or_null(k.last_action_at)},
             {"created_at", k.created_at},
             {"updated_at", k.updated_at}};
 }
@@ -114,14 +104,14 @@ CollectionCase collection_case_from_json(const nlohmann::json& j) {
     k.client_name = j.at("client_name").get<std::string>();
     k.status = enum_at<CaseStatus>(j, "status", [](std::string_view t) { return parse_case_status(t); });
     k.opened_on = j.at("opened_on").get<std::string>();
-    k.closed_on = optional_string(j, "closed_on");
-    k.close_reason = optional_string(j, "close_reason");
+    k.closed_on = null_or<std::string>(j, "closed_on");
+    k.close_reason = null_or<std::string>(j, "close_reason");
     k.due_date = j.at("due_date").get<std::string>();
     k.days_overdue = integer_value<std::int64_t>(j.at("days_overdue"));
     k.invoice_total = money_from_json(j.at("invoice_total"));
     k.outstanding = money_from_json(j.at("outstanding"));
     k.action_count = integer_value<std::int64_t>(j.at("action_count"));
-    k.last_action_at = optional_string(j, "last_action_at");
+    k.last_action_at = null_or<std::string>(j, "last_action_at");
     k.created_at = j.at("created_at").get<std::string>();
     k.updated_at = j.at("updated_at").get<std::string>();
     return k;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <thread>
@@ -53,13 +54,12 @@ SmtpSink::SmtpSink(const std::string& dir, Options options) {
         args.insert(args.end(), {"--user", options.user, "--password", options.password});
     for (const std::string& r : options.reject)
         args.insert(args.end(), {"--reject", r});
-    int ready[2];
-    if (::pipe(ready) != 0)
-        throw std::runtime_error("pipe");
+    const std::string ready_path = out_path_ + ".ready";
+    args.insert(args.end(), {"--ready", ready_path});
     pid_ = ::fork();
     if (pid_ == 0) {
-        ::dup2(ready[1], 1);
-        ::close(ready[0]);
+        // Nothing of the test process's: its sockets and pipes stay its own.
+        ::close_range(3, ~0U, 0);
         std::vector<char*> argv;
         for (std::string& a : args)
             argv.push_back(a.data());
@@ -67,13 +67,16 @@ SmtpSink::SmtpSink(const std::string& dir, Options options) {
         ::execv(argv[0], argv.data());
         _exit(127);
     }
-    ::close(ready[1]);
-    // "ready" once the controller listens (aiosmtpd's start() waits for it).
-    char line[16] = {};
-    const ssize_t n = ::read(ready[0], line, sizeof line - 1);
-    ::close(ready[0]);
-    if (n <= 0 || std::string(line).rfind("ready", 0) != 0)
-        throw std::runtime_error("the SMTP sink did not start (is python3-aiosmtpd installed?)");
+    // The file appears once the relay listens (aiosmtpd's start() waits for that).
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (!std::filesystem::exists(ready_path)) {
+        int status = 0;
+        if (::waitpid(pid_, &status, WNOHANG) == pid_ || std::chrono::steady_clock::now() > deadline) {
+            pid_ = -1;
+            throw std::runtime_error("the SMTP sink did not start (is python3-aiosmtpd installed?)");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
 }
 
 SmtpSink::~SmtpSink() {

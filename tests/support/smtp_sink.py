@@ -67,6 +67,7 @@ def main():
     p.add_argument("--user", default="")
     p.add_argument("--password", default="")
     p.add_argument("--reject", action="append", default=[])
+    p.add_argument("--ready", required=True)
     a = p.parse_args()
     # A client that gives up on an untrusted certificate is a test's point, not an error to print.
     logging.getLogger("mail.log").setLevel(logging.CRITICAL)
@@ -84,7 +85,7 @@ def main():
     controller = Controller(Handler(a.out, a.reject), hostname="127.0.0.1", port=a.port, tls_context=context,
                             require_starttls=True, **options)
     controller.start()
-    print("ready", flush=True)
+    open(a.ready, "w").close()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     stop.wait()

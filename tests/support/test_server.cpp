@@ -51,6 +51,11 @@ void TestServer::start() {
     REQUIRE(server_->wait_until_ready());
 }
 
+void TestServer::restart_with(std::function<void(ServerConfig&)> tweak) {
+    tweak_ = std::move(tweak);
+    restart();
+}
+
 void TestServer::restart() {
     server_->stop();
     thread_.join();

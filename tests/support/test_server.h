@@ -37,9 +37,14 @@ public:
     // server's own scheduler would do it; how many changes and steps were made. The
     // scheduler's own thread runs only at start (unless a test's tweak sets its interval).
     int run_due_work() { return server_->run_due_work(); }
+    // One pass of the deliverer on this thread (webhook deliveries due on the clock now), as
+    // its own thread does after each commit and every few seconds; how many attempts.
+    int deliver_due() { return server_->deliver_due(); }
 
     // Stops the server (the database file stays) and starts a new one on the same file.
     void restart();
+    // The same, with the configuration `tweak` makes from now on.
+    void restart_with(std::function<void(ServerConfig&)> tweak);
 
 private:
     void start();

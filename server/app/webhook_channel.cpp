@@ -1,0 +1,49 @@
+#include "server/app/webhook_channel.h"
+
+#include "server/clock/clock.h"
+#include "server/observability/log.h"
+#include "server/security/webhook_signature.h"
+#include "server/services/service_context.h"
+#include "server/services/webhook_deliveries.h"
+
+namespace isp {
+namespace {
+
+// Deliveries sent per pass; the deliverer runs another pass at once when a pass used them all.
+constexpr int deliveries_per_pass = 50;
+
+} // namespace
+
+int WebhookChannel::deliver_due(const std::atomic<bool>& stopping) {
+    namespace obs = observability;
+    services::queue_webhook_deliveries(context_);
+    int attempts = 0;
+    for (const services::WebhookDispatch& d : services::due_webhook_deliveries(context_, deliveries_per_pass)) {
+        if (stopping)
+            break;
+        const http::WebhookSender::Headers headers = {
+            {"User-Agent", "isp-portal-webhooks/" ISP_VERSION},
+            {"X-Portal-Event-Id", d.event_id},
+            {"X-Portal-Event-Type", d.event_type},
+            {"X-Portal-Delivery-Id", d.delivery_id},
+            {"X-Portal-Signature", security::webhook_signature(d.secret, context_.clock.now_unix(), d.body)}};
+        const services::WebhookAttempt attempt = sender_.post(d.url, headers, d.body);
+        if (stopping)
+            break; // perhaps cut by the stop: not recorded, so sent again at the next start
+        services::record_webhook_attempt(context_, d.delivery_id, d.webhook_id, attempt);
+        ++attempts;
+        // Neither the URL (its query may hold a receiver's token) nor the secret.
+        obs::log(attempt.status_code && *attempt.status_code / 100 == 2 ? obs::LogLevel::debug : obs::LogLevel::warn,
+                 {{"message", "webhook delivery attempt"},
+                  {"webhook_id", d.webhook_id},
+                  {"delivery_id", d.delivery_id},
+                  {"event_id", d.event_id},
+                  {"status", attempt.status_code ? nlohmann::ordered_json(*attempt.status_code)
+                                                 : nlohmann::ordered_json(nullptr)},
+                  {"error", attempt.error},
+                  {"duration_ms", attempt.response_time_ms}});
+    }
+    return attempts;
+}
+
+} // namespace isp
