@@ -284,6 +284,18 @@ TEST_CASE("a status change reaches the endpoint that wants it: signed, once, exa
     CHECK(deliveries(c, admin, books.id).empty());
     CHECK(radius.received().size() == 2);
 
+    // A new secret signs from then on; the old one no longer does.
+    auto rotated = c.Post("/api/v1/webhooks/" + hook.id + "/secret", admin, "", "application/json");
+    REQUIRE(rotated->status == 201);
+    const std::string new_secret = body_json(rotated)["secret"];
+    REQUIRE(set_status(c, admin, "ctr_demo_youssef", {{"status", "terminated"}, {"effective_date", "2027-01-05"}})
+                ->status == 202);
+    REQUIRE(radius.wait_for(3));
+    const ReceivedWebhook third = radius.received().back();
+    CHECK(signature_valid(new_secret, third.signature, third.body));
+    CHECK_FALSE(signature_valid(hook.secret, third.signature, third.body));
+    wait_for_log(c, admin, hook.id, [](const nlohmann::json& l) { return all_delivered(l, 3); });
+
     // An inactive endpoint gets nothing, and not later either.
     REQUIRE(c.Patch("/api/v1/webhooks/" + hook.id, admin, R"({"active": false})", "application/json")->status == 200);
     REQUIRE(set_status(c, admin, "ctr_demo_amina", {{"status", "suspended"}})->status == 200);
@@ -291,8 +303,8 @@ TEST_CASE("a status change reaches the endpoint that wants it: signed, once, exa
     REQUIRE(c.Patch("/api/v1/webhooks/" + hook.id, admin, R"({"active": true})", "application/json")->status == 200);
     server.deliver_due();
     std::this_thread::sleep_for(200ms);
-    CHECK(radius.received().size() == 2);
-    CHECK(deliveries(c, admin, hook.id).size() == 2);
+    CHECK(radius.received().size() == 3);
+    CHECK(deliveries(c, admin, hook.id).size() == 3);
 }
 
 TEST_CASE("a receiver that fails is retried on the clock, given up after 24 h, and a replay sends the event again") {
