@@ -305,6 +305,33 @@ TEST_CASE("a status change reaches the endpoint that wants it: signed, once, exa
     std::this_thread::sleep_for(200ms);
     CHECK(radius.received().size() == 3);
     CHECK(deliveries(c, admin, hook.id).size() == 3);
+
+    // A billing run: the accounting endpoint gets each invoice, with its facts written out in
+    // full (the outbox keeps a reference to the invoice).
+    auto h = admin;
+    h.emplace("Idempotency-Key", new_key());
+    auto run = c.Post("/api/v1/billing/runs", h, R"({"period": "2026-11"})", "application/json");
+    REQUIRE_MESSAGE(run->status == 201, run->body);
+    const nlohmann::json invoice_ids = body_json(run)["invoice_ids"];
+    REQUIRE(!invoice_ids.empty());
+    REQUIRE(accounting.wait_for(invoice_ids.size()));
+    wait_for_log(c, admin, books.id, [&](const nlohmann::json& l) { return all_delivered(l, invoice_ids.size()); });
+    std::set<std::string> sent;
+    for (const ReceivedWebhook& r : accounting.received()) {
+        const nlohmann::json body = nlohmann::json::parse(r.body);
+        CHECK(signature_valid(books.secret, r.signature, r.body));
+        CHECK(body["type"] == "invoice.issued");
+        const nlohmann::json invoice =
+            body_json(c.Get("/api/v1/invoices/" + body["data"]["invoice_id"].get<std::string>(), admin));
+        CHECK(body["data"]["invoice_number"] == invoice["invoice_number"]);
+        CHECK(body["data"]["total"] == invoice["total"]);
+        CHECK(body["data"]["due_date"] == invoice["due_date"]);
+        CHECK(body["data"]["contract_id"] == invoice["contract_id"]);
+        CHECK(body["data"]["service_identifier"].get<std::string>().size() >= 10);
+        sent.insert(body["data"]["invoice_id"].get<std::string>());
+    }
+    CHECK(sent == invoice_ids.get<std::set<std::string>>());
+    CHECK(radius.received().size() == 3); // wants no invoices
 }
 
 TEST_CASE("a receiver that fails is retried on the clock, given up after 24 h, and a replay sends the event again") {
