@@ -18,6 +18,7 @@
 #include "server/store/database.h"
 #include "server/store/invoice_store.h"
 #include "server/store/sequence_store.h"
+#include "shared/wire/event_json.h"
 
 namespace isp::services {
 
@@ -59,28 +60,6 @@ void for_each_bill(store::Connection& c, const BillingPeriod& period, const std:
             return;
         visit(k, bill);
     });
-}
-
-// What an accounting tool books and a receiver shows the customer: ids, dates and amounts,
-// never the client's snapshot (it holds the CIN).
-nlohmann::json issued_event(const Invoice& i, const std::string& service_identifier) {
-    const auto money = [&i](std::int64_t minor) {
-        return nlohmann::json{{"amount_minor", minor}, {"currency", i.currency}};
-    };
-    return {{"invoice_id", i.invoice_id},
-            {"invoice_number", i.invoice_number},
-            {"billing_run_id", i.billing_run_id},
-            {"contract_id", i.contract_id},
-            {"client_id", i.client_id},
-            {"service_identifier", service_identifier},
-            {"period", i.period},
-            {"period_start", i.period_start.to_iso()},
-            {"period_end", i.period_end.to_iso()},
-            {"issue_date", i.issue_date.to_iso()},
-            {"due_date", i.due_date.to_iso()},
-            {"subtotal", money(i.subtotal_minor)},
-            {"tax", money(i.tax_minor)},
-            {"total", money(i.total_minor)}};
 }
 
 } // namespace
@@ -174,8 +153,10 @@ BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& requ
                       }
                       store::insert_invoice(c, invoice, request.now);
                       if (events)
+                          // Ids, dates and amounts, never the client's snapshot (it holds the
+                          // CIN); stored as a reference to the invoice (wire/event_json.h).
                           events->record("invoice.issued", invoice.contract_id, invoice.client_id,
-                                         issued_event(invoice, k.service_identifier));
+                                         wire::invoice_issued_reference(invoice));
                       result.invoice_ids.push_back(invoice.invoice_id);
                       result.subtotal_minor += bill.subtotal_minor;
                       result.tax_minor += bill.tax_minor;

@@ -44,6 +44,7 @@ int queue_customer_emails(ServiceContext& context) {
                     CustomerNotification n;
                     n.notification_id = security::new_id("ntf_", 10);
                     n.client_id = *event.client_id;
+                    n.event_sequence = event.sequence;
                     n.event_id = event.event_id;
                     n.recipient = email->to_address;
                     n.subject = email->subject;
@@ -67,7 +68,7 @@ std::vector<EmailDispatch> due_customer_emails(ServiceContext& context, int limi
     return context.db.read([&](store::Connection& c) {
         std::vector<EmailDispatch> out;
         for (const CustomerNotification& n : store::due_notifications(c, context.clock.now_iso(), limit)) {
-            const auto event = store::find_event(c, n.event_id);
+            const auto event = store::find_event(c, n.event_sequence);
             auto email = event ? customer_email_for(context, c, *event, Attachments::Include) : std::nullopt;
             if (!email)
                 continue; // the customer's address is gone since: nothing to send (the row stays pending)

@@ -40,9 +40,9 @@ public:
     EventBatch(const EventBatch&) = delete;
     EventBatch& operator=(const EventBatch&) = delete;
 
-    // `data` must hold contract_id and client_id already when they are given.
+    // `data` (JSON object text) must hold contract_id and client_id already.
     void record(const std::string& type, const std::string& contract_id, const std::string& client_id,
-                const nlohmann::json& data);
+                const std::string& data);
 
 private:
     std::unique_ptr<store::EventAppender> appender_;

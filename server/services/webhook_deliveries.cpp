@@ -18,7 +18,7 @@ namespace {
 // transactions, so the writer is never held long.
 constexpr int queue_batch = 1000;
 
-bool wants(const store::WebhookCursor& w, const std::string& type) {
+bool endpoint_wants(const store::WebhookCursor& w, const std::string& type) {
     return std::find(w.event_types.begin(), w.event_types.end(), type) != w.event_types.end();
 }
 
@@ -36,7 +36,7 @@ int queue_webhook_deliveries(ServiceContext& context) {
                 if (events.empty())
                     continue;
                 for (const Event& e : events)
-                    if (w.active && wants(w, e.type)) {
+                    if (w.active && endpoint_wants(w, e.type)) {
                         store::insert_delivery(c, security::new_id("dlv_", 10), w.webhook_id, e.sequence, now);
                         ++queued;
                     }

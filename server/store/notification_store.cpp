@@ -8,8 +8,8 @@ namespace {
 
 constexpr const char* notification_columns =
     "SELECT n.notification_id, n.client_id, n.event_id, e.type, n.channel, n.recipient, n.subject, n.state, "
-    "n.attempts, n.last_error, n.next_attempt_at, n.sent_at, n.created_at "
-    "FROM customer_notifications n JOIN outbox_events e ON e.event_id = n.event_id";
+    "n.attempts, n.last_error, n.next_attempt_at, n.sent_at, n.created_at, n.event_sequence "
+    "FROM customer_notifications n JOIN outbox_events e ON e.sequence = n.event_sequence";
 
 CustomerNotification notification_row(const Statement& st) {
     CustomerNotification n;
@@ -26,6 +26,7 @@ CustomerNotification notification_row(const Statement& st) {
     n.next_attempt_at = st.optional_text(10);
     n.sent_at = st.optional_text(11);
     n.created_at = st.text(12);
+    n.event_sequence = st.integer(13);
     return n;
 }
 
@@ -46,18 +47,19 @@ void set_email_cursor(Connection& c, std::int64_t after_sequence) {
 }
 
 void insert_notification(Connection& c, const CustomerNotification& n) {
-    c.prepare("INSERT INTO customer_notifications (notification_id, client_id, event_id, channel, recipient, "
-              "subject, state, attempts, next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', 0, "
-              "?7, ?8) ON CONFLICT (event_id, channel) DO NOTHING")
-        .bind(n.notification_id, n.client_id, n.event_id, n.channel, n.recipient, n.subject,
+    c.prepare("INSERT INTO customer_notifications (notification_id, client_id, event_sequence, event_id, channel, "
+              "recipient, subject, state, attempts, next_attempt_at, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+              "'pending', 0, ?8, ?9) ON CONFLICT (event_id, channel) DO NOTHING")
+        .bind(n.notification_id, n.client_id, n.event_sequence, n.event_id, n.channel, n.recipient, n.subject,
               n.next_attempt_at.value_or(n.created_at), n.created_at)
         .run();
 }
 
 std::vector<CustomerNotification> due_notifications(Connection& c, const std::string& now, int limit) {
-    auto st = c.prepare(std::string(notification_columns) +
-                        " WHERE n.state = 'pending' AND n.next_attempt_at <= ?1 ORDER BY n.next_attempt_at, e.sequence "
-                        "LIMIT ?2");
+    auto st =
+        c.prepare(std::string(notification_columns) +
+                  " WHERE n.state = 'pending' AND n.next_attempt_at <= ?1 ORDER BY n.next_attempt_at, n.event_sequence "
+                  "LIMIT ?2");
     st.bind(now, limit);
     std::vector<CustomerNotification> out;
     while (st.step())
@@ -98,8 +100,8 @@ std::int64_t count_client_notifications(Connection& c, std::string_view client_i
 
 std::vector<CustomerNotification> list_client_notifications(Connection& c, std::string_view client_id,
                                                             std::int64_t limit, std::int64_t offset) {
-    return read_page(c, std::string(notification_columns) + " WHERE n.client_id = ?1 ORDER BY e.sequence DESC", limit,
-                     offset, notification_row, client_id);
+    return read_page(c, std::string(notification_columns) + " WHERE n.client_id = ?1 ORDER BY n.event_sequence DESC",
+                     limit, offset, notification_row, client_id);
 }
 
 } // namespace isp::store

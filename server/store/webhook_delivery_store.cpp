@@ -1,6 +1,7 @@
 #include "server/store/webhook_delivery_store.h"
 
 #include "server/store/database.h"
+#include "server/store/event_store.h"
 
 namespace isp::store {
 namespace {
@@ -90,22 +91,17 @@ void update_delivery_attempt(Connection& c, const WebhookDelivery& d) {
 }
 
 std::vector<DueDelivery> list_due_deliveries(Connection& c, const std::string& now, int limit) {
-    auto st =
-        c.prepare("SELECT d.delivery_id, d.webhook_id, w.url, w.secret, e.sequence, e.event_id, e.type, e.occurred_at, "
-                  "e.contract_id, e.client_id, e.data FROM webhook_deliveries d "
-                  "JOIN webhook_endpoints w ON w.webhook_id = d.webhook_id "
-                  "JOIN outbox_events e ON e.sequence = d.event_sequence "
-                  "WHERE d.state = 'pending' AND d.next_attempt_at <= ?1 AND w.active = 1 "
-                  "ORDER BY d.next_attempt_at, d.event_sequence LIMIT ?2");
+    auto st = c.prepare(outbox_event_columns() +
+                        ", d.delivery_id, d.webhook_id, w.url, w.secret FROM webhook_deliveries d "
+                        "JOIN webhook_endpoints w ON w.webhook_id = d.webhook_id "
+                        "JOIN outbox_events e ON e.sequence = d.event_sequence" +
+                        outbox_event_join() +
+                        "WHERE d.state = 'pending' AND d.next_attempt_at <= ?1 AND w.active = 1 "
+                        "ORDER BY d.next_attempt_at, d.event_sequence LIMIT ?2");
     st.bind(now, limit);
     std::vector<DueDelivery> out;
     while (st.step())
-        out.push_back({st.text(0),
-                       st.text(1),
-                       st.text(2),
-                       st.text(3),
-                       {st.integer(4), st.text(5), st.text(6), st.text(7), st.optional_text(8), st.optional_text(9),
-                        st.text(10)}});
+        out.push_back({st.text(20), st.text(21), st.text(22), st.text(23), outbox_event_from_row(st, 0)});
     return out;
 }
 

@@ -11,6 +11,7 @@ namespace isp {
 struct CustomerNotification {
     std::string notification_id; // "ntf_..."
     std::string client_id;
+    std::int64_t event_sequence = 0; // the event's place in the outbox (GET /events)
     std::string event_id;
     std::string event_type;
     std::string channel = "email";

@@ -8,6 +8,7 @@ namespace isp::wire {
 nlohmann::json to_json(const CustomerNotification& n) {
     return {{"notification_id", n.notification_id},
             {"client_id", n.client_id},
+            {"event_sequence", n.event_sequence},
             {"event_id", n.event_id},
             {"event_type", n.event_type},
             {"channel", n.channel},
@@ -25,6 +26,7 @@ CustomerNotification customer_notification_from_json(const nlohmann::json& j) {
     CustomerNotification n;
     n.notification_id = j.at("notification_id").get<std::string>();
     n.client_id = j.at("client_id").get<std::string>();
+    n.event_sequence = integer_value<std::int64_t>(j.at("event_sequence"));
     n.event_id = j.at("event_id").get<std::string>();
     n.event_type = j.at("event_type").get<std::string>();
     n.channel = j.at("channel").get<std::string>();
