@@ -3,6 +3,7 @@
 #include "console/ui/table.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "webapp/ui/semantics_recorder.h"
 #include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
 #include "webapp/ui/widgets.h"
@@ -35,6 +36,16 @@ webapp::ui::FieldEvents field(std::string_view name, std::string_view label, std
     if (has_error)
         ImGui::PopStyleColor();
     ImGui::EndDisabled();
+    webapp::semantics::Node said;
+    said.name = std::string{label};
+    said.description = std::string{options.hint};
+    said.error = std::string{options.error};
+    said.kind = options.password && options.kind == webapp::semantics::FieldKind::Text
+                    ? webapp::semantics::FieldKind::CurrentPassword
+                    : options.kind;
+    said.value = value;
+    said.disabled = !options.enabled;
+    wui::describe_field(std::move(said));
     std::string probe_id = "field:";
     probe_id += name;
     wui::probe::item(probe_id);
@@ -54,6 +65,11 @@ webapp::ui::FieldEvents search_field(std::string_view name, std::string_view pla
     wui::FieldEvents events;
     const std::string hint{placeholder};
     events.edited = ImGui::InputTextWithHint("##search", hint.c_str(), &value);
+    webapp::semantics::Node said;
+    said.name = hint;
+    said.kind = webapp::semantics::FieldKind::Search;
+    said.value = value;
+    wui::describe_field(std::move(said));
     if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_DownArrow, false))
         focus_next_row(); // from the search to its results, as in a browser's address bar
     events.left = wui::field_left();
@@ -71,6 +87,7 @@ bool choice(std::string_view name, std::string_view label, std::string& value, c
     bool changed = false;
     if (!label.empty())
         wui::bold_text(label, wui::small_font_size);
+    wui::begin_group(webapp::semantics::Role::RadioGroup, label.empty() ? name : label);
     ImGui::PushID(name.data(), name.data() + name.size());
     for (std::size_t i = 0; i < choices.size(); ++i) {
         if (i > 0)
@@ -88,9 +105,15 @@ bool choice(std::string_view name, std::string_view label, std::string& value, c
         }
         if (selected)
             ImGui::PopStyleColor(2);
+        webapp::semantics::Node said; // one of a few: a radio button, as a screen reader should say
+        said.role = webapp::semantics::Role::Radio;
+        said.name = shown;
+        said.checked = selected;
+        wui::describe_item(std::move(said));
         wui::probe::item(probe_id);
     }
     ImGui::PopID();
+    wui::end_group();
     wui::gap(6.0f);
     return changed;
 }

@@ -13,6 +13,7 @@
 #include "webapp/platform/window.h"
 #include "webapp/ui/box.h"
 #include "webapp/ui/focus_ring.h"
+#include "webapp/ui/semantics_recorder.h"
 #include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
 
@@ -61,6 +62,11 @@ bool button(std::string_view label, std::string_view probe_id, bool enabled, flo
     ImGui::PopFont();
     ImGui::PopStyleColor(primary ? 1 : 5);
     ImGui::EndDisabled();
+    semantics::Node said;
+    said.role = semantics::Role::Button;
+    said.name = std::string{label};
+    said.disabled = !enabled;
+    describe_item(std::move(said));
     probe::item(probe_id);
     // Wider than the column or box that clips it: its label cannot be read whole.
     if (ImGui::GetItemRectMax().x > ImGui::GetWindowDrawList()->GetClipRectMax().x + 1.0f)
@@ -74,16 +80,19 @@ void heading(std::string_view text, float font_size) {
     ImGui::PushFont(fonts().bold, font_size);
     wrapped(text);
     ImGui::PopFont();
+    describe_text(text, font_size >= title_font_size ? 1 : 2);
 }
 
 void text(std::string_view text) {
     wrapped(text);
+    describe_text(text);
 }
 
 void bold_text(std::string_view text, float font_size) {
     ImGui::PushFont(fonts().bold, font_size);
     wrapped(text);
     ImGui::PopFont();
+    describe_text(text);
 }
 
 void muted_text(std::string_view text, float font_size) {
@@ -92,12 +101,15 @@ void muted_text(std::string_view text, float font_size) {
     wrapped(text);
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    describe_text(text);
 }
 
 void error_text(std::string_view text) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
     wrapped(text);
     ImGui::PopStyleColor();
+    if (!is_last_field_error(text)) // else read with its field
+        describe_text(text);
 }
 
 bool primary_button(std::string_view label, std::string_view probe_id, bool enabled, float width) {
@@ -128,11 +140,29 @@ bool toggle_button(std::string_view label, std::string_view probe_id, bool selec
     const bool clicked = ImGui::Button(label_with_id(label, probe_id).c_str());
     ImGui::PopFont();
     ImGui::PopStyleColor(5);
+    semantics::Node said;
+    said.role = semantics::Role::ToggleButton;
+    said.name = std::string{label};
+    said.pressed = selected;
+    describe_item(std::move(said));
     probe::item(probe_id);
     return clicked;
 }
 
-FieldEvents text_input(std::string_view name, std::string& value, bool has_error, bool enabled) {
+bool radio_button(std::string_view label, std::string_view probe_id, bool selected) {
+    const std::string shown{label};
+    const bool clicked = ImGui::RadioButton(shown.c_str(), selected);
+    semantics::Node said;
+    said.role = semantics::Role::Radio;
+    said.name = shown;
+    said.checked = selected;
+    describe_item(std::move(said));
+    probe::item(probe_id);
+    return clicked;
+}
+
+FieldEvents text_input(std::string_view name, std::string& value, bool has_error, bool enabled,
+                       const FieldSemantics& said) {
     FieldEvents events;
     ImGui::BeginDisabled(!enabled);
     if (has_error)
@@ -147,6 +177,14 @@ FieldEvents text_input(std::string_view name, std::string& value, bool has_error
     if (has_error)
         ImGui::PopStyleColor();
     ImGui::EndDisabled();
+    semantics::Node field;
+    field.name = std::string{said.label.empty() ? name : said.label};
+    field.description = std::string{said.hint};
+    field.error = std::string{said.error};
+    field.kind = said.kind;
+    field.value = value;
+    field.disabled = !enabled;
+    describe_field(std::move(field));
     if (enabled) { // where a tap opens a phone's keyboard (the visible part of the field)
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const ImVec2 min = ImMax(ImGui::GetItemRectMin(), draw->GetClipRectMin());
@@ -182,6 +220,7 @@ void end_frame() {
     std::erase_if(g_left_on_click, [](const LeftOnClick& left) { return left.frame < ImGui::GetFrameCount(); });
     g_focus_first_field = false; // asked for on a screen without a field
     platform::set_text_field_areas(std::exchange(g_text_fields, {}));
+    publish_semantics();
 }
 
 void focus_first_field() {
@@ -204,6 +243,7 @@ void banner(std::string_view message, Tone tone, std::string_view probe_id) {
         ImGui::PushStyleColor(ImGuiCol_Text, tone == Tone::Error ? p.error : p.text);
         wrapped(message);
         ImGui::PopStyleColor();
+        describe_text(message);
     }
     if (!probe_id.empty())
         probe::item(probe_id);
