@@ -40,6 +40,11 @@ bool only_types(ImGuiKey key, int mods) {
         return false;
     if (key == ImGuiKey_LeftShift || key == ImGuiKey_RightShift)
         return true;
+    // Dear ImGui counts Tab among the keys that may type a character ('\t'): here it moves the
+    // focus, and the text typed after it must wait for the next field (it went to the last one
+    // whenever both reached Dear ImGui in the same frame).
+    if (key == ImGuiKey_Tab)
+        return false;
     return key != ImGuiKey_None && GImGui->KeysMayBeCharInput.TestBit(key);
 }
 
