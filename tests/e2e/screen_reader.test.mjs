@@ -148,8 +148,12 @@ test('an existing customer filters their invoices through the accessibility tree
       assert.equal(await august.count(), 1, `${lang}: August's invoice is listed`);
 
       const paid = role(page, 'button', w.paid);
+      assert.equal(await paid.getAttribute('aria-pressed'), 'false');
       await activate(paid);
       await until(async () => (await october.count()) === 0, `${lang}: October (overdue) leaves the list`);
+      assert.equal(await paid.getAttribute('aria-pressed'), 'true', `${lang}: the filter applied is said pressed`);
+      // The twelve-month chart, as text: October's bar is said with its amount.
+      assert.equal(await page.getByText(new RegExp(`^${w.october} : 418[,.]80`)).count(), 1, `${lang}: the chart as text`);
       assert.equal(await august.count(), 1, `${lang}: August (paid) stays`);
       assert.deepEqual(problems, []);
     }

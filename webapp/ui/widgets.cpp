@@ -42,7 +42,9 @@ void wrapped(std::string_view text) {
     ImGui::PopTextWrapPos();
 }
 
-bool button(std::string_view label, std::string_view probe_id, bool enabled, float width, bool primary) {
+// `pressed`: a button that stays pressed or not (a filter): said as a toggle button.
+bool button(std::string_view label, std::string_view probe_id, bool enabled, float width, bool primary,
+            std::optional<bool> pressed = std::nullopt) {
     const Palette& p = palette();
     ImGui::BeginDisabled(!enabled);
     if (primary) {
@@ -63,9 +65,10 @@ bool button(std::string_view label, std::string_view probe_id, bool enabled, flo
     ImGui::PopStyleColor(primary ? 1 : 5);
     ImGui::EndDisabled();
     semantics::Node said;
-    said.role = semantics::Role::Button;
+    said.role = pressed ? semantics::Role::ToggleButton : semantics::Role::Button;
     said.name = std::string{label};
     said.disabled = !enabled;
+    said.pressed = pressed.value_or(false);
     describe_item(std::move(said));
     probe::item(probe_id);
     // Wider than the column or box that clips it: its label cannot be read whole.
@@ -118,6 +121,10 @@ bool primary_button(std::string_view label, std::string_view probe_id, bool enab
 
 bool secondary_button(std::string_view label, std::string_view probe_id, bool enabled, float width) {
     return button(label, probe_id, enabled, width, false);
+}
+
+bool filter_button(std::string_view label, std::string_view probe_id, bool applied) {
+    return button(label, probe_id, true, 0.0f, applied, applied);
 }
 
 void next_in_row(std::string_view label) {

@@ -22,6 +22,9 @@ void error_text(std::string_view text);
 // A primary (filled) or secondary (outlined) button; `width` 0 fits the label, -1 fills the line.
 bool primary_button(std::string_view label, std::string_view probe_id, bool enabled = true, float width = 0.0f);
 bool secondary_button(std::string_view label, std::string_view probe_id, bool enabled = true, float width = 0.0f);
+// A filter of a list: filled while `applied`, outlined otherwise; said as a toggle button
+// (pressed or not).
+bool filter_button(std::string_view label, std::string_view probe_id, bool applied);
 // Between two buttons of a row: the next one (`label`) goes beside the last when it fits in
 // what is left of the line, else under it (a row of buttons wraps on a narrow screen).
 void next_in_row(std::string_view label);
