@@ -38,7 +38,10 @@ struct Kept {
     std::vector<int> other;
 };
 
-Kept kept_nodes(const Tree& tree, const Tree& other, const std::unordered_map<Key, int>& other_index) {
+// Node index by key; the map type is the tree's own (one instantiation in the download).
+using IndexByKey = std::unordered_map<Key, std::uint32_t>;
+
+Kept kept_nodes(const Tree& tree, const Tree& other, const IndexByKey& other_index) {
     Kept out;
     out.kept.resize(tree.nodes().size(), false);
     out.other.resize(tree.nodes().size(), -1);
@@ -47,8 +50,8 @@ Kept kept_nodes(const Tree& tree, const Tree& other, const std::unordered_map<Ke
         const auto found = other_index.find(n.key);
         if (found == other_index.end())
             continue;
-        out.other[i] = found->second;
-        const Node& o = other.nodes()[static_cast<std::size_t>(found->second)];
+        out.other[i] = static_cast<int>(found->second);
+        const Node& o = other.nodes()[found->second];
         const bool parent_kept = n.parent < 0 || out.kept[static_cast<std::size_t>(n.parent)];
         out.kept[i] = o.role == n.role && parent_key(tree, n) == parent_key(other, o) && parent_kept;
     }
@@ -58,31 +61,31 @@ Kept kept_nodes(const Tree& tree, const Tree& other, const std::unordered_map<Ke
 // For each node, the key of the sibling before it among those whose element stays (0: none).
 std::vector<Key> kept_predecessors(const Tree& tree, const std::vector<bool>& kept) {
     std::vector<Key> out(tree.nodes().size(), 0);
-    std::unordered_map<int, Key> last_kept_child; // parent index -> last kept child's key so far
+    std::vector<Key> last_kept_child(tree.nodes().size() + 1, 0); // by parent index + 1: its last kept child so far
     for (std::size_t i = 0; i < tree.nodes().size(); ++i) {
         if (!kept[i])
             continue;
         const Node& n = tree.nodes()[i];
-        Key& last = last_kept_child[n.parent];
+        Key& last = last_kept_child[static_cast<std::size_t>(n.parent + 1)];
         out[i] = last;
         last = n.key;
     }
     return out;
 }
 
-std::unordered_map<Key, int> index_by_key(const Tree& tree) {
-    std::unordered_map<Key, int> out;
+IndexByKey index_by_key(const Tree& tree) {
+    IndexByKey out;
     out.reserve(tree.nodes().size());
     for (std::size_t i = 0; i < tree.nodes().size(); ++i)
-        out.emplace(tree.nodes()[i].key, static_cast<int>(i));
+        out.emplace(tree.nodes()[i].key, static_cast<std::uint32_t>(i));
     return out;
 }
 
 } // namespace
 
 std::vector<Change> diff(const Tree& previous, const Tree& current) {
-    const std::unordered_map<Key, int> previous_index = index_by_key(previous);
-    const std::unordered_map<Key, int> current_index = index_by_key(current);
+    const IndexByKey previous_index = index_by_key(previous);
+    const IndexByKey current_index = index_by_key(current);
     const Kept now = kept_nodes(current, previous, previous_index);
     const Kept before = kept_nodes(previous, current, current_index);
     const std::vector<Key> now_predecessor = kept_predecessors(current, now.kept);
@@ -98,10 +101,10 @@ std::vector<Change> diff(const Tree& previous, const Tree& current) {
             changes.push_back(c);
         }
 
-    std::unordered_map<int, Key> last_child; // parent index -> last child placed so far
+    std::vector<Key> last_child(current.nodes().size() + 1, 0); // by parent index + 1: its last child placed so far
     for (std::size_t i = 0; i < current.nodes().size(); ++i) {
         const Node& n = current.nodes()[i];
-        Key& after = last_child[n.parent];
+        Key& after = last_child[static_cast<std::size_t>(n.parent + 1)];
         Change c;
         c.key = n.key;
         c.parent = parent_key(current, n);

@@ -36,7 +36,7 @@ int Tree::add(Node node) {
     // Rare: two ids alike (or a derived key equal to a widget's id). Later ones are moved on.
     while (node.key == 0 || used_keys_.contains(node.key))
         node.key = mix(node.key, 0x9E3779B9u);
-    used_keys_.insert(node.key);
+    used_keys_.emplace(node.key, 0);
     nodes_.push_back(std::move(node));
     return static_cast<int>(nodes_.size()) - 1;
 }

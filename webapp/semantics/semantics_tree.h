@@ -9,7 +9,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace isp::webapp::semantics {
@@ -107,9 +106,10 @@ public:
 
 private:
     std::vector<Node> nodes_;
-    std::vector<int> open_;                        // indexes of the open nodes, innermost last
-    std::unordered_set<Key> used_keys_;            // this frame's keys
-    std::unordered_map<Key, std::uint32_t> ranks_; // siblings alike (parent, role, name) so far
+    std::vector<int> open_; // indexes of the open nodes, innermost last
+    // One map type for both (each instantiation of it is code in every app's download).
+    std::unordered_map<Key, std::uint32_t> used_keys_; // this frame's keys (the value unused)
+    std::unordered_map<Key, std::uint32_t> ranks_;     // siblings alike (parent, role, name) so far
 };
 
 } // namespace isp::webapp::semantics
