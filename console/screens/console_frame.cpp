@@ -167,11 +167,8 @@ void ConsoleFrame::draw_navigation(float width) {
         ImGui::GetWindowDrawList()->AddText(
             ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + pad.x, at.y + (height - size.y) * 0.5f),
             ImGui::GetColorU32(ImGuiCol_Text), name.data(), name.data() + name.size(), wrap);
-        webapp::semantics::Node said; // a link to the section, "current" where the person is
-        said.role = webapp::semantics::Role::Link;
-        said.name = std::string{name};
-        said.current = here;
-        wui::describe_item(std::move(said));
+        // A link to the section, "current" where the person is.
+        wui::describe_widget(webapp::semantics::Role::Link, name, {.current = here});
         ImGui::PopID();
         ImGui::PopStyleColor(4);
         wui::probe::item("nav:" + std::string{s->name()});

@@ -36,16 +36,11 @@ webapp::ui::FieldEvents field(std::string_view name, std::string_view label, std
     if (has_error)
         ImGui::PopStyleColor();
     ImGui::EndDisabled();
-    webapp::semantics::Node said;
-    said.name = std::string{label};
-    said.description = std::string{options.hint};
-    said.error = std::string{options.error};
-    said.kind = options.password && options.kind == webapp::semantics::FieldKind::Text
-                    ? webapp::semantics::FieldKind::CurrentPassword
-                    : options.kind;
-    said.value = value;
-    said.disabled = !options.enabled;
-    wui::describe_field(std::move(said));
+    // A password field without a kind of its own is the person's current password.
+    const webapp::semantics::FieldKind kind = options.password && options.kind == webapp::semantics::FieldKind::Text
+                                                  ? webapp::semantics::FieldKind::CurrentPassword
+                                                  : options.kind;
+    wui::describe_field(label, options.hint, options.error, value, kind, !options.enabled);
     std::string probe_id = "field:";
     probe_id += name;
     wui::probe::item(probe_id);
@@ -65,11 +60,7 @@ webapp::ui::FieldEvents search_field(std::string_view name, std::string_view pla
     wui::FieldEvents events;
     const std::string hint{placeholder};
     events.edited = ImGui::InputTextWithHint("##search", hint.c_str(), &value);
-    webapp::semantics::Node said;
-    said.name = hint;
-    said.kind = webapp::semantics::FieldKind::Search;
-    said.value = value;
-    wui::describe_field(std::move(said));
+    wui::describe_field(hint, {}, {}, value, webapp::semantics::FieldKind::Search, false);
     if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_DownArrow, false))
         focus_next_row(); // from the search to its results, as in a browser's address bar
     events.left = wui::field_left();
@@ -105,11 +96,8 @@ bool choice(std::string_view name, std::string_view label, std::string& value, c
         }
         if (selected)
             ImGui::PopStyleColor(2);
-        webapp::semantics::Node said; // one of a few: a radio button, as a screen reader should say
-        said.role = webapp::semantics::Role::Radio;
-        said.name = shown;
-        said.checked = selected;
-        wui::describe_item(std::move(said));
+        // One of a few: a radio button, as a screen reader should say.
+        wui::describe_widget(webapp::semantics::Role::Radio, shown, {.checked = selected});
         wui::probe::item(probe_id);
     }
     ImGui::PopID();

@@ -159,10 +159,7 @@ void copyable(const std::string& value, std::string_view copied_label) {
         g_copied_at = ImGui::GetTime();
     }
     ImGui::PopStyleColor();
-    webapp::semantics::Node said; // copies itself when pressed
-    said.role = webapp::semantics::Role::Button;
-    said.name = value;
-    wui::describe_item(std::move(said));
+    wui::describe_widget(webapp::semantics::Role::Button, value); // copies itself when pressed
     wui::probe::item("copy:" + value);
     if (g_copied == value && ImGui::GetTime() - g_copied_at < 2.0) {
         ImGui::SameLine();
@@ -184,10 +181,7 @@ bool row_opener(const std::string& label, const std::string& id) {
         ImGui::SetNavCursorVisible(true);
     }
     const bool entered = ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGuiKey_Enter, false);
-    webapp::semantics::Node said; // opens the row's own page
-    said.role = webapp::semantics::Role::Link;
-    said.name = label;
-    wui::describe_item(std::move(said));
+    wui::describe_widget(webapp::semantics::Role::Link, label); // opens the row's own page
     wui::probe::item("row:" + id);
     ImGui::PopID();
     return clicked || entered;

@@ -168,11 +168,32 @@ void describe_item(Node node) {
     g_tree_now.add(std::move(node));
 }
 
-void describe_field(Node field) {
+void describe_widget(Role role, std::string_view name, const WidgetState& state) {
+    if (!semantics_enabled())
+        return;
+    Node node;
+    node.role = role;
+    node.name = std::string{name};
+    node.disabled = state.disabled;
+    node.checked = state.checked;
+    node.pressed = state.pressed;
+    node.current = state.current;
+    describe_item(std::move(node));
+}
+
+void describe_field(std::string_view label, std::string_view hint, std::string_view error, std::string_view value,
+                    semantics::FieldKind kind, bool disabled) {
     if (!semantics_enabled())
         return;
     start_frame_if_new();
+    Node field;
     field.role = Role::TextField;
+    field.name = std::string{label};
+    field.description = std::string{hint};
+    field.error = std::string{error};
+    field.value = std::string{value};
+    field.kind = kind;
+    field.disabled = disabled;
     g_tree_now.absorb_preceding_text(field.description);
     g_tree_now.absorb_preceding_text(field.name);
     describe_item(std::move(field));

@@ -18,9 +18,19 @@ bool semantics_enabled();
 // node), box and focus come from Dear ImGui. When the page moved its focus to this node (a
 // screen reader, the mirror's Tab), the item takes the app's keyboard focus now.
 void describe_item(semantics::Node node);
+// The last item drawn, a widget of `role` named `name` (a button, a link, a choice): the
+// common case of describe_item, its node made here rather than at every call site.
+struct WidgetState {
+    bool disabled = false;
+    bool checked = false; // a radio button or checkbox
+    bool pressed = false; // a toggle button
+    bool current = false; // a link to where the person is
+};
+void describe_widget(semantics::Role role, std::string_view name, const WidgetState& state = {});
 // A text field just drawn: its label and hint, drawn as text just before it, become its own
 // (read once, with it); its error is read after it (aria-describedby).
-void describe_field(semantics::Node field);
+void describe_field(std::string_view label, std::string_view hint, std::string_view error, std::string_view value,
+                    semantics::FieldKind kind, bool disabled);
 // Text drawn as the last item: a heading of `level` (1: the screen's title), or text (0).
 void describe_text(std::string_view text, int level = 0);
 // Whether `text` is the error of the field described last (drawn under it, already read with it).

@@ -64,12 +64,8 @@ bool button(std::string_view label, std::string_view probe_id, bool enabled, flo
     ImGui::PopFont();
     ImGui::PopStyleColor(primary ? 1 : 5);
     ImGui::EndDisabled();
-    semantics::Node said;
-    said.role = pressed ? semantics::Role::ToggleButton : semantics::Role::Button;
-    said.name = std::string{label};
-    said.disabled = !enabled;
-    said.pressed = pressed.value_or(false);
-    describe_item(std::move(said));
+    describe_widget(pressed ? semantics::Role::ToggleButton : semantics::Role::Button, label,
+                    {.disabled = !enabled, .pressed = pressed.value_or(false)});
     probe::item(probe_id);
     // Wider than the column or box that clips it: its label cannot be read whole.
     if (ImGui::GetItemRectMax().x > ImGui::GetWindowDrawList()->GetClipRectMax().x + 1.0f)
@@ -147,11 +143,7 @@ bool toggle_button(std::string_view label, std::string_view probe_id, bool selec
     const bool clicked = ImGui::Button(label_with_id(label, probe_id).c_str());
     ImGui::PopFont();
     ImGui::PopStyleColor(5);
-    semantics::Node said;
-    said.role = semantics::Role::ToggleButton;
-    said.name = std::string{label};
-    said.pressed = selected;
-    describe_item(std::move(said));
+    describe_widget(semantics::Role::ToggleButton, label, {.pressed = selected});
     probe::item(probe_id);
     return clicked;
 }
@@ -159,11 +151,7 @@ bool toggle_button(std::string_view label, std::string_view probe_id, bool selec
 bool radio_button(std::string_view label, std::string_view probe_id, bool selected) {
     const std::string shown{label};
     const bool clicked = ImGui::RadioButton(shown.c_str(), selected);
-    semantics::Node said;
-    said.role = semantics::Role::Radio;
-    said.name = shown;
-    said.checked = selected;
-    describe_item(std::move(said));
+    describe_widget(semantics::Role::Radio, label, {.checked = selected});
     probe::item(probe_id);
     return clicked;
 }
@@ -184,14 +172,7 @@ FieldEvents text_input(std::string_view name, std::string& value, bool has_error
     if (has_error)
         ImGui::PopStyleColor();
     ImGui::EndDisabled();
-    semantics::Node field;
-    field.name = std::string{said.label.empty() ? name : said.label};
-    field.description = std::string{said.hint};
-    field.error = std::string{said.error};
-    field.kind = said.kind;
-    field.value = value;
-    field.disabled = !enabled;
-    describe_field(std::move(field));
+    describe_field(said.label.empty() ? name : said.label, said.hint, said.error, value, said.kind, !enabled);
     if (enabled) { // where a tap opens a phone's keyboard (the visible part of the field)
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const ImVec2 min = ImMax(ImGui::GetItemRectMin(), draw->GetClipRectMin());
