@@ -92,8 +92,14 @@ test('a new customer signs up to the contract PDF through the accessibility tree
       const person = people[lang];
       const { page, context, problems } = await portalIn(t, server, lang);
       await activate(await shown(role(page, 'button', w.choose)));
-      for (const [field, label] of Object.entries(w.fields))
-        await type(await shown(role(page, 'textbox', label)), person[field]);
+      // What the browser may fill each field with (its autofill, a password manager's identity).
+      const autofill = { cin: 'off', first: 'given-name', last: 'family-name', phone: 'tel', email: 'email',
+                         address: 'street-address', line: 'off', start: 'off' };
+      for (const [field, label] of Object.entries(w.fields)) {
+        const box = await shown(role(page, 'textbox', label));
+        assert.equal(await box.getAttribute('autocomplete'), autofill[field], `${lang}: ${label}'s autocomplete`);
+        await type(box, person[field]);
+      }
       const year = role(page, 'radio', w.commitment);
       await activate(year);
       await until(async () => (await year.getAttribute('aria-checked')) === 'true', `${lang}: 12 months chosen`);
