@@ -5,7 +5,7 @@
 // - a new customer signs up and gets the contract PDF;
 // - an existing customer verifies and changes plan;
 // - an existing customer lists invoices and filters them;
-// - a member of staff signs in and finds a customer.
+// - a member of staff signs in, finds a customer and opens a dialog on her page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, openBrowser, pdfText } from './harness.mjs';
@@ -191,5 +191,12 @@ test('a member of staff signs in and finds a customer through the accessibility 
     assert.deepEqual(headers.slice(0, 2), ['Nom', 'CIN']);
     await activate(amina);
     await shown(page.getByRole('heading', { level: 1, name: 'Amina El Idrissi' }));
+
+    // A dialog: modal, named by its title, holding its own fields and choices.
+    await activate(role(page, 'button', 'Nouveau contrat'));
+    const dialog = await shown(role(page, 'dialog', 'Nouveau contrat'));
+    assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+    assert.ok(await dialog.getByRole('radio').count() >= 4, 'the commitment choices are in the dialog');
+    assert.ok(await dialog.getByRole('textbox').count() >= 2, 'its fields are in the dialog');
     assert.deepEqual(problems, []);
   });
