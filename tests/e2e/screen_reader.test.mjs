@@ -5,6 +5,7 @@
 // - a new customer signs up and gets the contract PDF;
 // - an existing customer verifies and changes plan;
 // - an existing customer lists invoices and filters them;
+// - the app's focus moves the page's (Tab, a form's first field), and a new screen starts at its top;
 // - a member of staff signs in, finds a customer and opens a dialog on her page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -163,6 +164,32 @@ test('an existing customer filters their invoices through the accessibility tree
       assert.equal(await august.count(), 1, `${lang}: August (paid) stays`);
       assert.deepEqual(problems, []);
     }
+  });
+
+test("the app's focus moves the page's: Tab, a form's first field; a new screen starts at its top", { timeout: 60000 },
+  async (t) => {
+    const server = await startServer();
+    t.after(() => server.stop());
+    const { page, problems } = await portalIn(t, server, 'fr');
+    const focused = (locator) => locator.evaluate((el) => el === document.activeElement);
+    const fr = role(page, 'button', 'FR');
+    const en = role(page, 'button', 'EN');
+    await shown(role(page, 'button', 'Je suis déjà client'));
+    await page.keyboard.press('Tab');
+    await until(() => focused(fr), 'Tab: the page\'s focus on FR, where the app\'s ring is');
+    await page.keyboard.press('Tab');
+    await until(() => focused(en), 'Tab again: on EN');
+    await activate(role(page, 'button', 'Je suis déjà client'));
+    const cin = await shown(role(page, 'textbox', "CIN (carte d'identité nationale)"));
+    await until(() => focused(cin), 'the identity check starts in its CIN field');
+    await type(cin, 'AB123456');
+    await type(role(page, 'textbox', 'Numéro de ligne'), '06 12 34 56 78');
+    await activate(role(page, 'button', 'Vérifier'));
+    await shown(page.getByRole('heading', { level: 1, name: /^Bonjour Amina/ }));
+    await new Promise((r) => setTimeout(r, 300)); // a few frames on the new screen
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true,
+      'the dashboard does not take the page\'s focus to its first button (FR): a screen reader starts at its top');
+    assert.deepEqual(problems, []);
   });
 
 test('a member of staff signs in and finds a customer through the accessibility tree', { timeout: 120000 },

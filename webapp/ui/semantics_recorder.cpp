@@ -22,6 +22,10 @@ semantics::Tree g_tree_now;    // this frame's, being filled
 semantics::Tree g_tree_shown;  // the last frame's, as the page's mirror shows it
 int g_semantics_frame = -1;    // Dear ImGui's frame the tree is being filled for
 unsigned int g_page_focus = 0; // the widget the page asked to focus this frame (0: none)
+// The item Dear ImGui's navigation last moved to (a Tab, an arrow, a focus asked for), not the
+// one it starts a new screen's window on by itself.
+ImGuiID g_nav_reached = 0;
+int g_nav_key_frame = -10; // the last frame Tab or an arrow key was pressed
 
 // A table being described: the row and column its last item was drawn in, whose row and cell
 // nodes are open in the tree.
@@ -46,6 +50,19 @@ void start_frame_if_new() {
     if (frame == g_semantics_frame)
         return;
     g_semantics_frame = frame;
+    const ImGuiContext& g = *GImGui;
+    for (const ImGuiKey key :
+         {ImGuiKey_Tab, ImGuiKey_UpArrow, ImGuiKey_DownArrow, ImGuiKey_LeftArrow, ImGuiKey_RightArrow})
+        if (ImGui::IsKeyPressed(key))
+            g_nav_key_frame = frame;
+    // A focus asked for moves "by tabbing"; a key's move (or the first Tab's landing on the
+    // window's first item) lands a frame or two after the key; a new screen's first item chosen
+    // by Dear ImGui itself is neither.
+    const bool by_key = frame - g_nav_key_frame <= 2;
+    if (g.NavJustMovedToId != 0 && (g.NavJustMovedToIsTabbing || by_key))
+        g_nav_reached = g.NavJustMovedToId;
+    else if (by_key && g.NavCursorVisible && g.NavId != 0)
+        g_nav_reached = g.NavId; // the key showed the cursor where it was (the first Tab on a screen)
     g_tree_now.clear();
     g_tables_described.clear();
     g_page_focus = platform::take_page_focus();
@@ -128,14 +145,15 @@ bool focusable(Role role) {
 }
 
 // The widget that has the app's keyboard focus: the text field editing, else the navigation's
-// item while its cursor shows (reached with the keyboard, or focused by the page), as
-// :focus-visible. Not the item Dear ImGui's navigation starts a window on unseen, nor a button
-// just clicked.
+// item while its cursor shows, when the navigation moved there (a Tab, an arrow, the page's
+// focus), as :focus-visible. Not the item Dear ImGui starts a new screen's window on by itself
+// (the FR button: a screen reader would be taken there from the new screen's top), nor a
+// button just clicked.
 ImGuiID focused_widget() {
     const ImGuiContext& g = *GImGui;
     if (g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID)
         return g.ActiveId;
-    return g.NavWindow && g.NavCursorVisible ? g.NavId : 0;
+    return g.NavWindow && g.NavCursorVisible && g.NavId == g_nav_reached ? g.NavId : 0;
 }
 
 } // namespace
