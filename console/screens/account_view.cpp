@@ -157,10 +157,14 @@ private:
                    .error = refused.empty() ? as_typed : refused,
                    .enabled = enabled,
                    .password = true,
-                   .width = 360});
-        const auto repeated = ui::field(
-            "repeated_password", tr(Text::RepeatPassword), section_.repeated_password,
-            {.error = section_.error_of("repeated_password"), .enabled = enabled, .password = true, .width = 360});
+                   .width = 360,
+                   .kind = webapp::semantics::FieldKind::NewPassword});
+        const auto repeated = ui::field("repeated_password", tr(Text::RepeatPassword), section_.repeated_password,
+                                        {.error = section_.error_of("repeated_password"),
+                                         .enabled = enabled,
+                                         .password = true,
+                                         .width = 360,
+                                         .kind = webapp::semantics::FieldKind::NewPassword});
         if (wui::primary_button(tr(words::change_password), "button:change_password", enabled) ||
             (repeated.submitted && enabled))
             section_.change_password();

@@ -6,6 +6,7 @@
 #include "console/screens/notice_banner.h"
 #include "imgui.h"
 #include "webapp/platform/browser.h"
+#include "webapp/ui/semantics_recorder.h"
 #include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
 #include "webapp/ui/widgets.h"
@@ -166,6 +167,8 @@ void ConsoleFrame::draw_navigation(float width) {
         ImGui::GetWindowDrawList()->AddText(
             ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(at.x + pad.x, at.y + (height - size.y) * 0.5f),
             ImGui::GetColorU32(ImGuiCol_Text), name.data(), name.data() + name.size(), wrap);
+        // A link to the section, "current" where the person is.
+        wui::describe_widget(webapp::semantics::Role::Link, name, {.current = here});
         ImGui::PopID();
         ImGui::PopStyleColor(4);
         wui::probe::item("nav:" + std::string{s->name()});

@@ -64,9 +64,15 @@ void SignInScreen::draw_credentials(bool entered) {
     draw_notice(s.notice(), l, nullptr);
     const bool idle = s.busy().empty();
     ui::field("email", text(Text::Email, l), s.email,
-              {.error = error_of(s.errors(), "email"), .enabled = idle, .focus = entered});
+              {.error = error_of(s.errors(), "email"),
+               .enabled = idle,
+               .focus = entered,
+               .kind = webapp::semantics::FieldKind::Username});
     const auto password = ui::field("password", text(Text::Password, l), s.password,
-                                    {.error = error_of(s.errors(), "password"), .enabled = idle, .password = true});
+                                    {.error = error_of(s.errors(), "password"),
+                                     .enabled = idle,
+                                     .password = true,
+                                     .kind = webapp::semantics::FieldKind::CurrentPassword});
     wui::gap(8.0f);
     if (!idle) {
         wui::progress(text(Text::SigningIn, l));
@@ -84,9 +90,11 @@ void SignInScreen::draw_second_factor(bool entered) {
     wui::gap(12.0f);
     draw_notice(s.notice(), l, nullptr);
     const bool idle = s.busy().empty();
-    const auto code =
-        ui::field("totp_code", text(Text::TotpCode, l), s.totp_code,
-                  {.hint = text(Text::TotpHint, l), .enabled = idle, .focus = entered || ImGui::IsWindowAppearing()});
+    const auto code = ui::field("totp_code", text(Text::TotpCode, l), s.totp_code,
+                                {.hint = text(Text::TotpHint, l),
+                                 .enabled = idle,
+                                 .focus = entered || ImGui::IsWindowAppearing(),
+                                 .kind = webapp::semantics::FieldKind::OneTimeCode});
     wui::gap(8.0f);
     if (!idle) {
         wui::progress(text(Text::SigningIn, l));
@@ -111,10 +119,16 @@ void SignInScreen::draw_set_password(bool entered) {
     if (problem.empty())
         problem = s.new_password_problem(); // as typed: the same rule as the server's
     ui::field("new_password", text(Text::NewPassword, l), s.new_password,
-              {.error = problem, .enabled = idle, .password = true, .focus = entered});
-    const auto repeated =
-        ui::field("repeated_password", text(Text::RepeatPassword, l), s.repeated_password,
-                  {.error = error_of(s.errors(), "repeated_password"), .enabled = idle, .password = true});
+              {.error = problem,
+               .enabled = idle,
+               .password = true,
+               .focus = entered,
+               .kind = webapp::semantics::FieldKind::NewPassword});
+    const auto repeated = ui::field("repeated_password", text(Text::RepeatPassword, l), s.repeated_password,
+                                    {.error = error_of(s.errors(), "repeated_password"),
+                                     .enabled = idle,
+                                     .password = true,
+                                     .kind = webapp::semantics::FieldKind::NewPassword});
     wui::gap(8.0f);
     if (!idle) {
         wui::progress(text(Text::Saving, l));

@@ -4,6 +4,8 @@
 #include <string>
 
 #include "imgui.h"
+#include "imgui_internal.h" // the dialog's window: its id names it in the semantics tree
+#include "webapp/ui/semantics_recorder.h"
 #include "webapp/ui/theme.h"
 #include "webapp/ui/widgets.h"
 
@@ -39,10 +41,12 @@ bool begin_dialog(std::string_view id, std::string_view title, bool& open) {
         open = false;
         ImGui::CloseCurrentPopup();
     }
+    wui::begin_group(webapp::semantics::Role::Dialog, title, ImGui::GetCurrentWindow()->ID);
     return true;
 }
 
 void end_dialog() {
+    wui::end_group();
     ImGui::EndPopup();
 }
 

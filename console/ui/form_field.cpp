@@ -3,6 +3,7 @@
 #include "console/ui/table.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "webapp/ui/semantics_recorder.h"
 #include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
 #include "webapp/ui/widgets.h"
@@ -35,6 +36,11 @@ webapp::ui::FieldEvents field(std::string_view name, std::string_view label, std
     if (has_error)
         ImGui::PopStyleColor();
     ImGui::EndDisabled();
+    // A password field without a kind of its own is the person's current password.
+    const webapp::semantics::FieldKind kind = options.password && options.kind == webapp::semantics::FieldKind::Text
+                                                  ? webapp::semantics::FieldKind::CurrentPassword
+                                                  : options.kind;
+    wui::describe_field(label, options.hint, options.error, value, kind, !options.enabled);
     std::string probe_id = "field:";
     probe_id += name;
     wui::probe::item(probe_id);
@@ -54,6 +60,7 @@ webapp::ui::FieldEvents search_field(std::string_view name, std::string_view pla
     wui::FieldEvents events;
     const std::string hint{placeholder};
     events.edited = ImGui::InputTextWithHint("##search", hint.c_str(), &value);
+    wui::describe_field(hint, {}, {}, value, webapp::semantics::FieldKind::Search, false);
     if (ImGui::IsItemActive() && ImGui::IsKeyPressed(ImGuiKey_DownArrow, false))
         focus_next_row(); // from the search to its results, as in a browser's address bar
     events.left = wui::field_left();
@@ -71,6 +78,7 @@ bool choice(std::string_view name, std::string_view label, std::string& value, c
     bool changed = false;
     if (!label.empty())
         wui::bold_text(label, wui::small_font_size);
+    wui::begin_group(webapp::semantics::Role::RadioGroup, label.empty() ? name : label);
     ImGui::PushID(name.data(), name.data() + name.size());
     for (std::size_t i = 0; i < choices.size(); ++i) {
         if (i > 0)
@@ -88,9 +96,12 @@ bool choice(std::string_view name, std::string_view label, std::string& value, c
         }
         if (selected)
             ImGui::PopStyleColor(2);
+        // One of a few: a radio button, as a screen reader should say.
+        wui::describe_widget(webapp::semantics::Role::Radio, shown, {.checked = selected});
         wui::probe::item(probe_id);
     }
     ImGui::PopID();
+    wui::end_group();
     wui::gap(6.0f);
     return changed;
 }

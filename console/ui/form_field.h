@@ -17,6 +17,9 @@ struct FieldOptions {
     bool password = false; // drawn as dots
     bool focus = false;    // takes the keyboard focus this frame (devices with a keyboard only)
     float width = -1.0f;   // CSS px; -1 fills the line
+    // What the browser may fill it with (password managers: the sign-in's username,
+    // current-password, one-time-code); a password's kind is CurrentPassword unless told.
+    webapp::semantics::FieldKind kind = webapp::semantics::FieldKind::Text;
 };
 
 // A label above a one-line field, its hint and error; probe id "field:<name>".

@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "imgui_internal.h" // TableSetColumnSortDirection: a server-sorted table shows its section's order
 #include "webapp/platform/browser.h"
+#include "webapp/ui/semantics_recorder.h"
 #include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
 #include "webapp/ui/widgets.h"
@@ -23,6 +24,15 @@ std::map<ImGuiID, ColumnSort> g_server_sorts_shown;
 bool g_focus_next_row = false;
 } // namespace
 
+namespace {
+// A table opened: described as one for screen readers (its rows and cells follow it).
+bool described_table(bool opened) {
+    if (opened)
+        wui::begin_group(webapp::semantics::Role::Table, {});
+    return opened;
+}
+} // namespace
+
 bool begin_table(std::string_view id, int columns, bool sortable, float height) {
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter |
                             ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_PadOuterX;
@@ -31,10 +41,12 @@ bool begin_table(std::string_view id, int columns, bool sortable, float height) 
     if (height > 0.0f)
         flags |= ImGuiTableFlags_ScrollY;
     const std::string table_id{id};
-    return ImGui::BeginTable(table_id.c_str(), columns, flags, ImVec2(0.0f, height > 0.0f ? wui::px(height) : 0.0f));
+    return described_table(
+        ImGui::BeginTable(table_id.c_str(), columns, flags, ImVec2(0.0f, height > 0.0f ? wui::px(height) : 0.0f)));
 }
 
 void end_table() {
+    wui::end_group();
     ImGui::EndTable();
 }
 
@@ -80,7 +92,8 @@ bool begin_server_sorted_table(std::string_view id, int columns, bool default_un
     if (hideable)
         flags |= ImGuiTableFlags_Hideable;
     const std::string table_id{id};
-    return ImGui::BeginTable(table_id.c_str(), columns, flags, ImVec2(0.0f, height > 0.0f ? wui::px(height) : 0.0f));
+    return described_table(
+        ImGui::BeginTable(table_id.c_str(), columns, flags, ImVec2(0.0f, height > 0.0f ? wui::px(height) : 0.0f)));
 }
 
 std::optional<ColumnSort> server_sort(const ColumnSort& shown) {
@@ -133,6 +146,7 @@ void cell(std::string_view text, bool muted) {
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     if (muted)
         ImGui::PopStyleColor();
+    wui::describe_text(text);
 }
 
 void copyable(const std::string& value, std::string_view copied_label) {
@@ -145,6 +159,7 @@ void copyable(const std::string& value, std::string_view copied_label) {
         g_copied_at = ImGui::GetTime();
     }
     ImGui::PopStyleColor();
+    wui::describe_widget(webapp::semantics::Role::Button, value); // copies itself when pressed
     wui::probe::item("copy:" + value);
     if (g_copied == value && ImGui::GetTime() - g_copied_at < 2.0) {
         ImGui::SameLine();
@@ -166,6 +181,7 @@ bool row_opener(const std::string& label, const std::string& id) {
         ImGui::SetNavCursorVisible(true);
     }
     const bool entered = ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGuiKey_Enter, false);
+    wui::describe_widget(webapp::semantics::Role::Link, label); // opens the row's own page
     wui::probe::item("row:" + id);
     ImGui::PopID();
     return clicked || entered;

@@ -8,6 +8,7 @@
 #include "shared/domain/money.h"
 #include "shared/domain/month_names.h"
 #include "webapp/ui/box.h"
+#include "webapp/ui/semantics_recorder.h"
 #include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
 #include "webapp/ui/widgets.h"
@@ -122,6 +123,9 @@ void InvoicesScreen::draw_chart() {
         if (hovered)
             ImGui::SetTooltip("%s %d : %s", std::string{month_name(m.month, lang())}.c_str(), m.year,
                               format_money(Money{m.total_minor, currency}, lang()).c_str());
+        // What the bar shows, as text for screen readers (the tooltip is the mouse's alone).
+        webapp::ui::describe_text(std::string{month_name(m.month, lang())} + " " + std::to_string(m.year) + " : " +
+                                  format_money(Money{m.total_minor, currency}, lang()));
     }
     draw->AddLine(ImVec2(origin.x, origin.y + chart_height), ImVec2(origin.x + width, origin.y + chart_height),
                   webapp::ui::color(p.border), webapp::ui::px(1.0f));
@@ -149,7 +153,7 @@ void InvoicesScreen::draw_filters() {
             ImGui::SameLine();
         first = false;
         const bool selected = filter == c.status;
-        if (selected ? webapp::ui::primary_button(label, c.id) : webapp::ui::secondary_button(label, c.id))
+        if (webapp::ui::filter_button(label, c.id, selected))
             journey_.set_invoice_filter(c.status);
     }
 }

@@ -6,6 +6,7 @@
 #include "portal/screens/screen_registry.h"
 #include "shared/domain/money.h"
 #include "webapp/ui/box.h"
+#include "webapp/ui/semantics_recorder.h"
 #include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
 #include "webapp/ui/widgets.h"
@@ -89,6 +90,8 @@ void OffersScreen::draw_offer_card(const Offer& offer) {
         ImGui::SetCursorPosY(price_top + (price_height - ImGui::GetTextLineHeight()) * 0.8f);
         ImGui::TextUnformatted(tr(Text::InclTaxPerMonth).data(),
                                tr(Text::InclTaxPerMonth).data() + tr(Text::InclTaxPerMonth).size());
+        webapp::ui::describe_text(format_money(price_with_tax(offer), lang()) + " " +
+                                  std::string{tr(Text::InclTaxPerMonth)});
         webapp::ui::muted_text(format_money(offer.monthly_price, lang()) + " " +
                                std::string{tr(Text::ExclTaxPerMonth)});
         webapp::ui::muted_text(offer.commitment_months > 0 ? text(Text::MinCommitment, lang(), offer.commitment_months)

@@ -4,6 +4,7 @@
 #include "portal/screens/screen_registry.h"
 #include "shared/domain/money.h"
 #include "shared/domain/month_names.h"
+#include "webapp/ui/semantics_recorder.h"
 #include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
 #include "webapp/ui/widgets.h"
@@ -68,12 +69,12 @@ void PlanChangeScreen::draw_content() {
     if (s->eligible_offers.empty())
         webapp::ui::muted_text(tr(Text::NoEligibleOffers));
     ImGui::BeginDisabled(!idle);
+    webapp::ui::begin_group(webapp::semantics::Role::RadioGroup, tr(Text::ChooseNewOffer));
     for (const EligibleOffer& e : s->eligible_offers) {
         ImGui::PushID(e.offer.offer_id.c_str());
         const bool chosen = journey_.target_offer_id() == e.offer.offer_id;
-        if (ImGui::RadioButton(e.offer.name.c_str(), chosen))
+        if (webapp::ui::radio_button(e.offer.name, "offer_choice:" + e.offer.offer_id, chosen))
             journey_.choose_target(e.offer.offer_id);
-        webapp::ui::probe::item("offer_choice:" + e.offer.offer_id);
         ImGui::Indent(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x);
         const bool upgrade = e.direction == "upgrade";
         webapp::ui::muted_text(std::string{tr(upgrade ? Text::Upgrade : Text::Downgrade)} + "  \u00b7  " +
@@ -85,6 +86,7 @@ void PlanChangeScreen::draw_content() {
         ImGui::PopID();
         webapp::ui::gap(4.0f);
     }
+    webapp::ui::end_group();
     ImGui::EndDisabled();
     if (const auto error = journey_.shown_error("target_offer_id"))
         webapp::ui::error_text(*error);
@@ -94,7 +96,10 @@ void PlanChangeScreen::draw_content() {
     webapp::ui::muted_text(tr(Text::EffectiveDateHint), webapp::ui::small_font_size);
     const auto date_error = journey_.shown_error("effective_date");
     const webapp::ui::FieldEvents events =
-        webapp::ui::text_input("effective_date", journey_.effective_date(), date_error.has_value(), idle);
+        webapp::ui::text_input("effective_date", journey_.effective_date(), date_error.has_value(), idle,
+                               {.label = tr(Text::EffectiveDate),
+                                .hint = tr(Text::EffectiveDateHint),
+                                .error = date_error ? std::string_view{*date_error} : std::string_view{}});
     if (events.edited)
         journey_.field_edited("effective_date");
     if (events.left)

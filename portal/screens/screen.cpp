@@ -4,6 +4,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h" // ActiveId / MoveId: a press on a window background
+#include "webapp/ui/semantics_recorder.h"
 #include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
 #include "webapp/ui/widgets.h"
@@ -99,6 +100,7 @@ void Screen::draw_header() {
     ImGui::PushStyleColor(ImGuiCol_Text, p.on_accent);
     ImGui::TextUnformatted(name.c_str());
     ImGui::PopStyleColor();
+    webapp::ui::describe_text(name);
     ImGui::PopFont();
 
     // Language switch on the right.

@@ -5,6 +5,7 @@
 #include "portal/screens/screen_registry.h"
 #include "shared/domain/money.h"
 #include "webapp/ui/box.h"
+#include "webapp/ui/semantics_recorder.h"
 #include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
 #include "webapp/ui/widgets.h"
@@ -13,6 +14,23 @@ namespace isp::portal {
 namespace {
 
 const RegisterScreen<SignupScreen> registered; // drawn when SignupJourney::screen() is "signup"
+
+// What the browser may fill a field with (its autofill, a password manager's identities). The
+// line to port is not the person's own number: no token.
+webapp::semantics::FieldKind autofill_kind(std::string_view field) {
+    using webapp::semantics::FieldKind;
+    if (field == "first_name")
+        return FieldKind::GivenName;
+    if (field == "last_name")
+        return FieldKind::FamilyName;
+    if (field == "phone")
+        return FieldKind::Telephone;
+    if (field == "email")
+        return FieldKind::Email;
+    if (field == "address")
+        return FieldKind::StreetAddress;
+    return FieldKind::Text;
+}
 
 } // namespace
 
@@ -83,7 +101,12 @@ void SignupScreen::draw_fields(bool enabled) {
         if (!hint.empty())
             webapp::ui::muted_text(hint, webapp::ui::small_font_size);
         const auto error = journey_.shown_error(field.name);
-        const webapp::ui::FieldEvents events = webapp::ui::text_input(field.name, *value, error.has_value(), enabled);
+        const webapp::ui::FieldEvents events =
+            webapp::ui::text_input(field.name, *value, error.has_value(), enabled,
+                                   {.label = french ? field.label_fr : field.label_en,
+                                    .hint = hint,
+                                    .error = error ? std::string_view{*error} : std::string_view{},
+                                    .kind = autofill_kind(field.name)});
         if (events.edited)
             journey_.field_edited(field.name);
         if (events.left)
@@ -102,6 +125,7 @@ void SignupScreen::draw_commitment(bool enabled) {
     if (!catalog)
         return;
     ImGui::BeginDisabled(!enabled);
+    webapp::ui::begin_group(webapp::semantics::Role::RadioGroup, tr(Text::Commitment));
     // One line while they fit, wrapping on a phone.
     const float right_edge = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
     const float spacing = webapp::ui::px(20.0f);
@@ -115,11 +139,12 @@ void SignupScreen::draw_commitment(bool enabled) {
             ImGui::SameLine(0.0f, spacing);
         first = false;
         ImGui::PushID(months);
-        if (ImGui::RadioButton(label.c_str(), journey_.form().commitment_months == months))
+        if (webapp::ui::radio_button(label, "commitment:" + std::to_string(months),
+                                     journey_.form().commitment_months == months))
             journey_.set_commitment(months);
         ImGui::PopID();
-        webapp::ui::probe::item("commitment:" + std::to_string(months));
     }
+    webapp::ui::end_group();
     ImGui::EndDisabled();
     field_error("commitment_months");
 }

@@ -27,16 +27,24 @@ void VerifyScreen::draw_content() {
         Text label;
         std::optional<Text> hint;
         std::string& value;
+        webapp::semantics::FieldKind kind; // what the browser may fill it with
     };
-    const Field fields[] = {{"verify_cin", Text::VerifyCinLabel, std::nullopt, journey_.cin()},
-                            {"verify_line", Text::VerifyLineLabel, Text::VerifyLineHint, journey_.line()}};
+    const Field fields[] = {
+        {"verify_cin", Text::VerifyCinLabel, std::nullopt, journey_.cin(), webapp::semantics::FieldKind::Text},
+        {"verify_line", Text::VerifyLineLabel, Text::VerifyLineHint, journey_.line(),
+         webapp::semantics::FieldKind::Telephone}};
     for (const Field& f : fields) {
         ImGui::PushID(f.name);
         webapp::ui::bold_text(tr(f.label));
         if (f.hint)
             webapp::ui::muted_text(tr(*f.hint), webapp::ui::small_font_size);
         const auto error = journey_.shown_error(f.name);
-        const webapp::ui::FieldEvents events = webapp::ui::text_input(f.name, f.value, error.has_value(), idle);
+        const webapp::ui::FieldEvents events =
+            webapp::ui::text_input(f.name, f.value, error.has_value(), idle,
+                                   {.label = tr(f.label),
+                                    .hint = f.hint ? tr(*f.hint) : std::string_view{},
+                                    .error = error ? std::string_view{*error} : std::string_view{},
+                                    .kind = f.kind});
         if (events.edited)
             journey_.field_edited(f.name);
         if (events.left)

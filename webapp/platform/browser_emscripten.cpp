@@ -89,70 +89,109 @@ EM_JS(int, isp_copy_to_clipboard, (const char* text), {
     return ok ? 1 : 0;
 });
 
+// Text typed into the page's editable elements: the hidden input below, and the text fields
+// of the screen-reader mirror (semantics_mirror_emscripten.cpp), which listen the same way
+// (Module.ispTypedInput.listen). A key press's character reaches the app as a keypress
+// (Emscripten's GLFW) and then lands in the element too: that input event is skipped; any
+// other (other layouts' characters, input methods, pastes, insertText) is handed to the typed
+// input's queue at once, in order with the keys. An edit at the end of the element's text
+// (the caret is kept there) is handed over as what it removed and added; any other (a
+// selection replaced: a password manager, an assistive technology setting the value) as
+// the field's whole new text.
 // The hidden input starts with one sentinel character so that Backspace on a soft keyboard
-// always has something to delete (and so fires an input event). A key press's character
-// reaches the portal as a keypress (Emscripten's GLFW) and then lands in this input too: that
-// input event is skipped, any other (other layouts' characters, input methods, pastes,
-// insertText) is handed to the typed input's queue at once, in order with the keys.
+// always has something to delete (and so fires an input event).
 EM_JS(void, isp_text_input_active, (int active, int keep_focus), {
-    var ime = Module.ispIme;
-    if (!ime) {
+    var typed = Module.ispTypedInput;
+    if (!typed) {
+        typed = Module.ispTypedInput = { keyChar: null, hidden: null, active: false };
+        // The character GLFW types for this key press (its own rule: no Ctrl or Meta, no control character).
+        window.addEventListener("keydown", function() { typed.keyChar = null; }, true);
+        window.addEventListener("keypress", function(e) {
+            typed.keyChar = !e.ctrlKey && !e.metaKey && e.charCode >= 0x20 ? String.fromCharCode(e.charCode) : null;
+        }, true);
+        // The caret stays at the end, with nothing selected: the app's field has its own caret
+        // and selection (Home, Ctrl+A there must not make the next insertion an edit of what is
+        // before it here).
+        window.addEventListener("keyup", function() {
+            var el = document.activeElement;
+            if (el && el.ispBase !== undefined && !el.ispComposing && el.selectionStart !== null)
+                el.setSelectionRange(el.value.length, el.value.length);
+        }, true);
+        // `sentinel`: the element holds " " plus what was typed since the last edit, not a field's text.
+        typed.listen = function(el, sentinel) {
+            el.ispBase = el.value;
+            el.ispComposing = false;
+            el.ispAtEnd = true;
+            el.addEventListener("compositionstart", function() { el.ispComposing = true; });
+            el.addEventListener("compositionend", function() { el.ispComposing = false; });
+            el.addEventListener("beforeinput", function() {
+                el.ispAtEnd = el.selectionStart === null ||
+                              (el.selectionStart === el.selectionEnd && el.selectionEnd === el.value.length);
+            });
+            el.addEventListener("input", function(e) {
+                var now = el.value;
+                var before = el.ispBase;
+                var typedByKey = typed.keyChar !== null && e.inputType === "insertText" && e.data === typed.keyChar;
+                typed.keyChar = null;
+                if (!typedByKey && !sentinel && !el.ispAtEnd) {
+                    var whole = stringToNewUTF8(now);
+                    _isp_text_replaced(whole);
+                    _free(whole);
+                } else if (!typedByKey) {
+                    // What changed between the text both share at the start and at the end.
+                    var head = 0;
+                    while (head < now.length && head < before.length && now[head] === before[head]) ++head;
+                    var tail = 0;
+                    while (tail < now.length - head && tail < before.length - head &&
+                           now[now.length - 1 - tail] === before[before.length - 1 - tail]) ++tail;
+                    var added = stringToNewUTF8(now.slice(head, now.length - tail));
+                    _isp_text_edited(before.length - head - tail, added);
+                    _free(added);
+                }
+                if (sentinel && (now.length === 0 || (typedByKey && !e.isComposing))) now = el.value = " ";
+                el.ispBase = now;
+                el.ispAtEnd = true;
+            });
+        };
         var el = document.createElement("input");
         el.type = "text";
         el.autocomplete = "off";
         el.spellcheck = false;
         el.tabIndex = -1;
+        el.value = " ";
         el.setAttribute("autocorrect", "off");
         el.setAttribute("autocapitalize", "off");
         el.setAttribute("aria-hidden", "true");
         // 16px: iOS zooms into smaller inputs.
         el.style.cssText = "position:fixed;left:0;top:0;width:1px;height:1px;opacity:0;border:0;padding:0;font-size:16px";
         document.body.appendChild(el);
-        ime = Module.ispIme = { el: el, value: " ", keyChar: null, active: false, composing: false };
-        // The character GLFW types for this key press (its own rule: no Ctrl or Meta, no control character).
-        window.addEventListener("keydown", function() { ime.keyChar = null; }, true);
-        // The caret stays at the end, with nothing selected: the portal's field has its own
-        // caret and selection (Home, Ctrl+A there must not make the next insertion an edit
-        // of the sentinel here).
-        window.addEventListener("keyup", function() {
-            if (document.activeElement === el && !ime.composing)
-                el.setSelectionRange(el.value.length, el.value.length);
-        }, true);
-        el.addEventListener("compositionstart", function() { ime.composing = true; });
-        el.addEventListener("compositionend", function() { ime.composing = false; });
-        window.addEventListener("keypress", function(e) {
-            ime.keyChar = !e.ctrlKey && !e.metaKey && e.charCode >= 0x20 ? String.fromCharCode(e.charCode) : null;
-        }, true);
-        el.addEventListener("input", function(e) {
-            var now = el.value;
-            var before = ime.value;
-            var typedByKey = ime.keyChar !== null && e.inputType === "insertText" && e.data === ime.keyChar;
-            ime.keyChar = null;
-            if (!typedByKey) {
-                // What changed between the text both share at the start and at the end.
-                var head = 0;
-                while (head < now.length && head < before.length && now[head] === before[head]) ++head;
-                var tail = 0;
-                while (tail < now.length - head && tail < before.length - head &&
-                       now[now.length - 1 - tail] === before[before.length - 1 - tail]) ++tail;
-                var added = stringToNewUTF8(now.slice(head, now.length - tail));
-                _isp_text_edited(before.length - head - tail, added);
-                _free(added);
-            }
-            if (now.length === 0 || (typedByKey && !e.isComposing)) now = el.value = " ";
-            ime.value = now;
-        });
+        typed.hidden = el;
+        typed.listen(el, true);
     }
-    if (active && !ime.active) // a field starts editing: nothing of the last one's text is before the caret
-        ime.el.value = ime.value = " ";
-    ime.active = !!active;
-    var focused = document.activeElement === ime.el;
-    if ((active || keep_focus) && !focused) {
-        ime.el.value = ime.value = " ";
-        ime.el.focus({ preventScroll: true });
-    } else if (!active && !keep_focus && focused) {
-        ime.el.blur();
+    var hidden = typed.hidden;
+    if (active && !typed.active) // a field starts editing: nothing of the last one's text is before the caret
+        hidden.value = hidden.ispBase = " ";
+    typed.active = !!active;
+    // A text field of the screen-reader mirror holding the focus takes the typing itself, and
+    // its other elements keep the focus a screen reader or the app gave them. With the mirror,
+    // the hidden input does not hold the focus where the app has none (a screen reader would
+    // find an unnamed edit field there): the mirror's elements bridge the moves between fields.
+    var focus = document.activeElement;
+    var inMirror = !!(focus && focus.ispMirrored);
+    var focused = focus === hidden || (inMirror && (!active || focus.ispTyping));
+    var between = keep_focus && !Module.ispMirror;
+    if ((active || between) && !focused) {
+        hidden.value = hidden.ispBase = " ";
+        hidden.inert = false;
+        hidden.focus({ preventScroll: true });
+    } else if (!active && !between && focus === hidden) {
+        hidden.blur();
     }
+    // Out of the accessibility tree whenever it does not hold the focus (aria-hidden alone does
+    // not keep Chromium from showing an edit field that once had it).
+    var inert = document.activeElement !== hidden;
+    if (hidden.inert !== inert)
+        hidden.inert = inert;
 });
 
 EM_JS(int, isp_touch_first, (), { return window.matchMedia && window.matchMedia("(pointer: coarse)").matches ? 1 : 0; });
@@ -201,9 +240,14 @@ std::string from_js(char* text) {
 
 } // namespace
 
-// An edit of the hidden input (isp_text_input_active), from within its input event.
+// An edit at the end of a typed-input element (isp_text_input_active), from within its input event.
 extern "C" EMSCRIPTEN_KEEPALIVE void isp_text_edited(int removed, const char* added) {
     queue_text_edit(removed, added ? added : "");
+}
+
+// A mirrored text field's whole text replaced (isp_text_input_active), from within its input event.
+extern "C" EMSCRIPTEN_KEEPALIVE void isp_text_replaced(const char* text) {
+    queue_text_replacement(text ? text : "");
 }
 
 std::string query_parameter(std::string_view name) {

@@ -15,7 +15,9 @@ namespace isp::webapp::platform {
 namespace {
 
 struct Typed {
-    enum class Kind { Key, Text } kind = Kind::Key;
+    // Focus and Activate: the page's mirror moved the focus to, or activated, widget `widget`.
+    enum class Kind { Key, Text, Focus, Activate } kind = Kind::Key;
+    ImGuiID widget = 0;
     ImGuiKey key = ImGuiKey_None;
     bool down = false;
     int mods = 0;        // GLFW_MOD_* as they were when it was typed
@@ -27,6 +29,8 @@ std::deque<Typed> g_typed;
 int g_mods = 0;                // the modifiers of the last key event
 int g_frames_since_move = 100; // frames since the focus last could move
 bool g_shortcut_watch = false; // a character key went to Dear ImGui alone last frame (see feed)
+int g_frames_since_page = 100; // frames since the page's mirror focused or activated a widget
+ImGuiID g_page_focus = 0;      // handed over this frame, for the widget layer
 
 // Letters, digits, space, punctuation and Shift only add characters; any other key (Tab, Enter,
 // arrows, Backspace, a shortcut) may move the focus or edit the text, and must take effect
@@ -36,6 +40,11 @@ bool only_types(ImGuiKey key, int mods) {
         return false;
     if (key == ImGuiKey_LeftShift || key == ImGuiKey_RightShift)
         return true;
+    // Dear ImGui counts Tab among the keys that may type a character ('\t'): here it moves the
+    // focus, and the text typed after it must wait for the next field (it went to the last one
+    // whenever both reached Dear ImGui in the same frame).
+    if (key == ImGuiKey_Tab)
+        return false;
     return key != ImGuiKey_None && GImGui->KeysMayBeCharInput.TestBit(key);
 }
 
@@ -112,8 +121,40 @@ void queue_text_edit(int removed, const std::string& added) {
     g_typed.push_back(std::move(typed));
 }
 
+void queue_page_focus(unsigned int widget_id) {
+    Typed typed;
+    typed.kind = Typed::Kind::Focus;
+    typed.widget = widget_id;
+    g_typed.push_back(std::move(typed));
+}
+
+void queue_page_activation(unsigned int widget_id) {
+    Typed typed;
+    typed.kind = Typed::Kind::Activate;
+    typed.widget = widget_id;
+    g_typed.push_back(std::move(typed));
+}
+
+unsigned int take_page_focus() {
+    return std::exchange(g_page_focus, 0);
+}
+
+void queue_text_replacement(const std::string& text) {
+    for (const ImGuiKey key : {ImGuiKey_A, ImGuiKey_Backspace})
+        for (const bool down : {true, false}) {
+            Typed erase;
+            erase.key = key;
+            erase.down = down;
+            erase.mods = key == ImGuiKey_A ? GLFW_MOD_CONTROL : 0; // Ctrl+A: all of it
+            g_typed.push_back(std::move(erase));
+        }
+    queue_text_edit(0, text);
+}
+
 void feed_typed_input() {
     ImGuiIO& io = ImGui::GetIO();
+    g_page_focus = 0;
+    ++g_frames_since_page;
     const bool may_move = focus_may_move();
     if (may_move)
         g_frames_since_move = 0;
@@ -129,6 +170,22 @@ void feed_typed_input() {
     bool moved_this_frame = false;
     while (!g_typed.empty()) {
         Typed& next = g_typed.front();
+        // What comes after a focus or activation from the page waits until it has taken effect:
+        // the widget focuses when drawn this frame, a field edits the next.
+        if (g_frames_since_page < 2)
+            break;
+        if (next.kind == Typed::Kind::Focus || next.kind == Typed::Kind::Activate) {
+            if (moved_this_frame || g_frames_since_move < 2)
+                break; // the keys before it (a Tab) take effect first
+            if (next.kind == Typed::Kind::Focus)
+                g_page_focus = next.widget;
+            else
+                ImGui::ActivateItemByID(next.widget); // pressed when next drawn, as with Space
+            g_frames_since_page = 0;
+            g_frames_since_move = 0;
+            g_typed.pop_front();
+            break;
+        }
         if (next.kind == Typed::Kind::Key) {
             // A character key where nothing edits and nothing moves: maybe a shortcut (above).
             const bool watch = next.down && only_types(next.key, next.mods) && !moved_this_frame && !may_move &&

@@ -202,6 +202,9 @@ bool create_window(const char* title) {
     glfwSetKeyCallback(g_window, on_key); // instead of the backend's: see typed_input.h
     glfwSetCharCallback(g_window, on_character);
     g_touch_first = touch_first();
+    // The page's typed-input listeners exist before the first frame: the screen-reader mirror's
+    // text fields listen through them (semantics_mirror_emscripten.cpp).
+    set_text_input_active(false, false);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     // Compiled now, while the catalog request is in flight, rather than in the first frame:
     // each shader status query waits for the GPU process.

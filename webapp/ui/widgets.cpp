@@ -13,6 +13,7 @@
 #include "webapp/platform/window.h"
 #include "webapp/ui/box.h"
 #include "webapp/ui/focus_ring.h"
+#include "webapp/ui/semantics_recorder.h"
 #include "webapp/ui/test_probe.h"
 #include "webapp/ui/theme.h"
 
@@ -41,7 +42,9 @@ void wrapped(std::string_view text) {
     ImGui::PopTextWrapPos();
 }
 
-bool button(std::string_view label, std::string_view probe_id, bool enabled, float width, bool primary) {
+// `pressed`: a button that stays pressed or not (a filter): said as a toggle button.
+bool button(std::string_view label, std::string_view probe_id, bool enabled, float width, bool primary,
+            std::optional<bool> pressed = std::nullopt) {
     const Palette& p = palette();
     ImGui::BeginDisabled(!enabled);
     if (primary) {
@@ -61,6 +64,8 @@ bool button(std::string_view label, std::string_view probe_id, bool enabled, flo
     ImGui::PopFont();
     ImGui::PopStyleColor(primary ? 1 : 5);
     ImGui::EndDisabled();
+    describe_widget(pressed ? semantics::Role::ToggleButton : semantics::Role::Button, label,
+                    {.disabled = !enabled, .pressed = pressed.value_or(false)});
     probe::item(probe_id);
     // Wider than the column or box that clips it: its label cannot be read whole.
     if (ImGui::GetItemRectMax().x > ImGui::GetWindowDrawList()->GetClipRectMax().x + 1.0f)
@@ -74,16 +79,19 @@ void heading(std::string_view text, float font_size) {
     ImGui::PushFont(fonts().bold, font_size);
     wrapped(text);
     ImGui::PopFont();
+    describe_text(text, font_size >= title_font_size ? 1 : 2);
 }
 
 void text(std::string_view text) {
     wrapped(text);
+    describe_text(text);
 }
 
 void bold_text(std::string_view text, float font_size) {
     ImGui::PushFont(fonts().bold, font_size);
     wrapped(text);
     ImGui::PopFont();
+    describe_text(text);
 }
 
 void muted_text(std::string_view text, float font_size) {
@@ -92,12 +100,15 @@ void muted_text(std::string_view text, float font_size) {
     wrapped(text);
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    describe_text(text);
 }
 
 void error_text(std::string_view text) {
     ImGui::PushStyleColor(ImGuiCol_Text, palette().error);
     wrapped(text);
     ImGui::PopStyleColor();
+    if (!is_last_field_error(text)) // else read with its field
+        describe_text(text);
 }
 
 bool primary_button(std::string_view label, std::string_view probe_id, bool enabled, float width) {
@@ -106,6 +117,10 @@ bool primary_button(std::string_view label, std::string_view probe_id, bool enab
 
 bool secondary_button(std::string_view label, std::string_view probe_id, bool enabled, float width) {
     return button(label, probe_id, enabled, width, false);
+}
+
+bool filter_button(std::string_view label, std::string_view probe_id, bool applied) {
+    return button(label, probe_id, true, 0.0f, applied, applied);
 }
 
 void next_in_row(std::string_view label) {
@@ -128,11 +143,21 @@ bool toggle_button(std::string_view label, std::string_view probe_id, bool selec
     const bool clicked = ImGui::Button(label_with_id(label, probe_id).c_str());
     ImGui::PopFont();
     ImGui::PopStyleColor(5);
+    describe_widget(semantics::Role::ToggleButton, label, {.pressed = selected});
     probe::item(probe_id);
     return clicked;
 }
 
-FieldEvents text_input(std::string_view name, std::string& value, bool has_error, bool enabled) {
+bool radio_button(std::string_view label, std::string_view probe_id, bool selected) {
+    const std::string shown{label};
+    const bool clicked = ImGui::RadioButton(shown.c_str(), selected);
+    describe_widget(semantics::Role::Radio, label, {.checked = selected});
+    probe::item(probe_id);
+    return clicked;
+}
+
+FieldEvents text_input(std::string_view name, std::string& value, bool has_error, bool enabled,
+                       const FieldSemantics& said) {
     FieldEvents events;
     ImGui::BeginDisabled(!enabled);
     if (has_error)
@@ -147,6 +172,7 @@ FieldEvents text_input(std::string_view name, std::string& value, bool has_error
     if (has_error)
         ImGui::PopStyleColor();
     ImGui::EndDisabled();
+    describe_field(said.label.empty() ? name : said.label, said.hint, said.error, value, said.kind, !enabled);
     if (enabled) { // where a tap opens a phone's keyboard (the visible part of the field)
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const ImVec2 min = ImMax(ImGui::GetItemRectMin(), draw->GetClipRectMin());
@@ -182,6 +208,7 @@ void end_frame() {
     std::erase_if(g_left_on_click, [](const LeftOnClick& left) { return left.frame < ImGui::GetFrameCount(); });
     g_focus_first_field = false; // asked for on a screen without a field
     platform::set_text_field_areas(std::exchange(g_text_fields, {}));
+    publish_semantics();
 }
 
 void focus_first_field() {
@@ -204,6 +231,7 @@ void banner(std::string_view message, Tone tone, std::string_view probe_id) {
         ImGui::PushStyleColor(ImGuiCol_Text, tone == Tone::Error ? p.error : p.text);
         wrapped(message);
         ImGui::PopStyleColor();
+        describe_text(message);
     }
     if (!probe_id.empty())
         probe::item(probe_id);
