@@ -35,7 +35,7 @@ using services::Role;
 // The field rules too (shared/staff/staff_account_rules.h, which the service applies
 // again), so one answer lists every wrong field; a field the reader already refused is not
 // named twice.
-template <class Body, class Check> void refuse_invalid(FieldErrors errors, Body body, Check check) {
+template <class Body, class Check> void refuse_invalid_account(FieldErrors errors, Body body, Check check) {
     FieldErrors rules;
     check(body, Language::English, rules);
     for (auto& e : rules)
@@ -64,7 +64,7 @@ void register_staff_accounts(httplib::Server& http, AppContext& app) {
                   FieldErrors errors;
                   const nlohmann::json body = http::json_object_body(req);
                   auto request = wire::new_staff_account_from_json(body, errors);
-                  refuse_invalid(std::move(errors), request, check_new_staff_account);
+                  refuse_invalid_account(std::move(errors), request, check_new_staff_account);
                   const auto outcome = app.idempotency.run(
                       "staff.accounts.create", req, body,
                       [&](store::Connection& c) -> http::JsonResponse {
@@ -89,7 +89,7 @@ void register_staff_accounts(httplib::Server& http, AppContext& app) {
                    const auto who = http::require_staff(req, app, Role::Admin);
                    FieldErrors errors;
                    auto change = wire::staff_account_change_from_json(http::json_object_body(req), errors);
-                   refuse_invalid(std::move(errors), change, check_staff_account_change);
+                   refuse_invalid_account(std::move(errors), change, check_staff_account_change);
                    http::write_json(
                        res, 200,
                        wire::to_json(services::change_staff_account(app, http::path_param(req, "account_id"),

@@ -27,7 +27,7 @@
 namespace isp::routes {
 namespace {
 
-void refuse_invalid(FieldErrors errors) {
+void refuse_invalid_sign_in(FieldErrors errors) {
     if (!errors.empty())
         throw services::Failure(services::FailureKind::Invalid, wire::problem::validation_failed,
                                 "The request has invalid fields; see errors.", std::move(errors));
@@ -48,7 +48,7 @@ void register_staff_sessions(httplib::Server& http, AppContext& app) {
     http.Post("/api/v1/staff/session", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                   FieldErrors errors;
                   const auto request = wire::staff_sign_in_from_json(http::json_object_body(req), errors);
-                  refuse_invalid(std::move(errors));
+                  refuse_invalid_sign_in(std::move(errors));
                   const std::string address = http::client_address(req, app.config.trusted_proxies);
                   const auto signed_in = app.staff_sessions.sign_in(request, address);
                   http::set_staff_session_cookie(req, res, app.config, signed_in.session_id, signed_in.max_age_seconds);
@@ -68,7 +68,7 @@ void register_staff_sessions(httplib::Server& http, AppContext& app) {
                   http::take_or_refuse(app.landing_writes, address, http::request_language(req));
                   FieldErrors errors;
                   const auto request = wire::password_set_from_json(http::json_object_body(req), errors);
-                  refuse_invalid(std::move(errors));
+                  refuse_invalid_sign_in(std::move(errors));
                   services::set_password_from_link(app, request, {std::nullopt, "", address});
                   res.status = 204;
               }));
@@ -77,7 +77,7 @@ void register_staff_sessions(httplib::Server& http, AppContext& app) {
                   const StaffAccount& account = own_account(who);
                   FieldErrors errors;
                   const auto request = wire::password_change_from_json(http::json_object_body(req), errors);
-                  refuse_invalid(std::move(errors));
+                  refuse_invalid_sign_in(std::move(errors));
                   services::change_own_password(app, account.account_id, request, who.session->session_hash,
                                                 who.staff_actor());
                   res.status = 204;
@@ -88,7 +88,7 @@ void register_staff_sessions(httplib::Server& http, AppContext& app) {
                   const StaffAccount& account = own_account(who);
                   FieldErrors errors;
                   const auto password = wire::password_confirmation_from_json(http::json_object_body(req), errors);
-                  refuse_invalid(std::move(errors));
+                  refuse_invalid_sign_in(std::move(errors));
                   http::write_json(res, 200,
                                    wire::to_json(services::begin_totp_enrolment(app, account.account_id, password,
                                                                                 who.staff_actor())));
@@ -99,7 +99,7 @@ void register_staff_sessions(httplib::Server& http, AppContext& app) {
             const StaffAccount& account = own_account(who);
             FieldErrors errors;
             const auto code = wire::totp_code_from_json(http::json_object_body(req), errors);
-            refuse_invalid(std::move(errors));
+            refuse_invalid_sign_in(std::move(errors));
             http::write_json(res, 200,
                              wire::recovery_codes_json(
                                  services::confirm_totp_enrolment(app, account.account_id, code, who.staff_actor())));
@@ -110,7 +110,7 @@ void register_staff_sessions(httplib::Server& http, AppContext& app) {
                   const StaffAccount& account = own_account(who);
                   FieldErrors errors;
                   const auto request = wire::recovery_codes_request_from_json(http::json_object_body(req), errors);
-                  refuse_invalid(std::move(errors));
+                  refuse_invalid_sign_in(std::move(errors));
                   http::write_json(res, 200,
                                    wire::recovery_codes_json(services::replace_recovery_codes(
                                        app, account.account_id, request, who.staff_actor())));
@@ -120,7 +120,7 @@ void register_staff_sessions(httplib::Server& http, AppContext& app) {
                     const StaffAccount& account = own_account(who);
                     FieldErrors errors;
                     const auto password = wire::password_confirmation_from_json(http::json_object_body(req), errors);
-                    refuse_invalid(std::move(errors));
+                    refuse_invalid_sign_in(std::move(errors));
                     services::remove_totp(app, account.account_id, password, who.staff_actor());
                     res.status = 204;
                 }));

@@ -12,7 +12,7 @@
 namespace isp::services {
 namespace {
 
-Failure contract_not_found(const std::string& id) {
+Failure no_contract(const std::string& id) {
     return Failure(FailureKind::NotFound, "contract_not_found", "No contract " + id + ".");
 }
 
@@ -42,7 +42,7 @@ ContractDetail get_contract(ServiceContext& context, const std::string& contract
         return contract_detail(c, *k);
     });
     if (!detail)
-        throw contract_not_found(contract_id);
+        throw no_contract(contract_id);
     return std::move(*detail);
 }
 
@@ -64,7 +64,7 @@ Page<AuditRecord> contract_audit(ServiceContext& context, const std::string& con
                                  store::list_contract_audit_page(c, contract_id, limit, offset)};
     });
     if (!page)
-        throw contract_not_found(contract_id);
+        throw no_contract(contract_id);
     return std::move(*page);
 }
 

@@ -18,10 +18,10 @@
 namespace isp::services {
 namespace {
 
-constexpr Language staff_language = Language::English;
+constexpr Language status_change_language = Language::English;
 constexpr const char* system_actor = "system";
 
-[[noreturn]] void refuse(FieldErrors errors) {
+[[noreturn]] void refuse_status_change(FieldErrors errors) {
     throw Failure(FailureKind::Invalid, "validation_failed", "The status change has invalid fields; see errors.",
                   std::move(errors));
 }
@@ -83,7 +83,8 @@ StatusChangeOutcome change_contract_status(ServiceContext& context, const std::s
         // periods billing may already have invoiced.
         const auto periods = store::list_status_periods(c, contract_id);
         if (!periods.empty() && effective < periods.back().effective_from)
-            refuse({field_error("effective_date", "effective_before_last_change", staff_language)});
+            refuse_status_change(
+                {field_error("effective_date", "effective_before_last_change", status_change_language)});
 
         if (effective <= today) {
             if (!pending.empty())
@@ -98,7 +99,8 @@ StatusChangeOutcome change_contract_status(ServiceContext& context, const std::s
 
         // Later: checked against the status the contract will have by then.
         if (!pending.empty() && !(pending.back().effective_date < effective))
-            refuse({field_error("effective_date", "effective_before_scheduled_change", staff_language)});
+            refuse_status_change(
+                {field_error("effective_date", "effective_before_scheduled_change", status_change_language)});
         const ContractStatus then = pending.empty() ? contract.status : pending.back().status;
         require_transition(then, r.status, pending.empty() ? "" : " after its scheduled change");
         ScheduledChange change{security::new_id("chg_", 10), contract_id, r.status, effective, r.reason, actor, now};

@@ -17,7 +17,7 @@ namespace {
 
 constexpr std::string_view invoice_link_purpose = "invoice-document";
 
-Failure bad_link() {
+Failure bad_invoice_link() {
     return Failure(FailureKind::NotFound, wire::problem::document_link_invalid,
                    "This document link is not valid. Ask for a new link from the portal.");
 }
@@ -38,7 +38,7 @@ std::string InvoiceDocuments::render_for_token(store::Connection& c, std::string
     case security::TokenSigner::Check::Expired:
         throw Failure(FailureKind::Gone, wire::problem::document_link_expired,
                       "This document link has expired. Ask for a new link from the portal.");
-    case security::TokenSigner::Check::Invalid: throw bad_link();
+    case security::TokenSigner::Check::Invalid: throw bad_invoice_link();
     }
     return render(c, invoice_id);
 }

@@ -17,7 +17,7 @@
 namespace isp::services {
 namespace {
 
-constexpr Language staff_language = Language::English;
+constexpr Language account_words_language = Language::English;
 
 Failure invalid(FieldErrors errors) {
     return Failure(FailureKind::Invalid, wire::problem::validation_failed,
@@ -43,7 +43,7 @@ PasswordLink make_link(ServiceContext& ctx, store::Connection& c, const StaffAcc
 }
 
 void check_password(std::string_view password, std::string field) {
-    FieldErrors errors = check_new_password(password, staff_language, std::move(field));
+    FieldErrors errors = check_new_password(password, account_words_language, std::move(field));
     if (!errors.empty())
         throw invalid(std::move(errors));
 }
@@ -70,7 +70,7 @@ CreatedStaffAccount create_staff_account(ServiceContext& ctx, NewStaffAccount re
 CreatedStaffAccount create_staff_account(store::Connection& c, ServiceContext& ctx, NewStaffAccount request,
                                          std::string_view base_url, const StaffActor& by) {
     FieldErrors errors;
-    check_new_staff_account(request, staff_language, errors);
+    check_new_staff_account(request, account_words_language, errors);
     if (!errors.empty())
         throw invalid(std::move(errors));
     StaffAccount account;
@@ -111,7 +111,7 @@ std::optional<StaffAccount> find_staff_account_by_email(ServiceContext& ctx, std
 StaffAccount change_staff_account(ServiceContext& ctx, std::string_view account_id, StaffAccountChange change,
                                   const StaffActor& by) {
     FieldErrors errors;
-    check_staff_account_change(change, staff_language, errors);
+    check_staff_account_change(change, account_words_language, errors);
     if (!errors.empty())
         throw invalid(std::move(errors));
     return ctx.db.write([&](store::Connection& c) {

@@ -9,8 +9,8 @@ namespace isp::wire {
 namespace {
 
 // The optional fields payments and approvals share.
-void read_common(const nlohmann::json& body, const Date& today, PaymentMethod& method, std::string& reference,
-                 Date& received_on, bool method_required, FieldErrors& errors) {
+void read_payment_common(const nlohmann::json& body, const Date& today, PaymentMethod& method, std::string& reference,
+                         Date& received_on, bool method_required, FieldErrors& errors) {
     const auto m = body.find("method");
     if (m == body.end()) {
         if (method_required)
@@ -47,7 +47,7 @@ void read_common(const nlohmann::json& body, const Date& today, PaymentMethod& m
     }
 }
 
-template <class T, class Parse> T enum_at(const nlohmann::json& j, const char* key, Parse parse) {
+template <class T, class Parse> T payment_enum_at(const nlohmann::json& j, const char* key, Parse parse) {
     const auto value = parse(j.at(key).template get<std::string>());
     if (!value)
         throw nlohmann::json::other_error::create(501, std::string("unknown ") + key, &j);
@@ -90,7 +90,7 @@ PaymentCommand payment_command_from_json(const nlohmann::json& body, const Date&
         else
             cmd.amount.currency = currency->get<std::string>();
     }
-    read_common(body, today, cmd.method, cmd.reference, cmd.received_on, true, errors);
+    read_payment_common(body, today, cmd.method, cmd.reference, cmd.received_on, true, errors);
     return cmd;
 }
 
@@ -102,7 +102,7 @@ nlohmann::json to_json(const ApprovalCommand& c) {
 
 ApprovalCommand approval_command_from_json(const nlohmann::json& body, const Date& today, FieldErrors& errors) {
     ApprovalCommand cmd;
-    read_common(body, today, cmd.method, cmd.reference, cmd.received_on, false, errors);
+    read_payment_common(body, today, cmd.method, cmd.reference, cmd.received_on, false, errors);
     return cmd;
 }
 
@@ -122,7 +122,7 @@ PaymentRecord payment_record_from_json(const nlohmann::json& j) {
     p.invoice_number = j.at("invoice_number").get<std::string>();
     p.client_id = j.at("client_id").get<std::string>();
     p.amount = money_from_json(j.at("amount"));
-    p.method = enum_at<PaymentMethod>(j, "method", [](std::string_view t) { return parse_payment_method(t); });
+    p.method = payment_enum_at<PaymentMethod>(j, "method", [](std::string_view t) { return parse_payment_method(t); });
     p.reference = j.at("reference").get<std::string>();
     const std::string allocation = j.at("allocation").get<std::string>();
     if (allocation != to_string(Allocation::Partial) && allocation != to_string(Allocation::Full))
