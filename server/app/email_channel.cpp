@@ -13,9 +13,7 @@ constexpr int emails_per_pass = 20;
 
 } // namespace
 
-EmailChannel::EmailChannel(services::ServiceContext& context) : context_(context), sender_(context.config.smtp) {
-    services::start_customer_emails(context_);
-}
+EmailChannel::EmailChannel(services::ServiceContext& context) : context_(context), sender_(context.config.smtp) {}
 
 int EmailChannel::deliver_due(const std::atomic<bool>& stopping) {
     namespace obs = observability;

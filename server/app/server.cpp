@@ -32,6 +32,7 @@
 #include "server/security/signed_token.h"
 #include "server/services/client_identity.h"
 #include "server/services/contract_documents.h"
+#include "server/services/customer_notifications.h"
 #include "server/services/invoice_documents.h"
 #include "server/services/staff_sessions.h"
 #include "server/store/database.h"
@@ -196,6 +197,9 @@ Server::Server(ServerConfig config, std::shared_ptr<Clock> clock) {
     if (impl_->config.demo && demo::seed_if_empty(impl_->db, *impl_->clock, impl_->documents, impl_->config) &&
         impl_->config.demo_staff_accounts)
         impl_->demo_staff = demo::seed_staff_accounts(impl_->services);
+    // E-mail tells customers what happens from now on: after the demo's seeded history.
+    if (impl_->config.smtp.configured())
+        services::start_customer_emails(impl_->services);
     if (impl_->config.serves_tls()) {
         impl_->tls = std::make_shared<http::TlsCertificate>(impl_->config.tls_cert_file, impl_->config.tls_key_file);
         impl_->http.use_tls(impl_->tls);

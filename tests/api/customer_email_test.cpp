@@ -8,10 +8,16 @@
 #include <filesystem>
 #include <map>
 
+#include <chrono>
+#include <set>
+#include <thread>
+
 #include "../support/openapi_check.h"
+#include "../support/server_process.h"
 #include "../support/smtp_sink.h"
 #include "../support/test_server.h"
 #include "../support/webhook_receiver.h"
+#include "server/services/staff_tokens.h"
 #include "server/store/database.h"
 
 using namespace isp::test;
@@ -235,5 +241,68 @@ TEST_CASE("a refused address fails at once; a relay down is tried again, then th
     CHECK(youssef["state"] == "failed"); // 550: no retry would help
     CHECK(youssef["last_error"].get<std::string>().find("550") != std::string::npos);
     CHECK(sink.messages().size() == 2);
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("the real server SIGKILLed right after the changes sends every e-mail after a restart, none missing") {
+    const std::string dir = temp_dir("isp-email-kill");
+    const std::string db_path = dir + "/portal.db";
+    SmtpSink sink(dir);
+    std::string token;
+    {
+        isp::store::Database db(db_path);
+        token =
+            isp::services::create_staff_token(db, "mail", {isp::services::Role::Ops}, "2026-11-23T10:00:00Z").secret;
+    }
+    std::vector<std::string> args = operator_args();
+    args.insert(args.end(), {"--demo", "--smtp-url", sink.url(), "--smtp-from",
+                             "Maghreb Fibre <factures@maghrebfibre.test>", "--smtp-ca-file", sink.ca_file()});
+    const auto suspend = [&](httplib::Client& c, const std::string& contract_id) {
+        auto res =
+            c.Put("/api/v1/contracts/" + contract_id + "/status", bearer(token),
+                  nlohmann::json{{"status", "suspended"}, {"reason", "customer request"}}.dump(), "application/json");
+        REQUIRE(res);
+        REQUIRE_MESSAGE(res->status == 200, res->body);
+    };
+    {
+        ServerProcess server(db_path, dir + "/server-1.out", args, dir + "/server-1.err");
+        auto c = server.client();
+        suspend(c, "ctr_demo_amina");
+        suspend(c, "ctr_demo_helene");
+        server.kill_now(); // the changes are committed; their e-mails may or may not be out
+    }
+    std::set<std::string> expected;
+    {
+        ServerProcess server(db_path, dir + "/server-2.out", args, dir + "/server-2.err");
+        auto c = server.client();
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        for (;;) {
+            expected.clear();
+            bool all_sent = true;
+            for (const char* client : {"cli_demo_amina", "cli_demo_helene"}) {
+                const auto res = c.Get(std::string("/api/v1/customers/") + client + "/notifications", bearer(token));
+                REQUIRE(res);
+                const nlohmann::json page = body_json(res);
+                for (const auto& n : page["data"]) {
+                    expected.insert(n["event_id"].get<std::string>());
+                    all_sent = all_sent && n["state"] == "sent";
+                }
+            }
+            if ((all_sent && expected.size() == 2) || std::chrono::steady_clock::now() > deadline)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        }
+        CHECK(server.terminate_and_wait(20) == 0);
+    }
+    REQUIRE(expected.size() == 2); // one suspension e-mail each
+    // Every one arrived; one sent again (killed between the relay's answer and the record)
+    // carries the same Message-ID, which is how a mail system drops it.
+    std::set<std::string> arrived;
+    for (const auto& m : sink.messages()) {
+        const std::string id = m["message_id"];
+        arrived.insert(id.substr(1, id.find(".email@") - 1));
+    }
+    for (const std::string& event_id : expected)
+        CHECK_MESSAGE(arrived.count(event_id) == 1, event_id);
     std::filesystem::remove_all(dir);
 }
