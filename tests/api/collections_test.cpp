@@ -4,6 +4,7 @@
 // description of every collections endpoint (payments included).
 #include <doctest/doctest.h>
 
+#include "../support/cash_payment.h"
 #include "../support/invoice_fixture.h"
 #include "../support/openapi_check.h"
 #include "../support/test_server.h"
@@ -22,16 +23,6 @@ httplib::Result put_status(httplib::Client& c, const std::string& token, const s
 httplib::Result add_action(httplib::Client& c, const std::string& token, const std::string& case_id,
                            const nlohmann::json& body) {
     return c.Post("/api/v1/collections/cases/" + case_id + "/actions", bearer(token), body.dump(), "application/json");
-}
-
-httplib::Result pay(httplib::Client& c, const std::string& token, const std::string& invoice_id,
-                    std::int64_t amount_minor) {
-    auto h = bearer(token);
-    h.emplace("Idempotency-Key", new_key());
-    const nlohmann::json body = {{"invoice_id", invoice_id},
-                                 {"amount", {{"amount_minor", amount_minor}, {"currency", "MAD"}}},
-                                 {"method", "cash"}};
-    return c.Post("/api/v1/collections/payments", h, body.dump(), "application/json");
 }
 
 nlohmann::json cases(httplib::Client& c, const std::string& token, const std::string& query = "") {
@@ -138,14 +129,14 @@ TEST_CASE("a case opens once an invoice is overdue and closes with the payment t
     CHECK(list["data"][0]["days_overdue"] == 5);
     CHECK(list["data"][0]["opened_on"] == "2026-12-01");
 
-    auto partial = pay(c, ops, id, 2000);
+    auto partial = pay_in_cash(c, ops, id, 2000);
     REQUIRE(partial->status == 201);
     CHECK(body_json(partial)["closed_case_id"].is_null());
     auto read = body_json(c.Get("/api/v1/collections/cases/" + case_id, bearer(ops)));
     CHECK(read["status"] == "open");
     CHECK(read["outstanding"]["amount_minor"] == 10000);
 
-    auto full = pay(c, ops, id, 10000);
+    auto full = pay_in_cash(c, ops, id, 10000);
     REQUIRE(full->status == 201);
     CHECK(body_json(full)["closed_case_id"] == case_id);
     read = body_json(c.Get("/api/v1/collections/cases/" + case_id, bearer(ops)));
@@ -170,7 +161,7 @@ TEST_CASE("a case opens once an invoice is overdue and closes with the payment t
 
     // An invoice paid late before anyone looked: its case is opened and closed by the payment.
     const std::string late = insert_invoice(server, InvoiceSpec().due("2026-11-01").total(5000));
-    auto settled = pay(c, ops, late, 5000);
+    auto settled = pay_in_cash(c, ops, late, 5000);
     REQUIRE(settled->status == 201);
     CHECK(body_json(settled)["closed_case_id"].is_string());
     list = cases(c, ops, "?status=closed");
@@ -286,7 +277,7 @@ TEST_CASE("case status transitions, and the ones that are refused") {
     REQUIRE(put_status(c, ops, case_id, {{"status", "closed"}, {"reason", "Written off"}})->status == 200);
 
     // Paid after all while closed: the staff's reason stays, and it can no longer reopen.
-    REQUIRE(pay(c, ops, id, 9000)->status == 201);
+    REQUIRE(pay_in_cash(c, ops, id, 9000)->status == 201);
     auto k = body_json(c.Get("/api/v1/collections/cases/" + case_id, bearer(ops)));
     CHECK(k["close_reason"] == "Written off");
     auto refused = put_status(c, ops, case_id, {{"status", "in_progress"}});

@@ -5,6 +5,7 @@
 // grace days, the policy's flags, and what staff may not record.
 #include <doctest/doctest.h>
 
+#include "../support/cash_payment.h"
 #include "../support/invoice_fixture.h"
 #include "../support/openapi_check.h"
 #include "../support/server_command.h"
@@ -68,16 +69,6 @@ nlohmann::json events_of(httplib::Client& c, const std::string& token, const std
     return out;
 }
 
-httplib::Result pay(httplib::Client& c, const std::string& token, const std::string& invoice_id,
-                    std::int64_t amount_minor) {
-    auto h = bearer(token);
-    h.emplace("Idempotency-Key", new_key());
-    const nlohmann::json body = {{"invoice_id", invoice_id},
-                                 {"amount", {{"amount_minor", amount_minor}, {"currency", "MAD"}}},
-                                 {"method", "cash"}};
-    return c.Post("/api/v1/collections/payments", h, body.dump(), "application/json");
-}
-
 } // namespace
 
 TEST_CASE("reminders on days 3, 5 and 7, the suspension on day 15, each once, and the payment resumes the line") {
@@ -130,12 +121,12 @@ TEST_CASE("reminders on days 3, 5 and 7, the suspension on day 15, each once, an
 
     // A part payment leaves debt past due: still suspended.
     server.clock().set(nov_30_2026_noon + 18 * day);
-    auto res = pay(c, ops, invoice, 2000);
+    auto res = pay_in_cash(c, ops, invoice, 2000);
     REQUIRE_MESSAGE(res->status == 201, res->body);
     CHECK(contract(c, ops, "ctr_demo_amina")["status"] == "suspended");
     // The rest, on day 20: resumed at once, dated that day, as `system`.
     server.clock().set(nov_30_2026_noon + 20 * day);
-    res = pay(c, ops, invoice, 10000);
+    res = pay_in_cash(c, ops, invoice, 10000);
     REQUIRE_MESSAGE(res->status == 201, res->body);
     ctr = contract(c, ops, "ctr_demo_amina");
     CHECK(ctr["status"] == "active");
@@ -204,7 +195,7 @@ TEST_CASE("a scheduled resume does not end a suspension for non-payment; without
     on_day(server, 17);
     CHECK(contract(c, ops, "ctr_demo_amina")["status"] == "suspended");
 
-    res = pay(c, ops, invoice, 12000);
+    res = pay_in_cash(c, ops, invoice, 12000);
     REQUIRE_MESSAGE(res->status == 201, res->body);
     on_day(server, 18);
     CHECK(contract(c, ops, "ctr_demo_amina")["status"] == "suspended"); // the operator resumes by hand
@@ -277,12 +268,12 @@ TEST_CASE("a suspended line is resumed only when nothing it owes is past due") {
     on_day(server, 15);
     REQUIRE(contract(c, ops, "ctr_demo_amina")["status"] == "suspended");
 
-    auto res = pay(c, ops, first, 12000);
+    auto res = pay_in_cash(c, ops, first, 12000);
     REQUIRE_MESSAGE(res->status == 201, res->body);
     CHECK(contract(c, ops, "ctr_demo_amina")["status"] == "suspended"); // December's is 10 days late
     on_day(server, 16);
     CHECK(contract(c, ops, "ctr_demo_amina")["status"] == "suspended");
-    res = pay(c, ops, second, 12000);
+    res = pay_in_cash(c, ops, second, 12000);
     REQUIRE_MESSAGE(res->status == 201, res->body);
     CHECK(contract(c, ops, "ctr_demo_amina")["status"] == "active");
 }
