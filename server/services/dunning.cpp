@@ -14,7 +14,6 @@
 #include "server/store/contract_store.h"
 #include "server/store/database.h"
 #include "server/store/dunning_store.h"
-#include "server/store/payment_store.h"
 #include "shared/domain/money.h"
 
 namespace isp::services {
@@ -131,11 +130,10 @@ bool resume_contract(store::Connection& c, const std::string& contract_id, const
 
 } // namespace
 
-bool resume_when_debt_paid(store::Connection& c, const DunningPolicy& policy, const std::string& invoice_id,
+bool resume_when_debt_paid(store::Connection& c, const DunningPolicy& policy, const std::string& contract_id,
                            const Date& today, const std::string& now) {
     if (!policy.resume_on_payment)
         return false;
-    const std::string contract_id = store::invoice_contract_id(c, invoice_id);
     return !contract_id.empty() && resume_contract(c, contract_id, today, now);
 }
 

@@ -34,10 +34,10 @@ struct DunningOutcome {
 // several threads and again after a crash: a step is made once.
 DunningOutcome carry_out_dunning(ServiceContext& context);
 
-// Inside a payment's transaction: when the invoice's contract is suspended for non-payment
-// and nothing it owes is past due any more, resumes it (if the policy says so). True when
-// it was resumed.
-bool resume_when_debt_paid(store::Connection& c, const DunningPolicy& policy, const std::string& invoice_id,
+// Inside a payment's transaction: when `contract_id` (the paid invoice's) is suspended for
+// non-payment and nothing it owes is past due any more, resumes it (if the policy says so).
+// True when it was resumed.
+bool resume_when_debt_paid(store::Connection& c, const DunningPolicy& policy, const std::string& contract_id,
                            const Date& today, const std::string& now);
 
 } // namespace isp::services

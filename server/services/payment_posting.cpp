@@ -48,8 +48,9 @@ PostedPayment record(store::Connection& c, const Clock& clock, const DunningPoli
     if (effect.settlement == InvoiceSettlement::Paid)
         out.closed_case_id = store::close_case_paid(c, invoice.invoice_id, today, now);
     // What an accounting tool books, and what a resume after non-payment will wait for.
+    const std::string contract_id = store::invoice_contract_id(c, invoice.invoice_id);
     record_event(
-        c, "payment.received", store::invoice_contract_id(c, invoice.invoice_id), invoice.client_id,
+        c, "payment.received", contract_id, invoice.client_id,
         {{"payment_id", p.payment_id},
          {"invoice_id", invoice.invoice_id},
          {"invoice_number", invoice.invoice_number},
@@ -62,7 +63,7 @@ PostedPayment record(store::Connection& c, const Clock& clock, const DunningPoli
         now);
     // After the payment's event: the resume it brings comes next in the outbox.
     if (effect.settlement == InvoiceSettlement::Paid)
-        resume_when_debt_paid(c, dunning, invoice.invoice_id, today, now);
+        resume_when_debt_paid(c, dunning, contract_id, today, now);
     return out;
 }
 

@@ -32,10 +32,12 @@ DunningCase dunning_case_row(const Statement& st) {
     return d;
 }
 
-// "Past due and not fully paid", for the invoices of contract ?1 on day ?2.
-constexpr const char* overdue_debt_of_contract =
-    "SELECT 1 FROM invoices i WHERE i.contract_id = ?1 AND i.status IN ('open', 'partially_paid') "
-    "AND i.due_date < ?2 AND i.total_minor > i.paid_minor";
+// "Past due and not fully paid" on day ?1, for the invoices of the contract `contract`
+// names (a parameter, or the outer query's column).
+std::string overdue_debt_of(const std::string& contract) {
+    return "SELECT 1 FROM invoices i WHERE i.contract_id = " + contract +
+           " AND i.status IN ('open', 'partially_paid') AND i.due_date < ?1 AND i.total_minor > i.paid_minor";
+}
 
 } // namespace
 
@@ -90,11 +92,9 @@ std::vector<std::string> non_payment_suspension_cases(Connection& c, std::string
 }
 
 std::vector<std::string> contracts_to_resume(Connection& c, const Date& today) {
-    auto st =
-        c.prepare("SELECT DISTINCT s.contract_id FROM non_payment_suspensions s WHERE s.resumed_on IS NULL "
-                  "AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.contract_id = s.contract_id "
-                  "AND i.status IN ('open', 'partially_paid') AND i.due_date < ?1 AND i.total_minor > i.paid_minor) "
-                  "ORDER BY s.contract_id");
+    auto st = c.prepare("SELECT DISTINCT s.contract_id FROM non_payment_suspensions s WHERE s.resumed_on IS NULL "
+                        "AND NOT EXISTS (" +
+                        overdue_debt_of("s.contract_id") + ") ORDER BY s.contract_id");
     st.bind(today.to_iso());
     std::vector<std::string> out;
     while (st.step())
@@ -103,8 +103,8 @@ std::vector<std::string> contracts_to_resume(Connection& c, const Date& today) {
 }
 
 bool has_overdue_debt(Connection& c, std::string_view contract_id, const Date& today) {
-    auto st = c.prepare(overdue_debt_of_contract);
-    st.bind(contract_id, today.to_iso());
+    auto st = c.prepare(overdue_debt_of("?2"));
+    st.bind(today.to_iso(), contract_id);
     return st.step();
 }
 
