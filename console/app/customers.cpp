@@ -8,6 +8,7 @@
 #include "shared/wire/collection_case_json.h"
 #include "shared/wire/contract_detail_json.h"
 #include "shared/wire/contract_json.h"
+#include "shared/wire/customer_notification_json.h"
 #include "shared/wire/invoice_json.h"
 #include "shared/wire/list_sort_param.h"
 #include "shared/wire/payment_json.h"
@@ -153,7 +154,8 @@ void Customers::load_customer(const std::string& client_id) {
     payments_.clear();
     cases_.clear();
     audit_.clear();
-    loading_ = 5;
+    notifications_.clear();
+    loading_ = 6;
     const std::string id = webapp::query_value(client_id);
     const auto failed = [this, generation, client_id](const ApiError& error) {
         if (generation != generation_)
@@ -218,6 +220,18 @@ void Customers::load_customer(const std::string& client_id) {
                                               failed(result.error);
                                           loaded(generation);
                                       });
+    ctx_.api.get_page<CustomerNotification>("/customers/" + webapp::path_segment(client_id) +
+                                                "/notifications?per_page=100",
+                                            wire::customer_notification_from_json,
+                                            [this, generation, failed](ApiResult<Page<CustomerNotification>> result) {
+                                                if (generation != generation_)
+                                                    return;
+                                                if (result.value)
+                                                    notifications_ = std::move(result.value->items);
+                                                else
+                                                    failed(result.error);
+                                                loaded(generation);
+                                            });
 }
 
 void Customers::load_audit(std::uint64_t generation) {
@@ -379,12 +393,16 @@ void Customers::describe(nlohmann::json& state) const {
         nlohmann::json cases = nlohmann::json::array();
         for (const CollectionCase& c : cases_)
             cases.push_back(c.case_id);
+        nlohmann::json notifications = nlohmann::json::array();
+        for (const CustomerNotification& n : notifications_)
+            notifications.push_back({{"event_type", n.event_type}, {"state", n.state}, {"subject", n.subject}});
         part["customer"] = {{"client_id", customer_.client_id},
                             {"cin", customer_.cin},
                             {"contracts", std::move(contracts)},
                             {"invoices", std::move(invoices)},
                             {"payments", payments_.size()},
                             {"cases", std::move(cases)},
+                            {"notifications", std::move(notifications)},
                             {"audit", audit_.size()}};
     }
     state["customers"] = std::move(part);

@@ -1,8 +1,8 @@
 // Customers: search as you type (name, CIN, phone) in an order the server sorts by (the
 // place's "sort=..." filter, so Back restores it), create and edit with the shared rules
 // checked as typed, and a customer's page (contracts, invoices, payments, collection cases,
-// and the audit trail of the customer's contracts: the API keeps none for clients
-// themselves). Its screen: console/screens/customers_view.cpp.
+// the notifications the server sent them, and the audit trail of the customer's contracts:
+// the API keeps none for clients themselves). Its screen: console/screens/customers_view.cpp.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -15,6 +15,7 @@
 #include "shared/domain/client.h"
 #include "shared/domain/contract.h"
 #include "shared/domain/contract_history.h"
+#include "shared/domain/customer_notification.h"
 #include "shared/domain/invoice.h"
 #include "shared/domain/list_sort.h"
 #include "shared/signup/client_form.h"
@@ -57,6 +58,8 @@ public:
     const std::vector<PaymentRecord>& payments() const { return payments_; }
     const std::vector<CollectionCase>& cases() const { return cases_; }
     const std::vector<AuditRecord>& audit() const { return audit_; } // newest first
+    // What the server told the customer (e-mails), newest first, with whether it went out.
+    const std::vector<CustomerNotification>& notifications() const { return notifications_; }
     void open_contract(const std::string& contract_id);
     void open_invoice(const std::string& invoice_id);
     void open_case(const std::string& case_id);
@@ -102,6 +105,7 @@ private:
     std::vector<PaymentRecord> payments_;
     std::vector<CollectionCase> cases_;
     std::vector<AuditRecord> audit_;
+    std::vector<CustomerNotification> notifications_;
 
     // The form.
     bool form_open_ = false;

@@ -1,5 +1,5 @@
 // The customers screen: the search and its list, a customer's page (details, contracts,
-// invoices, payments, collection cases, audit trail; each row opens its record) and the
+// invoices, payments, collection cases, messages sent, audit trail; each row opens its record) and the
 // create / edit dialog with each field's rule checked as typed. Draws
 // console/app/customers.h's state.
 #include "console/app/customers.h"
@@ -9,6 +9,7 @@
 #include "console/ui/form_field.h"
 #include "console/ui/table.h"
 #include "imgui.h"
+#include "webapp/i18n/translation.h"
 #include "webapp/ui/theme.h"
 #include "webapp/ui/widgets.h"
 
@@ -35,6 +36,13 @@ const T invoices_heading{"Factures", "Invoices"};
 const T payments_heading{"Paiements", "Payments"};
 const T cases_heading{"Dossiers de recouvrement", "Collection cases"};
 const T audit_heading{"Historique des contrats", "Contracts' audit trail"};
+const T notifications_heading{"Messages envoy\u00e9s au client", "Messages sent to the customer"};
+const T to_col{"\u00c0", "To"};
+const T subject_col{"Objet", "Subject"};
+const T sent_state{"Envoy\u00e9", "Sent"};
+const T pending_state{"En attente", "Pending"};
+const T failed_state{"\u00c9chec", "Failed"};
+const T attempts_note{"{} tentatives", "{} attempts"};
 const T number_col{"Num\u00e9ro", "Number"};
 const T subscriber_col{"Abonn\u00e9", "Subscriber"};
 const T status_col{"Statut", "Status"};
@@ -180,6 +188,7 @@ private:
         draw_invoices();
         draw_payments();
         draw_cases();
+        draw_notifications();
         draw_audit();
     }
 
@@ -324,6 +333,38 @@ private:
         }
         if (!open.empty())
             section_.open_case(open);
+    }
+
+    // Whether each message went out, so staff answering "I never got my invoice" see it here.
+    void draw_notifications() {
+        if (!part(notifications_heading, section_.notifications().empty()))
+            return;
+        if (ui::begin_table("customer_notifications", 4, false)) {
+            ImGui::TableSetupColumn(std::string{tr(when_col)}.c_str(), ImGuiTableColumnFlags_WidthFixed);
+            ImGui::TableSetupColumn(std::string{tr(subject_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+            ImGui::TableSetupColumn(std::string{tr(to_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+            ImGui::TableSetupColumn(std::string{tr(status_col)}.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+            ImGui::TableHeadersRow();
+            for (const CustomerNotification& n : section_.notifications()) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ui::cell(n.sent_at.value_or(n.created_at));
+                ImGui::TableNextColumn();
+                wui::text(n.subject);
+                ImGui::TableNextColumn();
+                wui::text(n.recipient);
+                ImGui::TableNextColumn();
+                std::string state{tr(n.state == "sent"     ? sent_state
+                                     : n.state == "failed" ? failed_state
+                                                           : pending_state)};
+                if (n.state != "sent" && n.attempts > 0)
+                    state += " (" + webapp::with_value(tr(attempts_note), std::to_string(n.attempts)) + ")";
+                if (n.state != "sent" && n.last_error)
+                    state += ": " + *n.last_error;
+                wui::text(state);
+            }
+            ui::end_table();
+        }
     }
 
     void draw_audit() {

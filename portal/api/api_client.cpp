@@ -44,12 +44,14 @@ void ApiClient::get_draft(const std::string& draft_id, ApiCallback<Draft> done) 
 }
 
 void ApiClient::submit_new(const SignupForm& form, const std::string& draft_id, const std::string& idempotency_key,
-                           ApiCallback<NewContract> done) {
+                           const std::string& lookup_token, ApiCallback<NewContract> done) {
     json body = wire::to_json(form);
     if (!draft_id.empty())
         body["draft_id"] = draft_id;
     webapp::platform::HttpRequest request{"POST", base_ + "/landing/submit/new", {}, body.dump()};
     request.headers.push_back({"Idempotency-Key", idempotency_key});
+    if (!lookup_token.empty())
+        request.headers.push_back(bearer(lookup_token));
     call<NewContract>(std::move(request), language_, wire::new_contract_from_json, std::move(done));
 }
 

@@ -29,9 +29,10 @@ public:
     void update_draft(const std::string& draft_id, const SignupForm& form, const std::string& step,
                       ApiCallback<Draft> done);
     void get_draft(const std::string& draft_id, ApiCallback<Draft> done);
-    // `draft_id` may be empty. The same `idempotency_key` replays the same attempt.
+    // `draft_id` may be empty. The same `idempotency_key` replays the same attempt. With a
+    // `lookup_token`, a verified client adds a line (only the subscription's fields are read).
     void submit_new(const SignupForm& form, const std::string& draft_id, const std::string& idempotency_key,
-                    ApiCallback<NewContract> done);
+                    const std::string& lookup_token, ApiCallback<NewContract> done);
 
     // Existing customers (issue #6): identity check, then calls carrying its lookup token.
     void verify_cin(const std::string& cin, const std::string& service_identifier, ApiCallback<Verification> done);

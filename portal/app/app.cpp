@@ -32,8 +32,12 @@ Language first_known_language(std::string_view browser_languages) {
 } // namespace
 
 App::App()
-    : signup_(api_, [this](Language language) { set_language(language); }),
+    : signup_(api_, {.draft_language = [this](Language language) { set_language(language); },
+                     .verify_identity = [this](const std::string& cin) { customer_.verify_to_add_line(cin); },
+                     .to_account = [this] { customer_.reopen_dashboard(); }}),
       customer_(api_), journeys_{&customer_, &signup_} {
+    // A verified client's "add a line" goes on in the signup journey, with their token.
+    customer_.on_add_line([this](KnownClient client) { signup_.add_line_for(std::move(client)); });
     // The person's own choice (the FR/EN switch) is remembered for their next visit.
     session_.change_language = [this](Language language) {
         webapp::platform::store_preference("language", wire::to_string(language));

@@ -45,6 +45,8 @@ std::string_view CustomerJourney::address() const {
         return "plan_change";
     if (step_ == CustomerStep::Verify && resume_dashboard_)
         return "dashboard";
+    if (step_ == CustomerStep::Verify && resume_add_line_)
+        return "signup";
     return screen().name;
 }
 
@@ -57,6 +59,7 @@ void CustomerJourney::return_to(std::string_view screen) {
         resume_invoices_ = screen == "invoices";
         resume_ = screen == "plan_change" && selected();
         resume_dashboard_ = screen != "verify" && !resume_invoices_ && !resume_;
+        resume_add_line_ = false;
         return;
     }
     if (screen == "invoices") {
@@ -231,6 +234,44 @@ void CustomerJourney::leave() {
     resume_ = false;
     resume_invoices_ = false;
     resume_dashboard_ = false;
+    resume_add_line_ = false;
+}
+
+void CustomerJourney::add_line() {
+    if (busy_ != CustomerBusy::None || token_.empty() || !add_line_)
+        return;
+    step_ = CustomerStep::Inactive; // the signup journey has the page; the token stays here too
+    notice_.reset();
+    add_line_(KnownClient{token_, verified_cin_, first_name_});
+}
+
+void CustomerJourney::reopen_dashboard() {
+    if (busy_ != CustomerBusy::None)
+        return;
+    notice_.reset();
+    if (token_.empty()) {
+        return_to("dashboard"); // verify first
+        return;
+    }
+    step_ = CustomerStep::Dashboard;
+    load_subscriptions();
+}
+
+void CustomerJourney::verify_to_add_line(const std::string& cin) {
+    if (busy_ != CustomerBusy::None)
+        return;
+    token_.clear(); // a token that was refused, or none: prove it now
+    cin_ = cin;
+    line_.clear();
+    touched_.clear();
+    attempted_ = false;
+    server_errors_.clear();
+    resume_ = false;
+    resume_invoices_ = false;
+    resume_dashboard_ = false;
+    resume_add_line_ = true;
+    step_ = CustomerStep::Verify;
+    show(Text::VerifyToAddLine, false);
 }
 
 void CustomerJourney::field_edited(std::string_view field) {
@@ -267,6 +308,12 @@ void CustomerJourney::verify() {
         first_name_ = result.value->first_name;
         verified_cin_ = cin;
         attempted_ = false;
+        if (resume_add_line_) {
+            resume_add_line_ = false;
+            busy_ = CustomerBusy::None;
+            add_line(); // back to the line being added, with the form as it was
+            return;
+        }
         load_subscriptions();
     });
 }

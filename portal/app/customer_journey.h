@@ -13,6 +13,7 @@
 
 #include "portal/api/api_client.h"
 #include "portal/app/journey.h"
+#include "portal/app/known_client.h"
 #include "portal/i18n/ui_text.h"
 #include "shared/billing/proration.h"
 
@@ -69,6 +70,15 @@ public:
     // --- commands -----------------------------------------------------------------------
     void start(); // "I am already a customer"
     void leave(); // back to the offers
+    // Where "add a line" goes (App: the signup journey, for the verified client).
+    void on_add_line(std::function<void(KnownClient)> hand_over) { add_line_ = std::move(hand_over); }
+    // The dashboard's "add a line": the signup journey takes the page for this client.
+    void add_line();
+    // Verify (the CIN filled in), then add a line: a signup refused because the CIN is a
+    // client's, or whose token expired, goes on once the person proved who they are.
+    void verify_to_add_line(const std::string& cin);
+    // Back from adding a line: the dashboard, its subscriptions asked again (the new one in).
+    void reopen_dashboard();
     void field_edited(std::string_view field);
     void field_left(std::string_view field);
     void verify();
@@ -112,6 +122,8 @@ private:
     bool resume_ = false;           // re-verifying to finish a plan change
     bool resume_invoices_ = false;  // re-verifying to see the invoices again
     bool resume_dashboard_ = false; // verifying for the dashboard's address (a reload)
+    bool resume_add_line_ = false;  // verifying to go on adding a line
+    std::function<void(KnownClient)> add_line_;
 
     ClientInvoices invoices_;
     std::optional<InvoiceStatus> invoice_filter_;

@@ -56,7 +56,7 @@ std::string_view SignupJourney::busy_name() const {
 ShownErrors SignupJourney::shown_errors() const {
     ShownErrors errors;
     for (const SignupField& f : signup_fields())
-        if (const auto e = shown_error(f.name))
+        if (const auto e = shown_error(f.name); e && asks(f.name))
             errors.emplace_back(f.name, *e);
     if (const auto e = shown_error("commitment_months"))
         errors.emplace_back("commitment_months", *e);
@@ -67,6 +67,7 @@ ShownErrors SignupJourney::shown_errors() const {
 void SignupJourney::describe(nlohmann::json& state) const {
     state["form"].update(wire::to_json(form_));
     state["draft_id"] = draft_id_;
+    state["adding_line_for"] = known_ ? nlohmann::json(known_->first_name) : nlohmann::json(nullptr);
     state["draft_link"] = draft_link_;
     if (contract_)
         state["contract"] = {{"contract_id", contract_->contract_id},
@@ -100,10 +101,15 @@ const Offer* SignupJourney::offer() const {
     return catalog_ ? catalog_->find_offer(form_.offer_id) : nullptr;
 }
 
+bool SignupJourney::asks(std::string_view field) const {
+    return !known_ || !is_identity_field(field);
+}
+
 const FieldErrors& SignupJourney::live_errors() const {
     if (!checked_errors_ || !(checked_form_ == form_)) {
         const Date today = catalog_ ? catalog_->today : Date{};
-        checked_errors_ = check_signup(form_, offer(), today).errors;
+        checked_errors_ =
+            check_signup(form_, offer(), today, known_ ? Applicant::KnownClient : Applicant::NewClient).errors;
         checked_form_ = form_;
     }
     return *checked_errors_;
@@ -264,8 +270,8 @@ void SignupJourney::load_draft(const std::string& draft_id) {
                 touched_.emplace(f.name);
         step_ = offer() ? JourneyStep::Details : JourneyStep::ChooseOffer;
         keep_in_tab();
-        if (on_draft_language_)
-            on_draft_language_(form_.language);
+        if (handovers_.draft_language)
+            handovers_.draft_language(form_.language);
     });
 }
 
@@ -275,17 +281,21 @@ void SignupJourney::submit() {
     submit_attempted_ = true;
     notice_.reset();
     server_errors_.clear();
+    verification_offered_ = false;
     if (!live_errors().empty()) {
         show(Text::FixFields);
         scroll_to_error_ = true;
         return;
     }
-    const bool retry = attempt_ && attempt_->network_failed && attempt_->form == form_;
+    const std::string known_cin = known_ ? known_->cin : std::string{};
+    const bool retry =
+        attempt_ && attempt_->network_failed && attempt_->form == form_ && attempt_->known_cin == known_cin;
     if (!retry)
-        attempt_ = Attempt{"sub_" + webapp::platform::random_hex(16), form_, false};
+        attempt_ = Attempt{"sub_" + webapp::platform::random_hex(16), form_, known_cin, false};
     attempt_->network_failed = false;
     busy_ = Busy::Submitting;
-    api_.submit_new(form_, draft_id_, attempt_->idempotency_key, [this](ApiResult<NewContract> result) {
+    const std::string token = known_ ? known_->lookup_token : std::string{};
+    api_.submit_new(form_, draft_id_, attempt_->idempotency_key, token, [this](ApiResult<NewContract> result) {
         busy_ = Busy::None;
         if (!result.value) {
             on_submit_failed(result.error);
@@ -308,6 +318,18 @@ void SignupJourney::on_submit_failed(const ApiError& error) {
         show(Text::NetworkRetry);
         return;
     }
+    const bool token_lost =
+        error.code == wire::problem::lookup_token_invalid || error.code == wire::problem::lookup_token_expired;
+    if (known_ && token_lost) {
+        // Verify again, then submit again from the form as it is (the same key replays a
+        // contract already made: the customer's journey keeps nothing of this attempt).
+        const std::string cin = known_->cin;
+        known_->lookup_token.clear();
+        if (handovers_.verify_identity)
+            handovers_.verify_identity(cin);
+        return;
+    }
+    verification_offered_ = !known_ && error.code == wire::problem::verification_required;
     server_errors_ = error.errors;
     if (server_errors_.empty())
         if (const std::string_view field = field_of_conflict(error.code); !field.empty())
@@ -322,8 +344,50 @@ void SignupJourney::on_submit_failed(const ApiError& error) {
         show_server(error, Text::RequestRejected);
 }
 
+void SignupJourney::add_line_for(KnownClient client) {
+    if (busy_ != Busy::None)
+        return;
+    if (step_ == JourneyStep::Done)
+        start_over(); // a contract just made: this is another line
+    known_ = std::move(client);
+    // Their record holds who they are: nothing typed for a new client is sent or kept.
+    for (const SignupField& f : signup_fields())
+        if (std::string* value = text_field(form_, f.name); value && is_identity_field(f.name))
+            value->clear();
+    std::erase_if(server_errors_, [](const FieldError& e) { return is_identity_field(e.field); });
+    verification_offered_ = false;
+    notice_.reset();
+    draft_id_.clear(); // a draft is a new client's: theirs is not kept on the server
+    draft_link_.clear();
+    webapp::platform::replace_query("");
+    step_ = offer() ? JourneyStep::Details : JourneyStep::ChooseOffer;
+    keep_in_tab();
+}
+
+void SignupJourney::forget_known_client() {
+    if (busy_ != Busy::None)
+        return;
+    start_over();
+}
+
+void SignupJourney::verify_identity() {
+    if (busy_ != Busy::None || !handovers_.verify_identity)
+        return;
+    verification_offered_ = false;
+    notice_.reset();
+    handovers_.verify_identity(form_.cin);
+}
+
+void SignupJourney::back_to_account() {
+    start_over();
+    if (handovers_.to_account)
+        handovers_.to_account();
+}
+
 void SignupJourney::start_over() {
     const Language language = form_.language;
+    known_.reset();
+    verification_offered_ = false;
     step_ = JourneyStep::ChooseOffer;
     form_ = SignupForm{};
     form_.language = language;

@@ -2,6 +2,8 @@
 // draft, submit. Holds the journey's state and turns the person's actions into API calls;
 // screens read the state and call these commands. Rules come from shared/signup.
 // Its screens: "offers", "signup", "confirmation" (and "loading" while a draft loads).
+// A client who verified (issue #15) adds a line through the same journey: the form then asks
+// only for the subscription (offer, line, start, commitment), their record gives the rest.
 #pragma once
 #include <functional>
 #include <optional>
@@ -12,6 +14,7 @@
 
 #include "portal/api/api_client.h"
 #include "portal/app/journey.h"
+#include "portal/app/known_client.h"
 #include "portal/i18n/ui_text.h"
 #include "shared/signup/signup_form.h"
 
@@ -22,9 +25,18 @@ enum class Busy { None, LoadingDraft, SavingDraft, Submitting };
 
 class SignupJourney : public Journey {
 public:
-    // `on_draft_language`: what to do when a restored draft was written in the other language.
-    SignupJourney(ApiClient& api, std::function<void(Language)> on_draft_language)
-        : api_(api), on_draft_language_(std::move(on_draft_language)) {}
+    // Where the journey hands over to the customer's journey (App wires them).
+    struct Handovers {
+        // What to do when a restored draft was written in the other language.
+        std::function<void(Language)> draft_language;
+        // Verify who the person is, then come back to add the line: the CIN is someone's
+        // (409 verification_required), or the verified client's token expired.
+        std::function<void(const std::string& cin)> verify_identity;
+        // The verified client is done adding a line: back to their subscriptions.
+        std::function<void()> to_account;
+    };
+
+    SignupJourney(ApiClient& api, Handovers handovers) : api_(api), handovers_(std::move(handovers)) {}
 
     // --- Journey -------------------------------------------------------------------------
     void attach(const Bootstrap* catalog) override; // offers and today's date
@@ -49,6 +61,12 @@ public:
     const std::string& draft_link() const { return draft_link_; }
     bool draft_has_unsaved_changes() const { return !draft_id_.empty() && !(form_ == saved_form_); }
     const std::optional<NewContract>& contract() const { return contract_; }
+    // The verified client adding a line, if this signup is one.
+    const std::optional<KnownClient>& known_client() const { return known_; }
+    // Whether `field` is asked on the form (a known client's identity fields are not).
+    bool asks(std::string_view field) const;
+    // The last submit was refused because the CIN is a client's: the screen offers to verify.
+    bool verification_offered() const { return verification_offered_; }
     // Set after a rejected submit so the screen brings the first wrong field into view once.
     bool take_scroll_to_error() { return std::exchange(scroll_to_error_, false); }
     // Counts successful draft saves: the screen brings the draft link into view on each.
@@ -64,6 +82,16 @@ public:
     void submit();
     void load_draft(const std::string& draft_id);
     void start_over();
+    // A verified client adds a line: the form keeps the offer, line, dates and commitment
+    // already chosen (a signup refused for the CIN goes on where it was), drops the identity
+    // fields, and shows the offers or the form.
+    void add_line_for(KnownClient client);
+    // Back to an ordinary signup (the offers' "cancel" while adding a line).
+    void forget_known_client();
+    // Verify first (after 409 verification_required): the customer's journey takes over.
+    void verify_identity();
+    // From the confirmation of an added line: the client's subscriptions.
+    void back_to_account();
     // The form as this tab last had it (sessionStorage: survives Back and a reload, never
     // the tab), when there is one; at start, before a draft named in the address.
     void restore_from_tab();
@@ -83,7 +111,9 @@ private:
 
     ApiClient& api_;
     const Bootstrap* catalog_ = nullptr;
-    std::function<void(Language)> on_draft_language_;
+    Handovers handovers_;
+    std::optional<KnownClient> known_;
+    bool verification_offered_ = false;
 
     JourneyStep step_ = JourneyStep::ChooseOffer;
     Busy busy_ = Busy::None;
@@ -104,6 +134,7 @@ private:
     struct Attempt {
         std::string idempotency_key;
         SignupForm form;
+        std::string known_cin; // who it was for: another client is another attempt
         bool network_failed = false;
     };
     std::optional<Attempt> attempt_;

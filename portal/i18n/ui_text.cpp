@@ -137,6 +137,16 @@ constexpr Entry entries[] = {
     {Text::LastTwelveMonths, "Vos 12 derniers mois (TTC)", "Your last 12 months (incl. tax)"},
     {Text::LineDays, "{} jours", "{} days"},
     {Text::FirstInvoicePreview, "Votre facture de {} avec ce changement", "Your invoice for {} with this change"},
+    {Text::AddLine, "Ajouter une ligne", "Add a line"},
+    {Text::AddingLineFor,
+     "{}, vous ajoutez une ligne \u00e0 votre compte : vos coordonn\u00e9es sont d\u00e9j\u00e0 connues.",
+     "{}, you are adding a line to your account: your details are already on file."},
+    {Text::CancelAddLine, "Annuler l'ajout de ligne", "Cancel adding a line"},
+    {Text::VerifyIdentity, "M'identifier comme client", "Verify that it is me"},
+    {Text::VerifyToAddLine,
+     "Identifiez-vous pour ajouter cette ligne \u00e0 votre compte : l'offre et la ligne choisies sont "
+     "conserv\u00e9es.",
+     "Verify your identity to add this line to your account: the offer and line you chose are kept."},
     {Text::NoWebGL, "Votre navigateur ne peut pas afficher le portail (WebGL 2 n\u00e9cessaire).",
      "Your browser cannot display the portal (WebGL 2 is required)."},
 };

@@ -112,6 +112,11 @@ enum class Text {
     LastTwelveMonths,
     LineDays,
     FirstInvoicePreview,
+    AddLine,
+    AddingLineFor,
+    CancelAddLine,
+    VerifyIdentity,
+    VerifyToAddLine,
     NoWebGL,
 };
 

@@ -54,8 +54,12 @@ void ConfirmationScreen::draw_content() {
         journey_.open_contract_document();
     if (!narrow())
         ImGui::SameLine();
-    if (webapp::ui::secondary_button(tr(Text::NewSignup), "button:new_signup", true, width))
+    if (journey_.known_client()) {
+        if (webapp::ui::secondary_button(tr(Text::BackToSubscriptions), "button:back_to_account", true, width))
+            journey_.back_to_account();
+    } else if (webapp::ui::secondary_button(tr(Text::NewSignup), "button:new_signup", true, width)) {
         journey_.start_over();
+    }
 }
 
 } // namespace isp::portal

@@ -71,6 +71,10 @@ void DashboardScreen::draw_content() {
         journey_.open_invoices();
     if (!narrow())
         ImGui::SameLine();
+    if (webapp::ui::secondary_button(tr(Text::AddLine), "button:add_line", idle, width))
+        journey_.add_line();
+    if (!narrow())
+        ImGui::SameLine();
     if (webapp::ui::secondary_button(tr(Text::BackToOffers), "button:back_to_offers", idle, width))
         journey_.leave();
 }

@@ -28,10 +28,18 @@ void OffersScreen::draw_content() {
     webapp::ui::heading(tr(Text::OffersHeading), webapp::ui::title_font_size);
     webapp::ui::muted_text(tr(Text::OffersIntro));
     webapp::ui::gap(4.0f);
-    webapp::ui::muted_text(tr(Text::ExistingCustomerIntro), webapp::ui::small_font_size);
-    if (webapp::ui::secondary_button(tr(Text::ExistingCustomer), "button:existing_customer", true,
-                                     narrow() ? -1.0f : 0.0f))
-        customer_.start();
+    if (const auto& known = journey_.known_client()) {
+        // Adding a line: who for, and the way back to an ordinary signup.
+        webapp::ui::banner(text(Text::AddingLineFor, lang(), known->first_name), webapp::ui::Tone::Info, "adding_line");
+        if (webapp::ui::secondary_button(tr(Text::CancelAddLine), "button:cancel_add_line", true,
+                                         narrow() ? -1.0f : 0.0f))
+            journey_.forget_known_client();
+    } else {
+        webapp::ui::muted_text(tr(Text::ExistingCustomerIntro), webapp::ui::small_font_size);
+        if (webapp::ui::secondary_button(tr(Text::ExistingCustomer), "button:existing_customer", true,
+                                         narrow() ? -1.0f : 0.0f))
+            customer_.start();
+    }
     webapp::ui::gap(8.0f);
     if (const auto& notice = journey_.notice()) {
         const std::string message = worded(*notice, lang());

@@ -47,6 +47,10 @@ void SignupScreen::draw_content() {
     webapp::ui::gap(8.0f);
     draw_offer_summary();
     webapp::ui::gap(12.0f);
+    if (const auto& known = journey_.known_client()) {
+        webapp::ui::banner(text(Text::AddingLineFor, lang(), known->first_name), webapp::ui::Tone::Info, "adding_line");
+        webapp::ui::gap(8.0f);
+    }
     webapp::ui::muted_text(tr(Text::AllFieldsRequired));
     webapp::ui::gap(4.0f);
     draw_fields(enabled);
@@ -55,6 +59,13 @@ void SignupScreen::draw_content() {
     if (const auto& notice = journey_.notice()) {
         const std::string message = worded(*notice, lang());
         webapp::ui::banner(message, notice->error ? webapp::ui::Tone::Error : webapp::ui::Tone::Info, "notice");
+        webapp::ui::gap(8.0f);
+    }
+    // The CIN is a client's: the way on is to prove it, keeping what was chosen.
+    if (journey_.verification_offered()) {
+        if (webapp::ui::primary_button(tr(Text::VerifyIdentity), "button:verify_identity",
+                                       journey_.busy() == Busy::None, narrow() ? -1.0f : 0.0f))
+            journey_.verify_identity();
         webapp::ui::gap(8.0f);
     }
     draw_actions();
@@ -92,8 +103,8 @@ void SignupScreen::draw_fields(bool enabled) {
     SignupForm& form = journey_.form();
     for (const SignupField& field : signup_fields()) {
         std::string* value = SignupJourney::text_field(form, field.name);
-        if (!value)
-            continue; // offer_id: chosen on the offers screen
+        if (!value || !journey_.asks(field.name))
+            continue; // offer_id: chosen on the offers screen; a known client's identity: on file
         const bool french = lang() == Language::French;
         ImGui::PushID(field.name.data(), field.name.data() + field.name.size());
         webapp::ui::bold_text(french ? field.label_fr : field.label_en);
@@ -156,10 +167,14 @@ void SignupScreen::draw_actions() {
     const float width = narrow() ? -1.0f : 0.0f;
     if (webapp::ui::primary_button(tr(Text::Submit), "button:submit", idle, width))
         journey_.submit();
-    if (!narrow())
-        ImGui::SameLine();
-    if (webapp::ui::secondary_button(tr(Text::SaveDraft), "button:save_draft", idle, width))
-        journey_.save_draft();
+    // A draft is for a new client, who may need time to gather their details; a verified
+    // client adding a line has none to gather.
+    if (!journey_.known_client()) {
+        if (!narrow())
+            ImGui::SameLine();
+        if (webapp::ui::secondary_button(tr(Text::SaveDraft), "button:save_draft", idle, width))
+            journey_.save_draft();
+    }
     if (busy == Busy::Submitting)
         webapp::ui::progress(tr(Text::Submitting));
     else if (busy == Busy::SavingDraft)

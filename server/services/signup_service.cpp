@@ -25,18 +25,23 @@ std::string next_contract_number(store::Connection& c, int year) {
     return buf;
 }
 
+namespace {
+
+Failure signup_conflict(const char* field, const char* code, Language language) {
+    FieldError e = field_error(field, code, language);
+    return Failure(FailureKind::Conflict, code, e.message, {e});
+}
+
+} // namespace
+
 NewSubscription subscribe_new_client(store::Connection& c, const ValidSignup& s, const Offer& offer, const Clock& clock,
                                      const ContractDocuments& documents) {
-    auto conflict = [&](const char* field, const char* code) {
-        FieldError e = field_error(field, code, s.language);
-        return Failure(FailureKind::Conflict, code, e.message, {e});
-    };
     // The line first: a line that is taken gets the same answer whoever's CIN comes with
     // it, so this cannot be used to learn whether a CIN is a client's (docs/security.md).
     if (store::subscriber_has_live_contract(c, s.service_identifier))
-        throw conflict("service_identifier", wire::problem::service_identifier_in_use);
+        throw signup_conflict("service_identifier", wire::problem::service_identifier_in_use, s.language);
     if (store::find_client_by_cin(c, s.cin))
-        throw conflict("cin", wire::problem::verification_required);
+        throw signup_conflict("cin", wire::problem::verification_required, s.language);
 
     const std::string now = clock.now_iso();
     NewSubscription out;
@@ -59,16 +64,41 @@ NewSubscription subscribe_new_client(store::Connection& c, const ValidSignup& s,
     return out;
 }
 
+NewSubscription subscribe_known_client(store::Connection& c, const Client& client, const ValidSignup& s,
+                                       const Offer& offer, const Clock& clock, const ContractDocuments& documents) {
+    if (store::subscriber_has_live_contract(c, s.service_identifier))
+        throw signup_conflict("service_identifier", wire::problem::service_identifier_in_use, s.language);
+    NewSubscription out;
+    out.client = client;
+    out.offer = offer;
+    out.contract = open_contract(
+        c, client, offer, {s.service_identifier, s.contract_start_date, s.commitment_months, ContractStatus::Active},
+        "landing", clock, documents);
+    return out;
+}
+
 wire::NewContract submit_signup(store::Connection& c, ServiceContext& ctx, const SignupForm& form,
-                                const std::string& draft_id) {
+                                const std::string& draft_id, const std::string& known_client_id) {
     const auto offer = store::find_offer(c, form.offer_id);
-    SignupCheck check = check_signup(form, offer ? &*offer : nullptr, ctx.clock.today_utc());
+    const Applicant applicant = known_client_id.empty() ? Applicant::NewClient : Applicant::KnownClient;
+    SignupCheck check = check_signup(form, offer ? &*offer : nullptr, ctx.clock.today_utc(), applicant);
     if (!check.valid)
         throw Failure(FailureKind::Invalid, wire::problem::validation_failed,
                       form.language == Language::French ? "Certains champs sont invalides ; voir errors."
                                                         : "Some fields are invalid; see errors.",
                       std::move(check.errors));
-    const NewSubscription created = subscribe_new_client(c, *check.valid, *offer, ctx.clock, ctx.documents);
+    std::optional<Client> known;
+    if (!known_client_id.empty()) {
+        // The token names a client that existed when it was issued; one erased since (staff
+        // deleting a record without history) has nothing left to add a line to.
+        known = store::find_client(c, known_client_id);
+        if (!known)
+            throw Failure(FailureKind::Unauthenticated, wire::problem::lookup_token_invalid,
+                          "The lookup token's client no longer exists; verify again.");
+    }
+    const NewSubscription created =
+        known ? subscribe_known_client(c, *known, *check.valid, *offer, ctx.clock, ctx.documents)
+              : subscribe_new_client(c, *check.valid, *offer, ctx.clock, ctx.documents);
     if (!draft_id.empty())
         store::delete_draft(c, draft_id);
     return wire::new_contract(created.contract, created.offer, ctx.documents.current_link(created.contract));

@@ -35,14 +35,22 @@ struct NewSubscription {
 NewSubscription subscribe_new_client(store::Connection& c, const ValidSignup& signup, const Offer& offer,
                                      const Clock& clock, const ContractDocuments& documents);
 
+// A new line for a client who proved who they are: the contract opens on their client
+// record as it is (identity and contact details are not changed from the landing page).
+// `signup`'s identity fields are ignored. Throws 409 service_identifier_in_use.
+NewSubscription subscribe_known_client(store::Connection& c, const Client& client, const ValidSignup& signup,
+                                       const Offer& offer, const Clock& clock, const ContractDocuments& documents);
+
 struct ServiceContext;
 
 // POST /landing/submit/new, in the caller's transaction (the idempotency guard's): checks
 // the form with check_signup, the portal's own rules (400 validation_failed with field
 // errors, the message in the form's language), subscribes, deletes the draft it came
 // from (`draft_id` may be empty), and answers with the contract and its document link.
+// `known_client_id` is the client a lookup token proved (empty: a new client); only the
+// subscription's fields are then checked and used (shared Applicant::KnownClient).
 wire::NewContract submit_signup(store::Connection& c, ServiceContext& ctx, const SignupForm& form,
-                                const std::string& draft_id);
+                                const std::string& draft_id, const std::string& known_client_id = {});
 
 // "CTR-2026-000042": per-year, gapless (taken in the same transaction).
 std::string next_contract_number(store::Connection& c, int year);

@@ -50,6 +50,11 @@ std::span<const SignupField> signup_fields() {
     return fields;
 }
 
+bool is_identity_field(std::string_view name) {
+    return name == "cin" || name == "first_name" || name == "last_name" || name == "phone" || name == "email" ||
+           name == "address";
+}
+
 FieldErrors check_signup_draft(const SignupForm& f) {
     FieldErrors errors;
     const Language lang = f.language;
@@ -65,7 +70,7 @@ FieldErrors check_signup_draft(const SignupForm& f) {
     return errors;
 }
 
-SignupCheck check_signup(const SignupForm& f, const Offer* offer, const Date& today) {
+SignupCheck check_signup(const SignupForm& f, const Offer* offer, const Date& today, Applicant applicant) {
     const Language lang = f.language;
     SignupCheck result;
     FieldErrors& errors = result.errors;
@@ -73,7 +78,12 @@ SignupCheck check_signup(const SignupForm& f, const Offer* offer, const Date& to
     ValidSignup v;
     v.language = lang;
 
+    if (applicant == Applicant::KnownClient)
+        std::erase_if(errors, [](const FieldError& e) { return is_identity_field(e.field); });
+    const bool identity = applicant == Applicant::NewClient;
     auto required = [&](std::string_view name, std::string_view value) {
+        if (is_identity_field(name) && !identity)
+            return false;
         if (has_error(errors, name))
             return false;
         if (trim(value).empty()) {

@@ -65,9 +65,19 @@ struct SignupCheck {
     std::optional<ValidSignup> valid; // set when errors is empty
 };
 
+// Who signs up: a new client gives every detail; a client who proved who they are (lookup
+// token) adds a line, and only the subscription's fields are theirs to give: their
+// identity and contact details are the client record's, never changed from the signup.
+enum class Applicant { NewClient, KnownClient };
+
+// The fields a known client does not give (cin, names, phone, e-mail, address).
+bool is_identity_field(std::string_view name);
+
 // `offer` is the offer named by form.offer_id, or nullptr when there is none.
-// `today` comes from the caller's clock.
-SignupCheck check_signup(const SignupForm& form, const Offer* offer, const Date& today);
+// `today` comes from the caller's clock. For a KnownClient the identity fields are not
+// checked, and `valid` leaves them empty: the caller takes them from the client record.
+SignupCheck check_signup(const SignupForm& form, const Offer* offer, const Date& today,
+                         Applicant applicant = Applicant::NewClient);
 
 // Only the length and character rules (a draft may be incomplete, but not oversized).
 FieldErrors check_signup_draft(const SignupForm& form);

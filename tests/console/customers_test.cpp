@@ -6,6 +6,7 @@
 #include "console/app/customers.h"
 #include "customer_answers.h"
 #include "shared/wire/collection_case_json.h"
+#include "shared/wire/customer_notification_json.h"
 #include "shared/wire/payment_json.h"
 
 namespace isp::console::test {
@@ -79,6 +80,25 @@ void answer_customer_page(ConsoleFixture& c) {
     kase.created_at = kase.updated_at = "2026-04-16T00:00:00Z";
     c.answer("GET", "/collections/cases", 200, page_of(nlohmann::json::array({wire::to_json(kase)})));
     c.answer("GET", "/contracts/{contract_id}/audit", 200, audit_page("ctr_7"));
+    CustomerNotification sent;
+    sent.notification_id = "ntf_1";
+    sent.client_id = "cli_43";
+    sent.event_type = "invoice.issued";
+    sent.recipient = "amina@example.ma";
+    sent.subject = "Votre facture FAC-2026-000005";
+    sent.state = "sent";
+    sent.attempts = 1;
+    sent.sent_at = sent.created_at = "2026-04-01T02:00:05Z";
+    CustomerNotification failing = sent;
+    failing.notification_id = "ntf_2";
+    failing.event_type = "invoice.reminder";
+    failing.subject = "Rappel : facture FAC-2026-000005 impayée";
+    failing.state = "pending";
+    failing.attempts = 2;
+    failing.last_error = "relay unreachable";
+    failing.sent_at.reset();
+    c.answer("GET", "/customers/{client_id}/notifications", 200,
+             page_of(nlohmann::json::array({wire::to_json(failing), wire::to_json(sent)})));
 }
 
 } // namespace
@@ -108,6 +128,15 @@ TEST_CASE("a search by CIN finds the customer and opens their page with every li
     CHECK(page["cases"] == nlohmann::json::array({"case_2"}));
     CHECK(page["payments"] == 1);
     CHECK(page["audit"] == 1);
+    // The messages the server sent her, newest first, and whether each went out.
+    CHECK(page["notifications"] ==
+          nlohmann::json::array(
+              {{{"event_type", "invoice.reminder"},
+                {"state", "pending"},
+                {"subject", "Rappel : facture FAC-2026-000005 impayée"}},
+               {{"event_type", "invoice.issued"}, {"state", "sent"}, {"subject", "Votre facture FAC-2026-000005"}}}));
+    CHECK(api_path(c.http.sent_to("GET", "/customers/{client_id}/notifications")[0]) ==
+          "/customers/cli_43/notifications");
     CHECK(customers(c).invoice_status(0) == "overdue");
     CHECK(query_value(c.http.sent_to("GET", "/contracts")[0], "client_id") == "cli_43");
     CHECK(query_value(c.http.sent_to("GET", "/invoices")[0], "client_id") == "cli_43");

@@ -100,8 +100,8 @@ TEST_CASE("a session that ends mid-work returns to sign-in, then to the same pla
     c.open_signed_in("ops");
     c.settle();
     // Any call that finds the session gone: here the customer page's loads.
-    for (const char* path :
-         {"/customers/{client_id}", "/contracts", "/invoices", "/collections/payments", "/collections/cases"})
+    for (const char* path : {"/customers/{client_id}", "/contracts", "/invoices", "/collections/payments",
+                             "/collections/cases", "/customers/{client_id}/notifications"})
         c.problem("GET", path, 401, "authentication_required", "Sign in.");
     c.app().go(Place{"customers", "cli_43", ""});
     c.http.deliver();

@@ -109,6 +109,15 @@ inline constexpr Canned line_in_use_en{.method = "POST",
                                        .status = 409,
                                        .file = "submit_new.409.service_identifier_in_use.en.json",
                                        .language = "en"};
+// A new signup with Amina's CIN (line 06 70 00 11 22): she must verify first.
+inline constexpr Canned cin_is_a_client_fr{.method = "POST",
+                                           .path = "/landing/submit/new",
+                                           .status = 409,
+                                           .file = "submit_new.409.verification_required.fr.json",
+                                           .language = "fr"};
+// Amina, verified, adds the line 06 70 00 11 22 on Mobile Essentiel from 2026-11-30.
+inline constexpr Canned line_added{
+    .method = "POST", .path = "/landing/submit/new", .status = 201, .file = "submit_new.201.added_line.json"};
 
 inline constexpr std::array all{&bootstrap,
                                 &verified,
@@ -132,7 +141,9 @@ inline constexpr std::array all{&bootstrap,
                                 &draft_not_found,
                                 &subscribed,
                                 &line_in_use_fr,
-                                &line_in_use_en};
+                                &line_in_use_en,
+                                &cin_is_a_client_fr,
+                                &line_added};
 
 } // namespace canned
 } // namespace isp::portal::test

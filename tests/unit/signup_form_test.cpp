@@ -128,3 +128,32 @@ TEST_CASE("drafts may be incomplete but not oversized or broken") {
     CHECK(has(errors, "address", "too_long"));
     CHECK(has(errors, "last_name", "invalid_text"));
 }
+
+TEST_CASE("a known client adding a line gives only the subscription: identity fields are not checked") {
+    const Offer offer = mobile_offer();
+    SignupForm line = good_form();
+    line.cin = "not a CIN";
+    line.first_name.clear();
+    line.email = "broken@";
+    const SignupCheck check = check_signup(line, &offer, today, Applicant::KnownClient);
+    CHECK(check.errors.empty());
+    REQUIRE(check.valid);
+    CHECK(check.valid->cin.empty()); // the client record's, filled in by the server
+    CHECK(check.valid->service_identifier == "+212712345678");
+
+    // The same form from a new client is refused on each of them.
+    const SignupCheck as_new = check_signup(line, &offer, today);
+    CHECK(has(as_new.errors, "cin", "invalid_cin"));
+    CHECK(has(as_new.errors, "first_name", "required"));
+    CHECK(has(as_new.errors, "email", "invalid_email"));
+
+    // The subscription's own rules still hold.
+    line.service_identifier = "05";
+    line.contract_start_date = "2026-11-01";
+    line.commitment_months = 0; // under the offer's 12
+    const SignupCheck wrong = check_signup(line, &offer, today, Applicant::KnownClient);
+    CHECK_FALSE(wrong.valid);
+    CHECK(wrong.errors.size() == 3);
+    CHECK(has(wrong.errors, "contract_start_date", "start_date_in_past"));
+    CHECK(has(wrong.errors, "commitment_months", "invalid_commitment"));
+}
