@@ -1,13 +1,15 @@
-// The server's own thread that carries events out (docs/lifecycle.md): each channel (webhooks
-// now; e-mail is meant to be another) does what is due when the thread wakes, which is after
-// every commit that wrote an event or a delivery (Database::on_commit), on a timer, and at
-// start. The outbox is the source of truth: what a channel has not recorded as done is done
-// again at the next pass, also after a crash (at-least-once). Passes never overlap, so a
-// delivery is never sent by two passes at once.
+// The server's own threads that carry events out (docs/lifecycle.md): each channel (webhooks,
+// e-mail) does what is due when woken, which is after every commit that wrote an event or a
+// delivery (Database::on_commit), on a timer, and at start. Each channel has its own thread:
+// a RADIUS server's suspension webhook does not wait behind a billing run's 100,000 e-mails
+// (bench/notifications/delivery). The outbox is the source of truth: what a channel has not
+// recorded as done is done again at the next pass, also after a crash (at-least-once). A
+// channel's passes never overlap, so a delivery is never sent by two passes at once.
 #pragma once
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -35,23 +37,31 @@ public:
 
     void add(std::unique_ptr<DeliveryChannel> channel); // before start()
     void start();
-    // Cuts sends in flight and waits for the thread; idempotent.
+    // Cuts sends in flight and waits for the threads; idempotent.
     void stop();
-    // Asks for a pass soon (cheap; from any thread, also under the store's write lock).
+    // Asks every channel for a pass soon (cheap; from any thread, also under the store's
+    // write lock).
     void wake();
     // One pass of every channel on the calling thread (tests, after moving the clock); how
     // many attempts were made.
     int run_once();
 
 private:
+    struct Lane {
+        std::unique_ptr<DeliveryChannel> channel;
+        std::mutex pass; // one pass of this channel at a time
+        std::thread thread;
+    };
+    int run_pass(Lane& lane);
+    void run_lane(Lane& lane);
+
     const std::chrono::milliseconds interval_;
-    std::vector<std::unique_ptr<DeliveryChannel>> channels_;
+    std::vector<std::unique_ptr<Lane>> lanes_;
     std::mutex mutex_;
     std::condition_variable wake_;
-    bool woken_ = false;
+    std::uint64_t wakes_ = 0; // under mutex_: each lane passes again when it changed
     std::atomic<bool> stopping_{false};
-    std::mutex pass_mutex_;
-    std::thread thread_;
+    bool started_ = false;
 };
 
 } // namespace isp

@@ -10,6 +10,8 @@ namespace {
 
 // E-mails sent per pass; the deliverer runs another pass at once when a pass used them all.
 constexpr int emails_per_pass = 20;
+// Events read per pass to make e-mails of: more than are sent, so the queue keeps ahead.
+constexpr int events_per_pass = 1000;
 
 } // namespace
 
@@ -17,9 +19,17 @@ EmailChannel::EmailChannel(services::ServiceContext& context) : context_(context
 
 int EmailChannel::deliver_due(const std::atomic<bool>& stopping) {
     namespace obs = observability;
-    services::queue_customer_emails(context_);
+    // A bounded share of the new events each pass, then send: after a billing run's 100,000
+    // events the first invoices go out at once. Events that make no e-mail are read on until
+    // one is due or none is left, so a pass that sends nothing has nothing left to do.
+    int read = services::queue_customer_emails(context_, events_per_pass);
+    auto due = services::due_customer_emails(context_, emails_per_pass);
+    while (due.empty() && read >= events_per_pass && !stopping) {
+        read = services::queue_customer_emails(context_, events_per_pass);
+        due = services::due_customer_emails(context_, emails_per_pass);
+    }
     int attempts = 0;
-    for (const services::EmailDispatch& d : services::due_customer_emails(context_, emails_per_pass)) {
+    for (const services::EmailDispatch& d : due) {
         if (stopping)
             break;
         const mail::SendOutcome outcome = sender_.send(d.email);

@@ -4,11 +4,14 @@
 //   POST /api/v1/webhooks/{webhook_id}/secret                   a new signing secret
 //   GET /api/v1/webhooks/{webhook_id}/deliveries                the delivery log, newest first
 //   POST /api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/replay
-// The signing secret is in the answers of POST /webhooks and POST .../secret only.
+// The signing secret is in the answers of POST /webhooks and POST .../secret only. POST
+// /webhooks honours an optional Idempotency-Key: a retried creation is not a second endpoint
+// (the replay repeats the first answer, secret included, to the same staff member).
 #include <algorithm>
 
 #include <httplib.h>
 
+#include "server/http/idempotency.h"
 #include "server/http/json_body.h"
 #include "server/http/pagination.h"
 #include "server/http/problem.h"
@@ -62,36 +65,46 @@ void register_webhooks(httplib::Server& http, AppContext& app) {
     http.Post("/api/v1/webhooks", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                   const auto who = http::require_staff(req, app, Role::Admin);
                   FieldErrors errors;
-                  const auto request = wire::new_webhook_from_json(http::json_object_body(req), errors);
+                  const nlohmann::json body = http::json_object_body(req);
+                  const auto request = wire::new_webhook_from_json(body, errors);
                   refuse_invalid_webhook(std::move(errors), request, check_new_webhook);
-                  const auto created = services::create_webhook(app, request, who.actor);
-                  write_secret(res, 201, created);
-                  res.set_header("Location", "/api/v1/webhooks/" + created.webhook.webhook_id);
+                  const auto outcome = app.idempotency.run(
+                      "staff.webhooks.create", req, body,
+                      [&](store::Connection& c) -> http::JsonResponse {
+                          return {201, wire::to_json(services::create_webhook(c, app, request, who.staff_actor()))};
+                      },
+                      http::KeyRule::Optional);
+                  outcome.write_created_to(res, "/api/v1/webhooks/", "/webhook/webhook_id");
+                  // The one answer holding the secret: no cache anywhere keeps it.
+                  res.set_header("Cache-Control", "no-store");
               }));
     http.Get("/api/v1/webhooks/:webhook_id", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                  http::require_staff(req, app, Role::Admin);
                  http::write_json(res, 200,
                                   wire::to_json(services::get_webhook(app, http::path_param(req, "webhook_id"))));
              }));
-    http.Patch(
-        "/api/v1/webhooks/:webhook_id", http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-            http::require_staff(req, app, Role::Admin);
-            FieldErrors errors;
-            const auto change = wire::webhook_change_from_json(http::json_object_body(req), errors);
-            refuse_invalid_webhook(std::move(errors), change, check_webhook_change);
-            http::write_json(res, 200,
-                             wire::to_json(services::change_webhook(app, http::path_param(req, "webhook_id"), change)));
-        }));
+    http.Patch("/api/v1/webhooks/:webhook_id",
+               http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
+                   const auto who = http::require_staff(req, app, Role::Admin);
+                   FieldErrors errors;
+                   const auto change = wire::webhook_change_from_json(http::json_object_body(req), errors);
+                   refuse_invalid_webhook(std::move(errors), change, check_webhook_change);
+                   http::write_json(res, 200,
+                                    wire::to_json(services::change_webhook(app, http::path_param(req, "webhook_id"),
+                                                                           change, who.staff_actor())));
+               }));
     http.Delete("/api/v1/webhooks/:webhook_id",
                 http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                    http::require_staff(req, app, Role::Admin);
-                    services::delete_webhook(app, http::path_param(req, "webhook_id"));
+                    const auto who = http::require_staff(req, app, Role::Admin);
+                    services::delete_webhook(app, http::path_param(req, "webhook_id"), who.staff_actor());
                     res.status = 204;
                 }));
     http.Post("/api/v1/webhooks/:webhook_id/secret",
               http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
-                  http::require_staff(req, app, Role::Admin);
-                  write_secret(res, 201, services::rotate_webhook_secret(app, http::path_param(req, "webhook_id")));
+                  const auto who = http::require_staff(req, app, Role::Admin);
+                  write_secret(
+                      res, 201,
+                      services::rotate_webhook_secret(app, http::path_param(req, "webhook_id"), who.staff_actor()));
               }));
     http.Get(
         "/api/v1/webhooks/:webhook_id/deliveries",

@@ -26,9 +26,9 @@ void start_customer_emails(ServiceContext& context) {
     });
 }
 
-int queue_customer_emails(ServiceContext& context) {
-    int made = 0;
-    for (;;) {
+int queue_customer_emails(ServiceContext& context, int max_events) {
+    int read = 0;
+    while (read < max_events) {
         const auto [batch, done] = context.db.write([&](store::Connection& c) {
             const std::string now = context.clock.now_iso();
             auto cursor = store::email_cursor(c);
@@ -37,7 +37,6 @@ int queue_customer_emails(ServiceContext& context) {
                 return std::pair{0, true};
             }
             const auto events = store::list_events_after(c, *cursor, events_per_batch);
-            int queued = 0;
             for (const Event& event : events) {
                 const auto email = customer_email_for(context, c, event, Attachments::Omit);
                 if (email) {
@@ -51,17 +50,17 @@ int queue_customer_emails(ServiceContext& context) {
                     n.created_at = now;
                     n.next_attempt_at = now;
                     store::insert_notification(c, n);
-                    ++queued;
                 }
                 cursor = event.sequence;
             }
             store::set_email_cursor(c, *cursor);
-            return std::pair{queued, static_cast<int>(events.size()) < events_per_batch};
+            return std::pair{static_cast<int>(events.size()), static_cast<int>(events.size()) < events_per_batch};
         });
-        made += batch;
+        read += batch;
         if (done)
-            return made;
+            break;
     }
+    return read;
 }
 
 std::vector<EmailDispatch> due_customer_emails(ServiceContext& context, int limit) {

@@ -22,8 +22,11 @@ inline constexpr RetrySchedule email_retries{};
 // At start with e-mail on: the first time, the channel starts reading after the last event
 // so far - turning e-mail on does not send the customers what happened before.
 void start_customer_emails(ServiceContext& context);
-// Makes the e-mails of the events the channel has not read yet; how many were made.
-int queue_customer_emails(ServiceContext& context);
+// Makes the e-mails of the next events the channel has not read yet, at most
+// `max_events` of them (in short transactions); how many events were read. A pass reads a
+// bounded share, then sends: after a billing run's 100,000 events, the first invoices go
+// out at once rather than once every e-mail is made.
+int queue_customer_emails(ServiceContext& context, int max_events);
 
 struct EmailDispatch {
     std::string notification_id;

@@ -21,6 +21,15 @@ void refuse_webhook_fields(FieldErrors errors) {
                       "The webhook has invalid fields; see errors.", std::move(errors));
 }
 
+// What the audit log says of an endpoint: its id, where it points and what it gets. The URL
+// without its query, which may hold the receiver's own token (as in the access log).
+std::string audited(const WebhookEndpoint& w) {
+    std::string detail = w.webhook_id + " " + w.url.substr(0, w.url.find('?')) + " (";
+    for (std::size_t i = 0; i < w.event_types.size(); ++i)
+        detail += (i ? ", " : "") + w.event_types[i];
+    return detail + (w.active ? ")" : ") inactive");
+}
+
 WebhookEndpoint existing_webhook(store::Connection& c, const std::string& webhook_id) {
     auto webhook = store::find_webhook(c, webhook_id);
     if (!webhook)
@@ -30,17 +39,18 @@ WebhookEndpoint existing_webhook(store::Connection& c, const std::string& webhoo
 
 } // namespace
 
-WebhookSecret create_webhook(ServiceContext& context, const NewWebhook& request, const std::string& actor) {
+WebhookSecret create_webhook(store::Connection& c, ServiceContext& context, const NewWebhook& request,
+                             const StaffActor& by) {
     FieldErrors errors;
     check_new_webhook(request, wire::staff_language, errors);
     refuse_webhook_fields(std::move(errors));
     const std::string now = context.clock.now_iso();
-    WebhookSecret out{{security::new_id("whk_", 10), request.url, request.event_types, request.active, actor, now, now},
-                      security::new_webhook_secret()};
-    context.db.write([&](store::Connection& c) {
-        // Events from its creation on: what happened before is in GET /events.
-        store::insert_webhook(c, out.webhook, out.secret, store::last_event_sequence(c));
-    });
+    WebhookSecret out{
+        {security::new_id("whk_", 10), request.url, request.event_types, request.active, by.name, now, now},
+        security::new_webhook_secret()};
+    // Events from its creation on: what happened before is in GET /events.
+    store::insert_webhook(c, out.webhook, out.secret, store::last_event_sequence(c));
+    record_staff_event(c, context.clock, "webhook_created", std::nullopt, "", by, audited(out.webhook));
     return out;
 }
 
@@ -54,7 +64,8 @@ WebhookEndpoint get_webhook(ServiceContext& context, const std::string& webhook_
     return context.db.read([&](store::Connection& c) { return existing_webhook(c, webhook_id); });
 }
 
-WebhookEndpoint change_webhook(ServiceContext& context, const std::string& webhook_id, const WebhookChange& change) {
+WebhookEndpoint change_webhook(ServiceContext& context, const std::string& webhook_id, const WebhookChange& change,
+                               const StaffActor& by) {
     FieldErrors errors;
     check_webhook_change(change, wire::staff_language, errors);
     refuse_webhook_fields(std::move(errors));
@@ -68,22 +79,25 @@ WebhookEndpoint change_webhook(ServiceContext& context, const std::string& webho
             webhook.active = *change.active;
         webhook.updated_at = context.clock.now_iso();
         store::update_webhook(c, webhook);
+        record_staff_event(c, context.clock, "webhook_changed", std::nullopt, "", by, audited(webhook));
         return webhook;
     });
 }
 
-void delete_webhook(ServiceContext& context, const std::string& webhook_id) {
+void delete_webhook(ServiceContext& context, const std::string& webhook_id, const StaffActor& by) {
     context.db.write([&](store::Connection& c) {
-        if (!store::delete_webhook(c, webhook_id))
-            throw Failure(FailureKind::NotFound, "webhook_not_found", "No webhook " + webhook_id + ".");
+        const WebhookEndpoint webhook = existing_webhook(c, webhook_id);
+        store::delete_webhook(c, webhook_id);
+        record_staff_event(c, context.clock, "webhook_deleted", std::nullopt, "", by, audited(webhook));
     });
 }
 
-WebhookSecret rotate_webhook_secret(ServiceContext& context, const std::string& webhook_id) {
+WebhookSecret rotate_webhook_secret(ServiceContext& context, const std::string& webhook_id, const StaffActor& by) {
     return context.db.write([&](store::Connection& c) {
         WebhookSecret out{existing_webhook(c, webhook_id), security::new_webhook_secret()};
         out.webhook.updated_at = context.clock.now_iso();
         store::set_webhook_secret(c, webhook_id, out.secret, out.webhook.updated_at);
+        record_staff_event(c, context.clock, "webhook_secret_rotated", std::nullopt, "", by, audited(out.webhook));
         return out;
     });
 }

@@ -116,6 +116,55 @@ TEST_CASE("an admin creates, reads, changes, re-keys and deletes a webhook endpo
     CHECK(body_json(c.Get("/api/v1/webhooks", admin))["pagination"]["total"] == 1);
 }
 
+TEST_CASE("every change to an endpoint is in the staff audit log; a retried creation makes one endpoint") {
+    TestServer server;
+    auto c = server.client();
+    const auto admin = bearer(create_staff_token(server, "admin", "integrations"));
+    const nlohmann::json body = {{"url", "https://radius.example.ma/hooks?token=s3cr3t"},
+                                 {"event_types", {"contract.status_changed"}}};
+
+    // The network dropped the answer: the same key again is the same endpoint and secret.
+    auto keyed = admin;
+    keyed.emplace("Idempotency-Key", "whk-create-0001");
+    auto first = create(c, keyed, body);
+    REQUIRE(first);
+    REQUIRE_MESSAGE(first->status == 201, first->body);
+    auto retried = create(c, keyed, body);
+    REQUIRE(retried->status == 201);
+    CHECK(retried->get_header_value("Idempotent-Replayed") == "true");
+    CHECK(body_json(retried) == body_json(first));
+    CHECK(retried->get_header_value("Cache-Control") == "no-store");
+    CHECK(retried->get_header_value("Location") == first->get_header_value("Location"));
+    CHECK(body_json(c.Get("/api/v1/webhooks", admin))["pagination"]["total"] == 1);
+    check_problem(create(c, keyed, {{"url", "https://elsewhere.example/x"}, {"event_types", {"invoice.issued"}}}), 422,
+                  "idempotency_key_reused");
+    const std::string id = body_json(first)["webhook"]["webhook_id"];
+
+    server.clock().advance(60);
+    REQUIRE(c.Patch("/api/v1/webhooks/" + id, admin, R"({"url": "https://attacker.example/steal"})", "application/json")
+                ->status == 200);
+    REQUIRE(c.Post("/api/v1/webhooks/" + id + "/secret", admin, "", "application/json")->status == 201);
+    REQUIRE(c.Delete("/api/v1/webhooks/" + id, admin)->status == 204);
+
+    auto audit = c.Get("/api/v1/staff/audit", admin);
+    REQUIRE(audit);
+    REQUIRE_MESSAGE(audit->status == 200, audit->body);
+    CHECK(audit->body.find("s3cr3t") == std::string::npos); // a receiver's token in the query stays out
+    CHECK(audit->body.find("whsec_") == std::string::npos);
+    std::vector<std::string> seen;
+    const nlohmann::json entries = body_json(audit); // kept: a range-for over a temporary's member dangles
+    for (const auto& e : entries["data"]) {
+        seen.push_back(e["event"].get<std::string>() + " " + e["detail"].get<std::string>());
+        CHECK(e["actor"] == "integrations");
+    }
+    const std::vector<std::string> expected = {
+        "webhook_deleted " + id + " https://attacker.example/steal (contract.status_changed)",
+        "webhook_secret_rotated " + id + " https://attacker.example/steal (contract.status_changed)",
+        "webhook_changed " + id + " https://attacker.example/steal (contract.status_changed)",
+        "webhook_created " + id + " https://radius.example.ma/hooks (contract.status_changed)"};
+    CHECK(seen == expected); // newest first
+}
+
 TEST_CASE("webhook endpoints: bad URLs and event types are problems naming each field; admins only") {
     TestServer server;
     auto c = server.client();
