@@ -195,6 +195,9 @@ CommandLine parse_command_line(int argc, char** argv) {
     app.add_option("--smtp-ca-file", c.smtp.ca_file,
                    "CA certificates for the relay's certificate (default: the system's)")
         ->envname("PORTAL_SMTP_CA_FILE");
+    app.add_option("--webhook-ca-file", c.webhook_ca_file,
+                   "CA certificates for https webhook receivers' certificates (default: the system's)")
+        ->envname("PORTAL_WEBHOOK_CA_FILE");
     // Dunning (docs/lifecycle.md): what the server does, unasked, about an unpaid invoice.
     app.add_option("--dunning-grace-days", c.dunning.grace_days,
                    "Days after an invoice's due date before it is chased (a collection case opens)")

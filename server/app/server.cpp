@@ -83,7 +83,7 @@ struct Server::Impl {
                                                     identity, landing_writes, staff_sessions},
           http(connection_limits(config)), scheduler(services, std::chrono::seconds(config.scheduler_interval_seconds)),
           deliverer(std::chrono::seconds(5)) {
-        deliverer.add(std::make_unique<WebhookChannel>(services));
+        deliverer.add(std::make_unique<WebhookChannel>(services, config.webhook_ca_file));
         if (config.smtp.configured())
             deliverer.add(std::make_unique<EmailChannel>(services));
         db.on_delivery_work([this] { deliverer.wake(); });

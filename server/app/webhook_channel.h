@@ -2,6 +2,9 @@
 // ones, each signed with its endpoint's secret (X-Portal-Signature, security/webhook_signature.h)
 // and named by X-Portal-Event-Id, and records each answer (services/webhook_deliveries.h).
 #pragma once
+#include <string>
+#include <utility>
+
 #include "server/app/deliverer.h"
 #include "server/http/webhook_sender.h"
 
@@ -13,7 +16,8 @@ namespace isp {
 
 class WebhookChannel final : public DeliveryChannel {
 public:
-    explicit WebhookChannel(services::ServiceContext& context) : context_(context) {}
+    WebhookChannel(services::ServiceContext& context, std::string ca_file)
+        : context_(context), sender_(std::move(ca_file)) {}
     const char* name() const override { return "webhooks"; }
     int deliver_due(const std::atomic<bool>& stopping) override;
     void interrupt() override { sender_.interrupt(); }

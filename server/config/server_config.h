@@ -57,6 +57,9 @@ struct ServerConfig {
     int invoice_due_days = 15;                          // an invoice is due this many days after its issue date
     DunningPolicy dunning; // reminders and suspension of unpaid invoices (docs/lifecycle.md)
     SmtpSettings smtp;     // customers' e-mails (docs/lifecycle.md); off when its url is empty
+    // CA certificates (PEM) that https webhook receivers' certificates are checked against;
+    // empty: the system's (a receiver inside the operator's network may have a private CA).
+    std::string webhook_ca_file;
     // How often the server looks for work whose date has come (scheduled status changes);
     // it also looks at start and before each billing run.
     int scheduler_interval_seconds = 60;

@@ -8,6 +8,26 @@
 
 namespace isp::http {
 
+WebhookSender::WebhookSender(std::string ca_file) : ca_file_(std::move(ca_file)) {}
+
+WebhookSender::~WebhookSender() = default;
+
+httplib::Client& WebhookSender::client_for(const std::string& scheme_host_port) {
+    auto& client = clients_[scheme_host_port];
+    if (!client) {
+        client = std::make_unique<httplib::Client>(scheme_host_port);
+        client->set_connection_timeout(5, 0);
+        client->set_read_timeout(10, 0);
+        client->set_write_timeout(10, 0);
+        client->set_max_timeout(std::chrono::seconds(15));
+        client->set_follow_location(false);
+        client->set_keep_alive(true);
+        if (!ca_file_.empty())
+            client->set_ca_cert_path(ca_file_);
+    }
+    return *client;
+}
+
 services::WebhookAttempt WebhookSender::post(const std::string& url, const Headers& headers, const std::string& body) {
     services::WebhookAttempt attempt;
     const auto parts = parse_webhook_url(url);
@@ -15,13 +35,7 @@ services::WebhookAttempt WebhookSender::post(const std::string& url, const Heade
         attempt.error = "invalid URL";
         return attempt;
     }
-    httplib::Client client(parts->scheme_host_port);
-    client.set_connection_timeout(5, 0);
-    client.set_read_timeout(10, 0);
-    client.set_write_timeout(10, 0);
-    client.set_max_timeout(std::chrono::seconds(15));
-    client.set_follow_location(false);
-    client.set_keep_alive(false);
+    httplib::Client& client = client_for(parts->scheme_host_port);
     httplib::Headers request_headers;
     for (const auto& [name, value] : headers)
         request_headers.emplace(name, value);
@@ -45,11 +59,14 @@ services::WebhookAttempt WebhookSender::post(const std::string& url, const Heade
     }
     if (!res) {
         attempt.error = httplib::to_string(res.error());
+        clients_.erase(parts->scheme_host_port); // whatever state its connection is in: start afresh
         return attempt;
     }
     attempt.status_code = res->status;
-    if (res->status < 200 || res->status >= 300)
+    if (res->status < 200 || res->status >= 300) {
         attempt.error = "HTTP " + std::to_string(res->status);
+        clients_.erase(parts->scheme_host_port);
+    }
     return attempt;
 }
 

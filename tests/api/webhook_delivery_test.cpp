@@ -18,6 +18,7 @@
 #include "../support/problem_check.h"
 #include "../support/server_command.h"
 #include "../support/server_process.h"
+#include "../support/test_certificate.h"
 #include "../support/test_server.h"
 #include "../support/webhook_receiver.h"
 #include "server/services/staff_tokens.h"
@@ -333,6 +334,45 @@ TEST_CASE("a status change reaches the endpoint that wants it: signed, once, exa
     }
     CHECK(sent == invoice_ids.get<std::set<std::string>>());
     CHECK(radius.received().size() == 3); // wants no invoices
+}
+
+TEST_CASE("an https receiver's certificate is checked: unknown to the system, trusted with --webhook-ca-file") {
+    const std::string dir = output_dir("webhook-tls");
+    const TestCertificate cert = make_test_certificate(dir, "receiver", "radius.test");
+    WebhookReceiver receiver(cert.cert_path, cert.key_path);
+    REQUIRE(receiver.url().rfind("https://127.0.0.1:", 0) == 0);
+    const nlohmann::json suspend = {{"status", "suspended"}, {"reason", "line check"}};
+
+    {
+        // The system's CAs do not know the receiver's certificate: nothing is sent in clear or
+        // to an impostor, and the attempt says why.
+        TestServer server;
+        auto c = server.client();
+        const auto admin = bearer(create_staff_token(server, "admin"));
+        const Endpoint hook = subscribe(c, admin, receiver.url("/radius"), {"contract.status_changed"});
+        REQUIRE(set_status(c, admin, "ctr_demo_helene", suspend)->status == 200);
+        const auto log = wait_for_log(
+            c, admin, hook.id, [](const nlohmann::json& l) { return l.size() == 1 && l[0]["attempt_count"] == 1; });
+        REQUIRE(log.size() == 1);
+        CHECK(log[0]["state"] == "pending");
+        CHECK(log[0]["last_status_code"].is_null());
+        CHECK(log[0]["last_error"].get<std::string>().find("SSL") != std::string::npos);
+        CHECK(receiver.received().empty());
+    }
+
+    // The operator's CA file: delivered over TLS, signed, with the connection kept for the next.
+    TestServer server(true, [&](isp::ServerConfig& config) { config.webhook_ca_file = cert.cert_path; });
+    auto c = server.client();
+    const auto admin = bearer(create_staff_token(server, "admin"));
+    const Endpoint hook = subscribe(c, admin, receiver.url("/radius"), {"contract.status_changed"});
+    REQUIRE(set_status(c, admin, "ctr_demo_helene", suspend)->status == 200);
+    REQUIRE(set_status(c, admin, "ctr_demo_helene", {{"status", "active"}})->status == 200);
+    const auto log = wait_for_log(c, admin, hook.id, [](const nlohmann::json& l) { return all_delivered(l, 2); });
+    CHECK(all_delivered(log, 2));
+    const auto received = receiver.received();
+    REQUIRE(received.size() == 2);
+    for (const ReceivedWebhook& r : received)
+        CHECK(signature_valid(hook.secret, r.signature, r.body));
 }
 
 TEST_CASE("a receiver that fails is retried on the clock, given up after 24 h, and a replay sends the event again") {

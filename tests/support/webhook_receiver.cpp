@@ -10,8 +10,18 @@
 
 namespace isp::test {
 
-WebhookReceiver::WebhookReceiver() {
-    http_.Post(".*", [this](const httplib::Request& req, httplib::Response& res) {
+WebhookReceiver::WebhookReceiver() : http_(std::make_unique<httplib::Server>()) {
+    start();
+}
+
+WebhookReceiver::WebhookReceiver(const std::string& cert_path, const std::string& key_path)
+    : http_(std::make_unique<httplib::SSLServer>(cert_path.c_str(), key_path.c_str())), scheme_("https") {
+    REQUIRE(http_->is_valid());
+    start();
+}
+
+void WebhookReceiver::start() {
+    http_->Post(".*", [this](const httplib::Request& req, httplib::Response& res) {
         std::unique_lock lock(mutex_);
         received_.push_back({req.get_header_value("X-Portal-Event-Id"), req.get_header_value("X-Portal-Event-Type"),
                              req.get_header_value("X-Portal-Delivery-Id"), req.get_header_value("X-Portal-Signature"),
@@ -31,21 +41,21 @@ WebhookReceiver::WebhookReceiver() {
         res.status = status;
         res.set_content("{}", "application/json");
     });
-    port_ = http_.bind_to_any_port("127.0.0.1");
+    port_ = http_->bind_to_any_port("127.0.0.1");
     REQUIRE(port_ > 0);
-    thread_ = std::thread([this] { http_.listen_after_bind(); });
-    http_.wait_until_ready();
+    thread_ = std::thread([this] { http_->listen_after_bind(); });
+    http_->wait_until_ready();
 }
 
 WebhookReceiver::~WebhookReceiver() {
     hold(false);
-    http_.stop();
+    http_->stop();
     if (thread_.joinable())
         thread_.join();
 }
 
 std::string WebhookReceiver::url(const std::string& path) const {
-    return "http://127.0.0.1:" + std::to_string(port_) + path;
+    return scheme_ + "://127.0.0.1:" + std::to_string(port_) + path;
 }
 
 void WebhookReceiver::answer_next(std::vector<int> statuses) {

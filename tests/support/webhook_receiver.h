@@ -1,4 +1,5 @@
-// A real webhook receiver for API tests: a cpp-httplib server on a loopback port that records
+// A real webhook receiver for API tests: a cpp-httplib server (plain, or HTTPS with a test
+// certificate) on a loopback port that records
 // every POST it gets (event id, signature, body) and answers as the test says: 200, a planned
 // series of statuses (500 then 200), or not at all while held (the sender waits, as on a hung
 // receiver). Signatures are checked here with OpenSSL directly, not with the server's code.
@@ -30,6 +31,8 @@ struct ReceivedWebhook {
 class WebhookReceiver {
 public:
     WebhookReceiver();
+    // Over HTTPS with this certificate and key (tests/support/test_certificate.h).
+    WebhookReceiver(const std::string& cert_path, const std::string& key_path);
     ~WebhookReceiver();
     WebhookReceiver(const WebhookReceiver&) = delete;
     WebhookReceiver& operator=(const WebhookReceiver&) = delete;
@@ -48,7 +51,10 @@ public:
     std::set<std::string> delivered_event_ids() const;
 
 private:
-    httplib::Server http_;
+    void start();
+
+    std::unique_ptr<httplib::Server> http_;
+    std::string scheme_ = "http";
     std::thread thread_;
     int port_ = 0;
     mutable std::mutex mutex_;
