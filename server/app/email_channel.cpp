@@ -1,5 +1,8 @@
 #include "server/app/email_channel.h"
 
+#include <chrono>
+#include <vector>
+
 #include "server/config/server_config.h"
 #include "server/observability/log.h"
 #include "server/services/customer_notifications.h"
@@ -29,13 +32,22 @@ int EmailChannel::deliver_due(const std::atomic<bool>& stopping) {
         due = services::due_customer_emails(context_, emails_per_pass);
     }
     int attempts = 0;
+    // Outcomes are recorded together (one disk sync), at the end of the pass or once a second
+    // has passed.
+    std::vector<services::MadeEmailAttempt> made;
+    auto batch_started = std::chrono::steady_clock::now();
+    const auto record = [&] {
+        services::record_email_attempts(context_, made);
+        made.clear();
+        batch_started = std::chrono::steady_clock::now();
+    };
     for (const services::EmailDispatch& d : due) {
         if (stopping)
             break;
         const mail::SendOutcome outcome = sender_.send(d.email);
         if (stopping && !outcome.sent)
             break; // perhaps cut by the stop: not recorded, so tried again at the next start
-        services::record_email_attempt(context_, d.notification_id, {outcome.sent, outcome.permanent, outcome.error});
+        made.push_back({d.notification_id, {outcome.sent, outcome.permanent, outcome.error}});
         ++attempts;
         // Never the address or the subject (personal data): the ids say which e-mail it was.
         obs::log(outcome.sent ? obs::LogLevel::debug : obs::LogLevel::warn,
@@ -45,7 +57,10 @@ int EmailChannel::deliver_due(const std::atomic<bool>& stopping) {
                   {"permanent", outcome.permanent},
                   {"smtp_code", static_cast<std::int64_t>(outcome.smtp_code)},
                   {"error", outcome.error}});
+        if (std::chrono::steady_clock::now() - batch_started > std::chrono::seconds(1))
+            record();
     }
+    record(); // also what was sent before a stop cut the pass
     return attempts;
 }
 

@@ -78,26 +78,39 @@ std::vector<EmailDispatch> due_customer_emails(ServiceContext& context, int limi
     });
 }
 
-void record_email_attempt(ServiceContext& context, const std::string& notification_id, const EmailAttempt& attempt) {
-    const std::int64_t now_unix = context.clock.now_unix();
-    const std::string now = context.clock.now_iso();
+namespace {
+
+void record_email_attempt(store::Connection& c, const Clock& clock, const MadeEmailAttempt& made) {
+    const std::int64_t now_unix = clock.now_unix();
+    const std::string now = clock.now_iso();
+    const std::string& notification_id = made.notification_id;
+    const EmailAttempt& attempt = made.attempt;
+    const auto n = store::find_notification(c, notification_id);
+    if (!n || n->state != "pending")
+        return;
+    if (attempt.sent) {
+        store::record_notification_attempt(c, notification_id, "sent", std::nullopt, std::nullopt, now);
+        return;
+    }
+    std::int64_t first = now_unix;
+    if (const auto at = store::first_attempt_at(c, notification_id); at)
+        parse_iso_timestamp(*at, first);
+    const auto next = attempt.permanent
+                          ? std::nullopt
+                          : next_attempt_at(email_retries, static_cast<int>(n->attempts) + 1, first, now_unix);
+    store::record_notification_attempt(c, notification_id, next ? "pending" : "failed", attempt.error,
+                                       next ? std::optional<std::string>(Clock::iso_timestamp(*next)) : std::nullopt,
+                                       now);
+}
+
+} // namespace
+
+void record_email_attempts(ServiceContext& context, const std::vector<MadeEmailAttempt>& attempts) {
+    if (attempts.empty())
+        return;
     context.db.write([&](store::Connection& c) {
-        const auto n = store::find_notification(c, notification_id);
-        if (!n || n->state != "pending")
-            return;
-        if (attempt.sent) {
-            store::record_notification_attempt(c, notification_id, "sent", std::nullopt, std::nullopt, now);
-            return;
-        }
-        std::int64_t first = now_unix;
-        if (const auto at = store::first_attempt_at(c, notification_id); at)
-            parse_iso_timestamp(*at, first);
-        const auto next = attempt.permanent
-                              ? std::nullopt
-                              : next_attempt_at(email_retries, static_cast<int>(n->attempts) + 1, first, now_unix);
-        store::record_notification_attempt(
-            c, notification_id, next ? "pending" : "failed", attempt.error,
-            next ? std::optional<std::string>(Clock::iso_timestamp(*next)) : std::nullopt, now);
+        for (const MadeEmailAttempt& made : attempts)
+            record_email_attempt(c, context.clock, made);
     });
 }
 

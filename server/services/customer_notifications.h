@@ -40,7 +40,15 @@ struct EmailAttempt {
     bool permanent = false; // refused for good: no retry
     std::string error;
 };
-void record_email_attempt(ServiceContext& context, const std::string& notification_id, const EmailAttempt& attempt);
+struct MadeEmailAttempt {
+    std::string notification_id;
+    EmailAttempt attempt;
+};
+// Records the attempts of a pass in one transaction (one disk sync, not one per e-mail):
+// sent, or the next attempt, or failed (a permanent refusal, or 24 h of retries). Killed
+// before this, the pass's e-mails are sent again at the next start, with the same
+// Message-ID (at-least-once).
+void record_email_attempts(ServiceContext& context, const std::vector<MadeEmailAttempt>& attempts);
 
 // A customer's notifications, newest first; 404 customer_not_found for an unknown customer.
 Page<CustomerNotification> customer_notifications(ServiceContext& context, const std::string& client_id,

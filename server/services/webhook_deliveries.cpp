@@ -24,26 +24,24 @@ bool endpoint_wants(const store::WebhookCursor& w, const std::string& type) {
 
 } // namespace
 
-int queue_webhook_deliveries(ServiceContext& context) {
-    int queued = 0;
-    for (;;) {
-        if (!context.db.read([](store::Connection& c) { return store::webhooks_behind(c); }))
-            return queued;
-        context.db.write([&](store::Connection& c) {
-            const std::string now = context.clock.now_iso();
-            for (const store::WebhookCursor& w : store::list_webhook_cursors(c)) {
-                const auto events = store::list_events_after(c, w.after_sequence, queue_batch);
-                if (events.empty())
-                    continue;
-                for (const Event& e : events)
-                    if (w.active && endpoint_wants(w, e.type)) {
-                        store::insert_delivery(c, security::new_id("dlv_", 10), w.webhook_id, e.sequence, now);
-                        ++queued;
-                    }
-                store::set_webhook_cursor(c, w.webhook_id, events.back().sequence);
-            }
-        });
-    }
+bool queue_webhook_deliveries(ServiceContext& context) {
+    if (!context.db.read([](store::Connection& c) { return store::webhooks_behind(c); }))
+        return false;
+    return context.db.write([&](store::Connection& c) {
+        bool more = false;
+        const std::string now = context.clock.now_iso();
+        for (const store::WebhookCursor& w : store::list_webhook_cursors(c)) {
+            const auto events = store::list_events_after(c, w.after_sequence, queue_batch);
+            if (events.empty())
+                continue;
+            for (const Event& e : events)
+                if (w.active && endpoint_wants(w, e.type))
+                    store::insert_delivery(c, security::new_id("dlv_", 10), w.webhook_id, e.sequence, now);
+            store::set_webhook_cursor(c, w.webhook_id, events.back().sequence);
+            more = more || static_cast<int>(events.size()) == queue_batch;
+        }
+        return more;
+    });
 }
 
 std::vector<WebhookDispatch> due_webhook_deliveries(ServiceContext& context, int limit) {
@@ -57,35 +55,46 @@ std::vector<WebhookDispatch> due_webhook_deliveries(ServiceContext& context, int
     return out;
 }
 
-void record_webhook_attempt(ServiceContext& context, const std::string& delivery_id, const std::string& webhook_id,
-                            const WebhookAttempt& attempt) {
+namespace {
+
+void record_attempt(store::Connection& c, ServiceContext& context, const MadeAttempt& made) {
+    auto delivery = store::find_delivery(c, made.webhook_id, made.delivery_id);
+    if (!delivery || delivery->state != DeliveryState::Pending)
+        return;
+    const WebhookAttempt& attempt = made.attempt;
+    const std::int64_t now_unix = context.clock.now_unix();
+    const std::string now = Clock::iso_timestamp(now_unix);
+    WebhookDelivery& d = *delivery;
+    d.attempt_count += 1;
+    if (!d.first_attempt_at)
+        d.first_attempt_at = now;
+    d.last_attempt_at = now;
+    d.last_status_code = attempt.status_code;
+    d.response_time_ms = attempt.response_time_ms;
+    const bool ok = attempt.status_code && *attempt.status_code >= 200 && *attempt.status_code < 300;
+    d.last_error = ok ? std::nullopt : std::optional<std::string>(attempt.error);
+    if (ok) {
+        d.state = DeliveryState::Delivered;
+        d.delivered_at = now;
+        d.next_attempt_at = std::nullopt;
+    } else {
+        std::int64_t first = now_unix;
+        parse_iso_timestamp(*d.first_attempt_at, first);
+        const auto next = next_attempt_at(webhook_retries, d.attempt_count, first, now_unix);
+        d.state = next ? DeliveryState::Pending : DeliveryState::Failed;
+        d.next_attempt_at = next ? std::optional<std::string>(Clock::iso_timestamp(*next)) : std::nullopt;
+    }
+    store::update_delivery_attempt(c, d);
+}
+
+} // namespace
+
+void record_webhook_attempts(ServiceContext& context, const std::vector<MadeAttempt>& attempts) {
+    if (attempts.empty())
+        return;
     context.db.write([&](store::Connection& c) {
-        auto delivery = store::find_delivery(c, webhook_id, delivery_id);
-        if (!delivery || delivery->state != DeliveryState::Pending)
-            return;
-        const std::int64_t now_unix = context.clock.now_unix();
-        const std::string now = Clock::iso_timestamp(now_unix);
-        WebhookDelivery& d = *delivery;
-        d.attempt_count += 1;
-        if (!d.first_attempt_at)
-            d.first_attempt_at = now;
-        d.last_attempt_at = now;
-        d.last_status_code = attempt.status_code;
-        d.response_time_ms = attempt.response_time_ms;
-        const bool ok = attempt.status_code && *attempt.status_code >= 200 && *attempt.status_code < 300;
-        d.last_error = ok ? std::nullopt : std::optional<std::string>(attempt.error);
-        if (ok) {
-            d.state = DeliveryState::Delivered;
-            d.delivered_at = now;
-            d.next_attempt_at = std::nullopt;
-        } else {
-            std::int64_t first = now_unix;
-            parse_iso_timestamp(*d.first_attempt_at, first);
-            const auto next = next_attempt_at(webhook_retries, d.attempt_count, first, now_unix);
-            d.state = next ? DeliveryState::Pending : DeliveryState::Failed;
-            d.next_attempt_at = next ? std::optional<std::string>(Clock::iso_timestamp(*next)) : std::nullopt;
-        }
-        store::update_delivery_attempt(c, d);
+        for (const MadeAttempt& made : attempts)
+            record_attempt(c, context, made);
     });
 }
 

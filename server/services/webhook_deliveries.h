@@ -18,9 +18,10 @@ struct ServiceContext;
 // The webhooks' retry rule.
 inline constexpr RetrySchedule webhook_retries{};
 
-// Makes the deliveries of the events the endpoints have not read yet; how many were made.
-// Events that happen while an endpoint is inactive are not delivered to it.
-int queue_webhook_deliveries(ServiceContext& context);
+// Makes the deliveries of the next events the endpoints have not read yet, at most 1,000
+// per endpoint in one transaction; whether events are left to read. Events that happen
+// while an endpoint is inactive are not delivered to it.
+bool queue_webhook_deliveries(ServiceContext& context);
 
 // One delivery to send now: the event as GET /events shows it is the body, byte for byte the
 // same at every attempt.
@@ -42,9 +43,15 @@ struct WebhookAttempt {
     std::string error;              // why it failed, for the delivery log ("" on a 2xx)
     std::int64_t response_time_ms = 0;
 };
-// Records the attempt: delivered on a 2xx; otherwise the next attempt, or failed after 24 h.
-// A delivery no longer pending (its endpoint deleted meanwhile) is left alone.
-void record_webhook_attempt(ServiceContext& context, const std::string& delivery_id, const std::string& webhook_id,
-                            const WebhookAttempt& attempt);
+struct MadeAttempt {
+    std::string delivery_id;
+    std::string webhook_id;
+    WebhookAttempt attempt;
+};
+// Records the attempts of a pass, in one transaction (one disk sync for the pass, not one
+// per delivery): each delivered on a 2xx; otherwise its next attempt, or failed after 24 h.
+// A delivery no longer pending (its endpoint deleted meanwhile) is left alone. Killed before
+// this, the pass's deliveries are sent again at the next start (at-least-once).
+void record_webhook_attempts(ServiceContext& context, const std::vector<MadeAttempt>& attempts);
 
 } // namespace isp::services
