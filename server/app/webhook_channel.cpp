@@ -46,7 +46,8 @@ int WebhookChannel::deliver_due(const std::atomic<bool>& stopping) {
             {"X-Portal-Event-Id", d.event_id},
             {"X-Portal-Event-Type", d.event_type},
             {"X-Portal-Delivery-Id", d.delivery_id},
-            {"X-Portal-Signature", security::webhook_signature(d.secret, context_.clock.now_unix(), d.body)}};
+            {"X-Portal-Signature",
+             security::webhook_signature(d.secret, context_.clock.now_unix(), d.body, d.previous_secret)}};
         const services::WebhookAttempt attempt = sender_.post(d.url, headers, d.body);
         if (stopping)
             break; // perhaps cut by the stop: not recorded, so sent again at the next start

@@ -102,9 +102,19 @@ void register_webhooks(httplib::Server& http, AppContext& app) {
     http.Post("/api/v1/webhooks/:webhook_id/secret",
               http::guarded([&app](const httplib::Request& req, httplib::Response& res) {
                   const auto who = http::require_staff(req, app, Role::Admin);
-                  write_secret(
-                      res, 201,
-                      services::rotate_webhook_secret(app, http::path_param(req, "webhook_id"), who.staff_actor()));
+                  // An optional body: {"previous_secret_valid_seconds": N}, 24 h when absent.
+                  long long previous_seconds = default_previous_secret_seconds;
+                  if (!req.body.empty()) {
+                      FieldErrors errors;
+                      wire::JsonReader(http::json_object_body(req), errors, wire::staff_language)
+                          .integer("previous_secret_valid_seconds", previous_seconds);
+                      if (!errors.empty())
+                          throw http::ApiError(400, wire::problem::validation_failed,
+                                               "The rotation has invalid fields; see errors.", std::move(errors));
+                  }
+                  write_secret(res, 201,
+                               services::rotate_webhook_secret(app, http::path_param(req, "webhook_id"),
+                                                               who.staff_actor(), previous_seconds));
               }));
     http.Get(
         "/api/v1/webhooks/:webhook_id/deliveries",

@@ -50,7 +50,7 @@ std::vector<WebhookDispatch> due_webhook_deliveries(ServiceContext& context, int
     std::vector<WebhookDispatch> out;
     out.reserve(due.size());
     for (const store::DueDelivery& d : due)
-        out.push_back({d.delivery_id, d.webhook_id, d.url, d.secret, d.event.event_id, d.event.type,
+        out.push_back({d.delivery_id, d.webhook_id, d.url, d.secret, d.previous_secret, d.event.event_id, d.event.type,
                        wire::to_json(d.event).dump()});
     return out;
 }

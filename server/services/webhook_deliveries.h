@@ -30,6 +30,7 @@ struct WebhookDispatch {
     std::string webhook_id;
     std::string url;
     std::string secret;
+    std::string previous_secret; // "" unless a rotation's previous secret still signs
     std::string event_id;
     std::string event_type;
     std::string body;

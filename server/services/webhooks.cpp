@@ -47,7 +47,8 @@ WebhookSecret create_webhook(store::Connection& c, ServiceContext& context, cons
     const std::string now = context.clock.now_iso();
     WebhookSecret out{
         {security::new_id("whk_", 10), request.url, request.event_types, request.active, by.name, now, now},
-        security::new_webhook_secret()};
+        security::new_webhook_secret(),
+        std::nullopt};
     // Events from its creation on: what happened before is in GET /events.
     store::insert_webhook(c, out.webhook, out.secret, store::last_event_sequence(c));
     record_staff_event(c, context.clock, "webhook_created", std::nullopt, "", by, audited(out.webhook));
@@ -92,11 +93,18 @@ void delete_webhook(ServiceContext& context, const std::string& webhook_id, cons
     });
 }
 
-WebhookSecret rotate_webhook_secret(ServiceContext& context, const std::string& webhook_id, const StaffActor& by) {
+WebhookSecret rotate_webhook_secret(ServiceContext& context, const std::string& webhook_id, const StaffActor& by,
+                                    std::int64_t previous_seconds) {
+    if (previous_seconds < 0 || previous_seconds > max_previous_secret_seconds)
+        refuse_webhook_fields({{"previous_secret_valid_seconds", "out_of_range",
+                                "previous_secret_valid_seconds is from 0 (the old secret stops at once) to " +
+                                    std::to_string(max_previous_secret_seconds) + " (7 days)."}});
     return context.db.write([&](store::Connection& c) {
-        WebhookSecret out{existing_webhook(c, webhook_id), security::new_webhook_secret()};
+        WebhookSecret out{existing_webhook(c, webhook_id), security::new_webhook_secret(), std::nullopt};
         out.webhook.updated_at = context.clock.now_iso();
-        store::set_webhook_secret(c, webhook_id, out.secret, out.webhook.updated_at);
+        if (previous_seconds > 0)
+            out.previous_secret_expires_at = Clock::iso_timestamp(context.clock.now_unix() + previous_seconds);
+        store::set_webhook_secret(c, webhook_id, out.secret, out.previous_secret_expires_at, out.webhook.updated_at);
         record_staff_event(c, context.clock, "webhook_secret_rotated", std::nullopt, "", by, audited(out.webhook));
         return out;
     });

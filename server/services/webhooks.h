@@ -28,8 +28,10 @@ WebhookEndpoint get_webhook(ServiceContext& context, const std::string& webhook_
 WebhookEndpoint change_webhook(ServiceContext& context, const std::string& webhook_id, const WebhookChange& change,
                                const StaffActor& by);
 void delete_webhook(ServiceContext& context, const std::string& webhook_id, const StaffActor& by);
-// A new secret; the old one stops signing at once.
-WebhookSecret rotate_webhook_secret(ServiceContext& context, const std::string& webhook_id, const StaffActor& by);
+// A new secret; the old one keeps signing beside it for `previous_seconds` (0: stops at once;
+// at most max_previous_secret_seconds, else 400 validation_failed).
+WebhookSecret rotate_webhook_secret(ServiceContext& context, const std::string& webhook_id, const StaffActor& by,
+                                    std::int64_t previous_seconds = default_previous_secret_seconds);
 
 Page<WebhookDelivery> webhook_delivery_page(ServiceContext& context, const std::string& webhook_id, int per_page,
                                             std::int64_t offset);

@@ -572,6 +572,13 @@ CREATE TABLE delivery_cursors (
   after_sequence INTEGER NOT NULL
 );
 )sql",
+    // 15: a webhook secret's rotation without a gap (issue #15): the previous secret keeps
+    //   signing beside the new one until `previous_secret_until`, so receivers switch at their
+    //   pace (X-Portal-Signature carries a v1 for each).
+    R"sql(
+ALTER TABLE webhook_endpoints ADD COLUMN previous_secret TEXT;
+ALTER TABLE webhook_endpoints ADD COLUMN previous_secret_until TEXT;
+)sql",
 };
 
 } // namespace

@@ -92,7 +92,9 @@ void update_delivery_attempt(Connection& c, const WebhookDelivery& d) {
 
 std::vector<DueDelivery> list_due_deliveries(Connection& c, const std::string& now, int limit) {
     auto st = c.prepare(outbox_event_columns() +
-                        ", d.delivery_id, d.webhook_id, w.url, w.secret FROM webhook_deliveries d "
+                        ", d.delivery_id, d.webhook_id, w.url, w.secret, "
+                        "CASE WHEN w.previous_secret_until > ?1 THEN w.previous_secret ELSE '' END "
+                        "FROM webhook_deliveries d "
                         "JOIN webhook_endpoints w ON w.webhook_id = d.webhook_id "
                         "JOIN outbox_events e ON e.sequence = d.event_sequence" +
                         outbox_event_join() +
@@ -101,7 +103,7 @@ std::vector<DueDelivery> list_due_deliveries(Connection& c, const std::string& n
     st.bind(now, limit);
     std::vector<DueDelivery> out;
     while (st.step())
-        out.push_back({st.text(20), st.text(21), st.text(22), st.text(23), outbox_event_from_row(st, 0)});
+        out.push_back({st.text(20), st.text(21), st.text(22), st.text(23), st.text(24), outbox_event_from_row(st, 0)});
     return out;
 }
 

@@ -30,6 +30,7 @@ struct DueDelivery {
     std::string webhook_id;
     std::string url;
     std::string secret;
+    std::string previous_secret; // "" unless a rotation's previous secret still signs
     Event event;
 };
 // Pending deliveries of active endpoints due at `now` (ISO), the oldest due first and, among

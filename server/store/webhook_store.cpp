@@ -62,9 +62,10 @@ void update_webhook(Connection& c, const WebhookEndpoint& w) {
 }
 
 void set_webhook_secret(Connection& c, const std::string& webhook_id, const std::string& secret,
-                        const std::string& now) {
-    c.prepare("UPDATE webhook_endpoints SET secret = ?2, updated_at = ?3 WHERE webhook_id = ?1")
-        .bind(webhook_id, secret, now)
+                        const std::optional<std::string>& previous_until, const std::string& now) {
+    c.prepare("UPDATE webhook_endpoints SET previous_secret = CASE WHEN ?3 IS NULL THEN NULL ELSE secret END, "
+              "previous_secret_until = ?3, secret = ?2, updated_at = ?4 WHERE webhook_id = ?1")
+        .bind(webhook_id, secret, previous_until, now)
         .run();
 }
 

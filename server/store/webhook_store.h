@@ -19,8 +19,9 @@ std::vector<WebhookEndpoint> list_webhooks(Connection& c, int limit, std::int64_
 std::int64_t count_webhooks(Connection& c);
 // Writes url, event_types, active and updated_at.
 void update_webhook(Connection& c, const WebhookEndpoint& webhook);
+// The new secret; the one it replaces keeps signing until `previous_until` (none: stops now).
 void set_webhook_secret(Connection& c, const std::string& webhook_id, const std::string& secret,
-                        const std::string& now);
+                        const std::optional<std::string>& previous_until, const std::string& now);
 // Removes the endpoint and its deliveries; false when there was none.
 bool delete_webhook(Connection& c, const std::string& webhook_id);
 

@@ -46,8 +46,15 @@ struct WebhookChange {
 struct WebhookSecret {
     WebhookEndpoint webhook;
     std::string secret; // "whsec_" + 64 hex digits
+    // After a rotation, until when the previous secret signs too (a second v1 in
+    // X-Portal-Signature), so receivers switch without losing a delivery; none: it stopped.
+    std::optional<std::string> previous_secret_expires_at;
     bool operator==(const WebhookSecret&) const = default;
 };
+
+// How long a rotated-out secret keeps signing, by default and at most (seconds).
+inline constexpr std::int64_t default_previous_secret_seconds = 24 * 3600;
+inline constexpr std::int64_t max_previous_secret_seconds = 7 * 24 * 3600;
 
 enum class DeliveryState { Pending, Delivered, Failed };
 std::string_view to_string(DeliveryState state); // "pending", "delivered", "failed"

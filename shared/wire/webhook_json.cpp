@@ -88,11 +88,14 @@ WebhookChange webhook_change_from_json(const nlohmann::json& body, FieldErrors& 
 }
 
 nlohmann::json to_json(const WebhookSecret& s) {
-    return {{"webhook", to_json(s.webhook)}, {"secret", s.secret}};
+    return {{"webhook", to_json(s.webhook)},
+            {"secret", s.secret},
+            {"previous_secret_expires_at", or_null(s.previous_secret_expires_at)}};
 }
 
 WebhookSecret webhook_secret_from_json(const nlohmann::json& j) {
-    return {webhook_endpoint_from_json(j.at("webhook")), j.at("secret").get<std::string>()};
+    return {webhook_endpoint_from_json(j.at("webhook")), j.at("secret").get<std::string>(),
+            null_or<std::string>(j, "previous_secret_expires_at")};
 }
 
 nlohmann::json to_json(const WebhookDelivery& d) {

@@ -286,17 +286,44 @@ TEST_CASE("a status change reaches the endpoint that wants it: signed, once, exa
     CHECK(deliveries(c, admin, books.id).empty());
     CHECK(radius.received().size() == 2);
 
-    // A new secret signs from then on; the old one no longer does.
+    // A new secret signs from then on; for 24 h the old one signs beside it (a second v1), so
+    // the receiver can switch without refusing a delivery; then only the new one.
     auto rotated = c.Post("/api/v1/webhooks/" + hook.id + "/secret", admin, "", "application/json");
     REQUIRE(rotated->status == 201);
     const std::string new_secret = body_json(rotated)["secret"];
+    CHECK(body_json(rotated)["previous_secret_expires_at"] == "2026-11-24T10:00:00Z");
     REQUIRE(set_status(c, admin, "ctr_demo_youssef", {{"status", "terminated"}, {"effective_date", "2027-01-05"}})
                 ->status == 202);
     REQUIRE(radius.wait_for(3));
     const ReceivedWebhook third = radius.received().back();
     CHECK(signature_valid(new_secret, third.signature, third.body));
-    CHECK_FALSE(signature_valid(hook.secret, third.signature, third.body));
+    CHECK(signature_valid(hook.secret, third.signature, third.body));
     wait_for_log(c, admin, hook.id, [](const nlohmann::json& l) { return all_delivered(l, 3); });
+
+    server.clock().advance(24 * 3600);
+    REQUIRE(
+        set_status(c, admin, "ctr_demo_helene", {{"status", "suspended"}, {"effective_date", "2027-01-10"}})->status ==
+        202);
+    REQUIRE(radius.wait_for(4));
+    const ReceivedWebhook fourth = radius.received().back();
+    CHECK(signature_valid(new_secret, fourth.signature, fourth.body));
+    CHECK_FALSE(signature_valid(hook.secret, fourth.signature, fourth.body));
+
+    // Rotated with no overlap (a leaked secret): the old one stops at once.
+    auto at_once = c.Post("/api/v1/webhooks/" + hook.id + "/secret", admin, R"({"previous_secret_valid_seconds": 0})",
+                          "application/json");
+    REQUIRE(at_once->status == 201);
+    CHECK(body_json(at_once)["previous_secret_expires_at"].is_null());
+    const std::string newest = body_json(at_once)["secret"];
+    REQUIRE(set_status(c, admin, "ctr_demo_helene", {{"status", "active"}, {"effective_date", "2027-01-20"}})->status ==
+            202);
+    REQUIRE(radius.wait_for(5));
+    const ReceivedWebhook fifth = radius.received().back();
+    CHECK(signature_valid(newest, fifth.signature, fifth.body));
+    CHECK_FALSE(signature_valid(new_secret, fifth.signature, fifth.body));
+    check_problem(c.Post("/api/v1/webhooks/" + hook.id + "/secret", admin,
+                         R"({"previous_secret_valid_seconds": 604801})", "application/json"),
+                  400, "validation_failed");
 
     // An inactive endpoint gets nothing, and not later either.
     REQUIRE(c.Patch("/api/v1/webhooks/" + hook.id, admin, R"({"active": false})", "application/json")->status == 200);
@@ -305,8 +332,8 @@ TEST_CASE("a status change reaches the endpoint that wants it: signed, once, exa
     REQUIRE(c.Patch("/api/v1/webhooks/" + hook.id, admin, R"({"active": true})", "application/json")->status == 200);
     server.deliver_due();
     std::this_thread::sleep_for(200ms);
-    CHECK(radius.received().size() == 3);
-    CHECK(deliveries(c, admin, hook.id).size() == 3);
+    CHECK(radius.received().size() == 5);
+    CHECK(deliveries(c, admin, hook.id).size() == 5);
 
     // A billing run: the accounting endpoint gets each invoice, with its facts written out in
     // full (the outbox keeps a reference to the invoice).
@@ -333,7 +360,7 @@ TEST_CASE("a status change reaches the endpoint that wants it: signed, once, exa
         sent.insert(body["data"]["invoice_id"].get<std::string>());
     }
     CHECK(sent == invoice_ids.get<std::set<std::string>>());
-    CHECK(radius.received().size() == 3); // wants no invoices
+    CHECK(radius.received().size() == 5); // wants no invoices
 }
 
 TEST_CASE("an https receiver's certificate is checked: unknown to the system, trusted with --webhook-ca-file") {

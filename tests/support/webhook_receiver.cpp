@@ -94,11 +94,11 @@ std::set<std::string> WebhookReceiver::delivered_event_ids() const {
 }
 
 bool signature_valid(const std::string& secret, const std::string& signature, const std::string& body, long long* t) {
+    // "t=<unix>,v1=<hex>[,v1=<hex>]": any v1 made with `secret` will do (a rotation's overlap).
     long long time = 0;
-    char hex[65] = {};
-    if (std::sscanf(signature.c_str(), "t=%lld,v1=%64[0-9a-f]", &time, hex) != 2)
-        return false;
-    if (signature != "t=" + std::to_string(time) + ",v1=" + hex)
+    int consumed = 0;
+    if (std::sscanf(signature.c_str(), "t=%lld%n", &time, &consumed) != 1 ||
+        signature.compare(0, static_cast<std::size_t>(consumed), "t=" + std::to_string(time)) != 0)
         return false;
     const std::string message = std::to_string(time) + "." + body;
     unsigned char mac[EVP_MAX_MD_SIZE];
@@ -108,9 +108,15 @@ bool signature_valid(const std::string& secret, const std::string& signature, co
     char expected[65] = {};
     for (unsigned int i = 0; i < length && i < 32; ++i)
         std::snprintf(expected + 2 * i, 3, "%02x", mac[i]);
+    bool any = false;
+    for (std::size_t at = static_cast<std::size_t>(consumed); at < signature.size(); at += 4 + 64) {
+        if (signature.compare(at, 4, ",v1=") != 0 || signature.size() < at + 4 + 64)
+            return false; // not the documented shape
+        any = any || CRYPTO_memcmp(expected, signature.data() + at + 4, 64) == 0;
+    }
     if (t)
         *t = time;
-    return length == 32 && CRYPTO_memcmp(expected, hex, 64) == 0;
+    return length == 32 && any;
 }
 
 } // namespace isp::test

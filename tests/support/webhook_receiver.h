@@ -65,8 +65,8 @@ private:
     bool held_ = false;
 };
 
-// Whether `signature` ("t=<unix>,v1=<hex>") is HMAC-SHA256(secret, t + "." + body); `t` is set
-// to the signed time.
+// Whether `signature` ("t=<unix>,v1=<hex>", a second ",v1=<hex>" during a secret's rotation)
+// has a v1 that is HMAC-SHA256(secret, t + "." + body); `t` is set to the signed time.
 bool signature_valid(const std::string& secret, const std::string& signature, const std::string& body,
                      long long* t = nullptr);
 

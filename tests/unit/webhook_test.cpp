@@ -99,8 +99,10 @@ TEST_CASE("webhook bodies and answers are read back as written") {
                             "2026-11-24T10:00:00Z"};
     CHECK(wire::webhook_endpoint_from_json(wire::to_json(w)) == w);
     CHECK_FALSE(wire::to_json(w).contains("secret"));
-    const WebhookSecret s{w, "whsec_00ff"};
+    const WebhookSecret s{w, "whsec_00ff", std::nullopt};
     CHECK(wire::webhook_secret_from_json(wire::to_json(s)) == s);
+    const WebhookSecret rotated{w, "whsec_11ee", "2026-11-25T10:00:00Z"};
+    CHECK(wire::webhook_secret_from_json(wire::to_json(rotated)) == rotated);
 
     FieldErrors errors;
     const NewWebhook n{"http://127.0.0.1:9/h", {"invoice.issued"}, false};
