@@ -7,7 +7,8 @@
 //   gives the focus to the page's hidden <input> (which brings up the soft keyboard) and
 //   text the soft keyboard inserts without key events reaches the field; a finger dragged
 //   on the page background scrolls the page; every tap acts where the finger is, also
-//   right after a tap that changed the screen.
+//   right after a tap that changed the screen, and text the soft keyboard inserts right
+//   after a tap on a field (before the portal has drawn it) reaches that field.
 // Taps go through Playwright's touchscreen and drags through CDP touch events, as a phone's
 // browser delivers them (touchstart/touchmove/touchend, then mouse events only for a tap).
 import { test } from 'node:test';
@@ -110,7 +111,10 @@ async function countKeyEvents(page) {
 
 const focusedElement = (page) => page.evaluate(() => {
   const e = document.activeElement;
-  return { tag: e.tagName, type: e.type || '', canvas: e === document.getElementById('canvas') };
+  return {
+    tag: e.tagName, type: e.type || '', canvas: e === document.getElementById('canvas'),
+    mirrored: !!e.closest('#semantics'), // a field's element in the screen-reader mirror, not the hidden input
+  };
 });
 
 test('on a touch phone a tapped field takes what the soft keyboard types', { timeout: 120000 }, async (t) => {
@@ -144,7 +148,7 @@ test('on a touch phone a tapped field takes what the soft keyboard types', { tim
     assert.equal(await page.evaluate(() => window.focusedAtTouchEnd.at(-1)), 'INPUT',
                  `the hidden input took the focus during the tap on ${field} itself, not a frame later`);
     state = await waitForState(page, (s) => s.widgets[`field:${field}`].focused, `${field} being edited`);
-    assert.deepEqual(await focusedElement(page), { tag: 'INPUT', type: 'text', canvas: false },
+    assert.deepEqual(await focusedElement(page), { tag: 'INPUT', type: 'text', canvas: false, mirrored: false },
                      `the hidden input has the focus while ${field} is edited: the soft keyboard opens`);
     await page.keyboard.insertText(value);
     state = await waitForState(page, (s) => s.form[field] === value, `${field} = ${value} from the soft keyboard`);
@@ -206,6 +210,28 @@ test('on a touch phone a finger dragged on the page background scrolls it', { ti
   assert.deepEqual(browser.problems, []);
 });
 
+// Inserts `text` into the focused element from within the very frame that first shows widget
+// `id` focused (the published state's update), before the next frame: the soft keyboard of a
+// quick thumb, not a test's polling, decides when the text comes.
+async function insertWhenFocused(page, id, text) {
+  await page.evaluate(({ id, text }) => {
+    const probe = window.portalTest;
+    let state = probe.state;
+    Object.defineProperty(probe, 'state', {
+      configurable: true,
+      get: () => state,
+      set: (next) => {
+        state = next;
+        if (!next.widgets || !next.widgets[id] || !next.widgets[id].focused) return;
+        const e = document.activeElement;
+        window.insertedInto = { tag: e.tagName, mirrored: !!e.closest('#semantics') };
+        document.execCommand('insertText', false, text);
+        Object.defineProperty(probe, 'state', { configurable: true, writable: true, value: state });
+      },
+    });
+  }, { id, text });
+}
+
 test('on a touch phone every tap acts where the finger is, even right after a screen change', { timeout: 120000 }, async (t) => {
   const { server, browser, page } = await startPortal(t, phone);
 
@@ -214,12 +240,15 @@ test('on a touch phone every tap acts where the finger is, even right after a sc
   await onScreen(page, 'offers');
   await tap(page, 'button:existing_customer');
   await onScreen(page, 'verify');
+  // The soft keyboard types as soon as the finger lifts, before the portal has drawn the
+  // field as being edited (the CIN), or right in the frame it shows it so (the line).
   await tap(page, 'field:verify_cin');
-  await waitForState(page, (s) => s.widgets['field:verify_cin'].focused, 'CIN field being edited');
   await page.keyboard.insertText('AB123456');
+  await waitForState(page, (s) => s.widgets['field:verify_cin'].focused, 'CIN field being edited');
+  await insertWhenFocused(page, 'field:verify_line', '0612345678');
   await tap(page, 'field:verify_line');
-  await waitForState(page, (s) => s.widgets['field:verify_line'].focused, 'line field being edited');
-  await page.keyboard.insertText('0612345678');
+  assert.deepEqual(await (await page.waitForFunction(() => window.insertedInto)).jsonValue(), { tag: 'INPUT', mirrored: false },
+                   'the hidden input kept the focus the tap gave it (and the soft keyboard with it)');
   await waitForState(page, (s) => s.form.verify_cin === 'AB123456' && s.form.verify_line === '0612345678', 'both typed');
   const verifyButton = await tap(page, 'button:verify');
   let state = await onScreen(page, 'dashboard');

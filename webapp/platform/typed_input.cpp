@@ -56,14 +56,19 @@ void add_mods(ImGuiIO& io, int mods) {
 }
 
 // The focus may still move: Dear ImGui holds a key event that may move it (its own pacing
-// spreads a press and release of one key over two frames), or its navigation has a move, a
-// Tab or a focus request in flight, or an item to activate (a Tab to a text field activates
-// it two frames later; characters given meanwhile went to neither field).
+// spreads a press and release of one key over two frames) or a click or tap not yet taken (it
+// may activate another field: text inserted right after a tap on a field waits for that
+// field, instead of being dropped as typed nowhere in the frame it activates), or its
+// navigation has a move, a Tab or a focus request in flight, or an item to activate (a Tab to
+// a text field activates it two frames later; characters given meanwhile went to neither field).
 bool focus_may_move() {
     const ImGuiContext& g = *GImGui;
-    for (const ImGuiInputEvent& e : g.InputEventsQueue)
+    for (const ImGuiInputEvent& e : g.InputEventsQueue) {
         if (e.Type == ImGuiInputEventType_Key && e.Key.Down && !only_types(e.Key.Key, 0) && e.Key.Key < ImGuiMod_Ctrl)
             return true;
+        if (e.Type == ImGuiInputEventType_MouseButton)
+            return true;
+    }
     return g.NavAnyRequest || g.NavInitRequest || g.NavMoveSubmitted || g.NavMoveForwardToNextFrame ||
            g.NavNextActivateId != 0 || g.NavActivateId != 0;
 }
@@ -73,6 +78,13 @@ bool focus_may_move() {
 bool text_field_editing() {
     const ImGuiContext& g = *GImGui;
     return g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID && !g.ActiveIdIsJustActivated;
+}
+
+// A text field was activated last frame (a click, a tap, a Tab): it takes characters from this
+// frame's next one on.
+bool text_field_activating() {
+    const ImGuiContext& g = *GImGui;
+    return g.ActiveId != 0 && g.ActiveId == g.InputTextState.ID && g.ActiveIdIsJustActivated;
 }
 
 } // namespace
@@ -207,7 +219,7 @@ void feed_typed_input() {
         if (moved_this_frame || g_frames_since_move < 2)
             break;
         if (!text_field_editing()) {
-            if (g_frames_since_move < 8)
+            if (g_frames_since_move < 8 || text_field_activating())
                 break;           // a field may still be on its way (a new screen focuses its first one)
             g_typed.pop_front(); // typed where there is no field: nothing takes it
             continue;

@@ -17,6 +17,7 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h" // this frame's text input (text_field_takes_input)
 #include "webapp/platform/browser.h"
 #include "webapp/platform/typed_input.h"
 
@@ -113,6 +114,31 @@ void on_character(GLFWwindow*, unsigned int codepoint) {
     queue_character(codepoint);
 }
 
+// A text field takes typing at the end of this frame. Dear ImGui's io.WantTextInput says it a
+// frame late.
+bool text_field_takes_input() {
+    return GImGui->PlatformImeData.WantTextInput;
+}
+
+// A click or tap Dear ImGui has not taken yet: its pacing takes a finger's position one frame
+// and the press the next (a touch has no hover before it), so the field tapped is activated
+// two frames after the tap gave the hidden input the focus.
+bool click_pending() {
+    for (const ImGuiInputEvent& e : GImGui->InputEventsQueue)
+        if (e.Type == ImGuiInputEventType_MouseButton)
+            return true;
+    return false;
+}
+
+// The hidden input follows the app's text field once a click has taken effect. Before, the
+// frames between a tap on a field and its activation took away the focus the tap had just
+// given the hidden input (and the soft keyboard with it): the field's mirrored element took it
+// a frame later, and what the keyboard inserted meanwhile went nowhere.
+void follow_text_field() {
+    if (!click_pending())
+        set_text_input_active(text_field_takes_input(), !g_touch_first);
+}
+
 // One Dear ImGui frame: input, layout, draw lists.
 void imgui_pass(int width, int height, float ratio) {
     g_client->prepare_frame(ratio);
@@ -135,7 +161,7 @@ void frame() {
     int height = 1;
     const float ratio = static_cast<float>(isp_sync_canvas(&width, &height));
     imgui_pass(width, height, ratio);
-    set_text_input_active(ImGui::GetIO().WantTextInput, !g_touch_first);
+    follow_text_field();
 
     glViewport(0, 0, width, height);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
