@@ -1,7 +1,8 @@
 // The portal behaves like a web site (issue #14): each screen is an entry of the browser's
 // history with its own address (/#/offers, /#/verify, /#/dashboard, /#/invoices, /#/signup),
-// Back and Forward move between the screens, a reload shows the same screen (asking to
-// verify again where the lookup token, held in memory only, is gone), and a signup in
+// Back and Forward move between the screens (the invoices keep their filter, the plan change
+// its contract), a reload shows the same screen (asking to verify again where the lookup
+// token, held in memory only, is gone: then the invoices, the plan change), and a signup in
 // progress survives Back, Forward and a reload: kept in the tab's sessionStorage, never in
 // the address or in storage that outlives the tab. On a laptop and on a phone's viewport.
 import { test } from 'node:test';
@@ -44,10 +45,13 @@ for (const [name, viewport] of [['laptop', laptop], ['phone', phone]]) {
     assert.equal(state.first_name, 'Amina');
     await clickWidget(page, 'button:invoices');
     await at(page, 'invoices', '#/invoices');
+    await clickWidget(page, 'filter:paid');
+    await waitForState(page, (s) => s.invoice_filter === 'paid', 'the paid invoices only');
     await page.goBack();
     await at(page, 'dashboard', '#/dashboard');
     await page.goForward();
-    await at(page, 'invoices', '#/invoices');
+    state = await at(page, 'invoices', '#/invoices');
+    assert.equal(state.invoice_filter, 'paid', 'Forward: the invoices as they were left, filtered');
 
     // Reloaded: the lookup token was in memory only. Verify again, then the invoices.
     await page.reload();
@@ -57,6 +61,21 @@ for (const [name, viewport] of [['laptop', laptop], ['phone', phone]]) {
     await verifyAsAmina(page);
     state = await at(page, 'invoices', '#/invoices');
     assert.ok(state.invoices.length > 0, 'the invoices, once verified');
+    await page.goBack();
+    state = await at(page, 'dashboard', '#/dashboard');
+
+    // The plan change: Back, Forward, and a reload, which returns to it once verified again.
+    const contract = state.subscriptions[0].contract_id;
+    await clickWidget(page, `button:change_plan:${contract}`);
+    await at(page, 'plan_change', '#/plan-change');
+    await page.goBack();
+    await at(page, 'dashboard', '#/dashboard');
+    await page.goForward();
+    await at(page, 'plan_change', '#/plan-change');
+    await page.reload();
+    await at(page, 'verify', '#/plan-change');
+    await verifyAsAmina(page);
+    await at(page, 'plan_change', '#/plan-change');
     await page.goBack();
     await at(page, 'dashboard', '#/dashboard');
     await page.goBack();
