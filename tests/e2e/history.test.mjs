@@ -4,7 +4,8 @@
 // its contract), a reload shows the same screen (asking to verify again where the lookup
 // token, held in memory only, is gone: then the invoices, the plan change), and a signup in
 // progress survives Back, Forward and a reload: kept in the tab's sessionStorage, never in
-// the address or in storage that outlives the tab. On a laptop and on a phone's viewport.
+// the address or in storage that outlives the tab; once sent, Back from the confirmation
+// starts a new one. On a laptop and on a phone's viewport.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal, onScreen, waitForState, clickWidget, fillField, screenshot } from './harness.mjs';
@@ -125,6 +126,21 @@ for (const [name, viewport] of [['laptop', laptop], ['phone', phone]]) {
       assert.ok(!decodeURIComponent(page.url()).includes(value), `${value} not in the address`);
     }
     assert.equal(hash(page), '#/signup');
+
+    // Sent: the confirmation. Back starts a new signup (the contract is made); a reload on the
+    // offers then keeps nothing of the form sent.
+    const rest = { email: 'zoe@example.ma', address: '5 rue Atlas, Fès', service_identifier: '0535112233',
+                   contract_start_date: '2026-12-10' };
+    for (const [field, value] of Object.entries(rest)) await fillField(page, field, value);
+    await clickWidget(page, 'button:submit');
+    const confirmation = await at(page, 'confirmation', '#/confirmation');
+    assert.match(confirmation.contract.contract_number, /^CTR-/);
+    await page.goBack();
+    let state = await at(page, 'offers', '#/offers');
+    assert.equal(state.form.cin, '', 'Back from the confirmation: a new signup');
+    await page.reload();
+    state = await at(page, 'offers', '#/offers');
+    assert.equal(state.form.cin, '', 'nothing of the form sent is kept in the tab');
     assert.deepEqual(browser.problems, []);
   });
 }
