@@ -226,13 +226,17 @@ test('a member of staff signs in and finds a customer through the accessibility 
     await activate(await shown(customers));
     await until(async () => (await customers.getAttribute('aria-current')) === 'page',
       'the customers section is the current one');
+    await until(() => page.evaluate(() => document.title.startsWith('Clients') &&
+                                           document.getElementById('live').textContent.startsWith(document.title)),
+      'the live region says the section\'s title');
     await type(await shown(role(page, 'searchbox', 'Nom, CIN ou téléphone (/ pour chercher)')), 'AB123456');
     const amina = await shown(role(page, 'link', 'Amina El Idrissi'));
     await until(async () => (await page.getByRole('row').count()) === 2, 'one customer found, under the header');
     const headers = await page.getByRole('columnheader').allTextContents();
     assert.deepEqual(headers.slice(0, 2), ['Nom', 'CIN']);
     await activate(amina);
-    await shown(page.getByRole('heading', { level: 1, name: 'Amina El Idrissi' }));
+    const her = await shown(page.getByRole('heading', { level: 1, name: 'Amina El Idrissi' }));
+    await until(() => her.evaluate((el) => el === document.activeElement), 'her page: the page\'s focus on its title');
 
     // A dialog: modal, named by its title, holding its own fields and choices.
     await activate(role(page, 'button', 'Nouveau contrat'));
