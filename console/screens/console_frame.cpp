@@ -120,6 +120,7 @@ void ConsoleFrame::draw_signed_in() {
     if (entered) {
         ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
         ImGui::SetNextWindowFocus();
+        wui::focus_heading_on_arrival(); // the page's focus on its title, unless a field takes it
     }
     ImGui::Begin(("##content_" + app_.place().section).c_str(), nullptr, page_flags & ~ImGuiWindowFlags_NoScrollbar);
     ImGui::PopStyleVar();
@@ -225,7 +226,8 @@ void ConsoleFrame::keep_page_in_step() {
         if (const auto view = views_.find(s->name()); view != views_.end())
             title = std::string{text(view->second->label(), app_.language())} + " \u2013 " + title;
     }
-    if (title != shown_title_) {
+    const bool new_title = title != shown_title_;
+    if (new_title) {
         webapp::platform::set_page_title(title);
         shown_title_ = std::move(title);
     }
@@ -234,7 +236,11 @@ void ConsoleFrame::keep_page_in_step() {
         message = app_.sign_in().notice()->text;
     else if (const Section* s = app_.current(); s && s->notice())
         message = s->notice()->text;
-    if (message != announced_) {
+    // Another section: its title is said first, once, as a screen reader says a new page's.
+    if (new_title) {
+        webapp::platform::announce(message.empty() ? shown_title_ : shown_title_ + ". " + message);
+        announced_ = std::move(message);
+    } else if (message != announced_) {
         webapp::platform::announce(message);
         announced_ = std::move(message);
     }

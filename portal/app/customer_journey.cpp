@@ -13,12 +13,17 @@
 #include "shared/signup/proof_of_identity.h"
 #include "shared/wire/problem_codes.h"
 #include "webapp/platform/browser.h"
+#include "webapp/platform/page_history.h"
 
 namespace isp::portal {
 namespace {
 
 // The date field is judged as soon as it holds a whole date (YYYY-MM-DD).
 constexpr std::size_t iso_date_length = 10;
+
+// The contract whose plan is being changed, in this tab's storage (as the signup form is), so
+// that a reload of /#/plan-change returns to it once verified again; nothing typed goes there.
+constexpr std::string_view plan_change_tab_key = "plan_change";
 
 std::string_view wire_field(std::string_view field) {
     return field == "effective_date" ? std::string_view{"contract_start_date"} : field;
@@ -57,7 +62,9 @@ void CustomerJourney::return_to(std::string_view screen) {
     if (screen == "verify" || token_.empty()) {
         step_ = CustomerStep::Verify;
         resume_invoices_ = screen == "invoices";
-        resume_ = screen == "plan_change" && selected();
+        if (screen == "plan_change" && contract_id_.empty()) // a reload: the contract this tab was changing
+            contract_id_ = webapp::platform::tab_value(plan_change_tab_key);
+        resume_ = screen == "plan_change" && !contract_id_.empty();
         resume_dashboard_ = screen != "verify" && !resume_invoices_ && !resume_;
         resume_add_line_ = false;
         return;
@@ -367,6 +374,7 @@ void CustomerJourney::open_plan_change(const std::string& contract_id) {
         target_offer_id_.clear();
         effective_date_.clear();
     }
+    webapp::platform::store_tab_value(plan_change_tab_key, contract_id_);
     touched_.erase("effective_date");
     attempted_ = false;
     server_errors_.clear();
@@ -429,6 +437,7 @@ void CustomerJourney::back_to_dashboard() {
     if (step_ == CustomerStep::PlanChanged) {
         result_.reset();
         contract_id_.clear();
+        webapp::platform::store_tab_value(plan_change_tab_key, ""); // that change is done
         target_offer_id_.clear();
         effective_date_.clear();
         load_subscriptions(); // the changed contract now shows its new offer

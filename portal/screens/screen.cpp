@@ -49,7 +49,8 @@ void Screen::draw(bool entered) {
     if (entered) {
         ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
         ImGui::SetNextWindowFocus();
-        webapp::ui::focus_first_field(); // a form screen starts in its first field
+        webapp::ui::focus_first_field();        // a form screen starts in its first field (keyboard)
+        webapp::ui::focus_heading_on_arrival(); // else the page's focus is on its title
     }
     const std::string window_id = "##screen_" + std::string{name_};
     ImGui::Begin(window_id.c_str(), nullptr, flags);

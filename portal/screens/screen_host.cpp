@@ -44,13 +44,14 @@ void ScreenHost::draw_frame(float pixel_ratio) {
     webapp::ui::probe::begin_frame();
     app_.follow_address(); // Back and Forward first: the frame draws where they lead
     Screen& screen = current_screen();
-    screen.draw(&screen != shown_screen_);
+    const bool entered = &screen != shown_screen_;
+    screen.draw(entered);
     shown_screen_ = &screen;
     if (std::string title = screen.title(); title != shown_title_) {
         webapp::platform::set_page_title(title);
         shown_title_ = std::move(title);
     }
-    announce_messages();
+    announce_messages(entered ? shown_title_ : std::string{});
     webapp::ui::end_frame();
     if (webapp::ui::probe::enabled()) { // built only for tests: a whole summary of the state each frame
         nlohmann::json state = app_.test_state();
@@ -73,12 +74,16 @@ void ScreenHost::frame_drawn() {
 }
 
 // What a sighted person reads next to the fields, for screen readers: the notice, then
-// each field error, once each time it changes.
-void ScreenHost::announce_messages() {
+// each field error, once each time it changes. On a new screen, its title first (`arrived`),
+// as a screen reader says a new web page's, once.
+void ScreenHost::announce_messages(const std::string& arrived) {
     std::string message = app_.shown_notice().value_or("");
     for (const auto& [field, error] : app_.shown_errors())
         message += (message.empty() ? "" : " ") + error;
-    if (message != announced_) {
+    if (!arrived.empty()) {
+        webapp::platform::announce(message.empty() ? arrived : arrived + ". " + message);
+        announced_ = std::move(message);
+    } else if (message != announced_) {
         webapp::platform::announce(message);
         announced_ = std::move(message);
     }

@@ -26,7 +26,7 @@ public:
 
 private:
     Screen& current_screen();
-    void announce_messages();
+    void announce_messages(const std::string& arrived);
 
     App& app_;
     StatusScreen status_screen_;

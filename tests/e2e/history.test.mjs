@@ -1,9 +1,11 @@
 // The portal behaves like a web site (issue #14): each screen is an entry of the browser's
 // history with its own address (/#/offers, /#/verify, /#/dashboard, /#/invoices, /#/signup),
-// Back and Forward move between the screens, a reload shows the same screen (asking to
-// verify again where the lookup token, held in memory only, is gone), and a signup in
+// Back and Forward move between the screens (the invoices keep their filter, the plan change
+// its contract), a reload shows the same screen (asking to verify again where the lookup
+// token, held in memory only, is gone: then the invoices, the plan change), and a signup in
 // progress survives Back, Forward and a reload: kept in the tab's sessionStorage, never in
-// the address or in storage that outlives the tab. On a laptop and on a phone's viewport.
+// the address or in storage that outlives the tab; once sent, Back from the confirmation
+// starts a new one. On a laptop and on a phone's viewport.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPortal, onScreen, waitForState, clickWidget, fillField, screenshot } from './harness.mjs';
@@ -44,10 +46,13 @@ for (const [name, viewport] of [['laptop', laptop], ['phone', phone]]) {
     assert.equal(state.first_name, 'Amina');
     await clickWidget(page, 'button:invoices');
     await at(page, 'invoices', '#/invoices');
+    await clickWidget(page, 'filter:paid');
+    await waitForState(page, (s) => s.invoice_filter === 'paid', 'the paid invoices only');
     await page.goBack();
     await at(page, 'dashboard', '#/dashboard');
     await page.goForward();
-    await at(page, 'invoices', '#/invoices');
+    state = await at(page, 'invoices', '#/invoices');
+    assert.equal(state.invoice_filter, 'paid', 'Forward: the invoices as they were left, filtered');
 
     // Reloaded: the lookup token was in memory only. Verify again, then the invoices.
     await page.reload();
@@ -57,6 +62,21 @@ for (const [name, viewport] of [['laptop', laptop], ['phone', phone]]) {
     await verifyAsAmina(page);
     state = await at(page, 'invoices', '#/invoices');
     assert.ok(state.invoices.length > 0, 'the invoices, once verified');
+    await page.goBack();
+    state = await at(page, 'dashboard', '#/dashboard');
+
+    // The plan change: Back, Forward, and a reload, which returns to it once verified again.
+    const contract = state.subscriptions[0].contract_id;
+    await clickWidget(page, `button:change_plan:${contract}`);
+    await at(page, 'plan_change', '#/plan-change');
+    await page.goBack();
+    await at(page, 'dashboard', '#/dashboard');
+    await page.goForward();
+    await at(page, 'plan_change', '#/plan-change');
+    await page.reload();
+    await at(page, 'verify', '#/plan-change');
+    await verifyAsAmina(page);
+    await at(page, 'plan_change', '#/plan-change');
     await page.goBack();
     await at(page, 'dashboard', '#/dashboard');
     await page.goBack();
@@ -106,6 +126,21 @@ for (const [name, viewport] of [['laptop', laptop], ['phone', phone]]) {
       assert.ok(!decodeURIComponent(page.url()).includes(value), `${value} not in the address`);
     }
     assert.equal(hash(page), '#/signup');
+
+    // Sent: the confirmation. Back starts a new signup (the contract is made); a reload on the
+    // offers then keeps nothing of the form sent.
+    const rest = { email: 'zoe@example.ma', address: '5 rue Atlas, Fès', service_identifier: '0535112233',
+                   contract_start_date: '2026-12-10' };
+    for (const [field, value] of Object.entries(rest)) await fillField(page, field, value);
+    await clickWidget(page, 'button:submit');
+    const confirmation = await at(page, 'confirmation', '#/confirmation');
+    assert.match(confirmation.contract.contract_number, /^CTR-/);
+    await page.goBack();
+    let state = await at(page, 'offers', '#/offers');
+    assert.equal(state.form.cin, '', 'Back from the confirmation: a new signup');
+    await page.reload();
+    state = await at(page, 'offers', '#/offers');
+    assert.equal(state.form.cin, '', 'nothing of the form sent is kept in the tab');
     assert.deepEqual(browser.problems, []);
   });
 }

@@ -14,8 +14,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startPortal, onScreen, waitForState, portalState, clickWidget, screenshot,
+  startPortal, onScreen, waitForState, portalState, clickWidget, settledState, screenshot,
 } from './harness.mjs';
+import { ringProfile, assertRing } from './focus_ring.mjs';
+import { documentOpened } from './screen_reader.mjs';
 
 const signupFields = ['cin', 'first_name', 'last_name', 'phone', 'email', 'address', 'service_identifier',
                       'contract_start_date'];
@@ -26,9 +28,20 @@ const focusName = (state) => focusedIds(state).join('+') || '(nothing)';
 // Presses `key` until the widget `id` has the focus, at most `max` times (none when it has
 // it already); fails with the places the focus went through. Each press waits for the
 // portal to draw the moved focus.
-async function pressUntilFocused(page, key, id, max) {
+// With `ring` set, also checks that the focus ring is drawn around `id` once it has the focus
+// and was not before (focus_ring.mjs).
+async function pressUntilFocused(page, key, id, max, { ring = false } = {}) {
   const trail = [];
   let state = await portalState(page);
+  const check = ring && state.widgets[id] && !state.widgets[id].focused;
+  const box = check && (await settledState(page, `the layout before focusing ${id}`)).widgets[id];
+  const before = check && await ringProfile(page, box);
+  const checkRing = async () => {
+    if (!check) return;
+    const now = (await settledState(page, `${id} focused and laid out`)).widgets[id];
+    const moved = now.x !== box.x || now.y !== box.y; // scrolled into view by the focus
+    assertRing(id, moved ? null : before, await ringProfile(page, now));
+  };
   if (state.widgets[id] && state.widgets[id].focused && focusedIds(state).length === 1) return { state, presses: 0 };
   for (let press = 1; press <= max; ++press) {
     const before = focusName(state);
@@ -36,7 +49,10 @@ async function pressUntilFocused(page, key, id, max) {
     state = await waitForState(page, (s) => focusName(s) !== before, `focus to move on ${key}`, 600)
       .catch(() => portalState(page));
     trail.push(focusName(state));
-    if (state.widgets[id] && state.widgets[id].focused) return { state, presses: press };
+    if (state.widgets[id] && state.widgets[id].focused) {
+      await checkRing();
+      return { state, presses: press };
+    }
   }
   throw new Error(`${max} presses of ${key} did not focus ${id} on screen ${state.screen}; ` +
                   `the focus went: ${trail.join(', ')}`);
@@ -45,11 +61,11 @@ async function pressUntilFocused(page, key, id, max) {
 // On the signup screen, with the keyboard only: Tab to the first field, then from field to
 // field (one Tab each, in the form's order), typing each value; Tab on to the commitment
 // radio buttons and Space on `months`; Shift+Tab back into the last field and Enter.
-async function signUpByKeyboard(page, person, months) {
+async function signUpByKeyboard(page, person, months, ring = false) {
   let { state } = await pressUntilFocused(page, 'Tab', `field:${signupFields[0]}`, 6);
   for (const [index, field] of signupFields.entries()) {
     if (index > 0) {
-      const moved = await pressUntilFocused(page, 'Tab', `field:${field}`, 1);
+      const moved = await pressUntilFocused(page, 'Tab', `field:${field}`, 1, { ring });
       state = moved.state;
     }
     assert.deepEqual(focusedIds(state), [`field:${field}`], `only ${field} has the focus`);
@@ -57,8 +73,8 @@ async function signUpByKeyboard(page, person, months) {
     await waitForState(page, (s) => s.form[field] === person[field], `${field} typed`);
   }
   // The radio buttons come next, in the order shown (no commitment, 12, 24 months).
-  ({ state } = await pressUntilFocused(page, 'Tab', 'commitment:0', 1));
-  if (months !== 0) ({ state } = await pressUntilFocused(page, 'Tab', `commitment:${months}`, 2));
+  ({ state } = await pressUntilFocused(page, 'Tab', 'commitment:0', 1, { ring }));
+  if (months !== 0) ({ state } = await pressUntilFocused(page, 'Tab', `commitment:${months}`, 2, { ring }));
   await page.keyboard.press('Space');
   state = await waitForState(page, (s) => s.form.commitment_months === months, `commitment ${months} chosen with Space`);
   assert.deepEqual(state.errors, {}, 'no field error for valid input');
@@ -80,14 +96,15 @@ const keyboardPerson = {
   contract_start_date: '2026-12-10',
 };
 
-test('keyboard only: a new customer chooses an offer and signs up without a mouse', { timeout: 180000 }, async (t) => {
-  const { server, browser, page } = await startPortal(t, { width: 1280, height: 800 });
+test('keyboard only: a new customer chooses an offer and signs up to the contract PDF without a mouse, the focus ring drawn at each step',
+  { timeout: 180000 }, async (t) => {
+  const { server, browser, page, context } = await startPortal(t, { width: 1280, height: 800 });
 
   await page.goto(`${server.url}/`);
   let state = await onScreen(page, 'offers');
   const offer = state.offers.find((o) => o.family === 'mobile'); // the first offer on the page
   // FR, EN, "I am already a customer", then the offers: a few presses, not a hunt.
-  ({ state } = await pressUntilFocused(page, 'Tab', `offer:${offer.offer_id}`, 8));
+  ({ state } = await pressUntilFocused(page, 'Tab', `offer:${offer.offer_id}`, 8, { ring: true }));
   assert.ok(state.widgets[`offer:${offer.offer_id}`].visible, 'the focused offer is on screen');
   await screenshot(page, '60-keyboard-offer-focused');
 
@@ -95,12 +112,16 @@ test('keyboard only: a new customer chooses an offer and signs up without a mous
   state = await onScreen(page, 'signup');
   assert.equal(state.form.offer_id, offer.offer_id, 'Enter chose the focused offer');
 
-  state = await signUpByKeyboard(page, keyboardPerson, 24);
+  state = await signUpByKeyboard(page, keyboardPerson, 24, true);
   await screenshot(page, '61-keyboard-form-filled');
   await page.keyboard.press('Enter');
   state = await onScreen(page, 'confirmation');
   assert.match(state.contract.contract_number, /^CTR-2026-\d{6}$/);
   await screenshot(page, '62-keyboard-confirmation');
+  // The contract PDF: Tab to its button, Enter.
+  await pressUntilFocused(page, 'Tab', 'button:download', 6, { ring: true });
+  const url = await documentOpened(page, context, () => page.keyboard.press('Enter'));
+  assert.match(url, /\/document\?token=/, 'Enter on the focused button opened the contract');
   assert.deepEqual(browser.problems, []);
 });
 

@@ -1,8 +1,9 @@
 // A phone: 360 CSS px wide at device pixel ratio 3. Everything fits the width (fields
-// stacked), text is drawn at the device's density, and a dead draft link says so.
+// stacked), text is drawn at the device's density, and a dead draft link says so. Zoomed to
+// 200 % and at 320 CSS px, the signup form reflows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPortal, onScreen, waitForState, clickWidget, screenshot } from './harness.mjs';
+import { startPortal, onScreen, waitForState, clickWidget, settledState, screenshot } from './harness.mjs';
 
 test('the portal fits a 360 px phone screen and explains an unknown draft link', { timeout: 120000 }, async (t) => {
   const { server, browser, page } = await startPortal(t, { width: 360, height: 740, deviceScaleFactor: 3 });
@@ -27,3 +28,42 @@ test('the portal fits a 360 px phone screen and explains an unknown draft link',
   await screenshot(page, '21-phone-signup');
   assert.deepEqual(browser.problems, []);
 });
+
+// Zoom and reflow (WCAG 1.4.4, 1.4.10): a 1280 x 800 window zoomed to 200 % is a 640 x 400
+// CSS px viewport at device pixel ratio 2 (the portal follows the ratio: text twice as big),
+// and 320 CSS px is the width content must reflow to. In both, the signup form needs no
+// horizontal scrolling, every widget is inside the width, and the wheel reaches each of them.
+for (const [name, viewport] of [['200 % zoom at 1280 px', { width: 640, height: 400, deviceScaleFactor: 2 }],
+                                ['320 CSS px', { width: 320, height: 640, deviceScaleFactor: 1 }]]) {
+  test(`${name}: the signup form reflows, nothing needs horizontal scrolling`, { timeout: 120000 }, async (t) => {
+    const { server, browser, page } = await startPortal(t, viewport);
+    await page.goto(`${server.url}/`);
+    const offers = await onScreen(page, 'offers');
+    await clickWidget(page, `offer:${offers.offers.find((o) => o.family === 'mobile').offer_id}`);
+    let state = await onScreen(page, 'signup');
+    assert.equal(state.pixel_ratio, viewport.deviceScaleFactor);
+    const scroll = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(scroll[0] <= scroll[1], `no horizontal scrolling (page ${scroll[0]} px wide in ${scroll[1]})`);
+    const unseen = new Set(Object.keys(state.widgets));
+    // From the top (the form's first field, focused on arrival, may have scrolled the header away).
+    await page.mouse.move(viewport.width / 2, viewport.height / 2);
+    await page.mouse.wheel(0, -5000);
+    state = await settledState(page, 'the top of the form');
+    for (let step = 0, moved = true; step < 30 && unseen.size > 0 && moved; ++step) {
+      for (const [id, w] of Object.entries(state.widgets)) {
+        assert.ok(w.x >= 0 && w.x + w.w <= viewport.width + 0.5, `${id} inside ${viewport.width} px (x=${w.x}, w=${w.w})`);
+        if (w.visible) unseen.delete(id);
+      }
+      assert.deepEqual(state.cut, [], 'nothing pushed past the right edge (a widget is reported clipped to it)');
+      const before = JSON.stringify(state.widgets);
+      await page.mouse.wheel(0, viewport.height / 2);
+      const next = await waitForState(page, (s) => JSON.stringify(s.widgets) !== before, 'the page to scroll', 2000)
+        .catch(() => null);
+      moved = next !== null; // else the bottom
+      state = next || state;
+    }
+    assert.deepEqual([...unseen], [], 'the wheel brought every widget into view');
+    await screenshot(page, `22-signup-${viewport.width}px-x${viewport.deviceScaleFactor}`);
+    assert.deepEqual(browser.problems, []);
+  });
+}

@@ -5,7 +5,8 @@
 // - a new customer signs up and gets the contract PDF;
 // - an existing customer verifies and changes plan;
 // - an existing customer lists invoices and filters them;
-// - the app's focus moves the page's (Tab, a form's first field), and a new screen starts at its top;
+// - the app's focus moves the page's (Tab, a form's first field); a new screen takes it to its
+//   title (on a phone too) and says its title in the live region;
 // - a member of staff signs in, finds a customer and opens a dialog on her page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -166,12 +167,20 @@ test('an existing customer filters their invoices through the accessibility tree
     }
   });
 
-test("the app's focus moves the page's: Tab, a form's first field; a new screen starts at its top", { timeout: 60000 },
-  async (t) => {
+test("the app's focus moves the page's: Tab, a form's first field; a new screen's title, said in the live region",
+  { timeout: 60000 }, async (t) => {
     const server = await startServer();
     t.after(() => server.stop());
     const { page, problems } = await portalIn(t, server, 'fr');
     const focused = (locator) => locator.evaluate((el) => el === document.activeElement);
+    const live = () => page.evaluate(() => document.getElementById('live').textContent);
+    // Every element that took the page's focus, in order.
+    await page.evaluate(() => {
+      window.focusedNames = [];
+      document.addEventListener('focusin', (e) => window.focusedNames.push(e.target.getAttribute('aria-label') || e.target.textContent));
+    });
+    const offers = await shown(page.getByRole('heading', { level: 1, name: 'Choisissez votre offre' }));
+    await until(() => focused(offers), 'the first screen: the page\'s focus on its title');
     const fr = role(page, 'button', 'FR');
     const en = role(page, 'button', 'EN');
     await shown(role(page, 'button', 'Je suis déjà client'));
@@ -182,13 +191,19 @@ test("the app's focus moves the page's: Tab, a form's first field; a new screen 
     await activate(role(page, 'button', 'Je suis déjà client'));
     const cin = await shown(role(page, 'textbox', "CIN (carte d'identité nationale)"));
     await until(() => focused(cin), 'the identity check starts in its CIN field');
+    assert.equal((await page.evaluate(() => window.focusedNames)).at(-2), 'EN',
+                 'from EN straight to the CIN field: the title of a form that starts in its field is not focused first');
+    await until(async () => (await live()).startsWith('Identifiez-vous \u2013 '), 'the live region says the new screen\'s title');
     await type(cin, 'AB123456');
     await type(role(page, 'textbox', 'Numéro de ligne'), '06 12 34 56 78');
     await activate(role(page, 'button', 'Vérifier'));
-    await shown(page.getByRole('heading', { level: 1, name: /^Bonjour Amina/ }));
-    await new Promise((r) => setTimeout(r, 300)); // a few frames on the new screen
-    assert.equal(await page.evaluate(() => document.activeElement === document.body), true,
-      'the dashboard does not take the page\'s focus to its first button (FR): a screen reader starts at its top');
+    const hello = await shown(page.getByRole('heading', { level: 1, name: /^Bonjour Amina/ }));
+    await until(() => focused(hello), 'the dashboard: the page\'s focus on its title, not on its first button (FR)');
+    await until(async () => (await page.title()).startsWith('Vos') && (await live()).startsWith(await page.title()),
+                'the live region says the dashboard\'s title');
+    await page.keyboard.press('Tab');
+    await until(() => page.evaluate(() => document.activeElement.getAttribute('role') === 'button'),
+                'Tab from the title: the page\'s focus follows the app\'s to a button');
     assert.deepEqual(problems, []);
   });
 
@@ -211,13 +226,17 @@ test('a member of staff signs in and finds a customer through the accessibility 
     await activate(await shown(customers));
     await until(async () => (await customers.getAttribute('aria-current')) === 'page',
       'the customers section is the current one');
+    await until(() => page.evaluate(() => document.title.startsWith('Clients') &&
+                                           document.getElementById('live').textContent.startsWith(document.title)),
+      'the live region says the section\'s title');
     await type(await shown(role(page, 'searchbox', 'Nom, CIN ou téléphone (/ pour chercher)')), 'AB123456');
     const amina = await shown(role(page, 'link', 'Amina El Idrissi'));
     await until(async () => (await page.getByRole('row').count()) === 2, 'one customer found, under the header');
     const headers = await page.getByRole('columnheader').allTextContents();
     assert.deepEqual(headers.slice(0, 2), ['Nom', 'CIN']);
     await activate(amina);
-    await shown(page.getByRole('heading', { level: 1, name: 'Amina El Idrissi' }));
+    const her = await shown(page.getByRole('heading', { level: 1, name: 'Amina El Idrissi' }));
+    await until(() => her.evaluate((el) => el === document.activeElement), 'her page: the page\'s focus on its title');
 
     // A dialog: modal, named by its title, holding its own fields and choices.
     await activate(role(page, 'button', 'Nouveau contrat'));

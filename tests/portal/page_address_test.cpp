@@ -116,6 +116,34 @@ TEST_CASE_FIXTURE(PortalFixture, "a reload without the lookup token asks to veri
     CHECK(browser.history.size() == 3); // no entry for the verification on the way
 }
 
+TEST_CASE_FIXTURE(PortalFixture,
+                  "a reload of the plan change asks to verify, then shows the same contract's plan change") {
+    open();
+    frame();
+    verify_as_amina();
+    frame();
+    choose_plan_change();
+    frame();
+    REQUIRE(browser.fragment == "/plan-change");
+
+    reload();
+    frame();
+    CHECK(screen() == "verify");
+    CHECK(browser.fragment == "/plan-change");
+    type("verify_cin", "AB123456");
+    type("verify_line", "06 12 34 56 78");
+    script(http, canned::verified);
+    script(http, canned::subscriptions);
+    customer().verify();
+    http.settle();
+    frame();
+    CHECK(screen() == "plan_change"); // not the dashboard
+    CHECK(browser.fragment == "/plan-change");
+    REQUIRE(customer().selected() != nullptr);
+    CHECK(customer().selected()->contract.contract_id == "ctr_demo_amina");
+    CHECK(typed("effective_date") == ""); // what was typed is not kept
+}
+
 TEST_CASE_FIXTURE(PortalFixture, "a reload of the dashboard asks to verify and keeps the dashboard's address") {
     browser.fragment = "/dashboard";
     browser.history = {"/dashboard"};

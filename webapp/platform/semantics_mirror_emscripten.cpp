@@ -218,6 +218,8 @@ EM_JS(void, isp_mirror_change, (int op, unsigned key, unsigned parent, unsigned 
         var typed = Module.ispTypedInput;
         var touch = window.matchMedia && window.matchMedia("(pointer: coarse)").matches;
         if (!(touch && typed && document.activeElement === typed.hidden)) {
+            if (!c.hasAttribute("tabindex"))
+                c.tabIndex = -1; // a new screen's heading: focusable by the app only, not by Tab
             m.moving = true;
             c.focus({ preventScroll: true });
             m.moving = false;

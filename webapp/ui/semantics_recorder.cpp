@@ -1,5 +1,6 @@
 #include "webapp/ui/semantics_recorder.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <utility>
@@ -26,6 +27,11 @@ unsigned int g_page_focus = 0; // the widget the page asked to focus this frame 
 // one it starts a new screen's window on by itself.
 ImGuiID g_nav_reached = 0;
 int g_nav_key_frame = -10; // the last frame Tab or an arrow key was pressed
+// A new screen: its title (first level-1 heading) holds the page's focus until a widget takes
+// the app's (a Tab, a form's first field). `g_heading_ready`: no focus is on its way either (a
+// form's first field lands a frame or two after the screen), so the heading takes it this frame.
+bool g_heading_focus = false;
+bool g_heading_ready = false;
 
 // A table being described: the row and column its last item was drawn in, whose row and cell
 // nodes are open in the tree.
@@ -156,6 +162,14 @@ ImGuiID focused_widget() {
     return g.NavWindow && g.NavCursorVisible && g.NavId == g_nav_reached ? g.NavId : 0;
 }
 
+// Dear ImGui's navigation will move the focus: a move, a Tab or a focus request (a form's first
+// field) in flight, or an item to activate.
+bool focus_on_its_way() {
+    const ImGuiContext& g = *GImGui;
+    return g.NavAnyRequest || g.NavInitRequest || g.NavMoveSubmitted || g.NavMoveScoringItems ||
+           g.NavMoveForwardToNextFrame || g.NavNextActivateId != 0 || g.NavActivateId != 0;
+}
+
 } // namespace
 
 bool semantics_enabled() {
@@ -224,7 +238,13 @@ void describe_text(std::string_view text, int level) {
     node.role = level > 0 ? Role::Heading : Role::Text;
     node.level = level;
     node.name = std::string{text};
+    node.focused = level == 1 && std::exchange(g_heading_ready, false);
     describe_item(std::move(node));
+}
+
+void focus_heading_on_arrival() {
+    g_heading_focus = true;
+    g_heading_ready = false;
 }
 
 bool is_last_field_error(std::string_view text) {
@@ -273,6 +293,12 @@ void publish_semantics() {
     if (!semantics_enabled())
         return;
     start_frame_if_new(); // a frame that described nothing shows nothing
+    // The new screen's title keeps the page's focus (described next frame) until a widget has
+    // the app's, or while one is on its way to it.
+    const auto& nodes = g_tree_now.nodes();
+    if (std::any_of(nodes.begin(), nodes.end(), [](const Node& n) { return n.focused && n.role != Role::Heading; }))
+        g_heading_focus = false;
+    g_heading_ready = g_heading_focus && !focus_on_its_way();
     platform::apply_semantics_changes(semantics::diff(g_tree_shown, g_tree_now));
     std::swap(g_tree_shown, g_tree_now);
     g_semantics_frame = -1; // the next description starts a new tree, even within this frame count

@@ -33,6 +33,11 @@ void describe_field(std::string_view label, std::string_view hint, std::string_v
                     semantics::FieldKind kind, bool disabled);
 // Text drawn as the last item: a heading of `level` (1: the screen's title), or text (0).
 void describe_text(std::string_view text, int level = 0);
+// A new screen is shown: its title (the first level-1 heading described) takes the page's
+// focus, so that a screen reader starts reading there, as after a web page's navigation;
+// unless a widget takes the app's focus first (a form's first field on a device with a
+// keyboard). It keeps it until a widget takes the app's focus.
+void focus_heading_on_arrival();
 // Whether `text` is the error of the field described last (drawn under it, already read with it).
 bool is_last_field_error(std::string_view text);
 
