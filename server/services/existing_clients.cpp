@@ -1,15 +1,18 @@
 #include "server/services/existing_clients.h"
 
 #include "server/clock/clock.h"
+#include "server/config/server_config.h"
 #include "server/services/client_identity.h"
 #include "server/services/contract_documents.h"
 #include "server/services/invoice_documents.h"
 #include "server/services/plan_change_service.h"
+#include "server/services/scheduled_changes.h"
 #include "server/services/service_context.h"
 #include "server/store/catalog_store.h"
 #include "server/store/contract_store.h"
 #include "server/store/database.h"
 #include "server/store/invoice_store.h"
+#include "server/store/scheduled_change_store.h"
 
 namespace isp::services {
 
@@ -24,11 +27,16 @@ wire::Subscriptions client_subscriptions(ServiceContext& ctx, const ClientIdenti
                                          std::string_view lookup_token, std::string_view cin) {
     return ctx.db.read([&](store::Connection& c) {
         const Client client = identity.client_for_cin(c, lookup_token, cin);
-        wire::Subscriptions out{client.client_id, client.first_name, {}};
+        wire::Subscriptions out{client.client_id, client.first_name, {}, ctx.config.early_termination_rule};
         const std::vector<Offer> catalog = store::list_offers(c, true);
         for (const Contract& k : store::list_live_contracts_of_client(c, client.client_id))
-            if (const auto offer = store::find_offer(c, k.offer_id))
-                out.subscriptions.push_back(wire::subscription(k, *offer, catalog));
+            if (const auto offer = store::find_offer(c, k.offer_id)) {
+                wire::Subscription s = wire::subscription(k, *offer, catalog);
+                s.scheduled_changes = store::list_pending_changes(c, k.contract_id);
+                for (const ScheduledChange& change : s.scheduled_changes)
+                    s.cancellable.push_back(cancellable_by_customer(change));
+                out.subscriptions.push_back(std::move(s));
+            }
         return out;
     });
 }

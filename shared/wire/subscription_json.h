@@ -6,8 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "shared/billing/early_termination.h"
 #include "shared/domain/contract.h"
 #include "shared/domain/offer.h"
+#include "shared/domain/scheduled_change.h"
 
 namespace isp::wire {
 
@@ -27,6 +29,10 @@ struct Subscription {
     Money monthly_price_with_tax;
     std::string commitment_end; // ISO date, "" without commitment
     std::vector<EligibleOffer> eligible_offers;
+    // Changes waiting for their date (issue #15), by date; `cancellable` ones the customer
+    // asked for and may take back from the portal.
+    std::vector<ScheduledChange> scheduled_changes;
+    std::vector<bool> cancellable; // one per scheduled change
     bool operator==(const Subscription&) const = default;
 };
 
@@ -34,6 +40,9 @@ struct Subscriptions {
     std::string client_id;
     std::string first_name;
     std::vector<Subscription> subscriptions;
+    // The operator's early termination rule, so the portal shows the amount a cancellation
+    // costs with the server's own function (shared/billing/early_termination.h).
+    EarlyTerminationRule early_termination_rule;
     bool operator==(const Subscriptions&) const = default;
 };
 
@@ -42,7 +51,9 @@ struct Subscriptions {
 Subscription subscription(const Contract& contract, const Offer& offer, const std::vector<Offer>& catalog);
 
 nlohmann::json to_json(const Subscription& subscription);
-nlohmann::json to_json(const Subscriptions& subscriptions); // with "total"
+// With "scheduled_changes": each change as shared/wire/scheduled_change_json.h writes it,
+// plus "cancellable".
+nlohmann::json to_json(const Subscriptions& subscriptions); // with "total" and "early_termination_rule"
 // Throw nlohmann::json::exception on a bad shape.
 Subscription subscription_from_json(const nlohmann::json& j);
 Subscriptions subscriptions_from_json(const nlohmann::json& j);
