@@ -113,6 +113,24 @@ enum class Text {
     LineDays,
     FirstInvoicePreview,
     NoWebGL,
+    // Scheduled changes and cancellation (issue #15)
+    ScheduledChanges,
+    ScheduledTermination,
+    ScheduledSuspension,
+    ScheduledResumption,
+    ScheduledOfferChange,
+    CancelScheduledChange,
+    ScheduledChangeCancelled,
+    CancelSubscription,
+    CancellationHeading,
+    CancelAtCommitmentEnd,
+    CancelEarlier,
+    TerminationDate,
+    EarlyTerminationAmount,
+    NoEarlyTerminationAmount,
+    ConfirmCancellation,
+    SubmittingCancellation,
+    CancellationRecordedHeading,
 };
 
 std::string_view text(Text id, Language language);

@@ -66,7 +66,7 @@ TEST_CASE("contract endpoints: no token 401, ops and admin tokens succeed") {
     const std::string ops = create_staff_token(server, "ops");
     const std::string admin = create_staff_token(server, "admin");
     const std::string status = R"({"status": "suspended"})";
-    const std::string offer = R"({"offer_id": "ofr_mobile_illimite", "effective_date": "2026-12-01"})";
+    const std::string offer = R"({"offer_id": "ofr_mobile_illimite", "effective_date": "2026-11-23"})";
 
     CHECK(c.Post("/api/v1/contracts/provision", provision_body().dump(), "application/json")->status == 401);
     CHECK(c.Post("/api/v1/contracts", "{}", "application/json")->status == 401);
