@@ -3,6 +3,7 @@
 #include "imgui.h"
 #include "portal/screens/screen_registry.h"
 #include "shared/domain/money.h"
+#include "webapp/ui/semantics_recorder.h"
 #include "webapp/ui/theme.h"
 #include "webapp/ui/widgets.h"
 
