@@ -211,3 +211,38 @@ TEST_CASE("cancellation: another client's contract, bad dates, the operator's ru
     REQUIRE_MESSAGE(res->status == 202, res->body);
     CHECK(body_json(res)["cancellation"]["early_termination_amount"]["amount_minor"] == 50000);
 }
+
+TEST_CASE("a termination on the 1st: no day to bill, an invoice with the early termination amount alone") {
+    TestServer server;
+    auto c = server.client();
+    const std::string ops = create_staff_token(server, "ops");
+    const std::string token = verify(c, "AB123456", "0612345678");
+    // From 2027-01-01 to the commitment's last day, 2027-08-22: 7 whole months.
+    auto res = cancel(c, token, "2027-01-01");
+    REQUIRE_MESSAGE(res->status == 202, res->body);
+    CHECK(body_json(res)["cancellation"]["early_termination_amount"]["amount_minor"] == 7 * 9900);
+
+    server.clock().set(1801699200); // 2027-02-04T00:00:00Z
+    auto h = bearer(ops);
+    h.emplace("Idempotency-Key", new_key());
+    auto run = c.Post("/api/v1/billing/runs", h, R"({"period": "2027-01"})", "application/json");
+    REQUIRE_MESSAGE(run->status == 201, run->body);
+    const nlohmann::json invoices = body_json(c.Get("/api/v1/invoices?per_page=100&period=2027-01", bearer(ops)));
+    nlohmann::json invoice;
+    for (const auto& i : invoices["data"])
+        if (i["contract_id"] == "ctr_demo_amina")
+            invoice = body_json(c.Get("/api/v1/invoices/" + i["invoice_id"].get<std::string>(), bearer(ops)));
+    REQUIRE(invoice.is_object());
+    REQUIRE(invoice["lines"].size() == 1);
+    CHECK(invoice["lines"][0]["kind"] == "early_termination");
+    CHECK(invoice["lines"][0]["from_date"] == "2027-01-01");
+    CHECK(invoice["subtotal"]["amount_minor"] == 69300);
+    CHECK(invoice["total"]["amount_minor"] == 69300 + 13860);
+
+    // Once: another run of the month finds nothing more to bill.
+    h = bearer(ops);
+    h.emplace("Idempotency-Key", new_key());
+    auto again = c.Post("/api/v1/billing/runs", h, R"({"period": "2027-01"})", "application/json");
+    REQUIRE(again);
+    CHECK(again->status == 200);
+}
