@@ -129,14 +129,21 @@ void CustomerJourney::describe(nlohmann::json& state) const {
                  {"effective_date", c.effective_date.to_iso()},
                  {"cancellable", i < s.cancellable.size() && s.cancellable[i]}});
         }
-        subscriptions.push_back({{"contract_id", s.contract.contract_id},
-                                 {"offer", s.offer.name},
-                                 {"service_identifier", s.contract.service_identifier},
-                                 {"document_version", s.contract.document_version},
-                                 {"eligible_offers", std::move(eligible)},
-                                 {"scheduled_changes", std::move(scheduled)}});
+        subscriptions.push_back(
+            {{"contract_id", s.contract.contract_id},
+             {"offer", s.offer.name},
+             {"service_identifier", s.contract.service_identifier},
+             {"document_version", s.contract.document_version},
+             {"eligible_offers", std::move(eligible)},
+             {"scheduled_changes", std::move(scheduled)},
+             {"next_invoice", s.next_invoice_period.empty()
+                                  ? nlohmann::json(nullptr)
+                                  : nlohmann::json{{"period", s.next_invoice_period},
+                                                   {"estimate", format_money(s.next_invoice_estimate, language_)}}}});
     }
     state["subscriptions"] = std::move(subscriptions);
+    state["balance_due"] = format_money(subscriptions_.balance_due, language_);
+    state["balance_past_due"] = format_money(subscriptions_.balance_past_due, language_);
     if (result_)
         state["plan_change"] = {
             {"contract_id", result_->contract_id},

@@ -158,13 +158,16 @@ constexpr Entry entries[] = {
     {Text::ConfirmCancellation, "Confirmer la r\u00e9siliation", "Confirm the cancellation"},
     {Text::SubmittingCancellation, "Enregistrement de la r\u00e9siliation\u2026", "Recording the cancellation\u2026"},
     {Text::CancellationRecordedHeading, "Votre r\u00e9siliation est enregistr\u00e9e", "Your cancellation is recorded"},
+    {Text::BalanceDue, "Solde \u00e0 r\u00e9gler : {}", "Balance due: {}"},
+    {Text::BalancePastDue, "dont {} en retard", "of which {} past due"},
+    {Text::NextInvoiceEstimate, "Prochaine facture ({}), estimation TTC", "Next invoice ({}), estimate with tax"},
 };
 
 constexpr bool in_enum_order() {
     for (std::size_t i = 0; i < std::size(entries); ++i)
         if (static_cast<std::size_t>(entries[i].id) != i)
             return false;
-    return static_cast<std::size_t>(Text::CancellationRecordedHeading) + 1 == std::size(entries);
+    return static_cast<std::size_t>(Text::NextInvoiceEstimate) + 1 == std::size(entries);
 }
 static_assert(in_enum_order(), "ui_text entries must follow the Text enum, one each");
 

@@ -131,6 +131,9 @@ enum class Text {
     ConfirmCancellation,
     SubmittingCancellation,
     CancellationRecordedHeading,
+    BalanceDue,
+    BalancePastDue,
+    NextInvoiceEstimate,
 };
 
 std::string_view text(Text id, Language language);

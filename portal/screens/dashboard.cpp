@@ -57,7 +57,16 @@ void DashboardScreen::draw_content() {
         webapp::ui::progress(tr(Text::PreparingDocument));
     if (journey_.busy() == CustomerBusy::LoadingInvoices)
         webapp::ui::progress(tr(Text::LoadingInvoices));
-    const auto& subscriptions = journey_.subscriptions().subscriptions;
+    // What is owed, the part past its due date in the error tone (the invoices screen lists them).
+    const Subscriptions& all = journey_.subscriptions();
+    if (all.balance_due.amount_minor > 0) {
+        webapp::ui::bold_text(text(Text::BalanceDue, lang(), format_money(all.balance_due, lang())));
+        if (all.balance_past_due.amount_minor > 0)
+            webapp::ui::banner(text(Text::BalancePastDue, lang(), format_money(all.balance_past_due, lang())),
+                               webapp::ui::Tone::Error, "balance_past_due");
+        webapp::ui::gap(8.0f);
+    }
+    const auto& subscriptions = all.subscriptions;
     if (subscriptions.empty())
         webapp::ui::muted_text(tr(Text::NoSubscriptions));
     const webapp::ui::Palette& p = webapp::ui::palette();
@@ -77,6 +86,9 @@ void DashboardScreen::draw_content() {
             webapp::ui::text(std::string{tr(Text::StartDate)} + " : " + s.contract.contract_start_date.to_iso());
             webapp::ui::text(std::string{tr(Text::CommitmentEnd)} + " : " +
                              (s.commitment_end.empty() ? std::string{tr(Text::NoCommitment)} : s.commitment_end));
+            if (!s.next_invoice_period.empty())
+                webapp::ui::text(text(Text::NextInvoiceEstimate, lang(), s.next_invoice_period) + " : " +
+                                 format_money(s.next_invoice_estimate, lang()));
             draw_scheduled_changes(s, idle);
             webapp::ui::gap(6.0f);
             const float width = narrow() ? -1.0f : 0.0f;

@@ -154,6 +154,23 @@ void insert_invoice(Connection& c, const Invoice& i, const std::string& now) {
             .run();
 }
 
+ClientBalance client_balance(Connection& c, std::string_view client_id, const Date& today,
+                             const std::string& fallback_currency) {
+    auto st = c.prepare("SELECT COALESCE(SUM(total_minor - paid_minor), 0), "
+                        "COALESCE(SUM(CASE WHEN due_date < ?2 THEN total_minor - paid_minor ELSE 0 END), 0), "
+                        "MAX(currency) FROM invoices WHERE client_id = ?1 AND total_minor > paid_minor");
+    st.bind(client_id, today.to_iso());
+    st.step();
+    const std::string currency = st.optional_text(2).value_or(fallback_currency);
+    return {Money{st.integer(0), currency}, Money{st.integer(1), currency}};
+}
+
+bool contract_invoiced_for(Connection& c, std::string_view contract_id, std::string_view period) {
+    auto st = c.prepare("SELECT 1 FROM invoices WHERE contract_id = ?1 AND period = ?2 LIMIT 1");
+    st.bind(contract_id, period);
+    return st.step();
+}
+
 std::optional<Invoice> find_invoice(Connection& c, std::string_view invoice_id) {
     auto st = c.prepare(std::string("SELECT ") + invoice_columns + " FROM invoices i WHERE i.invoice_id = ?1");
     st.bind(invoice_id);

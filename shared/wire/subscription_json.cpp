@@ -50,7 +50,11 @@ nlohmann::json to_json(const Subscription& s) {
             {"subscriber", {{"service_identifier", k.service_identifier}}},
             {"document_version", k.document_version},
             {"eligible_offers", std::move(eligible)},
-            {"scheduled_changes", std::move(scheduled)}};
+            {"scheduled_changes", std::move(scheduled)},
+            {"next_invoice",
+             s.next_invoice_period.empty()
+                 ? nlohmann::json(nullptr)
+                 : nlohmann::json{{"period", s.next_invoice_period}, {"estimate", to_json(s.next_invoice_estimate)}}}};
 }
 
 nlohmann::json to_json(const Subscriptions& s) {
@@ -61,7 +65,9 @@ nlohmann::json to_json(const Subscriptions& s) {
             {"first_name", s.first_name},
             {"total", s.subscriptions.size()},
             {"subscriptions", std::move(list)},
-            {"early_termination_rule", to_string(s.early_termination_rule)}};
+            {"early_termination_rule", to_string(s.early_termination_rule)},
+            {"balance_due", to_json(s.balance_due)},
+            {"balance_past_due", to_json(s.balance_past_due)}};
 }
 
 Subscription subscription_from_json(const nlohmann::json& j) {
@@ -88,6 +94,10 @@ Subscription subscription_from_json(const nlohmann::json& j) {
         for (const nlohmann::json& o : *it)
             s.eligible_offers.push_back(EligibleOffer{offer_from_json(o), o.value("direction", ""),
                                                       money_from_json(o.at("monthly_difference"))});
+    if (const auto it = j.find("next_invoice"); it != j.end() && it->is_object()) {
+        s.next_invoice_period = it->at("period").get<std::string>();
+        s.next_invoice_estimate = money_from_json(it->at("estimate"));
+    }
     if (const auto it = j.find("scheduled_changes"); it != j.end())
         for (const nlohmann::json& change : *it) {
             s.scheduled_changes.push_back(scheduled_change_from_json(change, c.contract_id));
@@ -102,6 +112,10 @@ Subscriptions subscriptions_from_json(const nlohmann::json& j) {
     s.first_name = j.value("first_name", "");
     for (const nlohmann::json& item : j.at("subscriptions"))
         s.subscriptions.push_back(subscription_from_json(item));
+    if (const auto it = j.find("balance_due"); it != j.end())
+        s.balance_due = money_from_json(*it);
+    if (const auto it = j.find("balance_past_due"); it != j.end())
+        s.balance_past_due = money_from_json(*it);
     // A rule unknown to this build (a newer server): no amount is previewed; the
     // cancellation's answer says the server's.
     s.early_termination_rule = parse_early_termination_rule(j.value("early_termination_rule", "remaining-months"))

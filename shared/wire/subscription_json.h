@@ -33,6 +33,11 @@ struct Subscription {
     // asked for and may take back from the portal.
     std::vector<ScheduledChange> scheduled_changes;
     std::vector<bool> cancellable; // one per scheduled change
+    // The next invoice of this contract as the billing run would compute it now
+    // (shared/billing/proration.h, pending changes included): its month and total with tax;
+    // empty period when nothing would be billed.
+    std::string next_invoice_period; // "2026-12"
+    Money next_invoice_estimate;
     bool operator==(const Subscription&) const = default;
 };
 
@@ -43,6 +48,9 @@ struct Subscriptions {
     // The operator's early termination rule, so the portal shows the amount a cancellation
     // costs with the server's own function (shared/billing/early_termination.h).
     EarlyTerminationRule early_termination_rule;
+    // What the customer owes on their invoices (total - paid), and the part past its due date.
+    Money balance_due;
+    Money balance_past_due;
     bool operator==(const Subscriptions&) const = default;
 };
 

@@ -246,3 +246,48 @@ TEST_CASE("a termination on the 1st: no day to bill, an invoice with the early t
     REQUIRE(again);
     CHECK(again->status == 200);
 }
+
+TEST_CASE(
+    "the dashboard's answer: the balance due, the part past due, the next invoice estimated with pending changes") {
+    TestServer server(true, [](isp::ServerConfig& config) { config.demo_billing_history = true; });
+    auto c = server.client();
+    const std::string ops = create_staff_token(server, "ops");
+    const std::string token = verify(c, "AB123456", "0612345678");
+    auto subscriptions = [&](const std::string& cin = "AB123456", const std::string& as = "") {
+        auto res = c.Get("/api/v1/landing/clients/" + cin + "/subscriptions", bearer(as.empty() ? token : as));
+        REQUIRE(res);
+        REQUIRE_MESSAGE(res->status == 200, res->body);
+        check_described(served_description(c), "get", "/landing/clients/{cin}/subscriptions", res);
+        return body_json(res);
+    };
+
+    // The balance is what staff see outstanding on his invoices, and the part past its due date
+    // (the demo's Youssef paid half of September and nothing of October).
+    std::int64_t outstanding = 0, past_due = 0;
+    const nlohmann::json invoices =
+        body_json(c.Get("/api/v1/invoices?per_page=100&client_id=cli_demo_youssef", bearer(ops)));
+    for (const auto& i : invoices["data"]) {
+        const std::int64_t owed = i["outstanding"]["amount_minor"].get<std::int64_t>();
+        outstanding += owed;
+        if (i["due_date"].get<std::string>() < "2026-11-23")
+            past_due += owed;
+    }
+    REQUIRE(outstanding > 0);
+    REQUIRE(past_due > 0);
+    auto j = subscriptions("BE654321", verify(c, "BE654321", "0535123456"));
+    CHECK(j["balance_due"]["amount_minor"] == outstanding);
+    CHECK(j["balance_past_due"]["amount_minor"] == past_due);
+    j = subscriptions();
+    CHECK(j["balance_due"]["amount_minor"] == 0); // Amina paid everything
+    CHECK(j["early_termination_rule"] == "remaining-months");
+
+    // November is not invoiced yet: a whole month of Mobile Confort with tax.
+    CHECK(j["subscriptions"][0]["next_invoice"] ==
+          nlohmann::json{{"period", "2026-11"}, {"estimate", {{"amount_minor", 11880}, {"currency", "MAD"}}}});
+    // Cancelled from the 25th: days 1-24 of 30 (7 920 + 1 584 tax), as the billing run will bill them.
+    REQUIRE(cancel(c, token, "2026-11-25")->status == 202);
+    j = subscriptions();
+    CHECK(j["subscriptions"][0]["next_invoice"]["estimate"]["amount_minor"] == 9504);
+    REQUIRE(j["subscriptions"][0]["scheduled_changes"].size() == 1);
+    CHECK(j["subscriptions"][0]["scheduled_changes"][0]["cancellable"] == true);
+}

@@ -60,6 +60,11 @@ TEST_CASE_FIXTURE(PortalFixture,
     CHECK(pending["status"] == "terminated");
     CHECK(pending["effective_date"] == "2026-12-15");
     CHECK(pending["cancellable"] == true);
+    // The next invoice as the billing run would compute it (November, Mobile Confort with tax);
+    // nothing owed (the demo's Amina paid her invoices).
+    CHECK(shown["subscriptions"][0]["next_invoice"]["period"] == "2026-11");
+    CHECK(plain(shown["subscriptions"][0]["next_invoice"]["estimate"]) == "118,80 MAD");
+    CHECK(plain(shown["balance_due"]) == "0,00 MAD");
 
     script(http, canned::scheduled_change_cancelled);
     customer().cancel_scheduled_change("ctr_demo_amina", pending["change_id"]);

@@ -155,7 +155,10 @@ TEST_CASE("subscriptions: prices and the offers a contract may move to") {
     pending.cancellable = {true};
     round_trips(pending, wire::subscription_from_json);
     CHECK(wire::to_json(pending)["scheduled_changes"][0]["cancellable"] == true);
-    const wire::Subscriptions all{"cli_1", "Amina", {s, pending}, {EarlyTerminationRule::Kind::Fixed, 50000}};
+    pending.next_invoice_period = "2026-12";
+    pending.next_invoice_estimate = {18461, "MAD"};
+    const wire::Subscriptions all{
+        "cli_1", "Amina", {s, pending}, {EarlyTerminationRule::Kind::Fixed, 50000}, {23760, "MAD"}, {11880, "MAD"}};
     round_trips(all, wire::subscriptions_from_json);
     CHECK(wire::to_json(all)["total"] == 2);
 }
