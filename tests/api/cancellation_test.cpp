@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include "../support/openapi_check.h"
+#include "../support/server_command.h"
 #include "../support/test_server.h"
 
 using namespace isp::test;
@@ -290,4 +291,18 @@ TEST_CASE(
     CHECK(j["subscriptions"][0]["next_invoice"]["estimate"]["amount_minor"] == 9504);
     REQUIRE(j["subscriptions"][0]["scheduled_changes"].size() == 1);
     CHECK(j["subscriptions"][0]["scheduled_changes"][0]["cancellable"] == true);
+}
+
+TEST_CASE("--early-termination-rule: checked at start and by config check, also from the environment") {
+    auto [rc, out] = run_portal_server("config check --demo --early-termination-rule fixed:50000");
+    CHECK_MESSAGE(rc == 0, out);
+    CHECK(out.find("early-termination-rule = fixed:50000") != std::string::npos);
+    for (const char* wrong : {"bogus", "fixed:", "fixed:-5"}) {
+        std::tie(rc, out) = run_portal_server(std::string("config check --demo --early-termination-rule ") + wrong);
+        CHECK_MESSAGE(rc == 2, wrong);
+        CHECK(out.find("--early-termination-rule") != std::string::npos);
+    }
+    std::tie(rc, out) = run_portal_server("config check --demo", "PORTAL_EARLY_TERMINATION_RULE=none");
+    CHECK_MESSAGE(rc == 0, out);
+    CHECK(out.find("early-termination-rule = none") != std::string::npos);
 }
