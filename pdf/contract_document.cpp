@@ -34,6 +34,8 @@ struct ContractLabels {
     const char* months; // after the number of months
     const char* no_commitment;
     const char* commitment_end;
+    const char* termination_date;
+    const char* early_termination_amount;
     const char* price_section;
     const char* price_before_tax;
     const char* tax; // followed by the rate
@@ -66,6 +68,8 @@ constexpr ContractLabels french_contract_labels{
     "mois",
     "Sans engagement",
     "Fin d\u2019engagement",
+    "Date de r\u00e9siliation",
+    "Frais de r\u00e9siliation anticip\u00e9e",
     "Tarif mensuel",
     "Prix mensuel HT",
     "TVA",
@@ -98,6 +102,8 @@ constexpr ContractLabels english_contract_labels{
     "months",
     "No commitment",
     "Commitment ends",
+    "Termination date",
+    "Early termination amount",
     "Monthly price",
     "Monthly price before tax",
     "VAT",
@@ -210,6 +216,12 @@ std::string render_contract(const ContractDocument& doc) {
         house.row(page, l.commitment_end, format_long_date(*end, doc.language));
     } else {
         house.row(page, l.commitment, l.no_commitment);
+    }
+    if (doc.cancellation) {
+        house.row(page, l.termination_date, format_long_date(doc.cancellation->termination_date, doc.language),
+                  S::value_bold_style);
+        house.row(page, l.early_termination_amount,
+                  format_money(doc.cancellation->early_termination_amount, doc.language));
     }
     page.move_down(4);
     draw_price_table(page, house, doc, l);

@@ -3,9 +3,11 @@
 // client, offer and contract taken when that version was produced, so re-rendering an
 // old version later gives the same bytes.
 #pragma once
+#include <optional>
 #include <string>
 
 #include "pdf/operator_identity.h"
+#include "shared/domain/cancellation.h"
 #include "shared/domain/client.h"
 #include "shared/domain/contract.h"
 #include "shared/domain/money.h"
@@ -21,6 +23,8 @@ struct ContractDocument {
     std::string produced_on;              // ISO date of the version, from the record (never the clock)
     Language language = Language::French; // the client's language
     std::string terms;                    // the operator's terms; paragraphs separated by '\n'
+    // A version recording the customer's cancellation says its date and amount.
+    std::optional<Cancellation> cancellation;
 };
 
 // The PDF bytes. Same document in, same bytes out.

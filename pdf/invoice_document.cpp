@@ -42,9 +42,11 @@ struct InvoiceLabels {
     const char* column_amount;
     const char* column_rate;
     const char* column_tax;
-    const char* from;    // "du" 1er mars
-    const char* to;      // "au" 14 mars
-    const char* monthly; // monthly price before tax
+    const char* from;              // "du" 1er mars
+    const char* to;                // "au" 14 mars
+    const char* monthly;           // monthly price before tax
+    const char* early_termination; // a cancellation's one-off line
+    const char* terminated_on;     // "Résiliation au" 15 décembre
     const char* subtotal;
     const char* tax_on; // "TVA 20 % sur"
     const char* total;
@@ -80,6 +82,8 @@ constexpr InvoiceLabels french_invoice_labels{
     "Du",
     "au",
     "Prix mensuel HT",
+    "Frais de r\u00e9siliation anticip\u00e9e",
+    "R\u00e9siliation au",
     "Total HT",
     "sur",
     "Total TTC",
@@ -115,6 +119,8 @@ constexpr InvoiceLabels english_invoice_labels{
     "From",
     "to",
     "Monthly price excl. tax",
+    "Early termination amount",
+    "Terminated on",
     "Total excl. tax",
     "on",
     "Total incl. tax",
@@ -161,11 +167,17 @@ void draw_table_header(Layout& page, const InvoiceLabels& l) {
 void draw_line(Layout& page, const InvoiceDocument& doc, const InvoiceDocumentLine& line, const InvoiceLabels& l) {
     const Columns c = columns_for(page);
     const float text_width = c.description_right - page.left() - 2 * cell_pad;
-    const auto names = page.wrap(line.offer_name, S::table_bold_style, text_width);
-    const std::string range = std::string(l.from) + " " + format_long_date(line.from, doc.language) + " " + l.to + " " +
-                              format_long_date(line.to, doc.language);
+    // A cancellation's amount is no prorated days: its own label, the termination date, the offer.
+    const auto names =
+        page.wrap(line.early_termination ? l.early_termination : line.offer_name, S::table_bold_style, text_width);
+    const std::string range = line.early_termination
+                                  ? std::string(l.terminated_on) + " " + format_long_date(line.from, doc.language)
+                                  : std::string(l.from) + " " + format_long_date(line.from, doc.language) + " " + l.to +
+                                        " " + format_long_date(line.to, doc.language);
     const auto ranges = page.wrap(range, line_detail_style, text_width);
-    const auto monthly = page.wrap(std::string(l.monthly) + " " + format_money(line.monthly_price, doc.language),
+    const auto monthly = page.wrap(line.early_termination
+                                       ? line.offer_name
+                                       : std::string(l.monthly) + " " + format_money(line.monthly_price, doc.language),
                                    line_detail_style, text_width);
     const float height = static_cast<float>(names.size()) * S::table_bold_style.leading() +
                          static_cast<float>(ranges.size() + monthly.size()) * line_detail_style.leading() + 6;
@@ -186,8 +198,10 @@ void draw_line(Layout& page, const InvoiceDocument& doc, const InvoiceDocumentLi
             y -= line_detail_style.leading();
         }
     // "14 / 31": wider gaps than a space so that text extraction keeps them apart.
-    page.text_right(c.days_right - cell_pad, first_baseline,
-                    std::to_string(line.days) + "\u2002/\u2002" + std::to_string(line.days_in_period), S::table_style);
+    if (!line.early_termination)
+        page.text_right(c.days_right - cell_pad, first_baseline,
+                        std::to_string(line.days) + "\u2002/\u2002" + std::to_string(line.days_in_period),
+                        S::table_style);
     page.text_right(c.amount_right - cell_pad, first_baseline, format_money(line.amount, doc.language), S::table_style);
     page.text_right(c.rate_right - cell_pad, first_baseline, format_rate(line.tax_rate_bp, doc.language),
                     S::table_style);

@@ -22,6 +22,7 @@ struct InvoiceDocumentLine {
     Money amount;           // before tax, prorated
     BasisPoints tax_rate_bp = 0;
     Money tax;
+    bool early_termination = false; // a cancellation's one-off amount: `from` is the termination date
 };
 
 struct InvoiceDocument {

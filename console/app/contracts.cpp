@@ -466,7 +466,9 @@ void Contracts::describe(nlohmann::json& state) const {
         nlohmann::json scheduled = nlohmann::json::array();
         for (const ScheduledChange& c : detail_->scheduled_changes)
             scheduled.push_back({{"change_id", c.change_id},
+                                 {"kind", std::string{to_string(c.kind)}},
                                  {"status", std::string{to_string(c.status)}},
+                                 {"offer_id", c.offer_id},
                                  {"effective_date", c.effective_date.to_iso()}});
         part["contract"] = {{"contract_id", detail_->contract.contract_id},
                             {"contract_number", detail_->contract.contract_number},

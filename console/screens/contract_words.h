@@ -29,6 +29,9 @@ inline std::string_view audit_action_label(std::string_view action, Language lan
     static constexpr T scheduled{"Changement programm\u00e9", "Change scheduled"};
     static constexpr T cancelled{"Changement programm\u00e9 annul\u00e9", "Scheduled change cancelled"};
     static constexpr T dropped{"Changement programm\u00e9 abandonn\u00e9", "Scheduled change dropped"};
+    static constexpr T offer_scheduled{"Changement d'offre programm\u00e9", "Offer change scheduled"};
+    static constexpr T cancellation{"R\u00e9siliation demand\u00e9e par le client",
+                                    "Cancellation requested by the customer"};
     if (action == "created")
         return tr(created, language);
     if (action == "offer_changed")
@@ -37,6 +40,10 @@ inline std::string_view audit_action_label(std::string_view action, Language lan
         return tr(status_changed, language);
     if (action == "status_change_scheduled")
         return tr(scheduled, language);
+    if (action == "offer_change_scheduled")
+        return tr(offer_scheduled, language);
+    if (action == "cancellation_requested")
+        return tr(cancellation, language);
     if (action == "scheduled_change_cancelled")
         return tr(cancelled, language);
     if (action == "scheduled_change_dropped")

@@ -302,7 +302,9 @@ private:
             ui::cell(c.effective_date.to_iso());
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
-            wui::text(contract_status_label(c.status, lang()));
+            // An offer change (issue #15) says the offer it moves to.
+            wui::text(c.kind == ScheduledChangeKind::Offer ? std::string{tr(offer_col)} + " : " + offer_name(c.offer_id)
+                                                           : std::string{contract_status_label(c.status, lang())});
             ImGui::TableNextColumn();
             ImGui::AlignTextToFramePadding();
             wui::text(c.reason);

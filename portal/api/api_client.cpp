@@ -84,6 +84,28 @@ void ApiClient::submit_plan_change(const std::string& lookup_token, const std::s
     call<PlanChangeResult>(std::move(request), language_, wire::plan_change_result_from_json, std::move(done));
 }
 
+void ApiClient::cancel_subscription(const std::string& lookup_token, const std::string& contract_id,
+                                    const std::string& termination_date, const std::string& idempotency_key,
+                                    ApiCallback<CancellationResult> done) {
+    const json body = wire::to_json(wire::CancellationRequest{lookup_token, termination_date, language_});
+    webapp::platform::HttpRequest request{
+        "POST", base_ + "/landing/contracts/" + path_segment(contract_id) + "/cancellation", {}, body.dump()};
+    request.headers.push_back({"Idempotency-Key", idempotency_key});
+    call<CancellationResult>(std::move(request), language_, wire::cancellation_result_from_json, std::move(done));
+}
+
+void ApiClient::cancel_scheduled_change(const std::string& lookup_token, const std::string& contract_id,
+                                        const std::string& change_id, ApiCallback<ContractScheduledChanges> done) {
+    webapp::platform::HttpRequest request{"DELETE",
+                                          base_ + "/landing/contracts/" + path_segment(contract_id) +
+                                              "/scheduled-changes/" + path_segment(change_id),
+                                          {},
+                                          {}};
+    request.headers.push_back(bearer(lookup_token));
+    call<ContractScheduledChanges>(std::move(request), language_, wire::contract_scheduled_changes_from_json,
+                                   std::move(done));
+}
+
 void ApiClient::document_link(const std::string& contract_id, const std::string& lookup_token,
                               ApiCallback<DocumentLink> done) {
     const json body = {{"lookup_token", lookup_token}};

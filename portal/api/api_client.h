@@ -40,6 +40,13 @@ public:
     void submit_plan_change(const std::string& lookup_token, const std::string& contract_id,
                             const std::string& target_offer_id, const std::string& effective_date,
                             const std::string& idempotency_key, ApiCallback<PlanChangeResult> done);
+    // Cancels the subscription from `termination_date` (issue #15); the same key replays.
+    void cancel_subscription(const std::string& lookup_token, const std::string& contract_id,
+                             const std::string& termination_date, const std::string& idempotency_key,
+                             ApiCallback<CancellationResult> done);
+    // Takes back a pending change the customer asked for.
+    void cancel_scheduled_change(const std::string& lookup_token, const std::string& contract_id,
+                                 const std::string& change_id, ApiCallback<ContractScheduledChanges> done);
     void document_link(const std::string& contract_id, const std::string& lookup_token, ApiCallback<DocumentLink> done);
     // The newest invoices (enough for a year and more), each with its lines.
     void invoices(const std::string& cin, const std::string& lookup_token, ApiCallback<ClientInvoices> done);

@@ -39,6 +39,8 @@ ShownScreen CustomerJourney::screen() const {
     case CustomerStep::PlanChange: return ShownScreen{"plan_change"};
     case CustomerStep::PlanChanged: return ShownScreen{"plan_changed"};
     case CustomerStep::Invoices: return ShownScreen{"invoices"};
+    case CustomerStep::Cancellation: return ShownScreen{"cancellation"};
+    case CustomerStep::Cancelled: return ShownScreen{"cancelled"};
     }
     return ShownScreen{};
 }
@@ -76,6 +78,10 @@ void CustomerJourney::return_to(std::string_view screen) {
         step_ = CustomerStep::PlanChange;
     } else if (screen == "plan_changed" && result_) {
         step_ = CustomerStep::PlanChanged;
+    } else if (screen == "cancellation" && selected()) {
+        step_ = CustomerStep::Cancellation;
+    } else if (screen == "cancelled" && cancellation_) {
+        step_ = CustomerStep::Cancelled;
     } else {
         back_to_dashboard();
     }
@@ -89,13 +95,15 @@ std::string_view CustomerJourney::busy_name() const {
     case CustomerBusy::Submitting: return "changing_plan";
     case CustomerBusy::Linking: return "document_link";
     case CustomerBusy::LoadingInvoices: return "loading_invoices";
+    case CustomerBusy::Cancelling: return "cancelling";
     }
     return "";
 }
 
 ShownErrors CustomerJourney::shown_errors() const {
     ShownErrors errors;
-    for (const char* field : {"verify_cin", "verify_line", "target_offer_id", "effective_date", "contract_id"})
+    for (const char* field :
+         {"verify_cin", "verify_line", "target_offer_id", "effective_date", "contract_id", "termination_date"})
         if (auto e = shown_error(field))
             errors.emplace_back(field, std::move(*e));
     return errors;
@@ -110,6 +118,7 @@ void CustomerJourney::describe(nlohmann::json& state) const {
     state["form"]["verify_line"] = line_;
     state["form"]["effective_date"] = effective_date_;
     state["form"]["target_offer_id"] = target_offer_id_;
+    state["form"]["termination_date"] = termination_date_;
     state["first_name"] = first_name_;
     nlohmann::json subscriptions = nlohmann::json::array();
     for (const Subscription& s : subscriptions_.subscriptions) {
@@ -119,20 +128,42 @@ void CustomerJourney::describe(nlohmann::json& state) const {
                                 {"name", e.offer.name},
                                 {"direction", e.direction},
                                 {"monthly_difference", format_money(e.monthly_difference, language_)}});
-        subscriptions.push_back({{"contract_id", s.contract.contract_id},
-                                 {"offer", s.offer.name},
-                                 {"service_identifier", s.contract.service_identifier},
-                                 {"document_version", s.contract.document_version},
-                                 {"eligible_offers", std::move(eligible)}});
+        nlohmann::json scheduled = nlohmann::json::array();
+        for (std::size_t i = 0; i < s.scheduled_changes.size(); ++i) {
+            const ScheduledChange& c = s.scheduled_changes[i];
+            scheduled.push_back(
+                {{"change_id", c.change_id},
+                 {"kind", std::string{to_string(c.kind)}},
+                 {"status", c.kind == ScheduledChangeKind::Status ? std::string{to_string(c.status)} : std::string{}},
+                 {"offer_id", c.offer_id},
+                 {"effective_date", c.effective_date.to_iso()},
+                 {"cancellable", i < s.cancellable.size() && s.cancellable[i]}});
+        }
+        subscriptions.push_back(
+            {{"contract_id", s.contract.contract_id},
+             {"offer", s.offer.name},
+             {"service_identifier", s.contract.service_identifier},
+             {"document_version", s.contract.document_version},
+             {"eligible_offers", std::move(eligible)},
+             {"scheduled_changes", std::move(scheduled)},
+             {"next_invoice", s.next_invoice_period.empty()
+                                  ? nlohmann::json(nullptr)
+                                  : nlohmann::json{{"period", s.next_invoice_period},
+                                                   {"estimate", format_money(s.next_invoice_estimate, language_)}}}});
     }
     state["subscriptions"] = std::move(subscriptions);
+    state["balance_due"] = format_money(subscriptions_.balance_due, language_);
+    state["balance_past_due"] = format_money(subscriptions_.balance_past_due, language_);
     if (result_)
-        state["plan_change"] = {{"contract_id", result_->contract_id},
-                                {"offer", result_->offer.name},
-                                {"direction", result_->direction},
-                                {"effective_date", result_->effective_date},
-                                {"document_version", result_->document.document_version},
-                                {"document_download_url", result_->document.document_download_url}};
+        state["plan_change"] = {
+            {"contract_id", result_->contract_id},
+            {"offer", result_->offer.name},
+            {"direction", result_->direction},
+            {"effective_date", result_->effective_date},
+            {"document_version", result_->document.document_version},
+            {"document_download_url", result_->document.document_download_url},
+            // Dated later: pending until its date, the contract as it was.
+            {"scheduled_change_id", result_->scheduled ? nlohmann::json(result_->scheduled->change_id) : nullptr}};
     else
         state["plan_change"] = nullptr;
     nlohmann::json invoices = nlohmann::json::array();
@@ -148,6 +179,23 @@ void CustomerJourney::describe(nlohmann::json& state) const {
     state["invoice_filter"] =
         invoice_filter_ ? nlohmann::json(std::string{to_string(*invoice_filter_)}) : nlohmann::json(nullptr);
     state["expanded_invoice"] = expanded_invoice_;
+    state["cancellation_choice"] =
+        cancellation_choice_ == CancellationChoice::CommitmentEnd ? "commitment_end" : "chosen_date";
+    if (const auto date = chosen_termination_date())
+        state["cancellation_preview"] = {
+            {"termination_date", date->to_iso()},
+            {"early_termination_amount", format_money(early_termination_preview().value_or(Money{}), language_)}};
+    else
+        state["cancellation_preview"] = nullptr;
+    if (cancellation_)
+        state["cancellation"] = {
+            {"contract_id", cancellation_->cancellation.contract_id},
+            {"termination_date", cancellation_->cancellation.termination_date.to_iso()},
+            {"early_termination_amount", format_money(cancellation_->cancellation.early_termination_amount, language_)},
+            {"document_version", cancellation_->document.document_version},
+            {"document_download_url", cancellation_->document.document_download_url}};
+    else
+        state["cancellation"] = nullptr;
     if (const auto bill = first_invoice_preview())
         state["plan_change_preview"] = {{"total", format_money(Money{bill->total_minor, bill->currency}, language_)},
                                         {"lines", bill->lines.size()}};
@@ -194,6 +242,8 @@ std::optional<ProratedBill> CustomerJourney::first_invoice_preview() const {
 }
 
 std::optional<std::string> CustomerJourney::live_error(std::string_view field) const {
+    if (field == "termination_date")
+        return termination_date_error();
     if (field == "verify_cin" || field == "verify_line") {
         // The server's own check of the proof (shared/signup/proof_of_identity.h).
         const CheckedProof proof = check_proof_of_identity(cin_, line_, language_);
@@ -434,6 +484,13 @@ void CustomerJourney::confirm_change() {
 
 void CustomerJourney::back_to_dashboard() {
     notice_.reset();
+    if (step_ == CustomerStep::Cancelled) {
+        cancellation_.reset();
+        contract_id_.clear();
+        termination_date_.clear();
+        load_subscriptions(); // the cancelled contract now shows its pending termination
+        return;
+    }
     if (step_ == CustomerStep::PlanChanged) {
         result_.reset();
         contract_id_.clear();

@@ -3,7 +3,9 @@
 // download invoices (customer_invoices.cpp). Holds the
 // journey's state and turns the person's actions into API calls; screens read the state
 // and call these commands. Rules come from shared/ (CIN, line number, plan change).
-// Its screens: "verify", "dashboard", "plan_change", "plan_changed", "invoices".
+// Cancelling a subscription and taking back a pending change: customer_cancellation.cpp.
+// Its screens: "verify", "dashboard", "plan_change", "plan_changed", "invoices", "cancellation",
+// "cancelled".
 #pragma once
 #include <functional>
 #include <optional>
@@ -19,8 +21,11 @@
 
 namespace isp::portal {
 
-enum class CustomerStep { Inactive, Verify, Dashboard, PlanChange, PlanChanged, Invoices };
-enum class CustomerBusy { None, Verifying, Loading, Submitting, Linking, LoadingInvoices };
+enum class CustomerStep { Inactive, Verify, Dashboard, PlanChange, PlanChanged, Invoices, Cancellation, Cancelled };
+enum class CustomerBusy { None, Verifying, Loading, Submitting, Linking, LoadingInvoices, Cancelling };
+// When a cancellation takes effect: the day after the commitment ends (nothing owed), or a
+// date the customer types (the early termination amount shown before confirming).
+enum class CancellationChoice { CommitmentEnd, ChosenDate };
 
 class CustomerJourney : public Journey {
 public:
@@ -66,6 +71,18 @@ public:
     const std::optional<InvoiceStatus>& invoice_filter() const { return invoice_filter_; }
     // The invoice whose lines are shown ("" for none).
     const std::string& expanded_invoice() const { return expanded_invoice_; }
+    // The cancellation being prepared (the selected subscription's) and its answer.
+    CancellationChoice cancellation_choice() const { return cancellation_choice_; }
+    std::string& termination_date() { return termination_date_; }
+    const std::string& termination_date() const { return termination_date_; }
+    // The first day without commitment for `s`: the day after its end (today without one).
+    Date commitment_end_termination(const Subscription& s) const;
+    // The date the cancellation would take effect, none while the typed one is not a date.
+    std::optional<Date> chosen_termination_date() const;
+    // The early termination amount for that date, by the server's own rule and function
+    // (shared/billing/early_termination.h), none until there is a date.
+    std::optional<Money> early_termination_preview() const;
+    const std::optional<CancellationResult>& cancellation_result() const { return cancellation_; }
 
     // --- commands -----------------------------------------------------------------------
     void start(); // "I am already a customer"
@@ -91,9 +108,15 @@ public:
     void set_invoice_filter(std::optional<InvoiceStatus> status) { invoice_filter_ = status; }
     void toggle_invoice(const std::string& invoice_id);
     void download_invoice(const std::string& invoice_id);
+    void open_cancellation(const std::string& contract_id);
+    void choose_cancellation(CancellationChoice choice);
+    void confirm_cancellation();
+    // Takes back a pending change the customer asked for (a plan change, a cancellation).
+    void cancel_scheduled_change(const std::string& contract_id, const std::string& change_id);
 
 private:
     std::optional<std::string> live_error(std::string_view field) const;
+    std::optional<std::string> termination_date_error() const;
     void load_subscriptions();
     // A lookup token problem: back to verification, keeping the plan change in progress.
     bool token_lost(const ApiError& error);
@@ -136,6 +159,11 @@ private:
     };
     std::optional<Attempt> attempt_;
     std::optional<PlanChangeResult> result_;
+
+    CancellationChoice cancellation_choice_ = CancellationChoice::CommitmentEnd;
+    std::string termination_date_;
+    std::optional<Attempt> cancellation_attempt_; // target_offer_id unused
+    std::optional<CancellationResult> cancellation_;
 };
 
 } // namespace isp::portal

@@ -149,13 +149,35 @@ constexpr Entry entries[] = {
      "Verify your identity to add this line to your account: the offer and line you chose are kept."},
     {Text::NoWebGL, "Votre navigateur ne peut pas afficher le portail (WebGL 2 n\u00e9cessaire).",
      "Your browser cannot display the portal (WebGL 2 is required)."},
+    {Text::ScheduledChanges, "Changements programm\u00e9s", "Scheduled changes"},
+    {Text::ScheduledTermination, "R\u00e9siliation le {}", "Termination on {}"},
+    {Text::ScheduledSuspension, "Suspension le {}", "Suspension on {}"},
+    {Text::ScheduledResumption, "R\u00e9tablissement le {}", "Resumption on {}"},
+    {Text::ScheduledOfferChange, "Changement d'offre le {}", "Offer change on {}"},
+    {Text::CancelScheduledChange, "Annuler ce changement", "Cancel this change"},
+    {Text::ScheduledChangeCancelled, "Le changement programm\u00e9 est annul\u00e9.",
+     "The scheduled change is cancelled."},
+    {Text::CancelSubscription, "R\u00e9silier l'abonnement", "Cancel subscription"},
+    {Text::CancellationHeading, "R\u00e9silier votre abonnement", "Cancel your subscription"},
+    {Text::CancelAtCommitmentEnd, "\u00c0 la fin de l'engagement, le {}", "At the end of the commitment, on {}"},
+    {Text::CancelEarlier, "\u00c0 une date choisie", "On a date of your choice"},
+    {Text::TerminationDate, "Date de r\u00e9siliation", "Termination date"},
+    {Text::EarlyTerminationAmount, "Frais de r\u00e9siliation anticip\u00e9e : {} HT",
+     "Early termination amount: {} before tax"},
+    {Text::NoEarlyTerminationAmount, "Sans frais de r\u00e9siliation", "No early termination amount"},
+    {Text::ConfirmCancellation, "Confirmer la r\u00e9siliation", "Confirm the cancellation"},
+    {Text::SubmittingCancellation, "Enregistrement de la r\u00e9siliation\u2026", "Recording the cancellation\u2026"},
+    {Text::CancellationRecordedHeading, "Votre r\u00e9siliation est enregistr\u00e9e", "Your cancellation is recorded"},
+    {Text::BalanceDue, "Solde \u00e0 r\u00e9gler : {}", "Balance due: {}"},
+    {Text::BalancePastDue, "dont {} en retard", "of which {} past due"},
+    {Text::NextInvoiceEstimate, "Prochaine facture ({}), estimation TTC", "Next invoice ({}), estimate with tax"},
 };
 
 constexpr bool in_enum_order() {
     for (std::size_t i = 0; i < std::size(entries); ++i)
         if (static_cast<std::size_t>(entries[i].id) != i)
             return false;
-    return static_cast<std::size_t>(Text::NoWebGL) + 1 == std::size(entries);
+    return static_cast<std::size_t>(Text::NextInvoiceEstimate) + 1 == std::size(entries);
 }
 static_assert(in_enum_order(), "ui_text entries must follow the Text enum, one each");
 

@@ -118,6 +118,27 @@ enum class Text {
     VerifyIdentity,
     VerifyToAddLine,
     NoWebGL,
+    // Scheduled changes and cancellation (issue #15)
+    ScheduledChanges,
+    ScheduledTermination,
+    ScheduledSuspension,
+    ScheduledResumption,
+    ScheduledOfferChange,
+    CancelScheduledChange,
+    ScheduledChangeCancelled,
+    CancelSubscription,
+    CancellationHeading,
+    CancelAtCommitmentEnd,
+    CancelEarlier,
+    TerminationDate,
+    EarlyTerminationAmount,
+    NoEarlyTerminationAmount,
+    ConfirmCancellation,
+    SubmittingCancellation,
+    CancellationRecordedHeading,
+    BalanceDue,
+    BalancePastDue,
+    NextInvoiceEstimate,
 };
 
 std::string_view text(Text id, Language language);

@@ -1,5 +1,6 @@
 // Dashboard of a verified customer: each subscription (offer, family, prices, dates, line)
-// with its contract document and the way to change its plan.
+// with its contract document, its changes waiting for their date, and the ways to change
+// its plan or cancel it.
 #pragma once
 #include "portal/app/app.h"
 #include "portal/screens/screen.h"
@@ -16,6 +17,7 @@ protected:
     void draw_content() override;
 
 private:
+    void draw_scheduled_changes(const Subscription& s, bool idle);
     CustomerJourney& journey_;
 };
 

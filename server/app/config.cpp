@@ -219,6 +219,12 @@ CommandLine parse_command_line(int argc, char** argv) {
                    "Resume a contract suspended for non-payment once its overdue invoices are paid")
         ->envname("PORTAL_DUNNING_RESUME_ON_PAYMENT")
         ->capture_default_str();
+    std::string early_termination_rule = to_string(c.early_termination_rule);
+    app.add_option("--early-termination-rule", early_termination_rule,
+                   "What a customer owes for cancelling before the end of the commitment: remaining-months (the "
+                   "whole months left times the monthly price), none, or fixed:AMOUNT (minor units)")
+        ->envname("PORTAL_EARLY_TERMINATION_RULE")
+        ->capture_default_str();
     app.add_option("--trusted-proxy", c.trusted_proxies,
                    "Address of a reverse proxy in front of the server (repeat for several): its X-Forwarded-For "
                    "gives the client address that public rate limits count")
@@ -432,6 +438,12 @@ CommandLine parse_command_line(int argc, char** argv) {
         c.dunning.suspension_day = suspension_day > 0 ? std::optional<int>(suspension_day) : std::nullopt;
         if (const auto wrong = check_dunning_policy(c.dunning))
             throw CLI::ValidationError(*wrong);
+        const auto rule = parse_early_termination_rule(early_termination_rule);
+        if (!rule)
+            throw CLI::ValidationError(
+                "--early-termination-rule",
+                "expected remaining-months, none or fixed:AMOUNT (minor units, e.g. fixed:50000)");
+        c.early_termination_rule = *rule;
         if (c.smtp.configured())
             if (const std::string wrong = mail::SmtpSender::check(c.smtp); !wrong.empty())
                 throw CLI::ValidationError(wrong);

@@ -5,6 +5,7 @@
 #include "server/observability/log.h"
 #include "server/services/contract_status_service.h"
 #include "server/services/dunning.h"
+#include "server/services/scheduled_changes.h"
 
 namespace isp {
 

@@ -11,6 +11,7 @@
 #include "server/config/operator_profile.h"
 #include "server/config/smtp_settings.h"
 #include "server/observability/log.h"
+#include "shared/billing/early_termination.h"
 #include "shared/collections/dunning_policy.h"
 #include "shared/staff/staff_role.h"
 
@@ -56,7 +57,9 @@ struct ServerConfig {
     std::uint32_t password_hash_iterations = 2;         // ... and passes over it
     int invoice_due_days = 15;                          // an invoice is due this many days after its issue date
     DunningPolicy dunning; // reminders and suspension of unpaid invoices (docs/lifecycle.md)
-    SmtpSettings smtp;     // customers' e-mails (docs/lifecycle.md); off when its url is empty
+    // What a customer owes for cancelling before the end of the commitment (docs/lifecycle.md).
+    EarlyTerminationRule early_termination_rule;
+    SmtpSettings smtp; // customers' e-mails (docs/lifecycle.md); off when its url is empty
     // CA certificates (PEM) that https webhook receivers' certificates are checked against;
     // empty: the system's (a receiver inside the operator's network may have a private CA).
     std::string webhook_ca_file;

@@ -24,6 +24,7 @@
 #include "server/services/contract_status_service.h"
 #include "server/services/document_issuer.h"
 #include "server/services/failure.h"
+#include "server/services/scheduled_changes.h"
 #include "shared/wire/billing_run_json.h"
 #include "shared/wire/page_json.h"
 

@@ -27,6 +27,7 @@
 #include "server/services/contract_records.h"
 #include "server/services/contract_status_service.h"
 #include "server/services/failure.h"
+#include "server/services/scheduled_changes.h"
 #include "shared/domain/service_identifier.h"
 #include "shared/domain/text.h"
 #include "shared/wire/contract_detail_json.h"
@@ -160,7 +161,8 @@ void register_contracts(httplib::Server& http, AppContext& app) {
                                           std::move(errors));
                  const std::string id = http::path_param(req, "contract_id");
                  const auto done = services::change_plan_for_staff(app, id, offer_id, effective_date, who.actor);
-                 http::write_json(res, 200, wire::staff_plan_change_json(done.detail, done.change));
+                 http::write_json(res, done.change.scheduled ? 202 : 200,
+                                  wire::staff_plan_change_json(done.detail, done.change));
              }));
     http.Get("/api/v1/contracts/:contract_id/audit",
              http::guarded([&app](const httplib::Request& req, httplib::Response& res) {

@@ -49,7 +49,9 @@ void register_landing_plan_change(httplib::Server& http, AppContext& app) {
 
                   const auto outcome = app.idempotency.run(
                       "landing.submit.plan-change", req, canonical, [&](store::Connection& c) -> http::JsonResponse {
-                          return {200, wire::to_json(services::submit_plan_change(c, app, change))};
+                          const wire::PlanChangeResult done = services::submit_plan_change(c, app, change);
+                          // 202: accepted for a later date; the contract keeps its offer until then.
+                          return {done.scheduled ? 202 : 200, wire::to_json(done)};
                       });
                   outcome.write_to(res);
               }));

@@ -23,6 +23,8 @@ void register_landing_documents(httplib::Server& http, AppContext& app); // GET 
 void register_landing_clients(httplib::Server& http,
                               AppContext& app); // /api/v1/landing/clients/verify-cin, /{cin}/subscriptions
 void register_landing_plan_change(httplib::Server& http, AppContext& app); // POST /api/v1/landing/submit/plan-change
+// POST /api/v1/landing/contracts/{id}/cancellation, DELETE .../scheduled-changes/{change_id}
+void register_landing_cancellation(httplib::Server& http, AppContext& app);
 void register_landing_document_link(httplib::Server& http,
                                     AppContext& app); // POST /api/v1/landing/contracts/{id}/document-link
 void register_landing_invoices(
@@ -54,6 +56,7 @@ inline void register_all(httplib::Server& http, AppContext& app) {
     register_landing_documents(http, app);
     register_landing_clients(http, app);
     register_landing_plan_change(http, app);
+    register_landing_cancellation(http, app);
     register_landing_document_link(http, app);
     register_landing_invoices(http, app);
     register_portal_assets(http, app);

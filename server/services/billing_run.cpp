@@ -14,6 +14,7 @@
 #include "server/services/failure.h"
 #include "server/services/service_context.h"
 #include "server/store/billing_run_store.h"
+#include "server/store/cancellation_store.h"
 #include "server/store/catalog_store.h"
 #include "server/store/database.h"
 #include "server/store/invoice_store.h"
@@ -46,19 +47,50 @@ OfferLookup lookup_in(const std::unordered_map<std::string, Offer>& offers) {
     };
 }
 
+// A cancellation's early termination amount as a line of its own, taxed at the rate of the
+// offer the contract is on (the offer a subscription line of that contract would bill).
+ProratedLine early_termination_line(const Cancellation& k, const std::string& offer_id, const Offer& offer) {
+    ProratedLine line;
+    line.offer_id = offer_id;
+    line.from = k.termination_date;
+    line.to = k.termination_date;
+    line.monthly_price = offer.monthly_price;
+    line.tax_rate_bp = offer.tax_rate_bp;
+    line.amount_minor = k.early_termination_amount.amount_minor;
+    line.tax_minor = apply_rate(line.amount_minor, line.tax_rate_bp);
+    line.total_minor = line.amount_minor + line.tax_minor;
+    return line;
+}
+
 // Every contract a run of `period` invoices, with its bill: not yet invoiced for the
-// period (`billed`), at least one billable day. The run and its preview both walk this,
-// so the preview cannot drift from what the run does.
-void for_each_bill(store::Connection& c, const BillingPeriod& period, const std::unordered_set<std::string>& billed,
-                   const OfferLookup& find_offer,
-                   const std::function<void(const store::BillingCandidate&, const ProratedBill&)>& visit) {
+// period (`billed`), at least one billable day or an early termination amount whose
+// termination date is in the period (then its last line, `charge` set). The run and its
+// preview both walk this, so the preview cannot drift from what the run does.
+void for_each_bill(
+    store::Connection& c, const BillingPeriod& period, const std::unordered_set<std::string>& billed,
+    const OfferLookup& find_offer,
+    const std::function<void(const store::BillingCandidate&, const ProratedBill&, const Cancellation* charge)>& visit) {
+    const auto charges = store::cancellations_to_invoice(c, period.first_day(), period.last_day());
     store::for_each_contract_to_bill(c, period.last_day(), [&](const store::BillingCandidate& k) {
         if (billed.count(k.contract_id))
             return;
-        const ProratedBill bill = prorate(period, k.offers, k.statuses, find_offer);
+        ProratedBill bill = prorate(period, k.offers, k.statuses, find_offer);
+        const auto charge = charges.find(k.contract_id);
+        const Offer* offer = k.offers.empty() ? nullptr : find_offer(k.offers.back().offer_id);
+        if (charge != charges.end() && offer) {
+            const ProratedLine line = early_termination_line(charge->second, k.offers.back().offer_id, *offer);
+            if (bill.empty())
+                bill.currency = offer->monthly_price.currency;
+            bill.subtotal_minor += line.amount_minor;
+            bill.tax_minor += line.tax_minor;
+            bill.total_minor += line.total_minor;
+            bill.lines.push_back(line);
+            visit(k, bill, &charge->second);
+            return;
+        }
         if (bill.empty())
             return;
-        visit(k, bill);
+        visit(k, bill, nullptr);
     });
 }
 
@@ -109,7 +141,7 @@ BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& requ
     invoice.due_date = due;
 
     for_each_bill(c, request.period, billed, find_offer,
-                  [&](const store::BillingCandidate& k, const ProratedBill& bill) {
+                  [&](const store::BillingCandidate& k, const ProratedBill& bill, const Cancellation* charge) {
                       if (!result.billing_run_id) { // the run's row first: invoices reference it
                           run.billing_run_id = security::new_id("run_", 10);
                           run.currency = bill.currency;
@@ -123,7 +155,9 @@ BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& requ
                       invoice.client_id = k.client_id;
                       invoice.contract_id = k.contract_id;
                       invoice.period_start = bill.first_day();
-                      invoice.period_end = bill.last_day();
+                      // The last billed day; a charge's date (the termination) is not billed.
+                      invoice.period_end =
+                          charge && bill.lines.size() > 1 ? bill.lines[bill.lines.size() - 2].to : bill.last_day();
                       invoice.currency = bill.currency;
                       invoice.subtotal_minor = bill.subtotal_minor;
                       invoice.tax_minor = bill.tax_minor;
@@ -150,8 +184,17 @@ BillingRunResult run_billing(store::Connection& c, const BillingRunRequest& requ
                           l.amount_minor = p.amount_minor;
                           l.tax_minor = p.tax_minor;
                           l.total_minor = p.total_minor;
+                          l.kind = InvoiceLineKind::Subscription;
+                      }
+                      if (charge) {
+                          InvoiceLine& l = invoice.lines.back();
+                          l.kind = InvoiceLineKind::EarlyTermination;
+                          l.days = 0;
+                          l.days_in_period = request.period.days();
                       }
                       store::insert_invoice(c, invoice, request.now);
+                      if (charge)
+                          store::mark_cancellation_invoiced(c, charge->cancellation_id, invoice.invoice_id);
                       if (events)
                           // Ids, dates and amounts, never the client's snapshot (it holds the
                           // CIN); stored as a reference to the invoice (wire/event_json.h).
@@ -188,7 +231,7 @@ BillingRunPreview preview_billing(ServiceContext& ctx, const BillingPeriod& peri
         const auto billed = store::contracts_billed_for_period(c, preview.period);
         preview.skipped_already_billed = static_cast<std::int64_t>(billed.size());
         for_each_bill(c, period, billed, lookup_in(offers),
-                      [&](const store::BillingCandidate&, const ProratedBill& bill) {
+                      [&](const store::BillingCandidate&, const ProratedBill& bill, const Cancellation*) {
                           if (preview.invoice_count++ == 0)
                               preview.currency = bill.currency;
                           preview.subtotal_minor += bill.subtotal_minor;

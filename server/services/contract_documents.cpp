@@ -9,6 +9,7 @@
 #include "server/services/document_issuer.h"
 #include "server/services/failure.h"
 #include "server/store/contract_store.h"
+#include "shared/wire/cancellation_json.h"
 #include "shared/wire/contract_json.h"
 #include "shared/wire/offer_json.h"
 #include "shared/wire/problem_codes.h"
@@ -31,13 +32,16 @@ Failure bad_link() {
 } // namespace
 
 void ContractDocuments::record_version(store::Connection& c, const Client& client, const Offer& offer,
-                                       const Contract& contract) const {
+                                       const Contract& contract,
+                                       const std::optional<Cancellation>& cancellation) const {
     // The issuer is part of the record too: a document shows who issued it at the time,
     // with the terms the client signed.
-    const nlohmann::json snapshot = {{"issuer", record_issuer(c, config_.operator_profile, clock_.now_iso())},
-                                     {"client", wire::to_json(client)},
-                                     {"offer", wire::to_json(offer)},
-                                     {"contract", wire::to_json(contract)}};
+    nlohmann::json snapshot = {{"issuer", record_issuer(c, config_.operator_profile, clock_.now_iso())},
+                               {"client", wire::to_json(client)},
+                               {"offer", wire::to_json(offer)},
+                               {"contract", wire::to_json(contract)}};
+    if (cancellation)
+        snapshot["cancellation"] = wire::to_json(*cancellation);
     store::insert_contract_document(
         c, {contract.contract_id, contract.document_version, snapshot.dump(), clock_.today_utc().to_iso()},
         clock_.now_iso());
@@ -86,6 +90,8 @@ std::string ContractDocuments::render(store::Connection& c, std::string_view con
     doc.client = wire::client_from_json(snapshot.at("client"));
     doc.offer = wire::offer_from_json(snapshot.at("offer"));
     doc.contract = wire::contract_from_json(snapshot.at("contract"));
+    if (const auto it = snapshot.find("cancellation"); it != snapshot.end())
+        doc.cancellation = wire::cancellation_from_json(*it);
     doc.produced_on = record->produced_on;
     doc.language = doc.client.language;
     return pdf::render_contract(doc);

@@ -4,9 +4,11 @@
 // Download links carry a signed token bound to one contract and one version.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "shared/domain/cancellation.h"
 #include "shared/domain/client.h"
 #include "shared/domain/contract.h"
 #include "shared/domain/offer.h"
@@ -35,8 +37,10 @@ public:
     ContractDocuments(const ServerConfig& config, const security::TokenSigner& signer, const Clock& clock)
         : config_(config), signer_(signer), clock_(clock) {}
 
-    // Records version contract.document_version, in the caller's transaction.
-    void record_version(store::Connection& c, const Client& client, const Offer& offer, const Contract& contract) const;
+    // Records version contract.document_version, in the caller's transaction; a version made
+    // by a cancellation records it too (its PDF says the termination date and amount).
+    void record_version(store::Connection& c, const Client& client, const Offer& offer, const Contract& contract,
+                        const std::optional<Cancellation>& cancellation = std::nullopt) const;
 
     DocumentLink link(std::string_view contract_id, int version) const;
     // A link to the contract's current version, as the landing answers carry it.

@@ -5,8 +5,9 @@
 // A change dated today or earlier is made at once; one dated later is scheduled
 // (shared/domain/scheduled_change.h): the contract keeps its status until that date, when
 // carry_out_due_changes() makes it, exactly once (the change's state moves in the same
-// transaction). A scheduled resume that comes due while the contract is suspended for
-// non-payment (services/dunning.h) is dropped: paying the debt resumes it. Each change is one transaction: the
+// transaction; services/scheduled_changes.h cancels and carries out pending changes). A
+// scheduled resume that comes due while the contract is suspended for non-payment
+// (services/dunning.h) is dropped: paying the debt resumes it. Each change is one transaction: the
 // contract's status, the status period billing prorates on (from the effective date), the audit entry with before and
 // after, and the event that tells it (services/event_outbox.h). Terminating frees the subscriber for a new contract, on
 // the day the termination takes effect.
@@ -38,21 +39,17 @@ struct StatusChangeOutcome {
 StatusChangeOutcome change_contract_status(ServiceContext& context, const std::string& contract_id,
                                            const StatusChangeRequest& request, const std::string& actor);
 
-// Cancels a pending change. Throws 404 scheduled_change_not_found (unknown, another
-// contract's, or no longer pending), 409 scheduled_change_needed (a later scheduled change
-// depends on it: cancel that one first).
-ContractDetail cancel_scheduled_change(ServiceContext& context, const std::string& contract_id,
-                                       const std::string& change_id, const std::string& actor);
+// The change itself, now, in the caller's transaction: status, status period from
+// `effective`, audit `status_changed` (with the scheduled change's id when one made it),
+// the `contract.status_changed` event. `contract` is updated.
+void make_status_change(store::Connection& c, Contract& contract, ContractStatus status, const Date& effective,
+                        const std::string& reason, const std::string& actor, const std::string& now,
+                        const std::string& change_id = {});
 
 // The server's own change today, inside the caller's transaction, as actor "system" (the
 // dunning's suspension for non-payment and its resume). Changes dated later stay pending.
 // False, and nothing written, when the contract's status does not allow the move.
 bool change_status_as_system(store::Connection& c, const std::string& contract_id, ContractStatus status,
                              const std::string& reason, const Date& today, const std::string& now);
-
-// Makes every pending change whose date has come (the clock's today), oldest first, each in
-// its own transaction, as actor "system"; returns how many were made. Safe to call from
-// several threads and again after a crash: a change is made once.
-int carry_out_due_changes(ServiceContext& context);
 
 } // namespace isp::services

@@ -11,6 +11,7 @@
 #include "server/store/contract_store.h"
 #include "server/store/invoice_store.h"
 #include "shared/domain/month_names.h"
+#include "shared/wire/money_json.h"
 
 namespace isp::services {
 namespace {
@@ -214,6 +215,30 @@ std::optional<mail::OutgoingEmail> customer_email_for(ServiceContext& context, s
                             {l == Language::English ? "Line " + contract->service_identifier
                                                     : "La ligne " + contract->service_identifier,
                              offer ? offer->name : contract->offer_id}));
+    } else if (event.type == "contract.cancellation_requested" && contract) {
+        const auto termination = parse_iso_date(text_at("termination_date"));
+        const std::string from = termination ? long_date(*termination, l) : std::string();
+        const Money amount = data.contains("early_termination_amount")
+                                 ? wire::money_from_json(data["early_termination_amount"])
+                                 : Money{0, offer ? offer->monthly_price.currency : "MAD"};
+        e.subject = fill(Words{"R\u00e9siliation de votre ligne {} le {}", "Cancellation of your line {} on {}"}.in(l),
+                         {contract->service_identifier, from});
+        body.push_back(
+            fill(Words{"Votre demande de r\u00e9siliation est enregistr\u00e9e : {} sera r\u00e9sili\u00e9e "
+                       "le {}. Vous pouvez l\u2019annuler sur votre espace client jusqu\u2019\u00e0 cette date.",
+                       "Your cancellation is recorded: {} is terminated on {}. You can take it back in your "
+                       "customer area until that day."}
+                     .in(l),
+                 {line, from}));
+        body.push_back(
+            amount.amount_minor > 0
+                ? fill(Words{"Frais de r\u00e9siliation anticip\u00e9e : {} hors taxes, sur votre prochaine "
+                             "facture.",
+                             "Early termination amount: {} before tax, on your next invoice."}
+                           .in(l),
+                       {format_money(amount, l)})
+                : std::string(
+                      Words{"Aucun frais de r\u00e9siliation anticip\u00e9e.", "No early termination amount."}.in(l)));
     } else {
         return std::nullopt;
     }

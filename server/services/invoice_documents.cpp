@@ -76,7 +76,7 @@ std::string InvoiceDocuments::render(store::Connection& c, std::string_view invo
             doc.service_identifier = l.service_identifier;
         doc.lines.push_back({l.offer_name, l.from_date, l.to_date, l.days, l.days_in_period,
                              Money{l.monthly_price_minor, currency}, Money{l.amount_minor, currency}, l.tax_rate_bp,
-                             Money{l.tax_minor, currency}});
+                             Money{l.tax_minor, currency}, l.kind == InvoiceLineKind::EarlyTermination});
     }
     doc.subtotal = {invoice->subtotal_minor, currency};
     doc.tax = {invoice->tax_minor, currency};

@@ -1,6 +1,7 @@
 #include "server/services/plan_change_service.h"
 
 #include "server/clock/clock.h"
+#include "server/security/random_id.h"
 #include "server/services/contract_documents.h"
 #include "server/services/event_outbox.h"
 #include "server/services/failure.h"
@@ -8,6 +9,7 @@
 #include "server/store/catalog_store.h"
 #include "server/store/client_store.h"
 #include "server/store/contract_store.h"
+#include "server/store/scheduled_change_store.h"
 #include "shared/domain/text.h"
 #include "shared/signup/messages.h"
 #include "shared/wire/contract_json.h"
@@ -60,39 +62,118 @@ PlanChange change_plan(store::Connection& c, const PlanChangeRequest& r, const C
                       std::move(errors));
     }
 
+    const Date effective = *parse_iso_date(trim(r.effective_date));
+    const Date today = clock.today_utc();
+    const auto pending = store::list_pending_changes(c, contract->contract_id);
+    // The chain of pending changes stays one the server can carry out: nothing after a
+    // termination, and dates in order.
+    if (const ScheduledChange* termination = pending_termination(pending))
+        throw Failure(FailureKind::Conflict, wire::problem::termination_scheduled,
+                      r.language == Language::French
+                          ? "Ce contrat sera r\u00e9sili\u00e9 le " + termination->effective_date.to_iso() +
+                                " : annulez la r\u00e9siliation avant de changer d'offre."
+                          : "This contract is terminated from " + termination->effective_date.to_iso() +
+                                ": cancel the termination before changing its offer.");
+
     const std::string now = clock.now_iso();
-    const nlohmann::json before = {{"contract", wire::to_json(*contract)}, {"offer", wire::to_json(*current)}};
     PlanChange out;
     out.previous_offer = *current;
     out.offer = *target;
     out.direction = plan_change_direction(*current, *target);
     out.monthly_difference = monthly_difference(*current, *target);
 
-    // Process map P9: the chosen date becomes the contract's start date for the new offer.
-    contract->offer_id = target->offer_id;
-    contract->contract_start_date = *parse_iso_date(trim(r.effective_date));
-    contract->document_version += 1;
-    store::update_contract_offer(c, *contract, now);
-    store::record_offer_period(c, contract->contract_id, target->offer_id, contract->contract_start_date, now);
-    const nlohmann::json after = {{"contract", wire::to_json(*contract)},
-                                  {"offer", wire::to_json(*target)},
-                                  {"direction", std::string{to_string(out.direction)}}};
-    store::append_contract_audit(c,
-                                 {contract->contract_id, now, r.actor, "offer_changed", before.dump(), after.dump()});
-    documents.record_version(c, *client, *target, *contract);
-    record_contract_event(
-        c, "contract.plan_changed", *contract,
-        {{"previous_offer_id", current->offer_id},
-         {"service_family", std::string{to_string(target->family)}},
-         {"effective_date", contract->contract_start_date.to_iso()},
-         {"direction", std::string{to_string(out.direction)}},
-         {"monthly_price",
-          {{"amount_minor", target->monthly_price.amount_minor}, {"currency", target->monthly_price.currency}}},
-         {"monthly_difference",
-          {{"amount_minor", out.monthly_difference.amount_minor}, {"currency", out.monthly_difference.currency}}}},
-        now);
+    if (effective <= today) {
+        if (const ScheduledChange* waiting = pending_offer_change(pending))
+            throw Failure(FailureKind::Conflict, wire::problem::scheduled_change_pending,
+                          r.language == Language::French
+                              ? "Un changement d'offre est d\u00e9j\u00e0 programm\u00e9 au " +
+                                    waiting->effective_date.to_iso() + " : annulez-le d'abord."
+                              : "An offer change is already scheduled for " + waiting->effective_date.to_iso() + " (" +
+                                    waiting->change_id + "): cancel it first.");
+        make_offer_change(c, *contract, *current, *target, *client, effective, r.actor, now, documents);
+        out.contract = *contract;
+        return out;
+    }
+
+    // Later: the contract stays on its offer until the date; the scheduler makes the change.
+    if (!pending.empty() && !(pending.back().effective_date < effective))
+        throw Failure(FailureKind::Invalid, wire::problem::validation_failed,
+                      r.language == Language::French ? "Certains champs sont invalides ; voir errors."
+                                                     : "Some fields are invalid; see errors.",
+                      {field_error("contract_start_date", "effective_before_scheduled_change", r.language)});
+    ScheduledChange change;
+    change.change_id = security::new_id("chg_", 10);
+    change.contract_id = contract->contract_id;
+    change.kind = ScheduledChangeKind::Offer;
+    change.offer_id = target->offer_id;
+    change.status = contract->status;
+    change.effective_date = effective;
+    change.requested_by = r.actor;
+    change.requested_at = now;
+    store::insert_scheduled_change(c, change);
+    nlohmann::json told = {{"change_id", change.change_id},
+                           {"kind", "offer"},
+                           {"offer_id", target->offer_id},
+                           {"previous_offer_id", current->offer_id},
+                           {"effective_date", effective.to_iso()},
+                           {"direction", std::string{to_string(out.direction)}},
+                           {"reason", ""}};
+    store::append_contract_audit(c, {contract->contract_id, now, r.actor, "offer_change_scheduled",
+                                     nlohmann::json{{"offer_id", current->offer_id}}.dump(), told.dump()});
+    told["monthly_difference"] = {{"amount_minor", out.monthly_difference.amount_minor},
+                                  {"currency", out.monthly_difference.currency}};
+    record_contract_event(c, "contract.change_scheduled", *contract, std::move(told), now);
     out.contract = *contract;
+    out.scheduled = std::move(change);
     return out;
+}
+
+void make_offer_change(store::Connection& c, Contract& contract, const Offer& current, const Offer& target,
+                       const Client& client, const Date& effective, const std::string& actor, const std::string& now,
+                       const ContractDocuments& documents, const std::string& change_id) {
+    const PlanDirection direction = plan_change_direction(current, target);
+    const Money difference = monthly_difference(current, target);
+    const nlohmann::json before = {{"contract", wire::to_json(contract)}, {"offer", wire::to_json(current)}};
+    // Process map P9: the chosen date becomes the contract's start date for the new offer.
+    contract.offer_id = target.offer_id;
+    contract.contract_start_date = effective;
+    contract.document_version += 1;
+    store::update_contract_offer(c, contract, now);
+    store::record_offer_period(c, contract.contract_id, target.offer_id, contract.contract_start_date, now);
+    nlohmann::json after = {{"contract", wire::to_json(contract)},
+                            {"offer", wire::to_json(target)},
+                            {"direction", std::string{to_string(direction)}}};
+    if (!change_id.empty())
+        after["change_id"] = change_id;
+    store::append_contract_audit(c, {contract.contract_id, now, actor, "offer_changed", before.dump(), after.dump()});
+    documents.record_version(c, client, target, contract);
+    nlohmann::json data = {
+        {"previous_offer_id", current.offer_id},
+        {"service_family", std::string{to_string(target.family)}},
+        {"effective_date", contract.contract_start_date.to_iso()},
+        {"direction", std::string{to_string(direction)}},
+        {"monthly_price",
+         {{"amount_minor", target.monthly_price.amount_minor}, {"currency", target.monthly_price.currency}}},
+        {"monthly_difference", {{"amount_minor", difference.amount_minor}, {"currency", difference.currency}}}};
+    if (!change_id.empty())
+        data["change_id"] = change_id;
+    record_contract_event(c, "contract.plan_changed", contract, std::move(data), now);
+}
+
+bool carry_out_offer_change(store::Connection& c, const ScheduledChange& change, const std::string& now,
+                            const ContractDocuments& documents) {
+    auto contract = store::find_contract(c, change.contract_id);
+    if (!contract || contract->status == ContractStatus::Terminated || contract->offer_id == change.offer_id)
+        return false;
+    const auto current = store::find_offer(c, contract->offer_id);
+    const auto target = store::find_offer(c, change.offer_id);
+    const auto client = store::find_client(c, contract->client_id);
+    if (!current || !target || !client)
+        return false;
+    // The customer agreed to the offer as it was sold: a withdrawal since does not undo it.
+    make_offer_change(c, *contract, *current, *target, *client, change.effective_date, "system", now, documents,
+                      change.change_id);
+    return true;
 }
 
 PlanChange change_plan_as_staff(store::Connection& c, const std::string& contract_id, const std::string& offer_id,
@@ -127,11 +208,13 @@ wire::PlanChangeResult submit_plan_change(store::Connection& c, ServiceContext& 
     return wire::PlanChangeResult{done.contract.contract_id,
                                   done.contract,
                                   std::string{to_string(done.direction)},
-                                  done.contract.contract_start_date.to_iso(),
+                                  done.scheduled ? done.scheduled->effective_date.to_iso()
+                                                 : done.contract.contract_start_date.to_iso(),
                                   done.previous_offer,
                                   done.offer,
                                   done.monthly_difference,
-                                  ctx.documents.current_link(done.contract)};
+                                  ctx.documents.current_link(done.contract),
+                                  done.scheduled};
 }
 
 } // namespace isp::services

@@ -78,7 +78,9 @@ bool delete_offer(Connection& c, std::string_view offer_id) {
 
 bool offer_ever_used(Connection& c, std::string_view offer_id) {
     auto st = c.prepare("SELECT EXISTS (SELECT 1 FROM contracts WHERE offer_id = ?1) OR "
-                        "EXISTS (SELECT 1 FROM contract_offer_periods WHERE offer_id = ?1)");
+                        "EXISTS (SELECT 1 FROM contract_offer_periods WHERE offer_id = ?1) OR "
+                        // An offer change scheduled to it, even cancelled, references it.
+                        "EXISTS (SELECT 1 FROM scheduled_changes WHERE offer_id = ?1)");
     st.bind(offer_id);
     st.step();
     return st.integer(0) != 0;

@@ -21,7 +21,8 @@ std::int64_t count_offers(Connection& c);
 std::vector<Offer> list_offers_page(Connection& c, std::int64_t limit, std::int64_t offset);
 bool update_offer(Connection& c, const Offer& offer, const std::string& now); // false: no such offer
 bool delete_offer(Connection& c, std::string_view offer_id);                  // false: no such offer
-// Whether any contract is or was on this offer (its current offer or a past period).
+// Whether any contract is, was or was to be on this offer (its current offer, a past period, a
+// scheduled offer change).
 bool offer_ever_used(Connection& c, std::string_view offer_id);
 
 } // namespace isp::store

@@ -49,7 +49,7 @@ Invoice invoice_from_row(const Statement& st) {
 
 constexpr const char* line_columns =
     "line_no, offer_id, offer_name, service_family, service_identifier, from_date, to_date, days, days_in_period, "
-    "monthly_price_minor, amount_minor, tax_rate_bp, tax_minor, total_minor";
+    "monthly_price_minor, amount_minor, tax_rate_bp, tax_minor, total_minor, kind";
 
 InvoiceLine line_from_row(const Statement& st) {
     InvoiceLine l;
@@ -67,6 +67,7 @@ InvoiceLine line_from_row(const Statement& st) {
     l.tax_rate_bp = static_cast<BasisPoints>(st.integer(11));
     l.tax_minor = st.integer(12);
     l.total_minor = st.integer(13);
+    l.kind = parse_invoice_line_kind(st.text(14)).value_or(InvoiceLineKind::Subscription);
     return l;
 }
 
@@ -144,12 +145,30 @@ void insert_invoice(Connection& c, const Invoice& i, const std::string& now) {
     for (const InvoiceLine& l : i.lines)
         c.prepare("INSERT INTO invoice_lines (invoice_id, line_no, offer_id, offer_name, service_family, "
                   "service_identifier, from_date, to_date, days, days_in_period, monthly_price_minor, amount_minor, "
-                  "tax_rate_bp, tax_minor, total_minor) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")
+                  "tax_rate_bp, tax_minor, total_minor, kind) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")
             .bind(i.invoice_id, l.line_no, l.offer_id, l.offer_name, std::string(to_string(l.service_family)),
                   l.service_identifier, l.from_date.to_iso(), l.to_date.to_iso(), l.days, l.days_in_period,
-                  l.monthly_price_minor, l.amount_minor, static_cast<int>(l.tax_rate_bp), l.tax_minor, l.total_minor)
+                  l.monthly_price_minor, l.amount_minor, static_cast<int>(l.tax_rate_bp), l.tax_minor, l.total_minor,
+                  std::string(to_string(l.kind)))
             .run();
+}
+
+ClientBalance client_balance(Connection& c, std::string_view client_id, const Date& today,
+                             const std::string& fallback_currency) {
+    auto st = c.prepare("SELECT COALESCE(SUM(total_minor - paid_minor), 0), "
+                        "COALESCE(SUM(CASE WHEN due_date < ?2 THEN total_minor - paid_minor ELSE 0 END), 0), "
+                        "MAX(currency) FROM invoices WHERE client_id = ?1 AND total_minor > paid_minor");
+    st.bind(client_id, today.to_iso());
+    st.step();
+    const std::string currency = st.optional_text(2).value_or(fallback_currency);
+    return {Money{st.integer(0), currency}, Money{st.integer(1), currency}};
+}
+
+bool contract_invoiced_for(Connection& c, std::string_view contract_id, std::string_view period) {
+    auto st = c.prepare("SELECT 1 FROM invoices WHERE contract_id = ?1 AND period = ?2 LIMIT 1");
+    st.bind(contract_id, period);
+    return st.step();
 }
 
 std::optional<Invoice> find_invoice(Connection& c, std::string_view invoice_id) {
@@ -181,7 +200,7 @@ void attach_lines(Connection& c, std::vector<Invoice>& invoices) {
                            "WHERE invoice_id IN (SELECT value FROM json_each(?1)) ORDER BY invoice_id, line_no");
     lines.bind(ids.dump());
     while (lines.step())
-        if (const auto it = by_id.find(lines.text(14)); it != by_id.end())
+        if (const auto it = by_id.find(lines.text(15)); it != by_id.end())
             it->second->lines.push_back(line_from_row(lines));
 }
 

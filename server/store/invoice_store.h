@@ -7,9 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include "shared/domain/date.h"
 #include "shared/domain/invoice.h"
 #include "shared/domain/invoice_filter.h"
 #include "shared/domain/list_sort.h"
+#include "shared/domain/money.h"
 
 namespace isp::store {
 
@@ -19,7 +21,18 @@ class Connection;
 void insert_invoice(Connection& c, const Invoice& invoice, const std::string& now);
 
 // With its lines; nullopt when unknown.
+// What a client owes on their invoices (total - paid), and the part due before `today`;
+// in the currency of their invoices (`fallback_currency` when they have none).
+struct ClientBalance {
+    Money due;
+    Money past_due;
+};
+ClientBalance client_balance(Connection& c, std::string_view client_id, const Date& today,
+                             const std::string& fallback_currency);
+
 std::optional<Invoice> find_invoice(Connection& c, std::string_view invoice_id);
+// Whether the contract has its invoice for `period` ("2026-12") already.
+bool contract_invoiced_for(Connection& c, std::string_view contract_id, std::string_view period);
 // Reads the lines of all these invoices (a listed page) in one query.
 void attach_lines(Connection& c, std::vector<Invoice>& invoices);
 

@@ -572,7 +572,63 @@ CREATE TABLE delivery_cursors (
   after_sequence INTEGER NOT NULL
 );
 )sql",
-    // 15: a webhook secret's rotation without a gap (issue #15): the previous secret keeps
+    // 15: scheduled offer changes and cancellations (issue #15).
+    //   scheduled_changes  gains `kind`: 'status' (as before: `status` set) or 'offer' (a
+    //                      plan change dated later: `offer_id` set, `status` NULL), so an
+    //                      offer change waits for its date and is carried out once like a
+    //                      status change. SQLite cannot change a column's NOT NULL or a
+    //                      CHECK, hence the copy of the table.
+    //   cancellations      a customer's cancellation: the termination (its scheduled change,
+    //                      NULL when made at once), its date and the early termination
+    //                      amount the billing run of that date's month invoices once
+    //                      (`invoice_id`); 'withdrawn' when the termination was cancelled.
+    //   invoice_lines.kind 'subscription' (prorated days of an offer) or
+    //                      'early_termination' (the amount of a cancellation).
+    R"sql(
+CREATE TABLE scheduled_changes_v15 (
+  change_id      TEXT PRIMARY KEY,
+  contract_id    TEXT NOT NULL REFERENCES contracts(contract_id),
+  kind           TEXT NOT NULL CHECK (kind IN ('status', 'offer')),
+  status         TEXT CHECK (status IN ('active', 'suspended', 'terminated')),
+  offer_id       TEXT REFERENCES offers(offer_id),
+  effective_date TEXT NOT NULL,
+  reason         TEXT NOT NULL,
+  requested_by   TEXT NOT NULL,
+  requested_at   TEXT NOT NULL,
+  state          TEXT NOT NULL CHECK (state IN ('pending', 'carried_out', 'cancelled')),
+  settled_at     TEXT,
+  settled_by     TEXT,
+  CHECK ((kind = 'status' AND status IS NOT NULL AND offer_id IS NULL) OR
+         (kind = 'offer' AND offer_id IS NOT NULL AND status IS NULL))
+);
+INSERT INTO scheduled_changes_v15 (change_id, contract_id, kind, status, offer_id, effective_date, reason,
+                                   requested_by, requested_at, state, settled_at, settled_by)
+  SELECT change_id, contract_id, 'status', status, NULL, effective_date, reason, requested_by, requested_at,
+         state, settled_at, settled_by FROM scheduled_changes;
+DROP TABLE scheduled_changes;
+ALTER TABLE scheduled_changes_v15 RENAME TO scheduled_changes;
+CREATE INDEX scheduled_changes_due ON scheduled_changes(state, effective_date, change_id);
+CREATE INDEX scheduled_changes_by_contract ON scheduled_changes(contract_id, state, effective_date);
+CREATE INDEX scheduled_changes_by_offer ON scheduled_changes(offer_id) WHERE offer_id IS NOT NULL;
+
+CREATE TABLE cancellations (
+  cancellation_id         TEXT PRIMARY KEY,
+  contract_id             TEXT NOT NULL REFERENCES contracts(contract_id),
+  change_id               TEXT REFERENCES scheduled_changes(change_id),
+  termination_date        TEXT NOT NULL,
+  early_termination_minor INTEGER NOT NULL CHECK (early_termination_minor >= 0),
+  currency                TEXT NOT NULL,
+  requested_at            TEXT NOT NULL,
+  state                   TEXT NOT NULL CHECK (state IN ('requested', 'withdrawn')),
+  invoice_id              TEXT REFERENCES invoices(invoice_id)
+);
+CREATE INDEX cancellations_by_date ON cancellations(termination_date) WHERE state = 'requested';
+CREATE INDEX cancellations_by_contract ON cancellations(contract_id);
+
+ALTER TABLE invoice_lines ADD COLUMN kind TEXT NOT NULL DEFAULT 'subscription'
+  CHECK (kind IN ('subscription', 'early_termination'));
+)sql",
+    // 16: a webhook secret's rotation without a gap (issue #15): the previous secret keeps
     //   signing beside the new one until `previous_secret_until`, so receivers switch at their
     //   pace (X-Portal-Signature carries a v1 for each).
     R"sql(

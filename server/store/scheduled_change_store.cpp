@@ -6,7 +6,8 @@ namespace isp::store {
 namespace {
 
 constexpr const char* change_columns =
-    "change_id, contract_id, status, effective_date, reason, requested_by, requested_at FROM scheduled_changes ";
+    "change_id, contract_id, status, effective_date, reason, requested_by, requested_at, kind, offer_id "
+    "FROM scheduled_changes ";
 
 ScheduledChange change_row(const Statement& st) {
     return {st.text(0),
@@ -15,16 +16,21 @@ ScheduledChange change_row(const Statement& st) {
             parse_iso_date(st.text(3)).value_or(Date{}),
             st.text(4),
             st.text(5),
-            st.text(6)};
+            st.text(6),
+            parse_scheduled_change_kind(st.text(7)).value_or(ScheduledChangeKind::Status),
+            st.optional_text(8).value_or("")};
 }
 
 } // namespace
 
 void insert_scheduled_change(Connection& c, const ScheduledChange& s) {
-    c.prepare("INSERT INTO scheduled_changes (change_id, contract_id, status, effective_date, reason, requested_by, "
-              "requested_at, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending')")
-        .bind(s.change_id, s.contract_id, std::string(to_string(s.status)), s.effective_date.to_iso(), s.reason,
-              s.requested_by, s.requested_at)
+    const bool offer = s.kind == ScheduledChangeKind::Offer;
+    c.prepare("INSERT INTO scheduled_changes (change_id, contract_id, kind, status, offer_id, effective_date, reason, "
+              "requested_by, requested_at, state) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'pending')")
+        .bind(s.change_id, s.contract_id, std::string(to_string(s.kind)),
+              offer ? std::optional<std::string>{} : std::optional<std::string>{std::string(to_string(s.status))},
+              offer ? std::optional<std::string>{s.offer_id} : std::optional<std::string>{}, s.effective_date.to_iso(),
+              s.reason, s.requested_by, s.requested_at)
         .run();
 }
 

@@ -1,4 +1,4 @@
-// SQL of scheduled_changes: status changes waiting for their date (see migration 11).
+// SQL of scheduled_changes: status and offer changes waiting for their date (migrations 11, 15).
 #pragma once
 #include <optional>
 #include <string>

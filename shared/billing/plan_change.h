@@ -3,6 +3,7 @@
 // and by the server before it writes. The target offer decides the direction; the
 // chosen date becomes the contract's effective start date for the new offer.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -10,6 +11,7 @@
 #include "shared/domain/date.h"
 #include "shared/domain/field_error.h"
 #include "shared/domain/offer.h"
+#include "shared/domain/scheduled_change.h"
 
 namespace isp {
 
@@ -17,13 +19,15 @@ enum class PlanDirection { Upgrade, Downgrade };
 
 std::string_view to_string(PlanDirection direction); // "upgrade", "downgrade"
 
-// A plan change as made: the contract as it is now, the offers it moved between.
+// A plan change as made, or as scheduled when dated later: the contract as it is now, the
+// offers it moves between.
 struct PlanChange {
-    Contract contract; // as it is now
+    Contract contract; // as it is now (still on previous_offer when scheduled)
     Offer previous_offer;
     Offer offer;
     PlanDirection direction = PlanDirection::Upgrade;
     Money monthly_difference;
+    std::optional<ScheduledChange> scheduled; // set when the change waits for its date
 };
 
 // Upgrade when the target's monthly price before tax is higher, else downgrade (an

@@ -24,9 +24,10 @@ struct Event {
 
 // Every type of event the server writes (docs/lifecycle.md says what each one's data holds);
 // a webhook endpoint subscribes to some of them.
-inline constexpr std::array<std::string_view, 8> event_types = {
-    "contract.created",          "contract.plan_changed", "contract.status_changed", "contract.change_scheduled",
-    "contract.change_cancelled", "invoice.issued",        "invoice.reminder",        "payment.received",
+inline constexpr std::array<std::string_view, 9> event_types = {
+    "contract.created",          "contract.plan_changed",     "contract.status_changed",
+    "contract.change_scheduled", "contract.change_cancelled", "invoice.issued",
+    "invoice.reminder",          "payment.received",          "contract.cancellation_requested",
 };
 
 inline bool is_event_type(std::string_view type) {

@@ -40,4 +40,16 @@ std::string invoice_number(int issue_year, std::int64_t sequence) {
     return buf;
 }
 
+std::string_view to_string(InvoiceLineKind kind) {
+    return kind == InvoiceLineKind::EarlyTermination ? "early_termination" : "subscription";
+}
+
+std::optional<InvoiceLineKind> parse_invoice_line_kind(std::string_view text) {
+    if (text == "subscription")
+        return InvoiceLineKind::Subscription;
+    if (text == "early_termination")
+        return InvoiceLineKind::EarlyTermination;
+    return std::nullopt;
+}
+
 } // namespace isp

@@ -33,6 +33,12 @@ struct InvoiceClient {
 };
 
 // One offer over one range of billed days.
+// What a line bills: days of an offer (prorated), or the early termination amount of a
+// cancellation (a one-off charge: its dates are the termination date, its days 0).
+enum class InvoiceLineKind { Subscription, EarlyTermination };
+std::string_view to_string(InvoiceLineKind kind); // "subscription", "early_termination"
+std::optional<InvoiceLineKind> parse_invoice_line_kind(std::string_view text);
+
 struct InvoiceLine {
     int line_no = 1;
     std::string offer_id;
@@ -48,6 +54,7 @@ struct InvoiceLine {
     std::int64_t amount_minor = 0; // before tax, prorated
     std::int64_t tax_minor = 0;
     std::int64_t total_minor = 0;
+    InvoiceLineKind kind = InvoiceLineKind::Subscription;
     bool operator==(const InvoiceLine&) const = default;
 };
 

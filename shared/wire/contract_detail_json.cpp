@@ -3,6 +3,7 @@
 #include "shared/wire/contract_json.h"
 #include "shared/wire/money_json.h"
 #include "shared/wire/offer_json.h"
+#include "shared/wire/scheduled_change_json.h"
 
 namespace isp::wire {
 namespace {
@@ -49,12 +50,7 @@ nlohmann::json to_json(const ContractDetail& d) {
     j["status_periods"] = std::move(statuses);
     nlohmann::json scheduled = nlohmann::json::array();
     for (const auto& s : d.scheduled_changes)
-        scheduled.push_back({{"change_id", s.change_id},
-                             {"status", std::string{to_string(s.status)}},
-                             {"effective_date", s.effective_date.to_iso()},
-                             {"reason", s.reason},
-                             {"requested_by", s.requested_by},
-                             {"requested_at", s.requested_at}});
+        scheduled.push_back(to_json(s));
     j["scheduled_changes"] = std::move(scheduled);
     return j;
 }
@@ -72,14 +68,8 @@ ContractDetail contract_detail_from_json(const nlohmann::json& j) {
             throw nlohmann::json::other_error::create(501, "bad status", &p);
         d.status_periods.push_back({*status, date_at(p, "effective_from")});
     }
-    for (const nlohmann::json& s : j.value("scheduled_changes", nlohmann::json::array())) {
-        const auto status = parse_contract_status(s.at("status").get<std::string>());
-        if (!status)
-            throw nlohmann::json::other_error::create(501, "bad status", &s);
-        d.scheduled_changes.push_back({s.at("change_id").get<std::string>(), d.contract.contract_id, *status,
-                                       date_at(s, "effective_date"), s.value("reason", ""), s.value("requested_by", ""),
-                                       s.value("requested_at", "")});
-    }
+    for (const nlohmann::json& s : j.value("scheduled_changes", nlohmann::json::array()))
+        d.scheduled_changes.push_back(scheduled_change_from_json(s, d.contract.contract_id));
     return d;
 }
 
@@ -107,10 +97,14 @@ nlohmann::json to_json(const AuditRecord& a) {
 
 nlohmann::json staff_plan_change_json(const ContractDetail& detail, const PlanChange& change) {
     nlohmann::json out = to_json(detail);
-    out["plan_change"] = {{"direction", std::string{to_string(change.direction)}},
-                          {"previous_offer_id", change.previous_offer.offer_id},
-                          {"effective_date", change.contract.contract_start_date.to_iso()},
-                          {"monthly_difference", to_json(change.monthly_difference)}};
+    out["plan_change"] = {
+        {"direction", std::string{to_string(change.direction)}},
+        {"previous_offer_id", change.previous_offer.offer_id},
+        {"offer_id", change.offer.offer_id},
+        {"effective_date",
+         change.scheduled ? change.scheduled->effective_date.to_iso() : change.contract.contract_start_date.to_iso()},
+        {"monthly_difference", to_json(change.monthly_difference)},
+        {"scheduled_change", change.scheduled ? to_json(*change.scheduled) : nlohmann::json(nullptr)}};
     return out;
 }
 

@@ -40,7 +40,8 @@ nlohmann::json to_json(const InvoiceLine& l, const std::string& currency) {
             {"tax_rate_bp", l.tax_rate_bp},
             {"amount", money(l.amount_minor, currency)},
             {"tax", money(l.tax_minor, currency)},
-            {"total", money(l.total_minor, currency)}};
+            {"total", money(l.total_minor, currency)},
+            {"kind", std::string(to_string(l.kind))}};
 }
 
 nlohmann::json to_json(const Invoice& i, const Date& today) {
@@ -111,6 +112,8 @@ Invoice invoice_from_json(const nlohmann::json& j) {
             line.amount_minor = money_from_json(l.at("amount")).amount_minor;
             line.tax_minor = money_from_json(l.at("tax")).amount_minor;
             line.total_minor = money_from_json(l.at("total")).amount_minor;
+            line.kind =
+                parse_invoice_line_kind(l.value("kind", "subscription")).value_or(InvoiceLineKind::Subscription);
             i.lines.push_back(std::move(line));
         }
     i.created_at = j.value("created_at", "");

@@ -3,6 +3,7 @@
 #include "shared/wire/contract_json.h"
 #include "shared/wire/json_reader.h"
 #include "shared/wire/offer_json.h"
+#include "shared/wire/scheduled_change_json.h"
 
 namespace isp::wire {
 
@@ -35,7 +36,8 @@ nlohmann::json to_json(const PlanChangeResult& r) {
             {"monthly_difference", to_json(r.monthly_difference)},
             {"document_version", r.document.document_version},
             {"document_download_url", r.document.document_download_url},
-            {"document_url_expires_at", r.document.document_url_expires_at}};
+            {"document_url_expires_at", r.document.document_url_expires_at},
+            {"scheduled_change", r.scheduled ? to_json(*r.scheduled) : nlohmann::json(nullptr)}};
 }
 
 PlanChangeResult plan_change_result_from_json(const nlohmann::json& j) {
@@ -50,6 +52,8 @@ PlanChangeResult plan_change_result_from_json(const nlohmann::json& j) {
     r.monthly_difference = money_from_json(j.at("monthly_difference"));
     r.document = document_link_from_json(j);
     r.document.contract_id = r.contract_id;
+    if (const auto it = j.find("scheduled_change"); it != j.end() && !it->is_null())
+        r.scheduled = scheduled_change_from_json(*it, r.contract_id);
     return r;
 }
 

@@ -1,7 +1,9 @@
 // Wire format of POST /api/v1/landing/submit/plan-change: an existing client moves a
 // contract to another offer from a date; the answer is the changed contract with a
-// signed link to its new document version.
+// signed link to its new document version. One dated later is answered 202 with the
+// contract as it is and the pending change in `scheduled_change` (null when made at once).
 #pragma once
+#include <optional>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +12,7 @@
 #include "shared/domain/field_error.h"
 #include "shared/domain/money.h"
 #include "shared/domain/offer.h"
+#include "shared/domain/scheduled_change.h"
 #include "shared/wire/document_link_json.h"
 
 namespace isp::wire {
@@ -36,7 +39,8 @@ struct PlanChangeResult {
     Offer previous_offer;
     Offer offer;
     Money monthly_difference;
-    DocumentLink document;
+    DocumentLink document;                    // the version in force now (the new one only once made)
+    std::optional<ScheduledChange> scheduled; // a change dated later: pending until its date
     bool operator==(const PlanChangeResult&) const = default;
 };
 

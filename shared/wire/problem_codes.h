@@ -26,10 +26,16 @@ inline constexpr char draft_not_found[] = "draft_not_found";                    
 inline constexpr char draft_expired[] = "draft_expired";                         // 410
 
 // Contracts, plan changes and documents
-inline constexpr char contract_not_owned[] = "contract_not_owned";         // 403, unknown contracts too
-inline constexpr char document_token_missing[] = "document_token_missing"; // 401
-inline constexpr char document_link_invalid[] = "document_link_invalid";   // 404
-inline constexpr char document_link_expired[] = "document_link_expired";   // 410: ask for a fresh link
+inline constexpr char contract_not_owned[] = "contract_not_owned"; // 403, unknown contracts too
+// Scheduled changes and cancellations (issue #15).
+inline constexpr char scheduled_change_pending[] = "scheduled_change_pending"; // 409, a change waits: cancel it first
+inline constexpr char termination_scheduled[] = "termination_scheduled";       // 409, nothing after a termination
+inline constexpr char scheduled_change_not_found[] = "scheduled_change_not_found";             // 404
+inline constexpr char scheduled_change_not_cancellable[] = "scheduled_change_not_cancellable"; // 403, staff's to cancel
+inline constexpr char already_terminated[] = "already_terminated";                             // 409
+inline constexpr char document_token_missing[] = "document_token_missing";                     // 401
+inline constexpr char document_link_invalid[] = "document_link_invalid";                       // 404
+inline constexpr char document_link_expired[] = "document_link_expired"; // 410: ask for a fresh link
 
 // Idempotent writes (submit/new, submit/plan-change)
 inline constexpr char idempotency_key_missing[] = "idempotency_key_missing"; // 400

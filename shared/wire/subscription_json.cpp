@@ -3,6 +3,7 @@
 #include "shared/billing/plan_change.h"
 #include "shared/wire/json_reader.h"
 #include "shared/wire/offer_json.h"
+#include "shared/wire/scheduled_change_json.h"
 
 namespace isp::wire {
 
@@ -30,6 +31,12 @@ nlohmann::json to_json(const Subscription& s) {
         j["monthly_difference"] = to_json(e.monthly_difference);
         eligible.push_back(std::move(j));
     }
+    nlohmann::json scheduled = nlohmann::json::array();
+    for (std::size_t i = 0; i < s.scheduled_changes.size(); ++i) {
+        nlohmann::json j = to_json(s.scheduled_changes[i]);
+        j["cancellable"] = i < s.cancellable.size() && s.cancellable[i];
+        scheduled.push_back(std::move(j));
+    }
     return {{"contract_id", k.contract_id},
             {"contract_number", k.contract_number},
             {"status", std::string{to_string(k.status)}},
@@ -42,7 +49,12 @@ nlohmann::json to_json(const Subscription& s) {
             {"commitment_end", s.commitment_end.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.commitment_end)},
             {"subscriber", {{"service_identifier", k.service_identifier}}},
             {"document_version", k.document_version},
-            {"eligible_offers", std::move(eligible)}};
+            {"eligible_offers", std::move(eligible)},
+            {"scheduled_changes", std::move(scheduled)},
+            {"next_invoice",
+             s.next_invoice_period.empty()
+                 ? nlohmann::json(nullptr)
+                 : nlohmann::json{{"period", s.next_invoice_period}, {"estimate", to_json(s.next_invoice_estimate)}}}};
 }
 
 nlohmann::json to_json(const Subscriptions& s) {
@@ -52,7 +64,10 @@ nlohmann::json to_json(const Subscriptions& s) {
     return {{"client_id", s.client_id},
             {"first_name", s.first_name},
             {"total", s.subscriptions.size()},
-            {"subscriptions", std::move(list)}};
+            {"subscriptions", std::move(list)},
+            {"early_termination_rule", to_string(s.early_termination_rule)},
+            {"balance_due", to_json(s.balance_due)},
+            {"balance_past_due", to_json(s.balance_past_due)}};
 }
 
 Subscription subscription_from_json(const nlohmann::json& j) {
@@ -79,6 +94,15 @@ Subscription subscription_from_json(const nlohmann::json& j) {
         for (const nlohmann::json& o : *it)
             s.eligible_offers.push_back(EligibleOffer{offer_from_json(o), o.value("direction", ""),
                                                       money_from_json(o.at("monthly_difference"))});
+    if (const auto it = j.find("next_invoice"); it != j.end() && it->is_object()) {
+        s.next_invoice_period = it->at("period").get<std::string>();
+        s.next_invoice_estimate = money_from_json(it->at("estimate"));
+    }
+    if (const auto it = j.find("scheduled_changes"); it != j.end())
+        for (const nlohmann::json& change : *it) {
+            s.scheduled_changes.push_back(scheduled_change_from_json(change, c.contract_id));
+            s.cancellable.push_back(change.value("cancellable", false));
+        }
     return s;
 }
 
@@ -88,6 +112,14 @@ Subscriptions subscriptions_from_json(const nlohmann::json& j) {
     s.first_name = j.value("first_name", "");
     for (const nlohmann::json& item : j.at("subscriptions"))
         s.subscriptions.push_back(subscription_from_json(item));
+    if (const auto it = j.find("balance_due"); it != j.end())
+        s.balance_due = money_from_json(*it);
+    if (const auto it = j.find("balance_past_due"); it != j.end())
+        s.balance_past_due = money_from_json(*it);
+    // A rule unknown to this build (a newer server): no amount is previewed; the
+    // cancellation's answer says the server's.
+    s.early_termination_rule = parse_early_termination_rule(j.value("early_termination_rule", "remaining-months"))
+                                   .value_or(EarlyTerminationRule{EarlyTerminationRule::Kind::None, 0});
     return s;
 }
 

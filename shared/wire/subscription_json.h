@@ -6,8 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "shared/billing/early_termination.h"
 #include "shared/domain/contract.h"
 #include "shared/domain/offer.h"
+#include "shared/domain/scheduled_change.h"
 
 namespace isp::wire {
 
@@ -27,6 +29,15 @@ struct Subscription {
     Money monthly_price_with_tax;
     std::string commitment_end; // ISO date, "" without commitment
     std::vector<EligibleOffer> eligible_offers;
+    // Changes waiting for their date (issue #15), by date; `cancellable` ones the customer
+    // asked for and may take back from the portal.
+    std::vector<ScheduledChange> scheduled_changes;
+    std::vector<bool> cancellable; // one per scheduled change
+    // The next invoice of this contract as the billing run would compute it now
+    // (shared/billing/proration.h, pending changes included): its month and total with tax;
+    // empty period when nothing would be billed.
+    std::string next_invoice_period; // "2026-12"
+    Money next_invoice_estimate;
     bool operator==(const Subscription&) const = default;
 };
 
@@ -34,6 +45,12 @@ struct Subscriptions {
     std::string client_id;
     std::string first_name;
     std::vector<Subscription> subscriptions;
+    // The operator's early termination rule, so the portal shows the amount a cancellation
+    // costs with the server's own function (shared/billing/early_termination.h).
+    EarlyTerminationRule early_termination_rule;
+    // What the customer owes on their invoices (total - paid), and the part past its due date.
+    Money balance_due;
+    Money balance_past_due;
     bool operator==(const Subscriptions&) const = default;
 };
 
@@ -42,7 +59,9 @@ struct Subscriptions {
 Subscription subscription(const Contract& contract, const Offer& offer, const std::vector<Offer>& catalog);
 
 nlohmann::json to_json(const Subscription& subscription);
-nlohmann::json to_json(const Subscriptions& subscriptions); // with "total"
+// With "scheduled_changes": each change as shared/wire/scheduled_change_json.h writes it,
+// plus "cancellable".
+nlohmann::json to_json(const Subscriptions& subscriptions); // with "total" and "early_termination_rule"
 // Throw nlohmann::json::exception on a bad shape.
 Subscription subscription_from_json(const nlohmann::json& j);
 Subscriptions subscriptions_from_json(const nlohmann::json& j);

@@ -27,7 +27,7 @@ TEST_CASE("staff retrieve every version of a contract document after a plan chan
     const nlohmann::json change = {{"lookup_token", token},
                                    {"contract_id", "ctr_demo_amina"},
                                    {"target_offer_id", "ofr_mobile_illimite"},
-                                   {"contract_start_date", "2026-12-15"}};
+                                   {"contract_start_date", "2026-11-23"}}; // today: made at once
     auto changed = c.Post("/api/v1/landing/submit/plan-change", {{"Idempotency-Key", new_key()}}, change.dump(),
                           "application/json");
     REQUIRE_MESSAGE(changed->status < 300, changed->body);

@@ -66,7 +66,7 @@ TEST_CASE("contract endpoints: no token 401, ops and admin tokens succeed") {
     const std::string ops = create_staff_token(server, "ops");
     const std::string admin = create_staff_token(server, "admin");
     const std::string status = R"({"status": "suspended"})";
-    const std::string offer = R"({"offer_id": "ofr_mobile_illimite", "effective_date": "2026-12-01"})";
+    const std::string offer = R"({"offer_id": "ofr_mobile_illimite", "effective_date": "2026-11-23"})";
 
     CHECK(c.Post("/api/v1/contracts/provision", provision_body().dump(), "application/json")->status == 401);
     CHECK(c.Post("/api/v1/contracts", "{}", "application/json")->status == 401);
@@ -169,7 +169,7 @@ TEST_CASE("a subscriber with a live contract cannot get another (409) until that
     const nlohmann::json manual = {{"client_id", "cli_demo_youssef"},
                                    {"offer_id", "ofr_mobile_essentiel"},
                                    {"service_identifier", "+212612345678"},
-                                   {"contract_start_date", "2026-12-01"}};
+                                   {"contract_start_date", "2026-11-23"}};
     auto manual_taken = c.Post("/api/v1/contracts", bearer(ops), manual.dump(), "application/json");
     CHECK(manual_taken->status == 409);
     CHECK(error_fields(manual_taken) == std::vector<std::string>{"service_identifier"});
@@ -362,19 +362,19 @@ TEST_CASE("a staff offer change uses the plan-change rules and is audited with t
         return c.Put("/api/v1/contracts/" + id + "/offer", staff(ops, actor), body.dump(), "application/json");
     };
 
-    auto res = put_offer("ctr_demo_amina", {{"offer_id", "ofr_mobile_illimite"}, {"effective_date", "2026-12-15"}},
+    auto res = put_offer("ctr_demo_amina", {{"offer_id", "ofr_mobile_illimite"}, {"effective_date", "2026-11-23"}},
                          "agent.sara");
     REQUIRE_MESSAGE(res->status == 200, res->body);
     const auto k = body_json(res);
     CHECK(k["offer_id"] == "ofr_mobile_illimite");
-    CHECK(k["contract_start_date"] == "2026-12-15");
+    CHECK(k["contract_start_date"] == "2026-11-23");
     CHECK(k["document_version"] == 2);
     CHECK(k["plan_change"]["direction"] == "upgrade");
     CHECK(k["plan_change"]["previous_offer_id"] == "ofr_mobile_confort");
     CHECK(k["plan_change"]["monthly_difference"] == nlohmann::json{{"amount_minor", 10000}, {"currency", "MAD"}});
     CHECK(k["offer_periods"].size() == 2);
     CHECK(k["offer_periods"][1] ==
-          nlohmann::json{{"offer_id", "ofr_mobile_illimite"}, {"effective_from", "2026-12-15"}});
+          nlohmann::json{{"offer_id", "ofr_mobile_illimite"}, {"effective_from", "2026-11-23"}});
 
     const auto trail = audit(c, ops, "ctr_demo_amina");
     REQUIRE(trail.size() == 2);
@@ -403,8 +403,8 @@ TEST_CASE("a staff offer change uses the plan-change rules and is audited with t
             "same_offer", "offer_id");
     refused(put_offer("ctr_demo_amina", {{"offer_id", "ofr_nope"}, {"effective_date", "2026-12-20"}}), 400,
             "validation_failed", "offer_id");
-    refused(put_offer("ctr_demo_amina", {{"offer_id", "ofr_mobile_essentiel"}}), 400, "validation_failed",
-            "effective_date"); // today is before the contract's new start
+    refused(put_offer("ctr_demo_amina", {{"offer_id", "ofr_mobile_essentiel"}, {"effective_date", "2026-11-22"}}), 400,
+            "validation_failed", "effective_date"); // in the past
     refused(put_offer("ctr_nope", {{"offer_id", "ofr_mobile_essentiel"}}), 404, "contract_not_found", "");
     REQUIRE(set_status(c, bearer(ops), "ctr_demo_helene", {{"status", "suspended"}})->status == 200);
     refused(put_offer("ctr_demo_helene", {{"offer_id", "ofr_landline_monde"}}), 409, "contract_not_active",
@@ -423,7 +423,7 @@ TEST_CASE("a landing plan change and a landing signup appear in the staff audit 
     const nlohmann::json change = {{"lookup_token", body_json(verified)["lookup_token"]},
                                    {"contract_id", "ctr_demo_amina"},
                                    {"target_offer_id", "ofr_mobile_essentiel"},
-                                   {"contract_start_date", "2026-12-01"}};
+                                   {"contract_start_date", "2026-11-23"}};
     auto changed = c.Post("/api/v1/landing/submit/plan-change", {{"Idempotency-Key", new_key()}}, change.dump(),
                           "application/json");
     REQUIRE_MESSAGE(changed->status == 200, changed->body);

@@ -1,6 +1,6 @@
 // POST /api/v1/landing/submit/plan-change (process map P9, issue #3): upgrades and
-// downgrades, every refusal, exactly once under fifty concurrent retries, and the new
-// document version read back with pdftotext.
+// downgrades made today (dated later they wait: scheduled_offer_changes_test.cpp), every refusal, exactly once under
+// fifty concurrent retries, and the new document version read back with pdftotext.
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -47,23 +47,23 @@ std::int64_t count(const std::string& db_path, const std::string& sql) {
 
 } // namespace
 
-TEST_CASE("an upgrade moves the contract to the new offer from the chosen date, with a new document version") {
+TEST_CASE("an upgrade dated today moves the contract to the new offer at once, with a new document version") {
     TestServer server;
     auto c = server.client();
     const std::string token = token_for(c, "AB123456", "0612345678");
     const std::string key = new_key();
-    auto res = submit(c, change(token, "ofr_mobile_illimite", "2026-12-15"), key);
+    auto res = submit(c, change(token, "ofr_mobile_illimite", "2026-11-23"), key);
     REQUIRE(res);
     REQUIRE_MESSAGE(res->status == 200, res->body);
     const auto j = body_json(res);
     CHECK(j["direction"] == "upgrade");
-    CHECK(j["effective_date"] == "2026-12-15");
+    CHECK(j["effective_date"] == "2026-11-23");
     CHECK(j["document_version"] == 2);
     CHECK(j["monthly_difference"] == nlohmann::json{{"amount_minor", 10000}, {"currency", "MAD"}});
     CHECK(j["previous_offer"]["offer_id"] == "ofr_mobile_confort");
     CHECK(j["offer"]["offer_id"] == "ofr_mobile_illimite");
     CHECK(j["contract"]["offer_id"] == "ofr_mobile_illimite");
-    CHECK(j["contract"]["contract_start_date"] == "2026-12-15");
+    CHECK(j["contract"]["contract_start_date"] == "2026-11-23");
     CHECK(j["contract"]["document_version"] == 2);
 
     // The new document shows the new offer and its effective date; version 1 stays recorded.
@@ -72,7 +72,7 @@ TEST_CASE("an upgrade moves the contract to the new offer from the chosen date, 
     REQUIRE(pdf->status == 200);
     const std::string text = pdftotext(pdf->body, "contract-plan-change");
     CHECK(text.find("Mobile Illimité") != std::string::npos);
-    CHECK(text.find("15 décembre 2026") != std::string::npos);
+    CHECK(text.find("23 novembre 2026") != std::string::npos);
     CHECK(text.find("Mobile Confort") == std::string::npos);
     CHECK(count(server.db_path(), "SELECT COUNT(*) FROM contract_documents WHERE contract_id = 'ctr_demo_amina'") == 2);
 
@@ -80,14 +80,14 @@ TEST_CASE("an upgrade moves the contract to the new offer from the chosen date, 
     CHECK(count(server.db_path(), "SELECT COUNT(*) FROM contract_offer_periods WHERE contract_id = 'ctr_demo_amina'") ==
           2);
     CHECK(count(server.db_path(), "SELECT COUNT(*) FROM contract_offer_periods WHERE contract_id = 'ctr_demo_amina' "
-                                  "AND offer_id = 'ofr_mobile_illimite' AND effective_from = '2026-12-15'") == 1);
+                                  "AND offer_id = 'ofr_mobile_illimite' AND effective_from = '2026-11-23'") == 1);
     CHECK(count(server.db_path(), "SELECT COUNT(*) FROM contract_audit WHERE contract_id = 'ctr_demo_amina' AND "
                                   "action = 'offer_changed' AND json_extract(before, '$.offer.offer_id') = "
                                   "'ofr_mobile_confort' AND json_extract(after, '$.offer.offer_id') = "
                                   "'ofr_mobile_illimite'") == 1);
 
     // A replay answers the same, and changes nothing more.
-    auto again = submit(c, change(token, "ofr_mobile_illimite", "2026-12-15"), key);
+    auto again = submit(c, change(token, "ofr_mobile_illimite", "2026-11-23"), key);
     REQUIRE(again);
     CHECK(again->status == 200);
     CHECK(again->get_header_value("Idempotent-Replayed") == "true");
@@ -178,7 +178,7 @@ TEST_CASE("fifty plan changes with the same Idempotency-Key at once: exactly one
     auto c = server.client();
     const std::string token = token_for(c, "AB123456", "0612345678");
     const std::string key = new_key();
-    const std::string body = change(token, "ofr_mobile_illimite", "2026-12-15").dump();
+    const std::string body = change(token, "ofr_mobile_illimite", "2026-11-23").dump();
     std::vector<int> statuses(50, 0);
     std::vector<std::string> bodies(50);
     std::vector<std::thread> threads;

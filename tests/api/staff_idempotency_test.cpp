@@ -321,7 +321,7 @@ TEST_CASE("the staff PUTs need no key: the same change again writes no second au
     auto current = body_json(c.Get("/api/v1/contracts/" + contract, bearer(ops)));
     const std::string target =
         current["offer_id"] == "ofr_mobile_confort" ? "ofr_mobile_illimite" : "ofr_mobile_confort";
-    const std::string change = nlohmann::json{{"offer_id", target}, {"effective_date", "2026-12-01"}}.dump();
+    const std::string change = nlohmann::json{{"offer_id", target}, {"effective_date", "2026-11-23"}}.dump();
     auto changed = c.Put("/api/v1/contracts/" + contract + "/offer", bearer(ops), change, "application/json");
     REQUIRE_MESSAGE(changed->status == 200, changed->body);
     check_problem(c.Put("/api/v1/contracts/" + contract + "/offer", bearer(ops), change, "application/json"), 409,

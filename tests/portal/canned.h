@@ -55,6 +55,17 @@ inline constexpr Canned subscriptions{.path = "/landing/clients/{cin}/subscripti
 // After the change to Mobile Illimité from 2026-12-15: document version 2.
 inline constexpr Canned subscriptions_after_change{.path = "/landing/clients/{cin}/subscriptions",
                                                    .file = "subscriptions.200.after_change.json"};
+// Amina cancels from 2026-12-15 (issue #15): 8 months left of her commitment, 792,00 MAD.
+inline constexpr Canned cancellation{.method = "POST",
+                                     .path = "/landing/contracts/{contract_id}/cancellation",
+                                     .status = 202,
+                                     .file = "cancellation.202.json"};
+inline constexpr Canned subscriptions_after_cancellation{.path = "/landing/clients/{cin}/subscriptions",
+                                                         .file = "subscriptions.200.after_cancellation.json"};
+inline constexpr Canned scheduled_change_cancelled{.method = "DELETE",
+                                                   .path =
+                                                       "/landing/contracts/{contract_id}/scheduled-changes/{change_id}",
+                                                   .file = "scheduled_change_cancelled.200.json"};
 inline constexpr Canned lookup_token_invalid{.path = "/landing/clients/{cin}/subscriptions",
                                              .status = 401,
                                              .file = "subscriptions.401.lookup_token_invalid.json"};
@@ -127,6 +138,9 @@ inline constexpr std::array all{&bootstrap,
                                 &too_many_attempts,
                                 &subscriptions,
                                 &subscriptions_after_change,
+                                &cancellation,
+                                &subscriptions_after_cancellation,
+                                &scheduled_change_cancelled,
                                 &lookup_token_invalid,
                                 &invoices,
                                 &document_link,

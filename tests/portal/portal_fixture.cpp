@@ -65,10 +65,11 @@ std::string PortalFixture::busy() const {
 
 void PortalFixture::type(std::string_view field, std::string value) {
     CustomerJourney& c = customer();
-    std::string* target = field == "verify_cin"       ? &c.cin()
-                          : field == "verify_line"    ? &c.line()
-                          : field == "effective_date" ? &c.effective_date()
-                                                      : nullptr;
+    std::string* target = field == "verify_cin"         ? &c.cin()
+                          : field == "verify_line"      ? &c.line()
+                          : field == "effective_date"   ? &c.effective_date()
+                          : field == "termination_date" ? &c.termination_date()
+                                                        : nullptr;
     if (target) {
         *target = std::move(value);
         c.field_edited(field);

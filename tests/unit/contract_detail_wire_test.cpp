@@ -28,7 +28,9 @@ TEST_CASE("a contract's detail is read back as written") {
         {{"ofr_1", Date{2026, 1, 1}}, {"ofr_2", Date{2026, 4, 1}}},
         {{ContractStatus::Active, Date{2026, 1, 1}}, {ContractStatus::Suspended, Date{2026, 5, 2}}},
         {{"chg_1", "ctr_1", ContractStatus::Active, Date{2026, 6, 1}, "back from holidays", "agent.omar",
-          "2026-05-02T09:00:00Z"}}};
+          "2026-05-02T09:00:00Z", ScheduledChangeKind::Status, ""},
+         {"chg_2", "ctr_1", ContractStatus::Active, Date{2026, 7, 1}, "", "agent.omar", "2026-05-02T09:00:00Z",
+          ScheduledChangeKind::Offer, "ofr_1"}}};
     const ContractDetail back = wire::contract_detail_from_json(wire::to_json(detail));
     CHECK(back.contract == k);
     REQUIRE(back.offer);

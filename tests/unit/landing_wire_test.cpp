@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include "shared/wire/bootstrap_json.h"
+#include "shared/wire/cancellation_json.h"
 #include "shared/wire/client_invoice_json.h"
 #include "shared/wire/document_link_json.h"
 #include "shared/wire/draft_json.h"
@@ -11,6 +12,7 @@
 #include "shared/wire/new_contract_json.h"
 #include "shared/wire/page_json.h"
 #include "shared/wire/plan_change_json.h"
+#include "shared/wire/scheduled_change_json.h"
 #include "shared/wire/subscription_json.h"
 #include "shared/wire/verification_json.h"
 
@@ -146,7 +148,17 @@ TEST_CASE("subscriptions: prices and the offers a contract may move to") {
     CHECK(s.monthly_price_with_tax.amount_minor == 41880);
     CHECK(s.commitment_end == "2027-11-30");
     round_trips(s, wire::subscription_from_json);
-    const wire::Subscriptions all{"cli_1", "Amina", {s, s}};
+    wire::Subscription pending = s;
+    pending.scheduled_changes = {ScheduledChange{"chg_1", s.contract.contract_id, ContractStatus::Terminated,
+                                                 Date{2027, 1, 15}, "cancellation", "landing", "2026-11-23T10:00:00Z",
+                                                 ScheduledChangeKind::Status, ""}};
+    pending.cancellable = {true};
+    round_trips(pending, wire::subscription_from_json);
+    CHECK(wire::to_json(pending)["scheduled_changes"][0]["cancellable"] == true);
+    pending.next_invoice_period = "2026-12";
+    pending.next_invoice_estimate = {18461, "MAD"};
+    const wire::Subscriptions all{
+        "cli_1", "Amina", {s, pending}, {EarlyTerminationRule::Kind::Fixed, 50000}, {23760, "MAD"}, {11880, "MAD"}};
     round_trips(all, wire::subscriptions_from_json);
     CHECK(wire::to_json(all)["total"] == 2);
 }
@@ -162,9 +174,18 @@ TEST_CASE("a document link and a plan change round-trip") {
     changed.document_version = 3;
     changed.created_at = "2026-11-01T09:00:00Z";
     const wire::PlanChangeResult r{
-        "ctr_1",        changed, "upgrade", "2026-12-01", fibre("ofr_100", 34900), fibre("ofr_200", 44900),
-        {10000, "MAD"}, link};
+        "ctr_1",        changed, "upgrade",   "2026-12-01", fibre("ofr_100", 34900), fibre("ofr_200", 44900),
+        {10000, "MAD"}, link,    std::nullopt};
     round_trips(r, wire::plan_change_result_from_json);
+    // Dated later: the pending change rides along (kind offer, its offer).
+    wire::PlanChangeResult scheduled = r;
+    scheduled.scheduled = ScheduledChange{"chg_1",  "ctr_1",   ContractStatus::Active, Date{2026, 12, 15},
+                                          "",       "landing", "2026-11-23T10:00:00Z", ScheduledChangeKind::Offer,
+                                          "ofr_200"};
+    round_trips(scheduled, wire::plan_change_result_from_json);
+    CHECK(wire::to_json(scheduled)["scheduled_change"]["kind"] == "offer");
+    CHECK(!wire::to_json(scheduled)["scheduled_change"].contains("status"));
+    CHECK(wire::to_json(r)["scheduled_change"].is_null());
     const nlohmann::json j = wire::to_json(r);
     CHECK(j["contract"]["contract_number"] == "CTR-2026-000001");
     CHECK(j["document_version"] == 3);
@@ -209,4 +230,39 @@ TEST_CASE("a client's invoices: a page of them with links, status as of today") 
     CHECK(back.invoices[0].invoice.invoice_number == "FAC-2026-000001");
     CHECK(back.invoices[0].invoice.total_minor == 41880);
     CHECK(wire::to_json(back, today) == j);
+}
+
+TEST_CASE("a cancellation: the request, the answer, and a customer's pending changes round-trip") {
+    const wire::CancellationRequest asked{"tok", "2026-12-15", Language::English};
+    round_trips(asked, [](const nlohmann::json& body) {
+        FieldErrors errors;
+        auto back = wire::cancellation_request_from_json(body, errors, Language::English);
+        CHECK(errors.empty());
+        return back;
+    });
+    FieldErrors errors;
+    (void)wire::cancellation_request_from_json(nlohmann::json::object(), errors, Language::English);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].field == "termination_date");
+
+    Contract k;
+    k.contract_id = "ctr_1";
+    k.client_id = "cli_1";
+    k.offer_id = "ofr_1";
+    k.document_version = 2;
+    const Cancellation scheduled{"cnl_1", "ctr_1", "chg_1", Date{2026, 12, 15}, {79200, "MAD"}, "2026-11-23T10:00:00Z"};
+    const wire::CancellationResult r{k, scheduled, {"ctr_1", 2, "/api/v1/landing/contracts/ctr_1/document?t=x", "z"}};
+    round_trips(r, wire::cancellation_result_from_json);
+    Cancellation today = scheduled;
+    today.change_id.clear();
+    CHECK(wire::to_json(today)["change_id"].is_null());
+    CHECK(wire::cancellation_from_json(wire::to_json(today)) == today);
+
+    const wire::ContractScheduledChanges pending{
+        k,
+        {ScheduledChange{"chg_1", "ctr_1", ContractStatus::Terminated, Date{2026, 12, 15}, "cancellation", "landing",
+                         "2026-11-23T10:00:00Z", ScheduledChangeKind::Status, ""},
+         ScheduledChange{"chg_2", "ctr_1", ContractStatus::Active, Date{2026, 12, 20}, "", "landing",
+                         "2026-11-23T10:00:00Z", ScheduledChangeKind::Offer, "ofr_2"}}};
+    round_trips(pending, wire::contract_scheduled_changes_from_json);
 }

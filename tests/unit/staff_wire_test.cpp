@@ -145,12 +145,14 @@ TEST_CASE("a contract's detail, audit entry and staff plan change are written as
     CHECK(j["status_periods"][0] == nlohmann::json{{"status", "active"}, {"effective_from", "2026-01-01"}});
     CHECK(wire::contract_summary_json(k, std::nullopt)["service"].is_null());
 
-    const PlanChange change{k, old_offer, offer, PlanDirection::Upgrade, {5000, "MAD"}};
+    const PlanChange change{k, old_offer, offer, PlanDirection::Upgrade, {5000, "MAD"}, std::nullopt};
     const nlohmann::json p = wire::staff_plan_change_json(detail, change)["plan_change"];
     CHECK(p == nlohmann::json{{"direction", "upgrade"},
                               {"previous_offer_id", "ofr_1"},
+                              {"offer_id", offer.offer_id},
                               {"effective_date", "2026-04-01"},
-                              {"monthly_difference", {{"amount_minor", 5000}, {"currency", "MAD"}}}});
+                              {"monthly_difference", {{"amount_minor", 5000}, {"currency", "MAD"}}},
+                              {"scheduled_change", nullptr}});
 
     const AuditRecord audit{
         7, {"ctr_1", "2026-04-01T10:00:00Z", "ops", "status_changed", R"({"status":"active"})", "not json"}};
