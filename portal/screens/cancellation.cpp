@@ -42,6 +42,9 @@ void CancellationScreen::draw_content() {
     ImGui::EndDisabled();
     if (!at_end) {
         const auto date_error = journey_.shown_error("termination_date");
+        // Labelled on screen as every field is (the tree reads the label and hint with it).
+        webapp::ui::bold_text(tr(Text::TerminationDate));
+        webapp::ui::muted_text(tr(Text::EffectiveDateHint), webapp::ui::small_font_size);
         const webapp::ui::FieldEvents events =
             webapp::ui::text_input("termination_date", journey_.termination_date(), date_error.has_value(), idle,
                                    {.label = tr(Text::TerminationDate),

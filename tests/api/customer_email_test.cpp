@@ -124,6 +124,43 @@ TEST_CASE("a billing run's invoices reach the customers by e-mail, in their lang
     std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("a customer's cancellation is told by e-mail, in her language, with the early termination amount") {
+    const std::string dir = temp_dir("isp-cancel-email");
+    SmtpSink sink(dir);
+    TestServer server(true, with_smtp(sink));
+    auto c = server.client();
+    auto verified =
+        c.Post("/api/v1/landing/clients/verify-cin",
+               nlohmann::json{{"cin", "AB123456"}, {"service_identifier", "0612345678"}}.dump(), "application/json");
+    REQUIRE(verified);
+    REQUIRE_MESSAGE(verified->status == 200, verified->body);
+    // Asked from a page in English: the e-mail follows her own language (French).
+    auto res = c.Post("/api/v1/landing/contracts/ctr_demo_amina/cancellation", {{"Idempotency-Key", new_key()}},
+                      nlohmann::json{{"lookup_token", body_json(verified)["lookup_token"]},
+                                     {"termination_date", "2026-12-15"},
+                                     {"language", "en"}}
+                          .dump(),
+                      "application/json");
+    REQUIRE(res);
+    REQUIRE_MESSAGE(res->status == 202, res->body);
+    live(server);
+
+    const auto amina = to(sink.wait_for(1, 10), "amina.elidrissi@example.ma");
+    REQUIRE(amina.size() == 1);
+    CHECK(amina[0]["subject"] == "R\u00e9siliation de votre ligne +212612345678 le 15 d\u00e9cembre 2026");
+    const std::string text = amina[0]["text"];
+    CHECK(text.find("sera r\u00e9sili\u00e9e le 15 d\u00e9cembre 2026") != std::string::npos);
+    CHECK(text.find("792,00") != std::string::npos); // 8 months left of Mobile Confort at 99,00
+    CHECK(amina[0]["html"].get<std::string>().find("792,00") != std::string::npos);
+    const auto listed = notifications(c, create_staff_token(server, "viewer"), "cli_demo_amina");
+    REQUIRE(listed["data"].size() == 1);
+    CHECK(listed["data"][0]["event_type"] == "contract.cancellation_requested");
+    CHECK(listed["data"][0]["state"] == "sent");
+    live(server);
+    CHECK(sink.messages().size() == 1);
+    std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("a month on the test clock: invoice, three reminders, suspension, payment, resume - each told once") {
     const std::string dir = temp_dir("isp-month");
     SmtpSink sink(dir);
