@@ -34,8 +34,8 @@ ConsoleFrame::ConsoleFrame(ConsoleApp& app) : app_(app), sign_in_screen_(app) {
     }
 }
 
-void ConsoleFrame::prepare_frame(float pixel_ratio) {
-    wui::apply_theme(pixel_ratio);
+void ConsoleFrame::prepare_frame(float ui_scale) {
+    wui::apply_theme(ui_scale);
 }
 
 void ConsoleFrame::draw_frame(float pixel_ratio) {

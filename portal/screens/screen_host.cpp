@@ -36,8 +36,8 @@ Screen& ScreenHost::current_screen() {
     return *it->second;
 }
 
-void ScreenHost::prepare_frame(float pixel_ratio) {
-    webapp::ui::apply_theme(pixel_ratio);
+void ScreenHost::prepare_frame(float ui_scale) {
+    webapp::ui::apply_theme(ui_scale);
 }
 
 void ScreenHost::draw_frame(float pixel_ratio) {

@@ -20,7 +20,7 @@ public:
     explicit ScreenHost(App& app);
 
     bool first_frame_ready() const override { return app_.first_frame_ready(); }
-    void prepare_frame(float pixel_ratio) override;
+    void prepare_frame(float ui_scale) override;
     void draw_frame(float pixel_ratio) override;
     void frame_drawn() override;
 

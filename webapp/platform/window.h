@@ -10,8 +10,11 @@ namespace isp::webapp::platform {
 class FrameClient {
 public:
     virtual ~FrameClient() = default;
-    // Before Dear ImGui's NewFrame: the place to change style and font scale.
-    virtual void prepare_frame(float pixel_ratio) = 0;
+    // Before Dear ImGui's NewFrame: the place to change style and font scale. `ui_scale` is
+    // device pixels per CSS pixel times the person's text size (the browser's default font
+    // size over 16 px, which follows the OS's text-size setting on phones), so a larger text
+    // setting enlarges the app as zoom does, and it reflows the same way.
+    virtual void prepare_frame(float ui_scale) = 0;
     // Until this is true no frame is drawn and the page shell's own loading message stays up:
     // a first frame that only says "loading" costs as much as the real one (shader compiles,
     // glyphs, the first upload) and would delay it.

@@ -51,6 +51,13 @@ EM_JS(double, isp_sync_canvas, (int* width, int* height), {
     return ratio;
 });
 
+// The person's text size: the root element's font size (the browser's default, which the
+// OS's text-size setting changes on phones; the page sets none) over 16 px, from 1 to 3.
+EM_JS(double, isp_text_scale, (), {
+    var size = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+    return Math.min(Math.max(size / 16, 1), 3);
+});
+
 // Touches, handled here rather than by Emscripten's GLFW, which never reads a finger's
 // position (it presses the button wherever the mouse last was) and lets the browser add
 // emulated mouse events after each tap. One finger is followed; its events are stopped
@@ -141,7 +148,14 @@ void follow_text_field() {
 
 // One Dear ImGui frame: input, layout, draw lists.
 void imgui_pass(int width, int height, float ratio) {
-    g_client->prepare_frame(ratio);
+    // Read once a second: the setting rarely changes, and a style read each frame is not free.
+    static int frames_since_read = 0;
+    static float text_scale = 1.0f;
+    if (frames_since_read-- <= 0) {
+        text_scale = static_cast<float>(isp_text_scale());
+        frames_since_read = 60;
+    }
+    g_client->prepare_frame(ratio * text_scale);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();

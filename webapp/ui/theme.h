@@ -27,7 +27,8 @@ void load_fonts();
 const Fonts& fonts();
 const Palette& palette();
 
-// Applies the style for this device pixel ratio; cheap when the ratio did not change.
+// Applies the style at this scale (device pixel ratio times the person's text size); cheap
+// when it did not change.
 void apply_theme(float pixel_ratio);
 float scale();
 inline float px(float css_pixels) {
