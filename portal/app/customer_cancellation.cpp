@@ -105,19 +105,7 @@ void CustomerJourney::confirm_cancellation() {
                                      step_ = CustomerStep::Cancelled;
                                      return;
                                  }
-                                 const ApiError& e = result.error;
-                                 if (e.network()) {
-                                     cancellation_attempt_->network_failed = true;
-                                     show(Text::NetworkRetry);
-                                     return;
-                                 }
-                                 if (token_lost(e))
-                                     return;
-                                 server_errors_ = e.errors;
-                                 if (e.status == 400 && !server_errors_.empty())
-                                     show(Text::FixFields);
-                                 else
-                                     show_server(e, Text::RequestRejected);
+                                 write_failed(result.error, cancellation_attempt_);
                              });
 }
 

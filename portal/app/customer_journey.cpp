@@ -404,6 +404,21 @@ void CustomerJourney::load_subscriptions() {
     });
 }
 
+void CustomerJourney::write_failed(const ApiError& e, std::optional<Attempt>& attempt) {
+    if (e.network()) {
+        attempt->network_failed = true;
+        show(Text::NetworkRetry);
+        return;
+    }
+    if (token_lost(e))
+        return;
+    server_errors_ = e.errors;
+    if (e.status == 400 && !server_errors_.empty())
+        show(Text::FixFields);
+    else
+        show_server(e, Text::RequestRejected);
+}
+
 bool CustomerJourney::token_lost(const ApiError& error) {
     const bool lost = error.code == wire::problem::lookup_token_invalid ||
                       error.code == wire::problem::lookup_token_expired ||
@@ -466,19 +481,7 @@ void CustomerJourney::confirm_change() {
                                     step_ = CustomerStep::PlanChanged;
                                     return;
                                 }
-                                const ApiError& e = result.error;
-                                if (e.network()) {
-                                    attempt_->network_failed = true;
-                                    show(Text::NetworkRetry);
-                                    return;
-                                }
-                                if (token_lost(e))
-                                    return;
-                                server_errors_ = e.errors;
-                                if (e.status == 400 && !server_errors_.empty())
-                                    show(Text::FixFields);
-                                else
-                                    show_server(e, Text::RequestRejected);
+                                write_failed(result.error, attempt_);
                             });
 }
 

@@ -120,6 +120,11 @@ private:
     void load_subscriptions();
     // A lookup token problem: back to verification, keeping the plan change in progress.
     bool token_lost(const ApiError& error);
+    struct Attempt;
+    // A plan change or cancellation refused: retry kept after a network failure (the same
+    // Idempotency-Key), verify again for a lookup token problem, else the fields' or the
+    // server's words.
+    void write_failed(const ApiError& error, std::optional<Attempt>& attempt);
     void show(Text text, bool error = true) { notice_ = Notice{text, {}, error}; }
     void show_server(const ApiError& error, Text fallback);
 
